@@ -1,0 +1,5 @@
+"""Allow ``python -m wijksessie``."""
+
+from wijksessie.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,318 @@
+"""The entities of a network session, as typed dataclasses.
+
+Every entity has a stable ``id`` (uuid4 hex) so that links between them survive edits and
+follow-up sessions. Choice values are stored as the Dutch words the users speak, so a session
+file reads naturally to them; the Python names are English.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+def new_id() -> str:
+    """A fresh, stable identifier for an entity."""
+    return uuid.uuid4().hex
+
+
+class Phase(StrEnum):
+    """The six phases of a session, in order."""
+
+    SESSION = "sessie"
+    NETWORK = "wie-doet-wat"
+    GOALS = "doelen"
+    AGREEMENTS = "afspraken"
+    COMMITMENTS = "toezeggingen"
+    SUMMARY = "samenvatting"
+
+    @property
+    def label(self) -> str:
+        """The phase's name as the room reads it."""
+        return PHASE_LABELS[self]
+
+
+PHASE_LABELS: dict[Phase, str] = {
+    Phase.SESSION: "Sessie",
+    Phase.NETWORK: "Wie doet wat",
+    Phase.GOALS: "Doelen",
+    Phase.AGREEMENTS: "Afspraken",
+    Phase.COMMITMENTS: "Toezeggingen",
+    Phase.SUMMARY: "Samenvatting",
+}
+
+DEFAULT_MINUTES: dict[Phase, int] = {
+    Phase.SESSION: 10,
+    Phase.NETWORK: 40,
+    Phase.GOALS: 25,
+    Phase.AGREEMENTS: 25,
+    Phase.COMMITMENTS: 25,
+    Phase.SUMMARY: 10,
+}
+
+
+class Role(StrEnum):
+    """What a participant is in the network."""
+
+    RESIDENT = "bewoner"
+    PROFESSIONAL = "professional"
+    ADMINISTRATOR = "bestuurder"
+    CONNECTOR = "verbinder"
+
+
+class ConnectionKind(StrEnum):
+    """How two organisations relate today."""
+
+    KNOW = "kennen elkaar"
+    WORK_TOGETHER = "werken samen"
+    WANT_TO = "willen samenwerken"
+
+
+class AgreementStatus(StrEnum):
+    """Where a basic agreement stands."""
+
+    PROPOSED = "voorstel"
+    ADOPTED = "aangenomen"
+    REJECTED = "verworpen"
+
+
+class Stance(StrEnum):
+    """A participant's answer in a consent round."""
+
+    CONSENT = "akkoord"
+    RESERVATION = "bedenking"
+    OBJECTION = "bezwaar"
+
+
+class CommitmentStatus(StrEnum):
+    """Where a commitment stands."""
+
+    OPEN = "open"
+    BUSY = "bezig"
+    DONE = "gedaan"
+    DROPPED = "vervallen"
+
+
+SECTORS: tuple[str, ...] = (
+    "huisartsenzorg",
+    "welzijn",
+    "thuiszorg",
+    "gemeente",
+    "woningcorporatie",
+    "onderwijs",
+    "jeugdzorg",
+    "politie",
+    "sociaal ondernemer",
+    "bewonersinitiatief",
+    "GGZ",
+    "overig",
+)
+
+THEMES: tuple[str, ...] = (
+    "eenzaamheid",
+    "armoede & schulden",
+    "gezondheid",
+    "wonen",
+    "veiligheid",
+    "jeugd",
+    "ouderen",
+    "werk & participatie",
+    "taal",
+    "zorg",
+    "mantelzorg",
+    "ontmoeting",
+)
+
+
+@dataclass
+class AgendaItem:
+    """Planned minutes and the real time spent on one phase."""
+
+    phase: Phase
+    planned_minutes: int
+    spent_seconds: int = 0
+
+
+def default_agenda() -> list[AgendaItem]:
+    """The agenda a new session starts with: every phase with its default minutes."""
+    return [AgendaItem(phase, DEFAULT_MINUTES[phase]) for phase in Phase]
+
+
+@dataclass
+class Session:
+    """The meeting itself: what, where, when, who leads it and the question it serves."""
+
+    title: str
+    wijk: str = ""
+    date: date | None = None
+    location: str = ""
+    facilitator: str = ""
+    question: str = ""
+    notes: str = ""
+    next_date: date | None = None
+    previous_session: str = ""
+    agenda: list[AgendaItem] = field(default_factory=default_agenda)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ResidentQuestion:
+    """A question residents actually ask; the network exists to answer these."""
+
+    text: str
+    themes: list[str] = field(default_factory=list)
+    source: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Organisation:
+    """A party in the wijk, with its sector and what it needs from the collaboration."""
+
+    name: str
+    sector: str = ""
+    interests: list[str] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Participant:
+    """A person in the room. Contact details leave the app only with ``share_contact``."""
+
+    name: str
+    organisation_id: str = ""
+    role: Role = Role.PROFESSIONAL
+    email: str = ""
+    phone: str = ""
+    present: bool = True
+    share_contact: bool = False
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Initiative:
+    """An activity an organisation runs in the wijk, with a contact and a backup."""
+
+    name: str
+    organisation_id: str = ""
+    themes: list[str] = field(default_factory=list)
+    target_groups: list[str] = field(default_factory=list)
+    description: str = ""
+    contact_id: str = ""
+    backup_contact_id: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Connection:
+    """How two organisations relate: know each other, work together, or want to."""
+
+    org_a: str
+    org_b: str
+    kind: ConnectionKind = ConnectionKind.KNOW
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Goal:
+    """A shared goal, tied to residents' questions and owned by a coalition."""
+
+    text: str
+    themes: list[str] = field(default_factory=list)
+    question_ids: list[str] = field(default_factory=list)
+    votes: dict[str, int] = field(default_factory=dict)
+    coalition: list[str] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Position:
+    """One participant's answer in a consent round, with an optional note."""
+
+    stance: Stance
+    note: str = ""
+
+
+@dataclass
+class ConsentRound:
+    """One round of putting an agreement's text to the room."""
+
+    text: str
+    positions: dict[str, Position] = field(default_factory=dict)
+
+
+@dataclass
+class Agreement:
+    """A basic agreement and the history of its consent rounds."""
+
+    text: str
+    status: AgreementStatus = AgreementStatus.PROPOSED
+    rounds: list[ConsentRound] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Commitment:
+    """A promise: who does what, for which goal, by when."""
+
+    what: str
+    participant_id: str = ""
+    organisation_id: str = ""
+    goal_id: str = ""
+    due: date | None = None
+    status: CommitmentStatus = CommitmentStatus.OPEN
+    note: str = ""
+    carried_from: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ParkingItem:
+    """An idea that came up but is not for now (parkeerplaats)."""
+
+    text: str
+    id: str = field(default_factory=new_id)
+
+
+Entity = (
+    ResidentQuestion
+    | Organisation
+    | Participant
+    | Initiative
+    | Connection
+    | Goal
+    | Agreement
+    | Commitment
+    | ParkingItem
+)
+
+ENTITY_TYPES: tuple[type, ...] = (
+    ResidentQuestion,
+    Organisation,
+    Participant,
+    Initiative,
+    Connection,
+    Goal,
+    Agreement,
+    Commitment,
+    ParkingItem,
+)
+
+
+@dataclass
+class Network:
+    """Everything in one session at one moment: what analysis and summaries read."""
+
+    session: Session
+    questions: list[ResidentQuestion] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
+    connections: list[Connection] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    parking: list[ParkingItem] = field(default_factory=list)

@@ -1,0 +1,161 @@
+"""The rules an entity must keep, answered as Dutch messages per field.
+
+``problems()`` never raises: forms show its messages beside the fields. ``validate()`` raises a
+``ValidationError`` carrying the same messages, for the store to refuse a bad entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import fields
+from typing import Any
+
+from wijksessie.domain.model import (
+    Agreement,
+    Commitment,
+    Connection,
+    Goal,
+    Initiative,
+    Organisation,
+    ParkingItem,
+    Participant,
+    ResidentQuestion,
+    Session,
+)
+from wijksessie.domain.text import normalise
+from wijksessie.errors import ValidationError
+
+NAME_MAX = 120
+TEXT_MAX = 5000
+LIST_ITEM_MAX = 200
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^[0-9+()\-\s]{6,20}$")
+
+_REQUIRED: dict[type, tuple[str, str]] = {
+    Session: ("title", "Geef de sessie een titel."),
+    ResidentQuestion: ("text", "Typ de vraag van inwoners."),
+    Organisation: ("name", "Geef de organisatie een naam."),
+    Participant: ("name", "Geef de deelnemer een naam."),
+    Initiative: ("name", "Geef het initiatief een naam."),
+    Goal: ("text", "Beschrijf het doel."),
+    Agreement: ("text", "Typ de afspraak."),
+    Commitment: ("what", "Beschrijf wat er wordt toegezegd."),
+    ParkingItem: ("text", "Typ het idee voor de parkeerplaats."),
+}
+_SHORT_FIELDS = {"title", "wijk", "name", "location", "facilitator", "sector", "email", "phone"}
+
+_DUPLICATE: dict[type, str] = {
+    ResidentQuestion: "Deze vraag staat er al.",
+    Organisation: "Er is al een organisatie met deze naam.",
+    Participant: "Er is al een deelnemer met deze naam bij deze organisatie.",
+    Initiative: "Deze organisatie heeft al een initiatief met deze naam.",
+    Connection: "Deze twee organisaties zijn al verbonden.",
+    Goal: "Dit doel staat er al.",
+    Agreement: "Deze afspraak staat er al.",
+}
+
+
+def problems(entity: Any) -> dict[str, str]:
+    """Every rule the entity breaks, as ``{field: Dutch message}``; empty when it is fine."""
+    found: dict[str, str] = {}
+    _lengths(entity, found)
+    required = _REQUIRED.get(type(entity))
+    if required and not getattr(entity, required[0]).strip():
+        found[required[0]] = required[1]
+    for rule in _RULES.get(type(entity), ()):
+        rule(entity, found)
+    return found
+
+
+def validate(entity: Any, siblings: Iterable[Any] = ()) -> None:
+    """Raise ``ValidationError`` when the entity breaks a rule or duplicates a sibling."""
+    found = problems(entity)
+    if not found:
+        found = duplicate_problems(entity, siblings)
+    if found:
+        raise ValidationError(found)
+
+
+def duplicate_problems(entity: Any, siblings: Iterable[Any]) -> dict[str, str]:
+    """A message when another entity of the same kind (not this one) has the same identity."""
+    message = _DUPLICATE.get(type(entity))
+    if message is None:
+        return {}
+    key = identity(entity)
+    for other in siblings:
+        if other.id != entity.id and identity(other) == key:
+            field_name = fields(entity)[0].name
+            return {field_name: message}
+    return {}
+
+
+def identity(entity: Any) -> tuple[str, ...]:
+    """What makes two entities of one kind the same thing to the room."""
+    if isinstance(entity, Participant | Initiative):
+        return (normalise(entity.name), entity.organisation_id)
+    if isinstance(entity, Connection):
+        return tuple(sorted((entity.org_a, entity.org_b)))
+    first = fields(entity)[0].name
+    return (normalise(getattr(entity, first)),)
+
+
+def _lengths(entity: Any, found: dict[str, str]) -> None:
+    for f in fields(entity):
+        value = getattr(entity, f.name)
+        limit = NAME_MAX if f.name in _SHORT_FIELDS else TEXT_MAX
+        if isinstance(value, str) and len(value) > limit:
+            found[f.name] = f"Te lang: {len(value)} tekens, hooguit {limit}."
+        elif isinstance(value, list) and any(
+            isinstance(item, str) and len(item) > LIST_ITEM_MAX for item in value
+        ):
+            found[f.name] = f"Een onderdeel is te lang: hooguit {LIST_ITEM_MAX} tekens elk."
+
+
+def _session_rules(session: Session, found: dict[str, str]) -> None:
+    if session.date and session.next_date and session.next_date <= session.date:
+        found["next_date"] = "De vervolgsessie moet na de datum van deze sessie liggen."
+    for item in session.agenda:
+        if not 0 <= item.planned_minutes <= 600:
+            found["agenda"] = f"{item.phase.label}: plan tussen 0 en 600 minuten."
+
+
+def _participant_rules(participant: Participant, found: dict[str, str]) -> None:
+    if participant.email and not _EMAIL.match(participant.email.strip()):
+        found["email"] = "Dit lijkt geen e-mailadres (naam@voorbeeld.nl)."
+    if participant.phone and not _PHONE.match(participant.phone.strip()):
+        found["phone"] = "Een telefoonnummer heeft 6 tot 20 cijfers, spaties, +, - of haakjes."
+
+
+def _initiative_rules(initiative: Initiative, found: dict[str, str]) -> None:
+    if not initiative.organisation_id:
+        found["organisation_id"] = "Kies de organisatie die het initiatief draait."
+    if initiative.backup_contact_id and initiative.backup_contact_id == initiative.contact_id:
+        found["backup_contact_id"] = "De back-up moet een ander zijn dan de contactpersoon."
+
+
+def _connection_rules(connection: Connection, found: dict[str, str]) -> None:
+    if not connection.org_a or not connection.org_b:
+        found["org_b"] = "Kies twee organisaties."
+    elif connection.org_a == connection.org_b:
+        found["org_b"] = "Een organisatie kan niet met zichzelf verbonden worden."
+
+
+def _commitment_rules(commitment: Commitment, found: dict[str, str]) -> None:
+    if not commitment.participant_id and not commitment.organisation_id:
+        found["participant_id"] = "Wie doet het? Kies een persoon of een organisatie."
+
+
+def _goal_rules(goal: Goal, found: dict[str, str]) -> None:
+    if any(count < 0 for count in goal.votes.values()):
+        found["votes"] = "Een aantal stemmen kan niet negatief zijn."
+
+
+_RULES: dict[type, tuple[Any, ...]] = {
+    Session: (_session_rules,),
+    Participant: (_participant_rules,),
+    Initiative: (_initiative_rules,),
+    Connection: (_connection_rules,),
+    Commitment: (_commitment_rules,),
+    Goal: (_goal_rules,),
+}

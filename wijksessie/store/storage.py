@@ -1,0 +1,91 @@
+"""A TinyDB storage that keeps one copy in memory and replaces the file atomically.
+
+TinyDB's own ``JSONStorage`` rewrites the file in place (a crash leaves half a file) and re-reads
+it on every query. This one reads once, answers from memory, and on every write puts a complete
+new file beside the old one, fsyncs it and renames it over: a kill at any moment leaves the old
+or the new session on disk, never a broken one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from wijksessie.errors import ReadOnlyError, SaveError
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old or the new file, nothing between."""
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as temp:
+            temp.write(text)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def dumps(data: Any) -> str:
+    """The session file's text: UTF-8 JSON, indented so a person can read it."""
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+class AtomicJSONStorage(Storage):
+    """A storage over one JSON file, with the data held in memory.
+
+    ``write`` keeps the new data in memory before it touches the disk, so a failed save loses
+    nothing: the next successful ``flush`` writes it all.
+    """
+
+    def __init__(self, path: Path, data: dict[str, Any] | None = None, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._data = data
+        self.unsaved = False
+
+    def read(self) -> dict[str, Any] | None:
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            raise ReadOnlyError("Deze sessie is alleen-lezen geopend; wijzigen kan hier niet.")
+        self._data = data
+        self.unsaved = True
+        self.flush()
+
+    def flush(self) -> None:
+        """Write the in-memory data to disk; raises ``SaveError`` and keeps it when that fails."""
+        if self._data is None or not self.unsaved:
+            return
+        try:
+            atomic_write_text(self.path, dumps(self._data))
+        except OSError as error:
+            raise SaveError(
+                f"Opslaan van {self.path.name} mislukt ({error.strerror or error}). "
+                "Niets is verloren: de gegevens blijven in het geheugen tot opslaan weer lukt."
+            ) from error
+        self.unsaved = False
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,1 @@
+"""The Textual UI: the app, one screen per module, shared widgets and dialogs."""
