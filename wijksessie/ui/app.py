@@ -6,16 +6,19 @@ from pathlib import Path
 
 from textual.app import App
 
+from wijksessie.store import SessionStore
+
 
 class WijksessieApp(App[None]):
-    """Guides a facilitator through a neighbourhood network session."""
+    """Guides a facilitator through a neighbourhood network session.
+
+    ``store``, when given, is an already opened session (the CLI opens it, so that a bad file
+    is reported on the command line); the app shows it at once and closes it on exit.
+    """
 
     TITLE = "wijksessie"
 
-    def __init__(
-        self, folder: Path, open_path: Path | None = None, read_only: bool = False
-    ) -> None:
+    def __init__(self, folder: Path, store: SessionStore | None = None) -> None:
         super().__init__()
         self.folder = folder
-        self.open_path = open_path
-        self.read_only = read_only
+        self.initial_store = store
