@@ -1,49 +1,130 @@
-"""Dates the Dutch way: read what a facilitator types, show dates as the room reads them."""
+"""Dates the Dutch way: read what a facilitator types, show dates as the room reads them.
+
+The forms people type most (``3-12-2026``, ``3/12``, ``3 dec``, ``morgen``, ``vrijdag``,
+``over 2 weken``) are read by hand here: fast, predictable, and with a precise message when a
+date does not exist. Anything else goes to ``dateparser`` in Dutch, imported only when needed
+because importing it costs ~45 ms that start-up should not pay.
+"""
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+from wijksessie.errors import WijksessieError
 
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
-_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+YEAR_RANGE = range(1900, 2200)
+
+_MONTH_NAMES = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_DAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_MONTH_WORDS = {
+    **{name: i + 1 for i, name in enumerate(_MONTH_NAMES)},
+    **{abbr: i + 1 for i, abbr in enumerate(MONTHS)},
+    "maa": 3,
+    "mar": 3,
+    "sept": 9,
+    "okt": 10,
+    "oct": 10,
+}
+_DAY_WORDS = {
+    **{name: i for i, name in enumerate(_DAY_NAMES)},
+    **{abbr: i for i, abbr in enumerate(DAYS)},
+}
+_NUMBER_WORDS = {
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+}
+_UNITS = {
+    "dag": "days",
+    "dagen": "days",
+    "week": "weeks",
+    "weken": "weeks",
+    "maand": "months",
+    "maanden": "months",
+    "jaar": "years",
+}
 _WORDS = {"vandaag": 0, "morgen": 1, "overmorgen": 2}
 
+_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:e|ste|de)?\s+([a-zë]+)\.?(?:\s+(\d{4}))?$")
+_RELATIVE = re.compile(r"^over\s+(\S+)\s+([a-z]+)$")
+_WEEKDAY = re.compile(r"^(?:(aanstaande|volgende week|deze week)\s+)?([a-z]+)\.?$")
+_LEADING_DAY = re.compile(r"^([a-z]+)\.?,?\s+(?=\d)")
+_MAX_LENGTH = 60
+_EXAMPLES = "Typ bijvoorbeeld 3-12-2026, 3/12, 3 dec, morgen, vrijdag of over 2 weken."
 
-class DateError(ValueError):
+
+class DateError(WijksessieError, ValueError):
     """A date could not be read; the message is Dutch and says what to type."""
 
 
 def parse_date(text: str, today: date | None = None) -> date | None:
-    """Read ``3-12-2026``, ``3/12``, ``2026-12-03``, ``vandaag`` or ``morgen``; blank is None.
+    """Read a date as a Dutch facilitator types it; blank is None.
 
-    A day and month without a year mean the next such day from ``today`` on.
+    Understood: ``3-12-2026``, ``3/12``, ``2026-12-03``, ``3 dec``, ``3 december 2026``,
+    ``do 3 dec 2026`` (as ``long_date`` shows it), ``vandaag``, ``morgen``, ``overmorgen``,
+    ``vrijdag`` (the next Friday after today), ``volgende week vrijdag`` (Friday of next
+    week), ``over 3 dagen`` / ``over twee weken`` / ``over 1 maand``, and whatever else
+    ``dateparser`` reads in Dutch. A day and month without a year mean the next such day from
+    ``today`` on. Raises ``DateError`` with a Dutch message for nonsense or impossible dates.
     """
     today = today or date.today()
-    cleaned = text.strip().lower()
+    cleaned = " ".join(text.strip().lower().split())
     if not cleaned:
         return None
-    if cleaned in _WORDS:
-        return today + timedelta(days=_WORDS[cleaned])
-    if match := _ISO.match(cleaned):
-        return _make(int(match[1]), int(match[2]), int(match[3]), text)
-    if match := _NUMERIC.match(cleaned):
-        day, month, year = int(match[1]), int(match[2]), match[3]
-        if year is None:
-            found = _make(today.year, month, day, text)
-            return found if found >= today else _make(today.year + 1, month, day, text)
-        full_year = int(year) + 2000 if len(year) == 2 else int(year)
-        return _make(full_year, month, day, text)
-    raise DateError(f"‘{text.strip()}’ is geen datum. Typ bijvoorbeeld 3-12-2026, 3/12 of morgen.")
+    weekday, cleaned = _split_weekday(cleaned)
+    found = _read(cleaned, today, text) if len(cleaned) <= _MAX_LENGTH else None
+    if found is None:
+        raise DateError(f"‘{text.strip()}’ is geen datum. {_EXAMPLES}")
+    if weekday is not None and found.weekday() != weekday:
+        raise DateError(
+            f"‘{text.strip()}’ klopt niet: {format_date(found)} is een "
+            f"{_DAY_NAMES[found.weekday()]}, geen {_DAY_NAMES[weekday]}."
+        )
+    return _in_range(found, text)
 
 
-def _make(year: int, month: int, day: int, text: str) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise DateError(f"‘{text.strip()}’ bestaat niet als datum.") from None
+def parse_due(text: str, today: date | None = None) -> date | None:
+    """Read a due date like ``parse_date``, refusing one before ``today``.
+
+    A commitment due yesterday is a typing slip, not a promise; today itself is fine.
+    """
+    today = today or date.today()
+    found = parse_date(text, today)
+    if found is not None and found < today:
+        raise DateError(
+            f"‘{text.strip()}’ ({long_date(found)}) ligt in het verleden. "
+            f"Kies vandaag ({long_date(today)}) of later."
+        )
+    return found
 
 
 def format_date(value: date | None) -> str:
@@ -56,3 +137,135 @@ def long_date(value: date | None) -> str:
     if value is None:
         return ""
     return f"{DAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def _read(cleaned: str, today: date, text: str) -> date | None:
+    for reader in (_read_word, _read_numeric, _read_day_month, _read_relative, _read_weekday):
+        found = reader(cleaned, today, text)
+        if found is not None:
+            return found
+    return _read_with_dateparser(cleaned, today)
+
+
+def _split_weekday(cleaned: str) -> tuple[int | None, str]:
+    """Take a leading day name off ``do 3 dec 2026`` (as ``long_date`` writes it) to check it."""
+    lead = _LEADING_DAY.match(cleaned)
+    if lead and lead[1] in _DAY_WORDS:
+        return _DAY_WORDS[lead[1]], cleaned[lead.end() :]
+    return None, cleaned
+
+
+def _read_word(cleaned: str, today: date, text: str) -> date | None:
+    if cleaned in _WORDS:
+        return today + timedelta(days=_WORDS[cleaned])
+    return None
+
+
+def _read_numeric(cleaned: str, today: date, text: str) -> date | None:
+    if match := _ISO.match(cleaned):
+        return _make(int(match[1]), int(match[2]), int(match[3]), text)
+    if match := _NUMERIC.match(cleaned):
+        day, month, year = int(match[1]), int(match[2]), match[3]
+        if year is None:
+            return _next_day_month(day, month, today, text)
+        full_year = int(year) + 2000 if len(year) == 2 else int(year)
+        return _make(full_year, month, day, text)
+    return None
+
+
+def _read_day_month(cleaned: str, today: date, text: str) -> date | None:
+    match = _DAY_MONTH.match(cleaned)
+    if not match or match[2] not in _MONTH_WORDS:
+        return None
+    day, month = int(match[1]), _MONTH_WORDS[match[2]]
+    if match[3] is None:
+        return _next_day_month(day, month, today, text)
+    return _make(int(match[3]), month, day, text)
+
+
+def _read_relative(cleaned: str, today: date, text: str) -> date | None:
+    match = _RELATIVE.match(cleaned)
+    if not match or match[2] not in _UNITS:
+        return None
+    amount_text = match[1]
+    amount = int(amount_text) if amount_text.isdigit() else _NUMBER_WORDS.get(amount_text)
+    if amount is None:
+        return None
+    if amount > 100 * 366:
+        raise DateError(f"‘{text.strip()}’ ligt te ver weg.")
+    unit = _UNITS[match[2]]
+    if unit == "days":
+        return today + timedelta(days=amount)
+    if unit == "weeks":
+        return today + timedelta(weeks=amount)
+    months = amount if unit == "months" else 12 * amount
+    return _add_months(today, months)
+
+
+def _read_weekday(cleaned: str, today: date, text: str) -> date | None:
+    match = _WEEKDAY.match(cleaned)
+    if not match or match[2] not in _DAY_WORDS:
+        return None
+    weekday = _DAY_WORDS[match[2]]
+    monday = today - timedelta(days=today.weekday())
+    if match[1] == "volgende week":
+        return monday + timedelta(weeks=1, days=weekday)
+    if match[1] == "deze week":
+        return monday + timedelta(days=weekday)
+    return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+
+
+def _read_with_dateparser(cleaned: str, today: date) -> date | None:
+    import dateparser  # lazily: ~45 ms to import, only needed for unusual phrasings
+
+    settings = {
+        "DATE_ORDER": "DMY",
+        "PREFER_DATES_FROM": "future",
+        "RELATIVE_BASE": datetime(today.year, today.month, today.day),
+        "REQUIRE_PARTS": ["day", "month"],
+    }
+    try:
+        found = dateparser.parse(cleaned, languages=["nl"], settings=settings)
+    except Exception:  # a fallback reader: whatever it trips over is "no date", never a crash
+        return None
+    return found.date() if found else None
+
+
+def _next_day_month(day: int, month: int, today: date, text: str) -> date:
+    """The next ``day``-``month`` from ``today`` on; 29-2 waits for the next leap year."""
+    _check_day_month(day, month, text)
+    for year in range(today.year, today.year + 9):
+        if day <= calendar.monthrange(year, month)[1]:
+            found = date(year, month, day)
+            if found >= today:
+                return found
+    raise DateError(f"‘{text.strip()}’ bestaat niet als datum.")
+
+
+def _check_day_month(day: int, month: int, text: str) -> None:
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
+        raise DateError(f"‘{text.strip()}’ bestaat niet als datum.")
+
+
+def _make(year: int, month: int, day: int, text: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateError(f"‘{text.strip()}’ bestaat niet als datum.") from None
+
+
+def _add_months(start: date, months: int) -> date:
+    """``start`` moved by whole months, the day clamped to the month's end (31 jan → 28 feb)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    if year not in YEAR_RANGE:
+        raise DateError("Die datum ligt te ver weg.")
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def _in_range(found: date, text: str) -> date:
+    if found.year not in YEAR_RANGE:
+        raise DateError(
+            f"‘{text.strip()}’: kies een jaar tussen {YEAR_RANGE.start} en {YEAR_RANGE.stop - 1}."
+        )
+    return found
