@@ -1,0 +1,72 @@
+"""The codec: every entity survives JSON, and damaged data is refused, not half-loaded."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests.conftest import demo_entities, demo_session
+from wijksessie.domain.codec import from_dict, to_dict
+from wijksessie.domain.model import (
+    ENTITY_TYPES,
+    Agreement,
+    Commitment,
+    Goal,
+    Participant,
+    Role,
+    Session,
+)
+
+
+@pytest.mark.parametrize(
+    "entity", [demo_session(), *demo_entities()], ids=lambda e: type(e).__name__
+)
+def test_every_entity_survives_json(entity: Any) -> None:
+    text = json.dumps(to_dict(entity))
+    assert from_dict(type(entity), json.loads(text)) == entity
+
+
+def test_demo_entities_cover_every_entity_type() -> None:
+    assert {type(entity) for entity in demo_entities()} == set(ENTITY_TYPES)
+
+
+def test_choices_and_dates_are_stored_as_readable_values() -> None:
+    data = to_dict(demo_session())
+    assert data["date"] == "2026-03-12"
+    assert data["agenda"][0] == {"phase": "sessie", "planned_minutes": 15, "spent_seconds": 842}
+    assert to_dict(Participant("Jan", role=Role.RESIDENT))["role"] == "bewoner"
+
+
+def test_unknown_keys_are_ignored() -> None:
+    assert from_dict(Goal, {"text": "Doel", "id": "g1", "later_field": 3}) == Goal("Doel", id="g1")
+
+
+@pytest.mark.parametrize(
+    ("kind", "data"),
+    [
+        (Goal, []),
+        (Goal, {"id": "g1"}),
+        (Goal, {"text": 5}),
+        (Goal, {"text": "Doel", "votes": {"p": "3"}}),
+        (Goal, {"text": "Doel", "votes": {"p": True}}),
+        (Goal, {"text": "Doel", "themes": "eenzaamheid"}),
+        (Participant, {"name": "Jan", "role": "koning"}),
+        (Participant, {"name": "Jan", "present": "ja"}),
+        (Session, {"title": "S", "date": "3-12-2026"}),
+        (Session, {"title": "S", "date": 20261203}),
+        (Session, {"title": "S", "agenda": [{"phase": "sessie"}]}),
+        (Commitment, {"what": "x", "status": None}),
+        (Agreement, {"text": "A", "rounds": [{"text": "r", "positions": {"p": {"stance": "ja"}}}]}),
+    ],
+)
+def test_data_that_does_not_fit_is_refused(kind: type, data: Any) -> None:
+    with pytest.raises(ValueError):
+        from_dict(kind, data)
+
+
+def test_optional_date_may_be_null() -> None:
+    assert from_dict(Session, {"title": "S", "date": None}).date is None
+    assert from_dict(Commitment, {"what": "x", "due": "2026-04-01"}).due == date(2026, 4, 1)
