@@ -1,0 +1,42 @@
+"""Write a whole ``Network`` into a new session file, e.g. the demo or an imported session.
+
+It goes through ``SessionStore.add`` so that every entity meets the same rules as one typed in
+the app; a network that breaks a rule leaves no half-written file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from wijksessie.domain.model import Network
+from wijksessie.store.session_store import SessionStore
+
+
+def write_network(path: Path, network: Network) -> SessionStore:
+    """Create ``path`` (which must not exist) holding ``network``; returns the open store."""
+    store = SessionStore.create(path, network.session)
+    try:
+        for entity in _entities(network):
+            store.add(entity)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            store.close()
+        Path(path).unlink(missing_ok=True)
+        raise
+    return store
+
+
+def _entities(network: Network) -> list[object]:
+    """Every entity in the order the phases introduce them."""
+    return [
+        *network.questions,
+        *network.organisations,
+        *network.participants,
+        *network.initiatives,
+        *network.connections,
+        *network.goals,
+        *network.agreements,
+        *network.commitments,
+        *network.parking,
+    ]
