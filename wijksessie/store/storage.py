@@ -20,10 +20,24 @@ from tinydb.storages import Storage
 from wijksessie.errors import ReadOnlyError, SaveError
 
 
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+NEW_FILE_MODE = _default_mode()
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that readers see the old or the new file, nothing between."""
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = NEW_FILE_MODE
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "w", encoding="utf-8") as temp:
             temp.write(text)
             temp.flush()

@@ -4,9 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import on
 from textual.app import App
+from textual.binding import Binding
 
+from wijksessie.domain.dates import DateError, parse_date
+from wijksessie.domain.model import Session
+from wijksessie.domain.validation import problems
+from wijksessie.errors import SessionLockedError, WijksessieError
 from wijksessie.store import SessionStore
+from wijksessie.store.folder import move_to_trash, new_session_path
+from wijksessie.ui.messages import DeleteSession, OpenSession
+from wijksessie.ui.screens.session import SessionScreen
+from wijksessie.ui.screens.start import StartScreen
+from wijksessie.ui.widgets.confirm import ConfirmDialog
+from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
+
+NEW_SESSION_FIELDS = [
+    FormField("title", "Titel", placeholder="bijv. Netwerksessie eenzaamheid"),
+    FormField("wijk", "Wijk", placeholder="bijv. Kruidenbuurt"),
+    FormField("date", "Datum", placeholder="leeg = vandaag; bijv. 3-12-2026"),
+]
 
 
 class WijksessieApp(App[None]):
@@ -17,8 +35,121 @@ class WijksessieApp(App[None]):
     """
 
     TITLE = "wijksessie"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", show=False)]
 
     def __init__(self, folder: Path, store: SessionStore | None = None) -> None:
         super().__init__()
         self.folder = folder
         self.initial_store = store
+
+    def on_mount(self) -> None:
+        self.push_screen(StartScreen(self.folder))
+        if self.initial_store is not None:
+            self.push_screen(SessionScreen(self.initial_store))
+
+    async def action_quit(self) -> None:
+        """Save and release every open session before leaving."""
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.finish()
+        self.exit()
+
+    # -- opening ------------------------------------------------------------------------
+
+    @on(OpenSession)
+    def _open_requested(self, message: OpenSession) -> None:
+        self.open_session(message.path)
+
+    def open_session(self, path: Path) -> None:
+        """Open a session for editing; when it is locked, offer to open it read-only."""
+        try:
+            store = SessionStore.open(path)
+        except SessionLockedError as error:
+            self._offer_read_only(path, str(error))
+            return
+        except WijksessieError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=10)
+            return
+        self.push_screen(SessionScreen(store))
+
+    def _offer_read_only(self, path: Path, reason: str) -> None:
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                store = SessionStore.open(path, read_only=True)
+            except WijksessieError as error:
+                self.notify(str(error), severity="error", markup=False, timeout=10)
+                return
+            self.push_screen(SessionScreen(store))
+
+        question = f"{reason}\n\nAlleen-lezen openen?"
+        self.push_screen(ConfirmDialog(question, "Alleen-lezen", "Annuleren"), answered)
+
+    # -- creating -----------------------------------------------------------------------
+
+    def action_new_session(self) -> None:
+        """Ask for a title, wijk and date, then create the file and open it."""
+        created: list[SessionStore] = []
+
+        def save(values: Values) -> dict[str, str]:
+            found: dict[str, str] = {}
+            try:
+                when = parse_date(values["date"])
+            except DateError as error:
+                when, found["date"] = None, str(error)
+            session = Session(values["title"].strip(), wijk=values["wijk"].strip(), date=when)
+            found = {**problems(session), **found}
+            if found:
+                return found
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                path = new_session_path(self.folder, session.title, session.date)
+                created.append(SessionStore.create(path, session))
+            except WijksessieError as error:
+                return {"title": str(error)}
+            except OSError as error:
+                return {"title": f"Kan de sessie niet aanmaken: {error}"}
+            return {}
+
+        def done(saved: bool | None) -> None:
+            if saved and created:
+                self.push_screen(SessionScreen(created[0]))
+
+        self.push_screen(FormDialog("Nieuwe sessie", NEW_SESSION_FIELDS, {}, save), done)
+
+    def action_demo(self) -> None:
+        """Open the demo session, creating it when it is not there yet."""
+        from wijksessie.store.bulk import open_demo
+
+        try:
+            store = open_demo(self.folder)
+        except WijksessieError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=10)
+            return
+        self.push_screen(SessionScreen(store))
+
+    # -- deleting -----------------------------------------------------------------------
+
+    @on(DeleteSession)
+    def _delete_requested(self, message: DeleteSession) -> None:
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                target = move_to_trash(message.path)
+            except OSError as error:
+                self.notify(f"Verwijderen mislukt: {error}", severity="error", markup=False)
+                return
+            self.notify(f"Verplaatst naar {target.parent.name}/{target.name}", markup=False)
+            screen = self.screen
+            if isinstance(screen, StartScreen):
+                screen.action_refresh()
+
+        question = (
+            f"Sessie ‘{message.title}’ verwijderen?\n\n"
+            f"Het bestand gaat naar {self.folder.name}/.prullenbak/ "
+            "en kan daar terug worden gehaald."
+        )
+        self.push_screen(ConfirmDialog(question, "Verwijderen", "Annuleren"), answered)

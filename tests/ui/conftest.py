@@ -1,0 +1,76 @@
+"""UI fixtures: an app factory on a tmp sessions folder (relative, so snapshots are stable)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wijksessie.domain.model import ResidentQuestion, Session
+from wijksessie.store import SessionStore
+from wijksessie.ui.app import WijksessieApp
+
+AppFactory = Callable[..., WijksessieApp]
+
+
+@pytest.fixture
+def sessions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty ``sessions`` folder, named relatively so screens show the same text each run."""
+    monkeypatch.chdir(tmp_path)
+    folder = Path("sessions")
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def make_app(sessions: Path) -> AppFactory:
+    """Build the app on the tmp folder, optionally with an opened session."""
+
+    def factory(store: SessionStore | None = None) -> WijksessieApp:
+        return WijksessieApp(sessions, store)
+
+    return factory
+
+
+@pytest.fixture
+def session_file(sessions: Path) -> Path:
+    """A closed session file with two residents' questions, dated so that order is fixed."""
+    path = sessions / "2026-03-12-netwerksessie-de-pijp.json"
+    session = Session(
+        "Netwerksessie De Pijp",
+        wijk="De Pijp",
+        date=date(2026, 3, 12),
+        location="Buurthuis Het Anker",
+        facilitator="Fatima el Amrani",
+        question="Hoe bereiken we eenzame ouderen samen?",
+        id="0" * 32,
+    )
+    with SessionStore.create(path, session) as store:
+        store.add(
+            ResidentQuestion(
+                "Waar kan ik terecht als ik niemand meer zie?",
+                themes=["eenzaamheid", "ouderen"],
+                source="spreekuur",
+                id="1" * 32,
+            )
+        )
+        store.add(
+            ResidentQuestion(
+                "Wie helpt met formulieren?", themes=["armoede & schulden"], id="2" * 32
+            )
+        )
+    return path
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    """The session file as it is on disk now."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def table_docs(path: Path, table: str) -> list[dict[str, Any]]:
+    """The documents of one table in the file on disk."""
+    return list(read_json(path)[table].values())

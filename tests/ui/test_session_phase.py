@@ -1,0 +1,133 @@
+"""Phase 1 "Sessie": edit the session and its residents' questions with real keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from tests.ui.conftest import AppFactory, read_json, table_docs
+from wijksessie.store import SessionStore
+from wijksessie.ui.phases.session_phase import SessionPhase
+
+
+def _session_doc(path: Path) -> dict:
+    return read_json(path)["session"]["1"]
+
+
+async def _open(app, pilot) -> SessionPhase:
+    await pilot.pause()
+    return app.screen.query_one(SessionPhase)
+
+
+async def test_fields_save_themselves(make_app: AppFactory, session_file: Path) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _open(app, pilot)
+        assert app.focused is not None and app.focused.id == "session-title"
+        await pilot.press("end", *" (2)", "tab")
+        await pilot.press("ctrl+a", "ctrl+k", *"Pijp-Noord", "tab")
+        await pilot.pause()
+        doc = _session_doc(session_file)
+        assert doc["title"] == "Netwerksessie De Pijp (2)"
+        assert doc["wijk"] == "Pijp-Noord"
+        assert "Pijp-Noord" in str(app.screen.query_one("#session-header").render())
+
+
+async def test_typing_is_saved_after_a_pause_without_leaving_the_field(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _open(app, pilot)
+        app.screen.query_one("#session-notes").focus()
+        await pilot.press(*"Koffie om half tien")
+        await pilot.pause(0.6)
+        assert _session_doc(session_file)["notes"] == "Koffie om half tien"
+
+
+async def test_bad_date_shows_message_and_keeps_last_good_value(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _open(app, pilot)
+        app.screen.query_one("#session-date").focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"32-13-2026", "tab")
+        await pilot.pause()
+        message = str(app.screen.query_one("#session-error-date").render())
+        assert "bestaat niet als datum" in message
+        assert _session_doc(session_file)["date"] == "2026-03-12"
+        assert app.screen.query_one("#session-date", Input).value == "32-13-2026"
+        app.screen.query_one("#session-next_date").focus()
+        await pilot.press(*"1-1-2026", "tab")
+        await pilot.pause()
+        message = str(app.screen.query_one("#session-error-next_date").render())
+        assert "na de datum" in message
+        assert _session_doc(session_file)["next_date"] is None
+
+
+async def test_empty_title_is_refused_in_place(make_app: AppFactory, session_file: Path) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _open(app, pilot)
+        await pilot.press("ctrl+a", "ctrl+k", "tab")
+        await pilot.pause()
+        assert "titel" in str(app.screen.query_one("#session-error-title").render())
+        assert _session_doc(session_file)["title"] == "Netwerksessie De Pijp"
+
+
+async def test_add_edit_delete_question_by_keys(make_app: AppFactory, session_file: Path) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _open(app, pilot)
+        table = app.screen.query_one("#questions-table", DataTable)
+        table.focus()
+        await pilot.press("a", *"Waar vind ik een huisarts?", "enter")
+        await pilot.press(*"gezondheid, zorg", "enter")
+        await pilot.press(*"bewonersavond", "enter")
+        await pilot.pause()
+        docs = table_docs(session_file, "resident_questions")
+        assert docs[-1]["text"] == "Waar vind ik een huisarts?"
+        assert docs[-1]["themes"] == ["gezondheid", "zorg"]
+        assert docs[-1]["source"] == "bewonersavond"
+        assert table.row_count == 3
+
+        await pilot.press("e", "end", *" Snel?", "ctrl+s")
+        await pilot.pause()
+        docs = table_docs(session_file, "resident_questions")
+        assert docs[-1]["text"] == "Waar vind ik een huisarts? Snel?"
+
+        await pilot.press("delete", "j")
+        await pilot.pause()
+        texts = [doc["text"] for doc in table_docs(session_file, "resident_questions")]
+        assert "Waar vind ik een huisarts? Snel?" not in texts
+        assert table.row_count == 2
+
+
+async def test_duplicate_question_is_refused_and_text_kept(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _open(app, pilot)
+        app.screen.query_one("#questions-table").focus()
+        await pilot.press("a", *"wie helpt met  formulieren?", "ctrl+s")
+        await pilot.pause()
+        assert "staat er al" in str(app.screen.query_one("#error-text").render())
+        assert app.screen.query_one("#field-text", Input).value == "wie helpt met  formulieren?"
+        assert len(table_docs(session_file, "resident_questions")) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Weggooien" in str(app.screen.query_one("#question").render())
+
+
+async def test_read_only_session_refuses_changes(make_app: AppFactory, session_file: Path) -> None:
+    before = session_file.read_bytes()
+    app = make_app(SessionStore.open(session_file, read_only=True))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _open(app, pilot)
+        assert app.screen.query_one("#session-title", Input).disabled
+        await pilot.press("a")
+        await pilot.pause()
+        assert session_file.read_bytes() == before

@@ -1,0 +1,32 @@
+"""SVG snapshots of each screen, so a change in what the room sees is a visible diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui.conftest import AppFactory
+from wijksessie.store import SessionStore
+
+
+def test_start_screen_empty(snap_compare, make_app: AppFactory) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 35))
+
+
+def test_start_screen_with_sessions(snap_compare, make_app: AppFactory, session_file: Path) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 35))
+
+
+def test_phase_session(snap_compare, make_app: AppFactory, session_file: Path) -> None:
+    app = make_app(SessionStore.open(session_file))
+    assert snap_compare(app, terminal_size=(120, 35))
+
+
+def test_phase_session_small_terminal(
+    snap_compare, make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file))
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_new_session_dialog(snap_compare, make_app: AppFactory) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 35), press=["n"])

@@ -1,0 +1,24 @@
+"""Messages that screens send up to the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.message import Message
+
+
+class OpenSession(Message):
+    """Open the session file at ``path`` for editing."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
+class DeleteSession(Message):
+    """Move the session file at ``path`` to the trash, after asking."""
+
+    def __init__(self, path: Path, title: str) -> None:
+        super().__init__()
+        self.path = path
+        self.title = title

@@ -1,0 +1,1 @@
+"""One pane per phase of the session, each in its own module."""

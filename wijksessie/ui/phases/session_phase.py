@@ -1,0 +1,246 @@
+"""Phase 1, "Sessie": the session's own fields and the questions residents ask.
+
+Fields save themselves shortly after typing stops and when focus leaves them; a field with a
+problem shows its message in place and keeps the last good value on disk until it is fixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Label, TextArea
+
+from wijksessie.domain.dates import DateError, format_date, parse_date
+from wijksessie.domain.model import THEMES, ResidentQuestion, Session
+from wijksessie.domain.text import join_list, split_list
+from wijksessie.domain.validation import problems
+from wijksessie.errors import WijksessieError
+from wijksessie.store import SessionStore
+from wijksessie.ui.literal import literal
+from wijksessie.ui.widgets.confirm import ConfirmDialog
+from wijksessie.ui.widgets.entity_table import EntityTable
+from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
+
+SAVE_DELAY = 0.4
+
+SESSION_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("title", "Titel", "text"),
+    ("wijk", "Wijk", "text"),
+    ("date", "Datum", "date"),
+    ("location", "Plaats", "text"),
+    ("facilitator", "Procesbegeleider", "text"),
+    ("next_date", "Datum vervolgsessie", "date"),
+    ("question", "Centraal vraagstuk", "long"),
+    ("notes", "Notities", "long"),
+)
+
+
+class SessionPhase(Horizontal):
+    """The form for the session itself beside the list of residents' questions."""
+
+    class Saved(Message):
+        """The session's own fields were saved (the header may need a new title)."""
+
+    def __init__(self, store: SessionStore, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.store = store
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        session = self.store.session
+        with VerticalScroll(id="session-form"):
+            yield Label("De sessie", classes="panel-title")
+            for name, label, kind in SESSION_FIELDS:
+                with Horizontal(classes=f"form-row {kind}"):
+                    yield Label(label, classes="row-label")
+                    yield self._field(name, kind, getattr(session, name))
+                yield Label("", id=f"session-error-{name}", classes="field-error")
+        with Vertical(id="questions"):
+            yield Label("", id="questions-title", classes="panel-title")
+            yield EntityTable(id="questions-table")
+            yield Label(
+                "a: vraag toevoegen · enter: bewerken · del: verwijderen",
+                classes="panel-hint",
+            )
+
+    @staticmethod
+    def _field(name: str, kind: str, value: Any) -> Input | TextArea:
+        if kind == "long":
+            return TextArea(value, id=f"session-{name}", soft_wrap=True, compact=True)
+        text = format_date(value) if kind == "date" else value
+        hint = "bijv. 3-12-2026" if kind == "date" else ""
+        return Input(text, id=f"session-{name}", placeholder=hint, compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#questions-table", EntityTable)
+        table.add_column("Vraag van inwoners", key="text")
+        table.add_column("Thema's", key="themes")
+        table.add_column("Bron", key="source")
+        self.refresh_questions()
+        for widget in self.query("Input, TextArea"):
+            widget.disabled = self.store.read_only
+        if self.store.read_only:
+            table.focus()
+        else:
+            self.query_one("#session-title").focus()
+
+    # -- the session form ---------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _typed(self, event: Input.Changed | TextArea.Changed) -> None:
+        if not (event.control.id or "").startswith("session-") or self.store.read_only:
+            return
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self.save_now)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if (event.widget.id or "").startswith("session-"):
+            self.save_now()
+
+    def save_now(self) -> None:
+        """Save every field that is valid now; show messages for the others."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.store.read_only or not self.is_mounted:
+            return
+        stored = self.store.session
+        candidate, found = self._candidate(stored)
+        self._show_errors(found)
+        if candidate == stored:
+            return
+        try:
+            self.store.save_session(candidate)
+        except WijksessieError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=10)
+            return
+        self.post_message(self.Saved())
+
+    def _candidate(self, stored: Session) -> tuple[Session, dict[str, str]]:
+        found: dict[str, str] = {}
+        changes: dict[str, Any] = {}
+        for name, _label, kind in SESSION_FIELDS:
+            widget = self.query_one(f"#session-{name}")
+            text = widget.text if isinstance(widget, TextArea) else widget.value
+            if kind == "date":
+                try:
+                    changes[name] = parse_date(text, today=date.today())
+                except DateError as error:
+                    found[name] = str(error)
+            else:
+                changes[name] = text.strip() if kind == "text" else text
+        candidate = replace(stored, **changes)
+        for name, message in problems(candidate).items():
+            found.setdefault(name, message)
+        reverted = {name: getattr(stored, name) for name in found if hasattr(stored, name)}
+        return replace(candidate, **reverted), found
+
+    def _show_errors(self, found: dict[str, str]) -> None:
+        for name, _label, _kind in SESSION_FIELDS:
+            label = self.query_one(f"#session-error-{name}", Label)
+            label.update(found.get(name, ""))
+            label.set_class(name in found, "visible")
+
+    # -- residents' questions -----------------------------------------------------------
+
+    def refresh_questions(self, keep: str = "") -> None:
+        """Re-fill the questions table from the store."""
+        table = self.query_one("#questions-table", EntityTable)
+        questions = self.store.all(ResidentQuestion)
+        table.clear()
+        for question in questions:
+            table.add_row(
+                literal(question.text),
+                literal(join_list(question.themes)),
+                literal(question.source),
+                key=question.id,
+            )
+        self.query_one("#questions-title", Label).update(f"Vragen van inwoners ({len(questions)})")
+        if keep:
+            table.keep_cursor_on(keep)
+
+    @on(EntityTable.Requested, "#questions-table")
+    def _question_request(self, event: EntityTable.Requested) -> None:
+        event.stop()
+        if self.store.read_only:
+            self.notify("Alleen-lezen: wijzigen kan hier niet.", severity="warning")
+            return
+        if event.action == "delete":
+            self._delete_question(event.entity_id)
+        else:
+            self._edit_question(event.entity_id)
+
+    def _edit_question(self, question_id: str) -> None:
+        existing = self.store.get(ResidentQuestion, question_id) if question_id else None
+        values = {
+            "text": existing.text if existing else "",
+            "themes": join_list(existing.themes) if existing else "",
+            "source": existing.source if existing else "",
+        }
+
+        def save(typed: Values) -> dict[str, str]:
+            question = ResidentQuestion(
+                text=typed["text"].strip(),
+                themes=split_list(typed["themes"]),
+                source=typed["source"].strip(),
+                id=existing.id if existing else ResidentQuestion("").id,
+            )
+            try:
+                if existing:
+                    self.store.update(question)
+                else:
+                    self.store.add(question)
+            except WijksessieError as error:
+                return getattr(error, "problems", None) or {"text": str(error)}
+            self.refresh_questions(keep=question.id)
+            return {}
+
+        title = "Vraag bewerken" if existing else "Nieuwe vraag van inwoners"
+        self.app.push_screen(FormDialog(title, question_fields(self._themes), values, save))
+
+    def _themes(self) -> list[str]:
+        used = [theme for q in self.store.all(ResidentQuestion) for theme in q.themes]
+        return list(dict.fromkeys([*THEMES, *used]))
+
+    def _delete_question(self, question_id: str) -> None:
+        question = self.store.get(ResidentQuestion, question_id)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.remove(question)
+            except WijksessieError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.refresh_questions()
+            self.notify("Vraag verwijderd.")
+
+        self.app.push_screen(
+            ConfirmDialog(f"Deze vraag verwijderen?\n\n{question.text}", "Verwijderen"), answered
+        )
+
+
+def question_fields(vocabulary: Any) -> list[FormField]:
+    """The fields of a resident question's form."""
+    return [
+        FormField("text", "Vraag", placeholder="Wat vragen inwoners?"),
+        FormField(
+            "themes",
+            "Thema's",
+            placeholder="bijv. eenzaamheid, ouderen",
+            vocabulary=vocabulary,
+            hint="Scheid met komma's; → vult aan.",
+        ),
+        FormField("source", "Bron", placeholder="bijv. spreekuur wijkcentrum"),
+    ]

@@ -1,0 +1,118 @@
+"""The start screen: the sessions in the folder, newest first, and the way to a new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from wijksessie.domain.dates import format_date
+from wijksessie.store.folder import SessionInfo, list_sessions
+from wijksessie.ui.literal import literal
+from wijksessie.ui.messages import DeleteSession, OpenSession
+
+EMPTY_TEXT = (
+    "Nog geen sessies in {folder}.\n\n"
+    "Een sessie is één bijeenkomst van het netwerk in de wijk: wie doet wat, gezamenlijke "
+    "doelen, basisafspraken en toezeggingen.\n\n"
+    "Druk op  n  voor een nieuwe sessie, of op  d  om de demosessie (Kruidenbuurt) te openen."
+)
+
+
+class StartScreen(Screen[None]):
+    """Lists the session files and opens, creates or deletes them."""
+
+    BINDINGS = [
+        Binding("n", "app.new_session", "Nieuwe sessie", id="start.new"),
+        Binding("enter", "open", "Openen", id="start.open", show=True),
+        Binding("delete,x", "delete", "Verwijderen", id="start.delete"),
+        Binding("d", "app.demo", "Demo", id="start.demo"),
+        Binding("r", "refresh", "Vernieuwen", id="start.refresh"),
+        Binding("q", "app.quit", "Afsluiten", id="start.quit"),
+    ]
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.infos: list[SessionInfo] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("wijksessie · sessies", style="bold"), id="start-title")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        for label, key in (
+            ("Datum", "date"),
+            ("Titel", "title"),
+            ("Wijk", "wijk"),
+            ("Deelnemers", "participants"),
+            ("Toezeggingen", "commitments"),
+            ("Bestand", "file"),
+        ):
+            table.add_column(label, key=key)
+        self.action_refresh()
+
+    def on_screen_resume(self) -> None:
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        """Read the folder again."""
+        self.infos = list_sessions(self.folder)
+        table = self.query_one("#sessions", DataTable)
+        table.clear()
+        for info in self.infos:
+            table.add_row(*self._cells(info), key=str(info.path))
+        empty = self.query_one("#empty", Static)
+        empty.update(literal(EMPTY_TEXT.format(folder=self.folder)))
+        empty.display = not self.infos
+        table.display = bool(self.infos)
+        if self.infos:
+            table.focus()
+
+    @staticmethod
+    def _cells(info: SessionInfo) -> tuple[Text, ...]:
+        if info.problem:
+            return (
+                Text(""),
+                literal(info.title),
+                Text(info.problem, style="italic red"),
+                Text(""),
+                Text(""),
+                literal(info.path.name),
+            )
+        return (
+            Text(format_date(info.date)),
+            literal(info.title, "bold"),
+            literal(info.wijk),
+            Text(str(info.participants), justify="right"),
+            Text(str(info.commitments), justify="right"),
+            literal(info.path.name, "dim"),
+        )
+
+    def selected(self) -> SessionInfo | None:
+        """The session under the cursor, if any."""
+        table = self.query_one("#sessions", DataTable)
+        if not self.infos or not table.display:
+            return None
+        return self.infos[table.cursor_row]
+
+    @on(DataTable.RowSelected)
+    def action_open(self) -> None:
+        """Open the session under the cursor."""
+        info = self.selected()
+        if info is not None:
+            self.post_message(OpenSession(info.path))
+
+    def action_delete(self) -> None:
+        """Move the session under the cursor to the trash, after asking."""
+        info = self.selected()
+        if info is not None:
+            self.post_message(DeleteSession(info.path, info.title))

@@ -1,0 +1,43 @@
+"""A yes/no question that returns its answer with ``dismiss``."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from wijksessie.ui.literal import literal
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask the facilitator to confirm something that is hard to undo."""
+
+    BINDINGS = [
+        Binding("j,y", "answer(True)", "Ja", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "Nee", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Ja", no: str = "Nee") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(literal(self.question), id="question")
+            with Horizontal(id="buttons"):
+                yield Button(f"{self.yes} (j)", variant="error", id="yes")
+                yield Button(f"{self.no} (n)", variant="primary", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

@@ -1,0 +1,197 @@
+"""A modal form for one entity: fields, messages beside them, and a save that can refuse.
+
+The screen that opens it passes ``on_save``: it gets the typed values and returns the problems
+(``{field: Dutch message}``). The dialog closes only when there are none, so nothing typed is lost
+to a validation error. With ``keep_open`` it resets after each save (but for the ``sticky``
+fields), for entering many in a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
+
+from wijksessie.ui.literal import literal
+from wijksessie.ui.widgets.confirm import ConfirmDialog
+from wijksessie.ui.widgets.suggest import ListSuggester
+
+Values = dict[str, Any]
+
+
+@dataclass
+class FormField:
+    """One field of a form: ``kind`` is text, long, choice, flag or list."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    placeholder: str = ""
+    choices: Sequence[tuple[str, str]] = ()
+    vocabulary: Callable[[], Iterable[str]] | None = None
+    allow_blank: bool = True
+    hint: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class FormDialog(ModalScreen[bool]):
+    """Edit one entity's fields; returns True when something was saved."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Opslaan", id="form.save"),
+        Binding("escape", "cancel", "Annuleren", id="form.cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[FormField],
+        values: Values,
+        on_save: Callable[[Values], dict[str, str]],
+        *,
+        keep_open: bool = False,
+        sticky: Iterable[str] = (),
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = list(fields)
+        self.initial = dict(values)
+        self.on_save = on_save
+        self.keep_open = keep_open
+        self.sticky = set(sticky)
+        self.saved_any = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(literal(self.form_title), id="form-title")
+            with VerticalScroll(id="fields"):
+                for spec in self.fields:
+                    yield Label(spec.label, classes="field-label")
+                    yield self._widget(spec)
+                    yield Label("", id=f"error-{spec.name}", classes="field-error")
+                    if spec.hint:
+                        yield Label(spec.hint, classes="field-hint")
+            with Horizontal(id="buttons"):
+                yield Button("Opslaan (ctrl+s)", variant="primary", id="save")
+                yield Button("Annuleren (esc)", id="cancel")
+
+    def _widget(self, spec: FormField) -> Any:
+        value = self.initial.get(spec.name)
+        widget_id = f"field-{spec.name}"
+        if spec.kind == "long":
+            return TextArea(value or "", id=widget_id, soft_wrap=True, show_line_numbers=False)
+        if spec.kind == "choice":
+            return Select(
+                [(label, key) for key, label in spec.choices],
+                value=value if value else Select.NULL,
+                allow_blank=spec.allow_blank,
+                prompt="(kies)",
+                id=widget_id,
+                type_to_search=True,
+            )
+        if spec.kind == "flag":
+            return Checkbox(spec.placeholder or spec.label, bool(value), id=widget_id)
+        suggester = ListSuggester(spec.vocabulary) if spec.vocabulary else None
+        return Input(value or "", placeholder=spec.placeholder, id=widget_id, suggester=suggester)
+
+    def on_mount(self) -> None:
+        self._focus_first()
+
+    def _focus_first(self) -> None:
+        self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def values(self) -> Values:
+        """What is typed in the form now, by field name."""
+        result: Values = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, TextArea):
+                result[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                result[spec.name] = "" if widget.value == Select.NULL else widget.value
+            else:
+                result[spec.name] = widget.value
+        return result
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Put each message under its field; a message for an unknown field goes under the first."""
+        names = {spec.name for spec in self.fields}
+        placed: dict[str, str] = {}
+        for name, message in problems.items():
+            target = name if name in names else self.fields[0].name
+            placed[target] = f"{placed[target]} {message}" if target in placed else message
+        for spec in self.fields:
+            label = self.query_one(f"#error-{spec.name}", Label)
+            label.update(placed.get(spec.name, ""))
+            label.set_class(spec.name in placed, "visible")
+        if placed:
+            first = next(spec.name for spec in self.fields if spec.name in placed)
+            self.query_one(f"#field-{first}").focus()
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = [spec.name for spec in self.fields]
+        current = (event.input.id or "").removeprefix("field-")
+        index = inputs.index(current)
+        if index == len(inputs) - 1:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        """Hand the values to ``on_save``; close (or reset) only when it found no problems."""
+        values = self.values()
+        problems = self.on_save(values)
+        self.show_problems(problems)
+        if problems:
+            return
+        self.saved_any = True
+        if not self.keep_open:
+            self.dismiss(True)
+            return
+        self._reset()
+
+    def _reset(self) -> None:
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if spec.name in self.sticky:
+                continue
+            if isinstance(widget, Input):
+                widget.value = ""
+            elif isinstance(widget, TextArea):
+                widget.text = ""
+        self.initial = {**self.initial, **self.values()}
+        self._focus_first()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close; when something typed would be thrown away, ask first."""
+        if not self._changed():
+            self.dismiss(self.saved_any)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(self.saved_any)
+
+        self.app.push_screen(
+            ConfirmDialog("Wat je typte is nog niet opgeslagen. Weggooien?", "Weggooien", "Terug"),
+            answered,
+        )
+
+    def _changed(self) -> bool:
+        current = self.values()
+        return any(
+            (current[name] or "") != (self.initial.get(name) or "")
+            for name in current
+            if not isinstance(current[name], bool)
+        )
