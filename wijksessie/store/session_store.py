@@ -112,6 +112,8 @@ class SessionStore:
     def open(cls, path: Path, *, read_only: bool = False) -> SessionStore:
         """Open a session file, locked for editing unless ``read_only``."""
         path = Path(path)
+        if not path.parent.is_dir():  # before locking: the lock file would create the folder
+            raise SessionFileError(f"Sessiebestand niet gevonden: {path}")
         lock = None if read_only else cls._acquire_lock(path)
         try:
             data = read_session_file(path)
@@ -284,7 +286,18 @@ class SessionStore:
             yield
         except SaveError:
             table.clear_cache()
+            self._index()
             raise
+
+    def _index(self) -> None:
+        """Map entity ids to TinyDB doc ids from the data in memory.
+
+        After a failed save the change is in memory but the caller never got its doc id, so
+        the map is rebuilt: ``get`` and ``count`` then agree with ``all``.
+        """
+        for table_name in TABLES.values():
+            table = self._db.table(table_name, cache_size=0)
+            self._doc_ids[table_name] = {doc["id"]: doc.doc_id for doc in table.all()}
 
     def _check_and_index(self) -> None:
         """Decode every document once, so a damaged file fails at open, not mid-session."""
