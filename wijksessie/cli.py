@@ -1,12 +1,304 @@
-"""The command line: the only place that parses arguments."""
+"""The command line: the only place that parses arguments.
+
+Every problem a user can cause (a missing, damaged, foreign, newer or locked file, a date that
+is not a date, an empty title) ends as one Dutch line on stderr and exit code 2, never a
+traceback. The Textual app is imported only when it is launched, so ``wijksessie list`` stays
+fast; tests replace ``launch_app`` so they never start the TUI.
+"""
 
 from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import wijksessie
+from wijksessie.domain.dates import DateError, long_date, parse_date
+from wijksessie.domain.demo import demo_network
+from wijksessie.domain.model import Session
+from wijksessie.domain.text import visible
+from wijksessie.domain.validation import validate
+from wijksessie.errors import SessionFileError, WijksessieError
+from wijksessie.store.bulk import write_network
+from wijksessie.store.folder import ENV_DIR, SessionInfo, list_sessions, new_session_path
+from wijksessie.store.folder import sessions_dir as default_sessions_dir
+from wijksessie.store.session_store import SessionStore
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USER = 2
+DEMO_FILE = "demo-kruidenbuurt.json"
+DEBUG_ENV = "WIJKSESSIE_DEBUG"
+
+
+def launch_app(folder: Path, store: SessionStore | None) -> int | None:
+    """Run the Textual app on ``folder``, showing ``store`` at once when given.
+
+    Imported here, not at the top, so that commands without a screen never pay for Textual.
+    The store is closed afterwards even if the app did not get to it.
+    """
+    from wijksessie.ui.app import WijksessieApp
+
+    try:
+        app = WijksessieApp(folder, store)
+        app.run()
+        return app.return_code
+    finally:
+        if store is not None:
+            store.close()
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``wijksessie`` command; returns the exit code."""
-    from wijksessie.store.folder import sessions_dir
-    from wijksessie.ui.app import WijksessieApp
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else EXIT_USER
+    try:
+        return args.handler(args)
+    except (WijksessieError, DateError) as error:
+        return _fail(str(error), EXIT_USER)
+    except OSError as error:
+        where = error.filename or "het bestand"
+        return _fail(f"Kan niet bij {where}: {error.strerror or error}.", EXIT_USER)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        return _fail(
+            f"Onverwachte fout ({type(error).__name__}: {error}). "
+            f"Zet {DEBUG_ENV}=1 voor de details.",
+            EXIT_UNEXPECTED,
+        )
 
-    WijksessieApp(sessions_dir()).run()
-    return 0
+
+# -- the commands ----------------------------------------------------------------------------
+
+
+def _start(args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    folder.mkdir(parents=True, exist_ok=True)
+    return launch_app(folder, None) or EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    when = (parse_date(args.date) if args.date else None) or date.today()
+    session = Session(title=args.title.strip(), wijk=args.wijk.strip(), date=when)
+    validate(session)
+    folder = _folder(args)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = new_session_path(folder, session.title, when)
+    store = SessionStore.create(path, session)
+    print(path)
+    if args.open:
+        return launch_app(folder, store) or EXIT_OK
+    store.close()
+    return EXIT_OK
+
+
+def _open(args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    store = SessionStore.open(_session_path(args.path, folder))
+    return launch_app(folder, store) or EXIT_OK
+
+
+def _view(args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    store = SessionStore.open(_session_path(args.path, folder), read_only=True)
+    return launch_app(folder, store) or EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / DEMO_FILE
+    store = SessionStore.open(path) if path.exists() else write_network(path, demo_network())
+    print(path)
+    return launch_app(folder, store) or EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    folder = _folder(args)
+    infos = list_sessions(folder)
+    if not infos:
+        print(f"Nog geen sessies in {visible(str(folder))}.")
+        return EXIT_OK
+    Console(highlight=False).print(session_table(infos, folder))
+    return EXIT_OK
+
+
+def session_table(infos: list[SessionInfo], folder: Path) -> Table:
+    """The sessions as a Rich table; what users typed is shown literally, never as markup."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(f"Sessies in {visible(str(folder))}"), title_justify="left")
+    table.add_column("Datum", no_wrap=True)
+    table.add_column("Titel", overflow="fold")
+    table.add_column("Wijk", overflow="fold")
+    table.add_column("Deelnemers", justify="right")
+    table.add_column("Toezeggingen", justify="right")
+    table.add_column("Bestand", overflow="fold")
+    for info in infos:
+        title = Text(visible(info.title))
+        if info.problem:
+            title.append(f"\n⚠ {info.problem}", style="red")
+        table.add_row(
+            Text(long_date(info.date)),
+            title,
+            Text(visible(info.wijk)),
+            "" if info.problem else str(info.participants),
+            "" if info.problem else str(info.commitments),
+            Text(visible(info.path.name)),
+        )
+    return table
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    return default_sessions_dir(args.dir)
+
+
+def _session_path(text: str, folder: Path) -> Path:
+    """The file a user named: as given, or else that name inside the sessions folder."""
+    path = Path(text).expanduser()
+    if not path.exists() and not path.is_absolute() and (folder / path).exists():
+        path = folder / path
+    if not path.exists():
+        raise SessionFileError(f"Sessiebestand niet gevonden: {path}")
+    if path.is_dir():
+        raise SessionFileError(f"{path} is een map, geen sessiebestand.")
+    return path
+
+
+def _fail(message: str, code: int) -> int:
+    line = " ".join(visible(message).split())
+    print(f"wijksessie: {line}", file=sys.stderr)
+    return code
+
+
+# -- the parser, in Dutch --------------------------------------------------------------------
+
+
+class _DutchFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help layout with a Dutch ``gebruik:`` instead of ``usage:``."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"the following arguments are required: (.*)", r"dit ontbreekt nog: \1"),
+    (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
+    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"onbekend: \2 (kies uit \3)"),
+    (r"argument (\S+): expected one argument", r"\1 verwacht een waarde"),
+    (r"ambiguous option: (.*)", r"optie niet eenduidig: \1"),
+)
+
+
+def _translate(message: str) -> str:
+    for pattern, replacement in _ERRORS:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
+
+
+class _DutchParser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose usage errors are Dutch and exit with code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER, f"{self.prog}: {_translate(message)}\n")
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, with Dutch help texts."""
+    parser = _DutchParser(
+        prog="wijksessie",
+        description="Begeleid een netwerksessie in de wijk: wie doet wat, gezamenlijke "
+        "doelen, basisafspraken en toezeggingen.\nZonder opdracht opent het startscherm.",
+        epilog=f"De sessiemap is --dir, anders ${ENV_DIR}, anders ./sessions.",
+        formatter_class=_DutchFormatter,
+        add_help=False,
+    )
+    options = parser.add_argument_group("opties")
+    _add_help(options)
+    options.add_argument(
+        "--version",
+        action="version",
+        version=f"wijksessie {wijksessie.__version__}",
+        help="toon het versienummer en stop",
+    )
+    _add_dir(options, default=None)
+    parser.set_defaults(handler=_start)
+    commands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT")
+
+    arguments, options = _command(commands, "new", _new, "maak een nieuwe sessie, toon het pad")
+    arguments.add_argument("title", metavar="TITEL", help="de titel van de sessie")
+    options.add_argument("--wijk", required=True, help="de wijk waar de sessie over gaat")
+    options.add_argument("--date", metavar="DATUM", help="bijv. 3-12-2026 (standaard vandaag)")
+    options.add_argument("--open", action="store_true", help="open de nieuwe sessie meteen")
+
+    for name, handler, text in (
+        ("open", _open, "open een sessie om te bewerken"),
+        ("view", _view, "bekijk een sessie alleen-lezen (ook als hij elders open is)"),
+    ):
+        arguments, _ = _command(commands, name, handler, text)
+        arguments.add_argument(
+            "path", metavar="PAD", help="het sessiebestand, of alleen zijn naam in de sessiemap"
+        )
+
+    _command(commands, "list", _list, "toon alle sessies in de sessiemap")
+    _command(commands, "demo", _demo, f"open de voorbeeldsessie Kruidenbuurt ({DEMO_FILE})")
+    return parser
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: Handler,
+    text: str,
+) -> tuple[argparse._ArgumentGroup, argparse._ArgumentGroup]:
+    """Add a subcommand; returns its Dutch ``argumenten`` and ``opties`` groups."""
+    command = commands.add_parser(
+        name, help=text, description=text, formatter_class=_DutchFormatter, add_help=False
+    )
+    command.set_defaults(handler=handler)
+    arguments = command.add_argument_group("argumenten")
+    options = command.add_argument_group("opties")
+    _add_help(options)
+    _add_dir(options, default=argparse.SUPPRESS)
+    return arguments, options
+
+
+def _add_help(group: argparse._ArgumentGroup) -> None:
+    group.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+
+def _add_dir(group: argparse._ArgumentGroup, default: object) -> None:
+    group.add_argument(
+        "--dir", metavar="MAP", default=default, help=f"de sessiemap (anders ${ENV_DIR})"
+    )
