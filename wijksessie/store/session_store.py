@@ -7,6 +7,7 @@ exclusive lock, so a second instance of the app cannot overwrite it.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -181,6 +182,38 @@ class SessionStore:
         """Retry writing changes a failed save kept in memory; ``SaveError`` if it fails again."""
         if isinstance(self._storage, AtomicJSONStorage) and not self.read_only:
             self._storage.flush()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many changes, one save: they reach the disk together, or none of them does.
+
+        When a change inside fails (a rule is broken), everything done in the batch is
+        undone in memory too, so the session is as it was before.
+        """
+        storage = self._storage
+        if not isinstance(storage, AtomicJSONStorage) or storage.deferred:
+            yield
+            return
+        saved_data = copy.deepcopy(storage.read())
+        saved_ids = {name: dict(ids) for name, ids in self._doc_ids.items()}
+        saved_unsaved = storage.unsaved
+        storage.deferred = True
+        try:
+            yield
+        except BaseException:
+            storage.replace_data(saved_data)
+            storage.unsaved = saved_unsaved
+            self._doc_ids = saved_ids
+            self._clear_caches()
+            raise
+        finally:
+            storage.deferred = False
+        self.flush()
+
+    def _clear_caches(self) -> None:
+        self._db.clear_cache()
+        for table_name in (SESSION_TABLE, *TABLES.values()):
+            self._db.table(table_name, cache_size=0).clear_cache()
 
     @property
     def unsaved(self) -> bool:

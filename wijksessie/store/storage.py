@@ -77,6 +77,8 @@ class AtomicJSONStorage(Storage):
         self.read_only = read_only
         self._data = data
         self.unsaved = False
+        self.deferred = False
+        """While True (inside ``SessionStore.batch``), writes stay in memory until ``flush``."""
 
     def read(self) -> dict[str, Any] | None:
         return self._data
@@ -86,7 +88,8 @@ class AtomicJSONStorage(Storage):
             raise ReadOnlyError("Deze sessie is alleen-lezen geopend; wijzigen kan hier niet.")
         self._data = data
         self.unsaved = True
-        self.flush()
+        if not self.deferred:
+            self.flush()
 
     def flush(self) -> None:
         """Write the in-memory data to disk; raises ``SaveError`` and keeps it when that fails."""
@@ -100,6 +103,10 @@ class AtomicJSONStorage(Storage):
                 "Niets is verloren: de gegevens blijven in het geheugen tot opslaan weer lukt."
             ) from error
         self.unsaved = False
+
+    def replace_data(self, data: dict[str, Any] | None) -> None:
+        """Put back an earlier copy of the data (a batch that failed halfway)."""
+        self._data = data
 
     def close(self) -> None:
         pass
