@@ -1,7 +1,8 @@
 """Write a whole ``Network`` into a new session file, e.g. the demo or an imported session.
 
 It goes through ``SessionStore.add`` so that every entity meets the same rules as one typed in
-the app; a network that breaks a rule leaves no half-written file behind.
+the app, inside one ``batch`` so the file is written once; a network that breaks a rule leaves
+no file behind at all.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ def write_network(path: Path, network: Network) -> SessionStore:
     """Create ``path`` (which must not exist) holding ``network``; returns the open store."""
     store = SessionStore.create(path, network.session)
     try:
-        for entity in _entities(network):
-            store.add(entity)
+        with store.batch():
+            for entity in _entities(network):
+                store.add(entity)
     except BaseException:
         with contextlib.suppress(Exception):
             store.close()
