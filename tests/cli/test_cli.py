@@ -12,6 +12,7 @@ import pytest
 
 import wijksessie
 from tests.cli.conftest import Launcher
+from wijksessie.cli import launch_app as real_launch_app
 from wijksessie.cli import main
 from wijksessie.domain.model import Organisation, Session
 from wijksessie.store.session_store import SessionStore
@@ -132,7 +133,7 @@ def test_new_with_an_empty_title(
     title: str, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _user_error(capsys, ["--dir", str(folder), "new", title, "--wijk", "Oost"], "titel")
-    assert not list(folder.glob("*.json")) if folder.exists() else True
+    assert not folder.exists()
 
 
 def test_new_with_a_bad_date(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -187,7 +188,7 @@ def test_view_is_read_only_and_works_while_locked(folder: Path, launcher: Launch
 def test_missing_file(command: str, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = folder / "bestaat-niet.json"
     _user_error(capsys, ["--dir", str(folder), command, str(missing)], "niet gevonden")
-    assert not folder.exists() or not list(folder.iterdir())
+    assert not folder.exists()
 
 
 @pytest.mark.parametrize("command", ["open", "view"])
@@ -318,3 +319,25 @@ def test_list_does_not_import_textual(folder: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_real_launcher_passes_folder_and_store_and_closes_it(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[Path, SessionStore | None]] = []
+
+    class FakeApp:
+        def __init__(self, folder: Path, store: SessionStore | None = None) -> None:
+            seen.append((folder, store))
+            self.return_code = None
+
+        def run(self) -> None:
+            raise RuntimeError("app kapot")
+
+    monkeypatch.setattr("wijksessie.ui.app.WijksessieApp", FakeApp)
+    path = _new(folder)
+    store = SessionStore.open(path)
+    with pytest.raises(RuntimeError):
+        real_launch_app(folder, store)
+    assert seen == [(folder, store)]
+    SessionStore.open(path).close()
