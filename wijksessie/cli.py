@@ -19,12 +19,11 @@ from typing import TYPE_CHECKING, NoReturn
 
 import wijksessie
 from wijksessie.domain.dates import DateError, long_date, parse_date
-from wijksessie.domain.demo import demo_network
 from wijksessie.domain.model import Session
 from wijksessie.domain.text import visible
 from wijksessie.domain.validation import validate
 from wijksessie.errors import SessionFileError, WijksessieError
-from wijksessie.store.bulk import write_network
+from wijksessie.store.bulk import DEMO_FILE, open_demo
 from wijksessie.store.folder import ENV_DIR, SessionInfo, list_sessions, new_session_path
 from wijksessie.store.folder import sessions_dir as default_sessions_dir
 from wijksessie.store.session_store import SessionStore
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
 EXIT_USER = 2
-DEMO_FILE = "demo-kruidenbuurt.json"
 DEBUG_ENV = "WIJKSESSIE_DEBUG"
 
 
@@ -120,10 +118,8 @@ def _view(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     folder = _folder(args)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / DEMO_FILE
-    store = SessionStore.open(path) if path.exists() else write_network(path, demo_network())
-    print(path)
+    store = open_demo(folder)
+    print(store.path)
     return launch_app(folder, store) or EXIT_OK
 
 

@@ -10,8 +10,18 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from wijksessie.domain.demo import demo_network
 from wijksessie.domain.model import Network
 from wijksessie.store.session_store import SessionStore
+
+DEMO_FILE = "demo-kruidenbuurt.json"
+
+
+def open_demo(folder: Path) -> SessionStore:
+    """Open the demo session in ``folder`` for editing, creating it the first time."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / DEMO_FILE
+    return SessionStore.open(path) if path.exists() else write_network(path, demo_network())
 
 
 def write_network(path: Path, network: Network) -> SessionStore:
