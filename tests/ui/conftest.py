@@ -74,3 +74,17 @@ def read_json(path: Path) -> dict[str, Any]:
 def table_docs(path: Path, table: str) -> list[dict[str, Any]]:
     """The documents of one table in the file on disk."""
     return list(read_json(path)[table].values())
+
+
+DEMO_DAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def demo_file(sessions: Path) -> Path:
+    """The demo session as of a fixed day, written and closed."""
+    from wijksessie.domain.demo import demo_network
+    from wijksessie.store.bulk import DEMO_FILE, write_network
+
+    path = sessions / DEMO_FILE
+    write_network(path, demo_network(today=DEMO_DAY)).close()
+    return path

@@ -30,3 +30,28 @@ def test_phase_session_small_terminal(
 
 def test_new_session_dialog(snap_compare, make_app: AppFactory) -> None:
     assert snap_compare(make_app(), terminal_size=(120, 35), press=["n"])
+
+
+def test_network_participants(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown"])
+
+
+def test_network_matrix(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown", "5"])
+
+
+def test_network_overlap(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown", "6"])
+
+
+def test_network_gaps_small_terminal(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(80, 24), press=["ctrl+pagedown", "7"])
+
+
+def test_network_sectors(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown", "8"])

@@ -86,8 +86,12 @@ class SessionPhase(Horizontal):
         self.refresh_questions()
         for widget in self.query("Input, TextArea"):
             widget.disabled = self.store.read_only
+        self.focus_default()
+
+    def focus_default(self) -> None:
+        """Put the keyboard on the title, or on the questions when nothing can be edited."""
         if self.store.read_only:
-            table.focus()
+            self.query_one("#questions-table").focus()
         else:
             self.query_one("#session-title").focus()
 

@@ -35,8 +35,8 @@ class EntityTable(DataTable[object]):
         def control(self) -> EntityTable:
             return self.table
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
 
     def action_request(self, action: str) -> None:
         entity_id = ""

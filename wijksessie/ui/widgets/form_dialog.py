@@ -137,14 +137,18 @@ class FormDialog(ModalScreen[bool]):
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
+        """Enter goes to the next text field; on the last one it saves.
+
+        Choices and check boxes are skipped (Tab reaches them), so a row of names goes in
+        with the Enter key alone.
+        """
         event.stop()
-        inputs = [spec.name for spec in self.fields]
+        texts = [spec.name for spec in self.fields if spec.kind == "text"]
         current = (event.input.id or "").removeprefix("field-")
-        index = inputs.index(current)
-        if index == len(inputs) - 1:
+        if current not in texts or current == texts[-1]:
             self.action_save()
         else:
-            self.focus_next()
+            self.query_one(f"#field-{texts[texts.index(current) + 1]}").focus()
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:

@@ -1,0 +1,167 @@
+"""Phase 2 "Wie doet wat": enter the network with keys, read it back from the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from tests.ui.conftest import AppFactory, table_docs
+from wijksessie.store import SessionStore
+from wijksessie.ui.phases.network.phase import NetworkPhase
+
+
+async def _network_phase(app, pilot) -> NetworkPhase:
+    await pilot.pause()
+    await pilot.press("ctrl+pagedown")
+    await pilot.pause()
+    return app.screen.query_one(NetworkPhase)
+
+
+async def test_add_organisation_five_participants_and_an_initiative(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _network_phase(app, pilot)
+        await pilot.press("2", "a", *"Welzijn Zuid", "enter")
+        await pilot.press(*"welz", "right", "enter")
+        await pilot.press(*"bereik, vrijwilligers", "enter")
+        await pilot.press("escape")
+        await pilot.pause()
+        orgs = table_docs(session_file, "organisations")
+        assert [(o["name"], o["sector"], o["interests"]) for o in orgs] == [
+            ("Welzijn Zuid", "welzijn", ["bereik", "vrijwilligers"])
+        ]
+
+        await pilot.press("1", "a")
+        people = ["Anna de Vries", "Bram Yilmaz", "Chantal Pinas", "Dirk Bos", "Eva Noor"]
+        for name in people:
+            await pilot.press(*name, "enter", *"Welzijn Zuid", "enter", "enter", "enter")
+            await pilot.pause()
+            assert app.focused is not None and app.focused.id == "field-name"
+        await pilot.press("escape")
+        await pilot.pause()
+        saved = table_docs(session_file, "participants")
+        assert [p["name"] for p in saved] == people
+        assert {p["organisation_id"] for p in saved} == {orgs[0]["id"]}
+        assert app.screen.query_one("#pane-participants DataTable", DataTable).row_count == 5
+
+        await pilot.press("3", "a", *"Buurtkamer", "enter", *"Welzijn Zuid", "enter")
+        await pilot.press(*"eenz", "right", *", ontmoeting", "enter", *"ouderen", "enter")
+        await pilot.press(*"Anna de Vries", "enter", *"Bram", "enter")
+        await pilot.pause()
+        initiative = table_docs(session_file, "initiatives")[0]
+        assert initiative["name"] == "Buurtkamer"
+        assert initiative["themes"] == ["eenzaamheid", "ontmoeting"]
+        assert initiative["target_groups"] == ["ouderen"]
+        by_id = {p["id"]: p["name"] for p in saved}
+        assert by_id[initiative["contact_id"]] == "Anna de Vries"
+        assert by_id[initiative["backup_contact_id"]] == "Bram Yilmaz"
+
+
+async def test_new_organisation_typed_in_participant_form_is_created(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _network_phase(app, pilot)
+        await pilot.press("a", *"Ans", "enter", *"Buurtteam Noord", "enter", "enter", "enter")
+        await pilot.press("escape")
+        await pilot.pause()
+        orgs = table_docs(session_file, "organisations")
+        assert [o["name"] for o in orgs] == ["Buurtteam Noord"]
+        assert table_docs(session_file, "participants")[0]["organisation_id"] == orgs[0]["id"]
+
+
+async def test_refused_participant_creates_no_organisation(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _network_phase(app, pilot)
+        await pilot.press("a", *"Ans", "enter", *"Nieuw Team", "enter", *"geen-mail", "enter")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "e-mailadres" in str(app.screen.query_one("#error-email").render())
+        assert table_docs(session_file, "organisations") == []
+        assert table_docs(session_file, "participants") == []
+
+
+async def test_delete_organisation_says_what_goes_with_it(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _network_phase(app, pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one("#pane-organisations DataTable", DataTable)
+        name = str(table.get_row_at(table.cursor_row)[0])
+        await pilot.press("delete")
+        await pilot.pause()
+        question = str(app.screen.query_one("#question").render())
+        assert name in question and "wordt verwijderd" in question
+        await pilot.press("j")
+        await pilot.pause()
+        orgs = {o["id"] for o in table_docs(demo_file, "organisations")}
+        assert name not in {o["name"] for o in table_docs(demo_file, "organisations")}
+        for person in table_docs(demo_file, "participants"):
+            assert person["organisation_id"] in orgs | {""}
+        for initiative in table_docs(demo_file, "initiatives"):
+            assert initiative["organisation_id"] in orgs
+        for connection in table_docs(demo_file, "connections"):
+            assert {connection["org_a"], connection["org_b"]} <= orgs
+
+
+async def test_filter_narrows_as_you_type_and_digits_go_into_the_filter(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _network_phase(app, pilot)
+        table = app.screen.query_one("#pane-participants DataTable", DataTable)
+        assert table.row_count == 15
+        await pilot.press("slash", *"welzijn")
+        await pilot.pause()
+        assert table.row_count == 3
+        await pilot.press("backspace", *"7")
+        await pilot.pause()
+        assert app.screen.query_one("#pane-participants .pane-filter", Input).value == "welzij7"
+        assert table.row_count == 0
+
+
+async def test_views_show_overlap_gap_and_weak_link(make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _network_phase(app, pilot)
+        await pilot.press("6")
+        await pilot.pause()
+        overlap = app.screen.query_one("#overlap-table", DataTable)
+        first = " ".join(str(cell) for cell in overlap.get_row_at(0))
+        assert "Koffie-ochtend voor ouderen" in first and "Ouderencafé" in first
+        await pilot.press("7")
+        await pilot.pause()
+        gaps = app.screen.query_one("#gaps-table", DataTable)
+        kinds = {str(gaps.get_row_at(row)[0]) for row in range(gaps.row_count)}
+        assert {"vraag zonder aanbod", "geen reserve", "geïsoleerd"} <= kinds
+
+
+async def test_adding_an_initiative_updates_the_matrix(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _network_phase(app, pilot)
+        await pilot.press("7")
+        await pilot.pause()
+        gaps = app.screen.query_one("#gaps-table", DataTable)
+        before = gaps.row_count
+        await pilot.press("3", "a", *"Mantelzorgcafé", "enter", *"Welzijn Waterveen", "enter")
+        await pilot.press(*"mantelzorg", "enter", "enter", "enter", "enter")
+        await pilot.pause()
+        await pilot.press("7")
+        await pilot.pause()
+        texts = " ".join(str(gaps.get_row_at(r)[1]) for r in range(gaps.row_count))
+        assert "mantelzorg" not in texts.split()
+        assert gaps.row_count < before

@@ -1,0 +1,119 @@
+"""Who already works with whom: connections between organisations."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from wijksessie.domain.model import Connection, ConnectionKind
+from wijksessie.errors import ValidationError
+from wijksessie.ui.literal import literal
+from wijksessie.ui.widgets.entity_pane import EntityPane
+from wijksessie.ui.widgets.form_dialog import FormField, Values
+
+KIND_STYLE = {
+    ConnectionKind.WORK_TOGETHER: "bold green",
+    ConnectionKind.KNOW: "",
+    ConnectionKind.WANT_TO: "italic yellow",
+}
+
+
+class ConnectionsPane(EntityPane):
+    """Connections; both organisations must already be in the session."""
+
+    kind = Connection
+    title = "Verbindingen"
+    noun = "verbinding"
+    columns = ("Organisatie", "Verbinding", "Organisatie ", "Notitie")
+    keep_open = True
+
+    def entities(self) -> list[Connection]:
+        self._names = self.names()
+        return sorted(
+            self.store.all(Connection),
+            key=lambda c: (
+                self._names.organisation_name(c.org_a).casefold(),
+                self._names.organisation_name(c.org_b).casefold(),
+            ),
+        )
+
+    def cells(self, entity: Connection) -> tuple[Text, ...]:
+        return (
+            literal(self._names.organisation_name(entity.org_a), "bold"),
+            Text(entity.kind.value, style=KIND_STYLE[entity.kind]),
+            literal(self._names.organisation_name(entity.org_b), "bold"),
+            literal(entity.note),
+        )
+
+    def search_fields(self, entity: Connection) -> list[str]:
+        return [
+            self._names.organisation_name(entity.org_a),
+            self._names.organisation_name(entity.org_b),
+            entity.kind.value,
+            entity.note,
+        ]
+
+    def fields(self) -> list[FormField]:
+        names = self.names
+        return [
+            FormField(
+                "org_a",
+                "Organisatie",
+                placeholder="naam (→ vult aan)",
+                vocabulary=lambda: names().organisation_names(),
+            ),
+            FormField(
+                "org_b",
+                "met organisatie",
+                placeholder="naam (→ vult aan)",
+                vocabulary=lambda: names().organisation_names(),
+            ),
+            FormField("note", "Notitie", placeholder="bijv. samen het spreekuur op dinsdag"),
+            FormField(
+                "kind",
+                "Soort",
+                "choice",
+                choices=[(kind.value, kind.value) for kind in ConnectionKind],
+                allow_blank=False,
+            ),
+        ]
+
+    def sticky(self) -> tuple[str, ...]:
+        return ("kind",)
+
+    def values_of(self, entity: Connection | None) -> Values:
+        if entity is None:
+            return {"org_a": "", "org_b": "", "note": "", "kind": ConnectionKind.KNOW.value}
+        names = self.names()
+        return {
+            "org_a": names.organisation_name(entity.org_a),
+            "org_b": names.organisation_name(entity.org_b),
+            "note": entity.note,
+            "kind": entity.kind.value,
+        }
+
+    def build(self, values: Values, existing: Connection | None) -> Connection:
+        names = self.names()
+        problems: dict[str, str] = {}
+        ids: dict[str, str] = {}
+        for field in ("org_a", "org_b"):
+            typed = values[field].strip()
+            found = names.organisation(typed) if typed else None
+            if found is None:
+                problems[field] = (
+                    f"Onbekende organisatie: {typed}. Voeg haar eerst toe bij Organisaties."
+                    if typed
+                    else "Kies een organisatie."
+                )
+            else:
+                ids[field] = found.id
+        if problems:
+            raise ValidationError(problems)
+        connection = Connection(
+            org_a=ids["org_a"],
+            org_b=ids["org_b"],
+            kind=ConnectionKind(values["kind"] or ConnectionKind.KNOW.value),
+            note=values["note"].strip(),
+        )
+        if existing is not None:
+            connection.id = existing.id
+        return connection

@@ -1,0 +1,154 @@
+"""What each organisation does in the wijk: initiatives with themes, target groups and contacts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from wijksessie.domain.lookup import Names
+from wijksessie.domain.model import THEMES, Initiative, Participant, ResidentQuestion
+from wijksessie.domain.text import join_list, split_list
+from wijksessie.errors import ValidationError
+from wijksessie.ui.literal import literal
+from wijksessie.ui.widgets.entity_pane import EntityPane
+from wijksessie.ui.widgets.form_dialog import FormField, Values
+
+
+class InitiativesPane(EntityPane):
+    """Initiatives by organisation; a missing backup shows at once, it is a weak link."""
+
+    kind = Initiative
+    title = "Initiatieven"
+    noun = "initiatief"
+    columns = ("Initiatief", "Organisatie", "Thema's", "Doelgroepen", "Contact", "Back-up")
+    keep_open = False
+
+    def entities(self) -> list[Initiative]:
+        self._names = self.names()
+        initiatives = self.store.all(Initiative)
+        return sorted(
+            initiatives,
+            key=lambda i: (self._names.organisation_name(i.organisation_id).casefold(), i.name),
+        )
+
+    def cells(self, entity: Initiative) -> tuple[Text, ...]:
+        backup = self._names.person_label(entity.backup_contact_id)
+        return (
+            literal(entity.name, "bold"),
+            literal(self._names.organisation_name(entity.organisation_id)),
+            literal(join_list(entity.themes)),
+            literal(join_list(entity.target_groups)),
+            literal(self._names.person_label(entity.contact_id)),
+            literal(backup) if backup else Text("geen", style="bold red"),
+        )
+
+    def search_fields(self, entity: Initiative) -> list[str]:
+        return [
+            entity.name,
+            self._names.organisation_name(entity.organisation_id),
+            *entity.themes,
+            *entity.target_groups,
+            entity.description,
+        ]
+
+    def fields(self) -> list[FormField]:
+        names = self.names
+        return [
+            FormField("name", "Naam", placeholder="bijv. Koffie-ochtend voor ouderen"),
+            FormField(
+                "organisation",
+                "Organisatie",
+                placeholder="kies (→ vult aan) of typ een nieuwe",
+                vocabulary=lambda: names().organisation_names(),
+            ),
+            FormField(
+                "themes",
+                "Thema's",
+                placeholder="bijv. eenzaamheid, ouderen",
+                vocabulary=self.themes,
+                hint="Scheid met komma's; → vult aan. Nieuwe thema's komen in de lijst.",
+            ),
+            FormField(
+                "target_groups",
+                "Doelgroepen",
+                placeholder="bijv. ouderen, mantelzorgers",
+                vocabulary=self.target_groups,
+            ),
+            FormField(
+                "contact",
+                "Contactpersoon",
+                placeholder="naam (→ vult aan)",
+                vocabulary=lambda: names().person_labels(),
+            ),
+            FormField(
+                "backup",
+                "Back-up",
+                placeholder="wie neemt het over als de contactpersoon wegvalt?",
+                vocabulary=lambda: names().person_labels(),
+            ),
+            FormField("description", "Beschrijving", "long"),
+        ]
+
+    def themes(self) -> list[str]:
+        """The session's theme vocabulary: the standard themes and every one used here."""
+        used = [t for i in self.store.all(Initiative) for t in i.themes]
+        used += [t for q in self.store.all(ResidentQuestion) for t in q.themes]
+        return list(dict.fromkeys([*THEMES, *used]))
+
+    def target_groups(self) -> list[str]:
+        """Target groups used so far in this session."""
+        return list(dict.fromkeys(g for i in self.store.all(Initiative) for g in i.target_groups))
+
+    def values_of(self, entity: Initiative | None) -> Values:
+        if entity is None:
+            return {
+                name: ""
+                for name in (
+                    "name",
+                    "organisation",
+                    "themes",
+                    "target_groups",
+                    "contact",
+                    "backup",
+                    "description",
+                )
+            }
+        names = self.names()
+        return {
+            "name": entity.name,
+            "organisation": names.organisation_name(entity.organisation_id),
+            "themes": join_list(entity.themes),
+            "target_groups": join_list(entity.target_groups),
+            "contact": names.person_label(entity.contact_id),
+            "backup": names.person_label(entity.backup_contact_id),
+            "description": entity.description,
+        }
+
+    def build(self, values: Values, existing: Initiative | None) -> Initiative:
+        names = self.names()
+        problems: dict[str, str] = {}
+        contact = _person(names, values["contact"], "contact", problems)
+        backup = _person(names, values["backup"], "backup", problems)
+        if problems:
+            raise ValidationError(problems)
+        initiative = Initiative(
+            name=values["name"].strip(),
+            organisation_id=self.organisation_id(values["organisation"]),
+            themes=split_list(values["themes"]),
+            target_groups=split_list(values["target_groups"]),
+            description=values["description"].strip(),
+            contact_id=contact,
+            backup_contact_id=backup,
+        )
+        if existing is not None:
+            initiative.id = existing.id
+        return initiative
+
+
+def _person(names: Names, typed: str, field: str, problems: dict[str, str]) -> str:
+    if not typed.strip():
+        return ""
+    found = names.person(typed)
+    if isinstance(found, Participant):
+        return found.id
+    problems[field] = found or f"Onbekende deelnemer: {typed.strip()}. Voeg hem eerst toe."
+    return ""

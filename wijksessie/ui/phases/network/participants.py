@@ -1,0 +1,115 @@
+"""The people in the room. Contact details are never shown in the table: it is on the wall."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from wijksessie.domain.model import Participant, Role
+from wijksessie.ui.literal import literal
+from wijksessie.ui.widgets.entity_pane import EntityPane
+from wijksessie.ui.widgets.form_dialog import FormField, Values
+
+ROLE_LABELS = {
+    Role.RESIDENT: "bewoner",
+    Role.PROFESSIONAL: "professional",
+    Role.ADMINISTRATOR: "bestuurder",
+    Role.CONNECTOR: "verbinder",
+}
+
+
+class ParticipantsPane(EntityPane):
+    """Participants; the form stays open so twenty people go in quickly."""
+
+    kind = Participant
+    title = "Deelnemers"
+    noun = "deelnemer"
+    columns = ("Naam", "Organisatie", "Rol", "Aanwezig", "Contact")
+    keep_open = True
+
+    def entities(self) -> list[Participant]:
+        self._names = self.names()
+        return sorted(self._names.participants, key=lambda p: p.name.casefold())
+
+    def cells(self, entity: Participant) -> tuple[Text, ...]:
+        contact = " ".join(
+            mark for mark, value in (("✉", entity.email), ("☎", entity.phone)) if value
+        )
+        if contact and entity.share_contact:
+            contact += " deelt"
+        return (
+            literal(entity.name, "bold"),
+            literal(self._names.organisation_name(entity.organisation_id)),
+            Text(entity.role.value),
+            Text("ja" if entity.present else "nee", style="" if entity.present else "dim"),
+            Text(contact or "—", style="dim"),
+        )
+
+    def search_fields(self, entity: Participant) -> list[str]:
+        org = self._names.organisation_name(entity.organisation_id)
+        return [entity.name, org, entity.role.value]
+
+    def fields(self) -> list[FormField]:
+        return [
+            FormField("name", "Naam", placeholder="voor- en achternaam"),
+            FormField(
+                "organisation",
+                "Organisatie",
+                placeholder="kies (→ vult aan) of typ een nieuwe",
+                vocabulary=lambda: self.names().organisation_names(),
+                hint="Een nieuwe naam maakt de organisatie aan.",
+            ),
+            FormField("email", "E-mail", placeholder="alleen met toestemming gedeeld"),
+            FormField("phone", "Telefoon"),
+            FormField(
+                "role",
+                "Rol",
+                "choice",
+                choices=[(role.value, label) for role, label in ROLE_LABELS.items()],
+                allow_blank=False,
+            ),
+            FormField("present", "Aanwezig", "flag", placeholder="Is aanwezig in de sessie"),
+            FormField(
+                "share_contact",
+                "Contact delen",
+                "flag",
+                placeholder="Mag e-mail en telefoon in de samenvatting",
+            ),
+        ]
+
+    def sticky(self) -> tuple[str, ...]:
+        return ("role", "present", "share_contact")
+
+    def values_of(self, entity: Participant | None) -> Values:
+        if entity is None:
+            return {
+                "name": "",
+                "organisation": "",
+                "email": "",
+                "phone": "",
+                "role": Role.PROFESSIONAL.value,
+                "present": True,
+                "share_contact": False,
+            }
+        return {
+            "name": entity.name,
+            "organisation": self.names().organisation_name(entity.organisation_id),
+            "email": entity.email,
+            "phone": entity.phone,
+            "role": entity.role.value,
+            "present": entity.present,
+            "share_contact": entity.share_contact,
+        }
+
+    def build(self, values: Values, existing: Participant | None) -> Participant:
+        participant = Participant(
+            name=values["name"].strip(),
+            organisation_id=self.organisation_id(values["organisation"]),
+            role=Role(values["role"] or Role.PROFESSIONAL.value),
+            email=values["email"].strip(),
+            phone=values["phone"].strip(),
+            present=bool(values["present"]),
+            share_contact=bool(values["share_contact"]),
+        )
+        if existing is not None:
+            participant.id = existing.id
+        return participant

@@ -1,0 +1,106 @@
+"""Phase 2, "Wie doet wat": enter the network, then show the room what it could not see.
+
+Entry panes (people, organisations, initiatives, connections) and analysis views (matrix,
+overlap, gaps and weak links, network) sit in tabs; a change in any pane refreshes the others
+and the views, so the wall always shows the current picture.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, TabbedContent, TabPane
+
+from wijksessie.store import SessionStore
+from wijksessie.ui.phases.network.connections import ConnectionsPane
+from wijksessie.ui.phases.network.gaps import GapsView
+from wijksessie.ui.phases.network.graph import NetworkView
+from wijksessie.ui.phases.network.initiatives import InitiativesPane
+from wijksessie.ui.phases.network.matrix import MatrixView
+from wijksessie.ui.phases.network.organisations import OrganisationsPane
+from wijksessie.ui.phases.network.overlap import OverlapView
+from wijksessie.ui.phases.network.participants import ParticipantsPane
+from wijksessie.ui.widgets.entity_pane import EntityPane
+
+TABS = (
+    ("deelnemers", "Deelnemers"),
+    ("organisaties", "Organisaties"),
+    ("initiatieven", "Initiatieven"),
+    ("verbindingen", "Verbindingen"),
+    ("matrix", "Matrix"),
+    ("overlap", "Overlap"),
+    ("gaten", "Gaten & zwakke schakels"),
+    ("netwerk", "Netwerk"),
+)
+
+
+class NetworkPhase(Vertical):
+    """The map of who does what, and what it reveals."""
+
+    BINDINGS = [
+        Binding(str(number), f"show_tab('{key}')", label, show=False)
+        for number, (key, label) in enumerate(TABS, start=1)
+    ]
+
+    def __init__(self, store: SessionStore, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        panes = {
+            "deelnemers": ParticipantsPane(self.store, id="pane-participants"),
+            "organisaties": OrganisationsPane(self.store, id="pane-organisations"),
+            "initiatieven": InitiativesPane(self.store, id="pane-initiatives"),
+            "verbindingen": ConnectionsPane(self.store, id="pane-connections"),
+            "matrix": MatrixView(id="view-matrix"),
+            "overlap": OverlapView(id="view-overlap"),
+            "gaten": GapsView(id="view-gaps"),
+            "netwerk": NetworkView(id="view-network"),
+        }
+        with TabbedContent(id="network-tabs"):
+            for number, (key, label) in enumerate(TABS, start=1):
+                with TabPane(f"{number} {label}", id=f"tab-{key}"):
+                    yield panes[key]
+
+    def on_mount(self) -> None:
+        self.refresh_views()
+
+    def refresh_views(self) -> None:
+        """Re-compute every analysis view from the store."""
+        network = self.store.network()
+        for view in self.query("MatrixView, OverlapView, GapsView, NetworkView"):
+            view.show(network)  # type: ignore[attr-defined]
+
+    @on(EntityPane.Changed)
+    def _changed(self, event: EntityPane.Changed) -> None:
+        event.stop()
+        for pane in self.query(EntityPane):
+            if pane is not event.control:
+                pane.refresh_rows()
+        self.refresh_views()
+
+    @on(TabbedContent.TabActivated, "#network-tabs")
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        event.stop()
+        if self.is_visible_phase():
+            self.focus_default()
+
+    def focus_default(self) -> None:
+        """Put the keyboard on the table of the tab that is showing."""
+        tabs = self.query_one("#network-tabs", TabbedContent)
+        pane = tabs.active_pane
+        tables = list(pane.query(DataTable)) if pane else []
+        if tables:
+            tables[0].focus()
+
+    def is_visible_phase(self) -> bool:
+        """True when this phase is the one on the wall (not a hidden tab)."""
+        pane = self.parent
+        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
+        return isinstance(pane, TabPane) and tabs is not None and tabs.active == pane.id
+
+    def action_show_tab(self, key: str) -> None:
+        """Jump to one tab."""
+        self.query_one("#network-tabs", TabbedContent).active = f"tab-{key}"

@@ -1,0 +1,230 @@
+"""A list of one kind of entity: a filter that narrows as you type, a table, and a form.
+
+Each kind (organisations, participants, ...) subclasses ``EntityPane`` and says only what is
+particular to it: its columns, its form fields, and how typed values become an entity.
+Deleting asks first and says what goes with it (``analysis.cascade_delete``), then applies the
+whole plan in one save, so no id is left dangling.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Label
+
+from wijksessie.domain.analysis import cascade_delete, matches
+from wijksessie.domain.lookup import Names
+from wijksessie.domain.model import Organisation, Participant
+from wijksessie.errors import ValidationError, WijksessieError
+from wijksessie.store import SessionStore
+from wijksessie.ui.widgets.confirm import ConfirmDialog
+from wijksessie.ui.widgets.entity_table import EntityTable
+from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
+
+
+class EntityPane(Vertical):
+    """Filter, table and add/edit/delete for one kind of entity."""
+
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="pane.filter"),
+    ]
+
+    kind: ClassVar[type]
+    title: ClassVar[str]
+    noun: ClassVar[str]
+    columns: ClassVar[tuple[str, ...]]
+    keep_open: ClassVar[bool] = False
+
+    FORM_FIELD_OF: ClassVar[dict[str, str]] = {
+        "organisation_id": "organisation",
+        "contact_id": "contact",
+        "backup_contact_id": "backup",
+        "participant_id": "participant",
+        "goal_id": "goal",
+    }
+    """Model fields whose messages belong under a differently named form field."""
+
+    class Changed(Message):
+        """Something in the session changed here; other panes and views should refresh."""
+
+    def __init__(self, store: SessionStore, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="entity-pane")
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="pane-top"):
+            yield Label("", classes="pane-title")
+            yield Input(placeholder="/ filter: typ om te zoeken", classes="pane-filter")
+        yield EntityTable(classes="pane-table")
+
+    def on_mount(self) -> None:
+        table = self.query_one(EntityTable)
+        for column in self.columns:
+            table.add_column(column)
+        self.refresh_rows()
+
+    # -- what subclasses say --------------------------------------------------------------
+
+    def cells(self, entity: Any) -> tuple[Text, ...]:
+        """The table cells of one entity."""
+        raise NotImplementedError
+
+    def search_fields(self, entity: Any) -> list[str]:
+        """The texts the filter looks in."""
+        raise NotImplementedError
+
+    def fields(self) -> list[FormField]:
+        """The form's fields."""
+        raise NotImplementedError
+
+    def values_of(self, entity: Any | None) -> Values:
+        """The form's starting values, for a new entity when ``entity`` is None."""
+        raise NotImplementedError
+
+    def build(self, values: Values, existing: Any | None) -> Any:
+        """The entity the typed values describe; raises ``ValidationError`` for a bad pick."""
+        raise NotImplementedError
+
+    def sticky(self) -> tuple[str, ...]:
+        """Fields that keep their value when the form resets after a save."""
+        return ()
+
+    # -- the list ----------------------------------------------------------------------
+
+    def entities(self) -> list[Any]:
+        """The entities in the order the table shows them."""
+        return self.store.all(self.kind)
+
+    def refresh_rows(self, keep: str = "") -> None:
+        """Re-fill the table from the store, applying the filter."""
+        table = self.query_one(EntityTable)
+        query = self.query_one(".pane-filter", Input).value
+        everything = self.entities()
+        shown = [e for e in everything if matches(self.search_fields(e), query)]
+        keep = keep or (table.current_id() if table.row_count else "")
+        table.clear()
+        for entity in shown:
+            table.add_row(*self.cells(entity), key=entity.id)
+        count = f"{len(shown)} van {len(everything)}" if query else str(len(everything))
+        self.query_one(".pane-title", Label).update(f"{self.title} ({count})")
+        if keep:
+            table.keep_cursor_on(keep)
+
+    @on(Input.Changed, ".pane-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.refresh_rows()
+
+    @on(Input.Submitted, ".pane-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(EntityTable).focus()
+
+    def action_filter(self) -> None:
+        """Jump to the filter field."""
+        self.query_one(".pane-filter", Input).focus()
+
+    def focus_table(self) -> None:
+        """Put the keyboard on the table."""
+        self.query_one(EntityTable).focus()
+
+    # -- add, edit, delete -------------------------------------------------------------
+
+    @on(EntityTable.Requested)
+    def _requested(self, event: EntityTable.Requested) -> None:
+        event.stop()
+        if self.store.read_only:
+            self.notify("Alleen-lezen: wijzigen kan hier niet.", severity="warning")
+        elif event.action == "delete":
+            self.ask_delete(self.store.get(self.kind, event.entity_id))
+        else:
+            existing = self.store.get(self.kind, event.entity_id) if event.entity_id else None
+            self.open_form(existing)
+
+    def open_form(self, existing: Any | None) -> None:
+        """Show the form for a new entity, or for ``existing``."""
+        verb = "bewerken" if existing else "toevoegen"
+        form = FormDialog(
+            f"{self.noun.capitalize()} {verb}",
+            self.fields(),
+            self.values_of(existing),
+            lambda values: self._save(values, existing),
+            keep_open=self.keep_open and existing is None,
+            sticky=self.sticky(),
+        )
+        self.app.push_screen(form)
+
+    def _save(self, values: Values, existing: Any | None) -> dict[str, str]:
+        try:
+            with self.store.batch():
+                entity = self.build(values, existing)
+                if existing is None:
+                    self.store.add(entity)
+                else:
+                    self.store.update(entity)
+        except ValidationError as error:
+            return {self.FORM_FIELD_OF.get(k, k): v for k, v in error.problems.items()}
+        except WijksessieError as error:
+            return {"": str(error)}
+        self.refresh_rows(keep=entity.id)
+        self.post_message(self.Changed())
+        if existing is None and self.keep_open:
+            self.notify(f"Toegevoegd: {self.label(entity)}", markup=False, timeout=2)
+        return {}
+
+    def names(self) -> Names:
+        """Lookups over the current organisations and people."""
+        return Names(self.store.all(Organisation), self.store.all(Participant))
+
+    def organisation_id(self, typed: str) -> str:
+        """The id of the named organisation, adding it to the session when it is new.
+
+        Called inside the save's batch: when the rest of the form is refused, the new
+        organisation is rolled back with it.
+        """
+        name = typed.strip()
+        if not name:
+            return ""
+        found = self.names().organisation(name)
+        if found is not None:
+            return found.id
+        organisation = Organisation(name)
+        try:
+            self.store.add(organisation)
+        except ValidationError as error:
+            raise ValidationError({"organisation": " ".join(error.problems.values())}) from None
+        self.notify(f"Nieuwe organisatie: {name}", markup=False, timeout=3)
+        return organisation.id
+
+    def label(self, entity: Any) -> str:
+        """A short name for messages."""
+        return str(getattr(entity, "name", None) or getattr(entity, "text", "") or self.noun)
+
+    def ask_delete(self, entity: Any) -> None:
+        """Say what deleting takes with it, and do it all in one save after a yes."""
+        plan = cascade_delete(self.store.network(), entity)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                with self.store.batch():
+                    for change in plan.changes:
+                        self.store.update(change.after)
+                    for removed in plan.removals:
+                        self.store.remove(removed)
+            except WijksessieError as error:
+                self.notify(str(error), severity="error", markup=False, timeout=10)
+                return
+            self.refresh_rows()
+            self.post_message(self.Changed())
+            self.notify(f"Verwijderd: {self.label(entity)}", markup=False)
+
+        question = "\n".join(plan.description) + "\n\nDoorgaan?"
+        self.app.push_screen(ConfirmDialog(question, "Verwijderen", "Annuleren"), answered)
