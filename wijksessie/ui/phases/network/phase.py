@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import DataTable, TabbedContent, TabPane
 
 from wijksessie.store import SessionStore
@@ -23,6 +24,8 @@ from wijksessie.ui.phases.network.organisations import OrganisationsPane
 from wijksessie.ui.phases.network.overlap import OverlapView
 from wijksessie.ui.phases.network.participants import ParticipantsPane
 from wijksessie.ui.widgets.entity_pane import EntityPane
+
+VIEWS = "MatrixView, OverlapView, GapsView, NetworkView"
 
 TABS = (
     ("deelnemers", "Deelnemers"),
@@ -47,6 +50,7 @@ class NetworkPhase(Vertical):
     def __init__(self, store: SessionStore, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.store = store
+        self._stale: set[Widget] = set()
 
     def compose(self) -> ComposeResult:
         panes = {
@@ -68,10 +72,20 @@ class NetworkPhase(Vertical):
         self.refresh_views()
 
     def refresh_views(self) -> None:
-        """Re-compute every analysis view from the store."""
-        network = self.store.network()
-        for view in self.query("MatrixView, OverlapView, GapsView, NetworkView"):
-            view.show(network)  # type: ignore[attr-defined]
+        """Mark every analysis view out of date and re-compute the one that is showing.
+
+        The others catch up when their tab is opened, so typing in a pane never waits for
+        an analysis nobody is looking at.
+        """
+        self._stale = set(self.query(VIEWS))
+        self._refresh_showing()
+
+    def _refresh_showing(self) -> None:
+        pane = self.query_one("#network-tabs", TabbedContent).active_pane
+        for view in pane.query(VIEWS) if pane else []:
+            if view in self._stale:
+                view.show(self.store.network())  # type: ignore[attr-defined]
+                self._stale.discard(view)
 
     @on(EntityPane.Changed)
     def _changed(self, event: EntityPane.Changed) -> None:
@@ -84,6 +98,7 @@ class NetworkPhase(Vertical):
     @on(TabbedContent.TabActivated, "#network-tabs")
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         event.stop()
+        self._refresh_showing()
         if self.is_visible_phase():
             self.focus_default()
 
