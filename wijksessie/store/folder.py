@@ -76,13 +76,10 @@ def list_sessions(folder: Path) -> list[SessionInfo]:
     return sorted(infos, key=_newest_first)
 
 
-def _newest_first(info: SessionInfo) -> tuple[bool, str, str]:
-    when = info.date.isoformat() if info.date else ""
-    return (bool(info.problem), _invert(when), info.path.name)
-
-
-def _invert(text: str) -> str:
-    return "".join(chr(0x10FFFF - ord(char)) for char in text)
+def _newest_first(info: SessionInfo) -> tuple[bool, bool, int, str]:
+    """Readable before unreadable, dated before undated, then the newest date first."""
+    ordinal = info.date.toordinal() if info.date else 0
+    return (bool(info.problem), info.date is None, -ordinal, info.path.name)
 
 
 def read_info(path: Path) -> SessionInfo:
