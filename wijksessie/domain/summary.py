@@ -1,0 +1,659 @@
+"""The summary participants take home: one plain structure that every format renders.
+
+The terminal, the app's Samenvatting phase, Markdown, HTML and the calendar must all say the
+same thing, so ``build_summary`` decides once what is in a summary, in which order, and what a
+participant's status or consent outcome reads like; a renderer only lays it out. The structure
+holds strings, numbers, dates and tuples, no Rich and no markup, and is frozen so a renderer
+cannot change what another one shows.
+
+Privacy: a summary is shared and its terminal form may be on a projector. Email and phone of a
+participant are in a summary only when that participant set ``share_contact`` *and* the caller
+asks ``with_contact=True``. The rule for callers (see ``wijksessie.render.contact_allowed``):
+files handed to participants (HTML, iCalendar) ask for contact details; text and Markdown
+printed to a terminal ask only when the user says ``--met-contact``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from wijksessie.domain import analysis, commitments, consent, voting
+from wijksessie.domain.dates import long_date
+from wijksessie.domain.model import (
+    AgendaItem,
+    Agreement,
+    AgreementStatus,
+    Commitment,
+    Goal,
+    Initiative,
+    Network,
+    Organisation,
+    Participant,
+    Position,
+    Stance,
+)
+from wijksessie.domain.text import normalise
+from wijksessie.errors import NotFoundError
+
+NO_ORGANISATION = "Zonder organisatie"
+NO_PERSON = "Namens een organisatie"
+NO_GOAL = "Zonder doel"
+
+
+# --- the structure -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the session was: its facts, the question it served and when the network meets next."""
+
+    title: str
+    wijk: str
+    date: date | None
+    date_text: str
+    place: str
+    facilitator: str
+    question: str
+    next_date: date | None
+    next_date_text: str
+    previous_session: str
+    session_id: str
+    made_on: date
+    made_on_text: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant as the summary shows them; ``email``/``phone`` empty unless shared."""
+
+    id: str
+    name: str
+    role: str
+    present: bool
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """The people of one organisation (``organisation`` empty: people without one)."""
+
+    organisation: str
+    sector: str
+    people: tuple[Person, ...]
+
+
+@dataclass(frozen=True)
+class InitiativeLine:
+    """One initiative with its themes and who to ask about it."""
+
+    name: str
+    themes: tuple[str, ...]
+    target_groups: tuple[str, ...]
+    description: str
+    contact: str
+    backup: str
+
+
+@dataclass(frozen=True)
+class OrganisationWork:
+    """What one organisation does in the wijk and what it needs from the network."""
+
+    organisation: str
+    sector: str
+    interests: tuple[str, ...]
+    initiatives: tuple[InitiativeLine, ...]
+
+
+@dataclass(frozen=True)
+class OverlapLine:
+    """Two similar initiatives of different organisations; ``connected`` empty if strangers."""
+
+    first: str
+    first_organisation: str
+    second: str
+    second_organisation: str
+    score: int
+    reason: str
+    connected: str
+
+
+@dataclass(frozen=True)
+class GapLine:
+    """A residents' question nobody works on, and why."""
+
+    question: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class WeakLinkLine:
+    """A place where the network hangs on one person."""
+
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the analysis of "Wie doet wat" found."""
+
+    overlaps: tuple[OverlapLine, ...]
+    gaps: tuple[GapLine, ...]
+    uncovered_themes: tuple[str, ...]
+    weak_links: tuple[WeakLinkLine, ...]
+
+
+@dataclass(frozen=True)
+class GoalLine:
+    """A shared goal in vote order: equal votes share a rank."""
+
+    rank: int
+    text: str
+    votes: int
+    themes: tuple[str, ...]
+    coalition: tuple[str, ...]
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StanceNote:
+    """Who had a reservation or objection in the last round, and what they said."""
+
+    person: str
+    stance: str
+    note: str
+
+
+@dataclass(frozen=True)
+class AgreementLine:
+    """A basic agreement with the outcome of its last consent round."""
+
+    text: str
+    status: str
+    outcome: str
+    rounds: int
+    consents: int
+    reservation_count: int
+    objection_count: int
+    unanswered: int
+    objections: tuple[StanceNote, ...]
+    reservations: tuple[StanceNote, ...]
+
+
+@dataclass(frozen=True)
+class CommitmentLine:
+    """One promise as the summary shows it, with its flags already decided."""
+
+    id: str
+    what: str
+    participant_id: str
+    person: str
+    organisation: str
+    goal: str
+    due: date | None
+    due_text: str
+    status: str
+    overdue: bool
+    carried_over: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class CommitmentGroup:
+    """Commitments of one person or one goal; ``own`` marks the reader's own group."""
+
+    title: str
+    detail: str
+    commitments: tuple[CommitmentLine, ...]
+    own: bool = False
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A residents' question no shared goal answers yet."""
+
+    text: str
+    themes: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    """One phase: the minutes planned and the minutes really spent."""
+
+    phase: str
+    planned_minutes: int
+    spent_minutes: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything a summary says, in reading order; built by ``build_summary`` only.
+
+    ``reader`` is the participant whose view this is (empty for the whole room); ``own`` holds
+    their commitments, shown first. ``with_contact`` says whether shared contact details are in.
+    """
+
+    header: Header
+    attendance: tuple[Attendance, ...]
+    present_count: int
+    absent_count: int
+    work: tuple[OrganisationWork, ...]
+    findings: Findings
+    goals: tuple[GoalLine, ...]
+    agreements: tuple[AgreementLine, ...]
+    reader: str
+    own: tuple[CommitmentLine, ...]
+    by_person: tuple[CommitmentGroup, ...]
+    by_goal: tuple[CommitmentGroup, ...]
+    overdue_count: int
+    parking: tuple[str, ...]
+    open_questions: tuple[OpenQuestion, ...]
+    agenda: tuple[AgendaLine, ...]
+    with_contact: bool
+
+    @property
+    def commitments(self) -> tuple[CommitmentLine, ...]:
+        """Every commitment once, by due date (undated last): the calendar's order."""
+        lines = [line for group in self.by_person for line in group.commitments]
+        return tuple(sorted(lines, key=_due_order))
+
+
+def _due_order(line: CommitmentLine) -> tuple[bool, date, str, str]:
+    return (line.due is None, line.due or date.max, normalise(line.what), line.id)
+
+
+# --- building it ---------------------------------------------------------------------------------
+
+
+def build_summary(
+    network: Network,
+    *,
+    today: date,
+    for_participant: str | None = None,
+    with_contact: bool = False,
+) -> Summary:
+    """The summary of ``network`` as it stands ``today`` (which decides what is overdue).
+
+    ``for_participant`` (a name, ``"Naam (Organisatie)"`` or an id) makes it that person's own
+    view: their commitments first. An unknown or ambiguous name raises ``NotFoundError`` with a
+    Dutch message. ``with_contact`` lets in the email and phone of participants who chose to
+    share them (``share_contact``); without it no contact detail is in the summary at all.
+    """
+    names = _Names(network)
+    reader = find_participant(network, for_participant) if for_participant else None
+    lines = {c.id: _commitment_line(c, names, today) for c in network.commitments}
+    by_person = _person_groups(network, names, lines, reader)
+    return Summary(
+        header=_header(network, today),
+        attendance=_attendance(network, with_contact),
+        present_count=sum(p.present for p in network.participants),
+        absent_count=sum(not p.present for p in network.participants),
+        work=_work(network, names),
+        findings=_findings(network, names),
+        goals=_goals(network),
+        agreements=tuple(_agreement_line(a, network, names) for a in network.agreements),
+        reader=reader.name if reader else "",
+        own=by_person[0].commitments if reader and by_person and by_person[0].own else (),
+        by_person=by_person,
+        by_goal=_goal_groups(network, lines),
+        overdue_count=sum(line.overdue for line in lines.values()),
+        parking=tuple(item.text for item in network.parking),
+        open_questions=_open_questions(network),
+        agenda=tuple(_agenda_line(item) for item in network.session.agenda),
+        with_contact=with_contact,
+    )
+
+
+def find_participant(network: Network, text: str) -> Participant:
+    """The participant ``text`` names: an id, ``"Naam (Organisatie)"`` or a unique name.
+
+    Case and accents do not matter, so ``--voor "fatima el amrani"`` works on the command line.
+    """
+    key = _fold(text)
+    names = _Names(network)
+    for matches in (
+        [p for p in network.participants if p.id == text.strip()],
+        [p for p in network.participants if _fold(names.label(p.id)) == key],
+        [p for p in network.participants if _fold(p.name) == key],
+    ):
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise NotFoundError(
+                f"Er zijn {len(matches)} deelnemers die ‘{text.strip()}’ heten; "
+                "voeg de organisatie toe, bijvoorbeeld ‘Naam (Organisatie)’."
+            )
+    known = ", ".join(sorted((p.name for p in network.participants), key=str.casefold))
+    hint = f" Deelnemers: {known}." if known else " Deze sessie heeft nog geen deelnemers."
+    raise NotFoundError(f"Geen deelnemer ‘{text.strip()}’ in deze sessie.{hint}")
+
+
+class _Names:
+    """Ids to the names a reader sees; unknown ids read as empty."""
+
+    def __init__(self, network: Network) -> None:
+        self.organisations = {o.id: o for o in network.organisations}
+        self.people = {p.id: p for p in network.participants}
+        self.goals = {g.id: g for g in network.goals}
+        self.questions = {q.id: q for q in network.questions}
+        self.initiatives = {i.id: i for i in network.initiatives}
+
+    def organisation(self, organisation_id: str) -> str:
+        found = self.organisations.get(organisation_id)
+        return found.name if found else ""
+
+    def person(self, participant_id: str) -> str:
+        found = self.people.get(participant_id)
+        return found.name if found else ""
+
+    def label(self, participant_id: str) -> str:
+        person = self.people.get(participant_id)
+        if person is None:
+            return ""
+        organisation = self.organisation(person.organisation_id)
+        return f"{person.name} ({organisation})" if organisation else person.name
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", normalise(text))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+_Named = TypeVar("_Named", Organisation, Participant, Initiative)
+
+
+def _by_name(items: Iterable[_Named]) -> list[_Named]:
+    return sorted(items, key=lambda item: (normalise(item.name), item.id))
+
+
+# --- header, people, work ------------------------------------------------------------------------
+
+
+def _header(network: Network, today: date) -> Header:
+    session = network.session
+    return Header(
+        title=session.title,
+        wijk=session.wijk,
+        date=session.date,
+        date_text=long_date(session.date),
+        place=session.location,
+        facilitator=session.facilitator,
+        question=session.question,
+        next_date=session.next_date,
+        next_date_text=long_date(session.next_date),
+        previous_session=session.previous_session,
+        session_id=session.id,
+        made_on=today,
+        made_on_text=long_date(today),
+    )
+
+
+def _person(participant: Participant, with_contact: bool) -> Person:
+    shared = with_contact and participant.share_contact
+    return Person(
+        id=participant.id,
+        name=participant.name,
+        role=participant.role.value,
+        present=participant.present,
+        email=participant.email.strip() if shared else "",
+        phone=participant.phone.strip() if shared else "",
+    )
+
+
+def _attendance(network: Network, with_contact: bool) -> tuple[Attendance, ...]:
+    """People per organisation (by name), present people first; people without one last."""
+    known = {o.id for o in network.organisations}
+    groups = []
+    for organisation in [*_by_name(network.organisations), None]:
+        wanted = organisation.id if organisation else None
+        members = [
+            p
+            for p in network.participants
+            if p.organisation_id == wanted or (wanted is None and p.organisation_id not in known)
+        ]
+        if not members:
+            continue
+        ordered = sorted(_by_name(members), key=lambda p: not p.present)
+        groups.append(
+            Attendance(
+                organisation=organisation.name if organisation else "",
+                sector=organisation.sector if organisation else "",
+                people=tuple(_person(p, with_contact) for p in ordered),
+            )
+        )
+    return tuple(groups)
+
+
+def _work(network: Network, names: _Names) -> tuple[OrganisationWork, ...]:
+    """Every organisation with its initiatives; initiatives of no known organisation last."""
+    known = {o.id for o in network.organisations}
+    work = [
+        OrganisationWork(
+            organisation=o.name,
+            sector=o.sector,
+            interests=tuple(o.interests),
+            initiatives=_initiatives(network, names, lambda i, o=o: i.organisation_id == o.id),
+        )
+        for o in _by_name(network.organisations)
+    ]
+    orphans = _initiatives(network, names, lambda i: i.organisation_id not in known)
+    if orphans:
+        work.append(OrganisationWork(NO_ORGANISATION, "", (), orphans))
+    return tuple(work)
+
+
+def _initiatives(
+    network: Network, names: _Names, chosen: Callable[[Initiative], bool]
+) -> tuple[InitiativeLine, ...]:
+    return tuple(
+        InitiativeLine(
+            name=i.name,
+            themes=tuple(i.themes),
+            target_groups=tuple(i.target_groups),
+            description=i.description,
+            contact=names.person(i.contact_id),
+            backup=names.person(i.backup_contact_id),
+        )
+        for i in _by_name(network.initiatives)
+        if chosen(i)
+    )
+
+
+# --- findings, goals, agreements -----------------------------------------------------------------
+
+
+def _findings(network: Network, names: _Names) -> Findings:
+    found_gaps = analysis.gaps(network)
+    return Findings(
+        overlaps=tuple(_overlap_line(o, names) for o in analysis.overlaps(network)),
+        gaps=tuple(GapLine(gap.text, gap.reason) for gap in found_gaps.questions),
+        uncovered_themes=found_gaps.themes,
+        weak_links=tuple(
+            WeakLinkLine(link.kind.value, link.reason) for link in analysis.weak_links(network)
+        ),
+    )
+
+
+def _overlap_line(overlap: analysis.Overlap, names: _Names) -> OverlapLine:
+    first = names.initiatives[overlap.first_id]
+    second = names.initiatives[overlap.second_id]
+    return OverlapLine(
+        first=first.name,
+        first_organisation=names.organisation(first.organisation_id),
+        second=second.name,
+        second_organisation=names.organisation(second.organisation_id),
+        score=overlap.score,
+        reason=overlap.reason,
+        connected=overlap.connected.value if overlap.connected else "",
+    )
+
+
+def _goals(network: Network) -> tuple[GoalLine, ...]:
+    names = _Names(network)
+    return tuple(
+        _goal_line(bar.goal, bar.rank, bar.total, names) for bar in voting.tally(network.goals)
+    )
+
+
+def _goal_line(goal: Goal, rank: int, votes: int, names: _Names) -> GoalLine:
+    return GoalLine(
+        rank=rank,
+        text=goal.text,
+        votes=votes,
+        themes=tuple(goal.themes),
+        coalition=tuple(n for n in map(names.organisation, goal.coalition) if n),
+        questions=tuple(names.questions[q].text for q in goal.question_ids if q in names.questions),
+    )
+
+
+def _agreement_line(agreement: Agreement, network: Network, names: _Names) -> AgreementLine:
+    counted = consent.tally(agreement, network.participants)
+    last = consent.current_round(agreement)
+    positions = last.positions if last else {}
+    return AgreementLine(
+        text=agreement.text,
+        status=agreement.status.value,
+        outcome=_outcome(agreement, counted),
+        rounds=len(agreement.rounds),
+        consents=counted.counts[Stance.CONSENT],
+        reservation_count=counted.counts[Stance.RESERVATION],
+        objection_count=counted.counts[Stance.OBJECTION],
+        unanswered=len(counted.missing) if last else 0,
+        objections=_notes(positions, counted.objections, names),
+        reservations=_notes(positions, counted.reservations, names),
+    )
+
+
+def _notes(
+    positions: dict[str, Position], participant_ids: list[str], names: _Names
+) -> tuple[StanceNote, ...]:
+    notes = [
+        StanceNote(
+            person=names.label(pid) or "onbekende deelnemer",
+            stance=positions[pid].stance.value,
+            note=positions[pid].note,
+        )
+        for pid in participant_ids
+    ]
+    return tuple(sorted(notes, key=lambda n: normalise(n.person)))
+
+
+def _outcome(agreement: Agreement, counted: consent.ConsentTally) -> str:
+    """One Dutch sentence: what was decided, in which round, with how many answers."""
+    last = consent.current_round(agreement)
+    if last is None:
+        return "Nog niet voorgelegd."
+    counts = _counts(counted)
+    where = f"in ronde {len(agreement.rounds)}"
+    if agreement.status is AgreementStatus.ADOPTED:
+        return f"Aangenomen {where}: {counts}."
+    if agreement.status is AgreementStatus.REJECTED:
+        return f"Verworpen {where}: {counts}."
+    if last.text != agreement.text:
+        return f"Tekst aangepast na ronde {len(agreement.rounds)}; nog opnieuw voorleggen."
+    if counted.objections:
+        return f"Nog geen besluit {where}: {counts}."
+    if counted.missing:
+        waiting = _plural(len(counted.missing), "deelnemer", "deelnemers")
+        return f"Ronde {len(agreement.rounds)} loopt: {counts}; {waiting} nog niet geantwoord."
+    return f"Iedereen akkoord {where}, de ronde is nog niet gesloten: {counts}."
+
+
+def _counts(counted: consent.ConsentTally) -> str:
+    parts = [f"{counted.counts[Stance.CONSENT]} akkoord"]
+    if reservations := counted.counts[Stance.RESERVATION]:
+        parts.append(_plural(reservations, "bedenking", "bedenkingen"))
+    if objections := counted.counts[Stance.OBJECTION]:
+        parts.append(_plural(objections, "bezwaar", "bezwaren"))
+    return ", ".join(parts)
+
+
+def _plural(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+# --- commitments ---------------------------------------------------------------------------------
+
+
+def _commitment_line(commitment: Commitment, names: _Names, today: date) -> CommitmentLine:
+    live = commitment.status in commitments.LIVE
+    organisation = commitments.organisation_of(commitment, names.people.values())
+    goal = names.goals.get(commitment.goal_id)
+    return CommitmentLine(
+        id=commitment.id,
+        what=commitment.what,
+        participant_id=commitment.participant_id
+        if commitment.participant_id in names.people
+        else "",
+        person=names.person(commitment.participant_id),
+        organisation=names.organisation(organisation),
+        goal=goal.text if goal else "",
+        due=commitment.due,
+        due_text=long_date(commitment.due),
+        status=commitment.status.value,
+        overdue=bool(live and commitment.due and commitment.due < today),
+        carried_over=bool(commitment.carried_from),
+        note=commitment.note,
+    )
+
+
+def _lines(group: list[Commitment], lines: dict[str, CommitmentLine]) -> tuple[CommitmentLine, ...]:
+    return tuple(lines[c.id] for c in group)
+
+
+def _person_groups(
+    network: Network,
+    names: _Names,
+    lines: dict[str, CommitmentLine],
+    reader: Participant | None,
+) -> tuple[CommitmentGroup, ...]:
+    """Per person by name, the reader first (even with nothing promised, so they see that)."""
+    groups = [
+        CommitmentGroup(
+            title=person.name if person else NO_PERSON,
+            detail=names.organisation(person.organisation_id) if person else "",
+            commitments=_lines(group, lines),
+            own=bool(reader and person and person.id == reader.id),
+        )
+        for person, group in commitments.by_person(network)
+    ]
+    if reader and not any(group.own for group in groups):
+        detail = names.organisation(reader.organisation_id)
+        groups.insert(0, CommitmentGroup(reader.name, detail, (), own=True))
+    return tuple(sorted(groups, key=lambda group: not group.own))
+
+
+def _goal_groups(network: Network, lines: dict[str, CommitmentLine]) -> tuple[CommitmentGroup, ...]:
+    return tuple(
+        CommitmentGroup(
+            title=goal.text if goal else NO_GOAL, detail="", commitments=_lines(group, lines)
+        )
+        for goal, group in commitments.by_goal(network)
+    )
+
+
+# --- the rest ------------------------------------------------------------------------------------
+
+
+def _open_questions(network: Network) -> tuple[OpenQuestion, ...]:
+    """Residents' questions that no shared goal takes on: the work still lying on the table."""
+    answered = {qid for goal in network.goals for qid in goal.question_ids}
+    return tuple(
+        OpenQuestion(q.text, tuple(q.themes), q.source)
+        for q in network.questions
+        if q.id not in answered
+    )
+
+
+def _agenda_line(item: AgendaItem) -> AgendaLine:
+    return AgendaLine(
+        phase=item.phase.label,
+        planned_minutes=item.planned_minutes,
+        spent_minutes=round(item.spent_seconds / 60),
+    )
