@@ -1,0 +1,114 @@
+"""Write sheets that are safe and pleasant to open in Excel: text stays text.
+
+What people typed goes into files the municipality opens in Excel. A name like
+``=HYPERLINK("http://…")`` must show as those characters, never run as a formula (CSV/formula
+injection), so every string is written as a string cell and text a spreadsheet would read as a
+formula also gets Excel's quote prefix, which keeps it text even when someone edits the cell.
+Control characters (which the XML of a workbook cannot hold) are shown as visible symbols.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from wijksessie.domain.text import visible
+from wijksessie.exchange.errors import ExchangeFileError
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""The first characters that make a spreadsheet treat a typed value as a formula."""
+
+DATE_FORMAT = "dd-mm-yyyy"
+MIN_WIDTH = 8
+MAX_WIDTH = 60
+_BOLD = Font(bold=True)
+
+Value = str | int | float | bool | date | None
+
+
+def new_workbook() -> Workbook:
+    """An empty workbook (its default sheet removed, so sheets come in our order)."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    return workbook
+
+
+def add_sheet(
+    workbook: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Value]]
+) -> Worksheet:
+    """A sheet with a bold, frozen header row, an autofilter and readable column widths."""
+    sheet = workbook.create_sheet(title)
+    widths = [len(header) for header in headers]
+    for column, header in enumerate(headers, 1):
+        write(sheet.cell(row=1, column=column), header).font = _BOLD
+    count = 1
+    for count, row in enumerate(rows, 2):
+        for column, value in enumerate(row, 1):
+            write(sheet.cell(row=count, column=column), value)
+            widths[column - 1] = max(widths[column - 1], _width(value))
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count}"
+    for column, width in enumerate(widths, 1):
+        letter = get_column_letter(column)
+        sheet.column_dimensions[letter].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+    return sheet
+
+
+def write(cell: Any, value: Value) -> Any:
+    """Put ``value`` in ``cell``: dates as real dates, strings always as text, never formulas."""
+    if isinstance(value, str):
+        text = visible(value)
+        cell.value = text
+        cell.data_type = "s"
+        if text.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+        if isinstance(value, date):
+            cell.number_format = DATE_FORMAT
+    return cell
+
+
+def _width(value: Value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, date):
+        return len(DATE_FORMAT)
+    lines = str(value).splitlines() or [""]
+    return max(len(line) for line in lines)
+
+
+def save_workbook(workbook: Workbook, path: Path) -> None:
+    """Save next to ``path`` and rename over it, so a failed export never leaves half a file."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExchangeFileError(f"De map {path.parent} bestaat niet.")
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        workbook.save(temp)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def yes_no(flag: bool) -> str:
+    """A boolean as the room says it, and as the importer reads it back."""
+    return "ja" if flag else "nee"
+
+
+def joined(values: Iterable[str]) -> str:
+    """A list in one cell, as the importer splits it again."""
+    return ", ".join(values)

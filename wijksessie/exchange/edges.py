@@ -1,0 +1,72 @@
+"""The lines of the network map, the same for Kumu, GraphML and the picture.
+
+Three kinds: how organisations relate today (their ``Connection`` kind), which organisation
+runs an initiative, and the overlap pairs ``analysis.overlaps`` finds (initiatives of different
+organisations doing the same thing: "mogelijke verbinding", a link the room could make).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wijksessie.domain.analysis import overlaps
+from wijksessie.domain.model import Network
+
+INITIATIVE_OF = "initiatief van"
+POSSIBLE = "mogelijke verbinding"
+MEMBER_OF = "werkt bij"
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One line between two entities (by id), with its kind in Dutch and an optional note."""
+
+    source: str
+    target: str
+    kind: str
+    note: str = ""
+
+
+def connection_edges(network: Network) -> list[Edge]:
+    """The connections between two different, existing organisations, each pair once."""
+    known = {organisation.id for organisation in network.organisations}
+    seen: set[frozenset[str]] = set()
+    edges = []
+    for connection in network.connections:
+        pair = frozenset((connection.org_a, connection.org_b))
+        if len(pair) == 2 and pair <= known and pair not in seen:
+            seen.add(pair)
+            edges.append(
+                Edge(connection.org_a, connection.org_b, connection.kind.value, connection.note)
+            )
+    return edges
+
+
+def initiative_edges(network: Network) -> list[Edge]:
+    """Each initiative to the organisation that runs it."""
+    known = {organisation.id for organisation in network.organisations}
+    return [
+        Edge(initiative.id, initiative.organisation_id, INITIATIVE_OF)
+        for initiative in network.initiatives
+        if initiative.organisation_id in known
+    ]
+
+
+def overlap_edges(network: Network) -> list[Edge]:
+    """The overlap pairs between initiatives, best match first, with the reason as note."""
+    return [Edge(o.first_id, o.second_id, POSSIBLE, o.reason) for o in overlaps(network)]
+
+
+def participant_edges(network: Network) -> list[Edge]:
+    """Each participant to their organisation, for maps that show people too."""
+    known = {organisation.id for organisation in network.organisations}
+    return [
+        Edge(person.id, person.organisation_id, MEMBER_OF)
+        for person in network.participants
+        if person.organisation_id in known
+    ]
+
+
+def network_edges(network: Network) -> list[Edge]:
+    """Connections, initiative → organisation and overlap pairs, in that order."""
+    return [*connection_edges(network), *initiative_edges(network), *overlap_edges(network)]

@@ -1,0 +1,13 @@
+"""The errors an import or export can meet, each with a Dutch line the user can act on."""
+
+from __future__ import annotations
+
+from wijksessie.errors import WijksessieError
+
+
+class ExchangeFileError(WijksessieError):
+    """A file cannot be read or written: missing, empty, foreign, broken or locked."""
+
+
+class ImportRefusedError(WijksessieError):
+    """The import was read but is not applied: bad rows, or far more than one session holds."""

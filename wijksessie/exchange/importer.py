@@ -1,0 +1,218 @@
+"""Import a registration list: a preview first, then one batch that adds what is new.
+
+``preview_import`` reads a file and answers with an ``ImportPreview``: what each column
+becomes, which rows are new, which match someone already in the session (on e-mail, else on
+name and organisation, ignoring case and spaces) and which rows are bad and why. Nothing is
+written. ``apply_import`` plans again against the session as it is *now* and adds everything in
+one ``store.batch()``, so an import is one step that lands whole or not at all, and importing
+the same file twice adds nobody twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from wijksessie.domain.model import Initiative, Network, Organisation, Participant
+from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
+from wijksessie.exchange.planning import Match, Planned, RowMessage, plan
+from wijksessie.exchange.records import Column, Record, read_sheet
+from wijksessie.exchange.tables import Progress, read_tables
+from wijksessie.store.session_store import SessionStore
+
+MAX_NEW = 500
+"""The most of one kind a single import adds: a session is for tens of people, and beyond this
+a list is almost certainly the wrong file (and saving it would keep the app busy for long)."""
+
+__all__ = [
+    "MAX_NEW",
+    "Column",
+    "ImportPreview",
+    "ImportResult",
+    "Match",
+    "Planned",
+    "RowMessage",
+    "apply_import",
+    "build_preview",
+    "preview_import",
+]
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """Everything the user must see before an import is written; pure data, nothing saved.
+
+    ``rows`` counts data rows read; ``columns`` says per sheet what each column becomes
+    (``field`` None: not used); ``organisations``/``participants``/``initiatives`` are the new
+    entities with the row they came from; ``matches`` the rows already in the session (or
+    earlier in the file); ``bad_rows`` the rows that cannot be imported, with a Dutch message;
+    ``warnings`` what is left out of rows that are imported (an unknown contact person).
+    ``records`` are the rows themselves, so ``apply_import`` can plan again at apply time.
+    """
+
+    source: str
+    rows: int
+    columns: tuple[Column, ...]
+    ignored_sheets: tuple[str, ...]
+    organisations: tuple[Planned, ...]
+    participants: tuple[Planned, ...]
+    initiatives: tuple[Planned, ...]
+    matches: tuple[Match, ...]
+    bad_rows: tuple[RowMessage, ...]
+    warnings: tuple[RowMessage, ...]
+    records: tuple[Record, ...]
+
+    @property
+    def unmapped(self) -> tuple[str, ...]:
+        """The headers of columns the import does not use, for the app's mapping step."""
+        return tuple(column.header for column in self.columns if column.field is None)
+
+    @property
+    def new_count(self) -> int:
+        """How many entities applying would add."""
+        return len(self.organisations) + len(self.participants) + len(self.initiatives)
+
+    @property
+    def too_large(self) -> bool:
+        """True when one kind exceeds ``MAX_NEW``: such a file is refused as a whole."""
+        sizes = (len(self.organisations), len(self.participants), len(self.initiatives))
+        return max(sizes) > MAX_NEW
+
+    def refusal(self, *, skip_bad: bool = False) -> str:
+        """Why applying would refuse, as one Dutch line; empty when it would go ahead."""
+        if self.too_large:
+            return (
+                f"Dit bestand zou {len(self.participants)} deelnemers, {len(self.organisations)} "
+                f"organisaties en {len(self.initiatives)} initiatieven toevoegen; één import "
+                f"voegt er hooguit {MAX_NEW} van elk toe. Kies de rijen voor deze sessie."
+            )
+        if self.bad_rows and not skip_bad:
+            count = len(self.bad_rows)
+            rows = "rij kan" if count == 1 else "rijen kunnen"
+            return (
+                f"Er is niets geïmporteerd: {count} {rows} niet worden ingelezen. Verbeter het "
+                "bestand, of sla die rijen over (--skip-bad)."
+            )
+        return ""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an applied import added, for the app to select and the CLI to report."""
+
+    organisations: tuple[Organisation, ...]
+    participants: tuple[Participant, ...]
+    initiatives: tuple[Initiative, ...]
+    matched: int
+    skipped: int
+
+    def summary(self) -> str:
+        """One Dutch line, e.g. "Toegevoegd: 3 deelnemers, 1 organisatie, 0 initiatieven"."""
+        parts = [
+            _count(len(self.participants), "deelnemer", "deelnemers"),
+            _count(len(self.organisations), "organisatie", "organisaties"),
+            _count(len(self.initiatives), "initiatief", "initiatieven"),
+        ]
+        line = f"Toegevoegd: {', '.join(parts)}."
+        if self.matched:
+            line += f" {self.matched} al aanwezig."
+        if self.skipped:
+            line += f" {_count(self.skipped, 'foute rij', 'foute rijen')} overgeslagen."
+        return line
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def preview_import(
+    path: Path,
+    network: Network,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> ImportPreview:
+    """Read ``path`` (CSV or XLSX) and say what importing it into ``network`` would do.
+
+    ``mapping`` maps a column header to a field name (``Field`` value or Dutch label, ``""``
+    to ignore the column); it overrides what the headers are recognised as.
+    ``ExchangeFileError`` when the file cannot be read or no sheet has recognisable headers.
+    """
+    tables = read_tables(Path(path), progress)
+    readings = [read_sheet(table, mapping) for table in tables]
+    used = [reading for reading in readings if reading.kind is not None]
+    if not used:
+        raise ExchangeFileError(_no_header_message(Path(path).name, len(tables)))
+    records = tuple(record for reading in used for record in reading.records)
+    columns = tuple(column for reading in used for column in reading.columns)
+    ignored = tuple(reading.name for reading in readings if reading.kind is None)
+    if not records:
+        raise ExchangeFileError(f"{Path(path).name} heeft kolomkoppen maar geen gegevens.")
+    return build_preview(Path(path).name, records, network, columns=columns, ignored=ignored)
+
+
+def _no_header_message(name: str, sheets: int) -> str:
+    where = "in geen van de bladen" if sheets > 1 else "in het bestand"
+    return (
+        f"{name}: {where} staan kolomkoppen die wijksessie herkent (zoals Naam, Organisatie, "
+        "E-mail). Zet de kolomnamen in de eerste rij."
+    )
+
+
+def build_preview(
+    source: str,
+    records: tuple[Record, ...],
+    network: Network,
+    *,
+    columns: tuple[Column, ...] = (),
+    ignored: tuple[str, ...] = (),
+) -> ImportPreview:
+    """The preview of importing ``records`` into ``network``; pure, for tests and re-planning."""
+    result = plan(records, network)
+    return ImportPreview(
+        source=source,
+        rows=len(records),
+        columns=columns,
+        ignored_sheets=ignored,
+        organisations=result.organisations,
+        participants=result.participants,
+        initiatives=result.initiatives,
+        matches=result.matches,
+        bad_rows=result.bad_rows,
+        warnings=result.warnings,
+        records=records,
+    )
+
+
+def apply_import(
+    store: SessionStore,
+    preview: ImportPreview,
+    *,
+    skip_bad: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Add what is new in one batch: one save, one undoable step, all or nothing.
+
+    The rows are planned again against the session as it is now, so a preview that went stale
+    (someone was added meanwhile) or is applied twice still adds nobody twice. Refuses with
+    ``ImportRefusedError`` (nothing written) when there are bad rows and not ``skip_bad``, or
+    when the file is far larger than a session.
+    """
+    current = build_preview(preview.source, preview.records, store.network())
+    if reason := current.refusal(skip_bad=skip_bad):
+        raise ImportRefusedError(reason)
+    planned = (*current.organisations, *current.participants, *current.initiatives)
+    entities = [item.entity for item in planned]
+    with store.batch():
+        for done, entity in enumerate(entities, 1):
+            store.add(entity)
+            if progress:
+                progress(done, len(entities))
+    return ImportResult(
+        organisations=tuple(e for e in entities if isinstance(e, Organisation)),
+        participants=tuple(e for e in entities if isinstance(e, Participant)),
+        initiatives=tuple(e for e in entities if isinstance(e, Initiative)),
+        matched=len(current.matches),
+        skipped=len(current.bad_rows),
+    )

@@ -1,0 +1,368 @@
+"""The network and the theme matrix as inline SVG, for the summary people look at.
+
+``network_svg`` draws the organisations coloured by sector, their connections by kind, the
+overlap pairs as dashed curves (organisations whose initiatives do the same thing) and marks
+organisations nobody is connected with. The layout is networkx's spring layout with a fixed
+seed over a fixed node order, so the same session is drawn the same way every time.
+``matrix_svg`` is the theme × organisation heatmap beside it: an empty row is a gap.
+
+Plain SVG text: no JavaScript, no external fonts or images, every text escaped, sized for the
+width of an A4 page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from wijksessie.domain.analysis import network_groups, overlaps, theme_matrix
+from wijksessie.domain.model import SECTORS, ConnectionKind, Network
+from wijksessie.domain.text import visible
+from wijksessie.exchange.edges import POSSIBLE, connection_edges
+
+SEED = 20240611
+WIDTH = 1000
+FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
+LABEL_MAX = 28
+_NODE_R = 13
+_MARGIN_X = 120
+_MARGIN_Y = 40
+_PLOT_HEIGHT = 600
+_ALONE_ROW = 110
+
+SECTOR_COLOURS: dict[str, str] = dict(
+    zip(
+        SECTORS,
+        (
+            "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442",
+            "#D55E00", "#332288", "#117733", "#AA4499", "#882255", "#999999",
+        ),
+        strict=True,
+    )
+)  # fmt: skip
+_EXTRA_COLOURS = ("#44AA99", "#DDCC77", "#88CCEE", "#661100", "#6699CC", "#AA4466")
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How one kind of line is drawn, and its words in the legend."""
+
+    colour: str
+    width: float
+    dash: str = ""
+
+
+EDGE_STYLES: dict[str, _Style] = {
+    ConnectionKind.WORK_TOGETHER.value: _Style("#222222", 4.0),
+    ConnectionKind.WANT_TO.value: _Style("#222222", 2.5, "1 6"),
+    ConnectionKind.KNOW.value: _Style("#8C8C8C", 1.6),
+    POSSIBLE: _Style("#E8590C", 2.2, "9 6"),
+}
+ISOLATED_COLOUR = "#C62828"
+
+
+# --- the network ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Node:
+    id: str
+    name: str
+    sector: str
+    isolated: bool
+
+
+def network_svg(network: Network) -> str:
+    """The organisations and their lines as one ``<svg>`` element (a string)."""
+    nodes = _nodes(network)
+    if not nodes:
+        return _message_svg("Netwerk", "Nog geen organisaties in deze sessie.")
+    lines = [(e.source, e.target, e.kind) for e in connection_edges(network)]
+    lines += _overlap_pairs(network)
+    places = _layout(nodes, lines)
+    colours = _sector_colours(node.sector for node in nodes)
+    legend_y = _MARGIN_Y * 2 + _PLOT_HEIGHT + 20
+    legend, legend_height = _network_legend(colours, nodes, legend_y)
+    height = legend_y + legend_height
+    parts = [
+        _open("Netwerk van organisaties", _network_description(nodes, lines), height),
+        *(_line(places[a], places[b], kind) for a, b, kind in lines),
+        *(_node(node, places[node.id], colours[node.sector]) for node in nodes),
+        legend,
+        "</svg>",
+    ]
+    return "\n".join(parts)
+
+
+def _nodes(network: Network) -> list[_Node]:
+    return sorted(
+        (
+            _Node(links.organisation_id, links.name, group.sector, links.isolated)
+            for group in network_groups(network)
+            for links in group.organisations
+        ),
+        key=lambda node: (node.name.casefold(), node.id),
+    )
+
+
+def _overlap_pairs(network: Network) -> list[tuple[str, str, str]]:
+    """Organisation pairs whose initiatives overlap, each pair once."""
+    runs = {initiative.id: initiative.organisation_id for initiative in network.initiatives}
+    seen: set[frozenset[str]] = set()
+    pairs = []
+    for overlap in overlaps(network):
+        a, b = runs[overlap.first_id], runs[overlap.second_id]
+        if a != b and frozenset((a, b)) not in seen:
+            seen.add(frozenset((a, b)))
+            pairs.append((a, b, POSSIBLE))
+    return pairs
+
+
+def _layout(
+    nodes: list[_Node], lines: list[tuple[str, str, str]]
+) -> dict[str, tuple[float, float]]:
+    """Positions in the drawing: linked organisations by a seeded spring layout, the ones with
+    no line at all in a row along the bottom (a spring layout would fling them to a corner)."""
+    import networkx as nx
+
+    linked = {end for a, b, _ in lines for end in (a, b)}
+    alone = [node for node in nodes if node.id not in linked]
+    bottom = _MARGIN_Y + _PLOT_HEIGHT - (_ALONE_ROW if alone and linked else 0)
+    graph = nx.Graph()
+    graph.add_nodes_from(node.id for node in nodes if node.id in linked)
+    for a, b, kind in lines:
+        graph.add_edge(a, b, weight=2.0 if kind == ConnectionKind.WORK_TOGETHER.value else 1.0)
+    places: dict[str, tuple[float, float]] = {}
+    if linked:
+        spread = 2.2 / math.sqrt(len(linked))
+        raw = nx.spring_layout(graph, k=spread, seed=SEED, iterations=200)
+        xs = [float(point[0]) for point in raw.values()]
+        ys = [float(point[1]) for point in raw.values()]
+        for node_id, (x, y) in raw.items():
+            places[node_id] = (
+                _scale(float(x), min(xs), max(xs), _MARGIN_X, WIDTH - _MARGIN_X),
+                _scale(float(y), min(ys), max(ys), _MARGIN_Y, bottom),
+            )
+    row_y = float(_MARGIN_Y + _PLOT_HEIGHT) if linked else _MARGIN_Y + _PLOT_HEIGHT / 2
+    step = (WIDTH - 2 * _MARGIN_X) / max(len(alone), 1)
+    for index, node in enumerate(alone):
+        places[node.id] = (round(_MARGIN_X + step * (index + 0.5), 1), row_y)
+    return places
+
+
+def _scale(value: float, low: float, high: float, start: float, end: float) -> float:
+    if high - low < 1e-9:
+        return round((start + end) / 2, 1)
+    return round(start + (value - low) / (high - low) * (end - start), 1)
+
+
+def _sector_colours(sectors: Iterable[str]) -> dict[str, str]:
+    """Standard sectors keep their colour; a session's own sectors take the spare ones."""
+    colours = {}
+    extra = 0
+    for sector in sorted(set(sectors), key=str.casefold):
+        if sector in SECTOR_COLOURS:
+            colours[sector] = SECTOR_COLOURS[sector]
+        else:
+            colours[sector] = _EXTRA_COLOURS[extra % len(_EXTRA_COLOURS)]
+            extra += 1
+    return colours
+
+
+def _line(start: tuple[float, float], end: tuple[float, float], kind: str) -> str:
+    style = EDGE_STYLES[kind]
+    stroke = f'stroke="{style.colour}" stroke-width="{style.width}" stroke-linecap="round"'
+    if style.dash:
+        stroke += f' stroke-dasharray="{style.dash}"'
+    (x1, y1), (x2, y2) = start, end
+    if kind != POSSIBLE:
+        return f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" {stroke}/>'
+    # An overlap bends aside, so it stays visible next to a connection between the same two.
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    bend = min(40.0, length / 4)
+    cx = round((x1 + x2) / 2 - (y2 - y1) / length * bend, 1)
+    cy = round((y1 + y2) / 2 + (x2 - x1) / length * bend, 1)
+    return f'<path d="M {x1} {y1} Q {cx} {cy} {x2} {y2}" fill="none" {stroke}/>'
+
+
+def _node(node: _Node, place: tuple[float, float], colour: str) -> str:
+    x, y = place
+    parts = [f"<g><title>{_text(node.name)} ({_text(node.sector)})</title>"]
+    if node.isolated:
+        parts.append(
+            f'<circle cx="{x}" cy="{y}" r="{_NODE_R + 6}" fill="none" '
+            f'stroke="{ISOLATED_COLOUR}" stroke-width="2.5" stroke-dasharray="4 3"/>'
+        )
+    parts.append(
+        f'<circle cx="{x}" cy="{y}" r="{_NODE_R}" fill="{colour}" stroke="#222" stroke-width="1"/>'
+    )
+    parts.append(_label(x, y + _NODE_R + 20, _short(node.name)))
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def _label(x: float, y: float, text: str, size: int = 15, anchor: str = "middle") -> str:
+    """Text with a white halo, readable over the lines behind it."""
+    return (
+        f'<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}" fill="#111" '
+        f'stroke="#fff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">'
+        f"{_text(text)}</text>"
+    )
+
+
+def _network_legend(colours: dict[str, str], nodes: list[_Node], top: float) -> tuple[str, float]:
+    """Sector swatches in rows, then one sample per kind of line; returns SVG and height."""
+    parts = ['<g font-size="14" fill="#111">']
+    x, y = 20.0, top + 10
+    for sector, colour in colours.items():
+        width = 40 + 8 * len(_short(sector))
+        if x + width > WIDTH - 20:
+            x, y = 20.0, y + 26
+        parts.append(f'<circle cx="{x + 8}" cy="{y}" r="8" fill="{colour}" stroke="#222"/>')
+        parts.append(f'<text x="{x + 22}" y="{y + 5}">{_text(_short(sector))}</text>')
+        x += width
+    x, y = 20.0, y + 32
+    for kind, style in EDGE_STYLES.items():
+        dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
+        parts.append(
+            f'<line x1="{x}" y1="{y}" x2="{x + 40}" y2="{y}" stroke="{style.colour}" '
+            f'stroke-width="{style.width}" stroke-linecap="round"{dash}/>'
+        )
+        parts.append(f'<text x="{x + 48}" y="{y + 5}">{_text(kind)}</text>')
+        x += 70 + 8 * len(kind)
+    if any(node.isolated for node in nodes):
+        parts.append(
+            f'<circle cx="{x + 10}" cy="{y}" r="10" fill="none" stroke="{ISOLATED_COLOUR}" '
+            'stroke-width="2.5" stroke-dasharray="4 3"/>'
+        )
+        parts.append(f'<text x="{x + 28}" y="{y + 5}">nog zonder verbinding</text>')
+    parts.append("</g>")
+    return "\n".join(parts), y - top + 24
+
+
+def _network_description(nodes: list[_Node], lines: list[tuple[str, str, str]]) -> str:
+    alone = sum(node.isolated for node in nodes)
+    possible = sum(kind == POSSIBLE for *_, kind in lines)
+    return (
+        f"{len(nodes)} organisaties, {len(lines) - possible} verbindingen, "
+        f"{possible} mogelijke verbindingen, {alone} nog zonder verbinding."
+    )
+
+
+# --- the theme matrix ----------------------------------------------------------------------------
+
+_CELL = 34
+_ROW_LABEL = 210
+_HEAD = 170
+_EMPTY_CELL = "#F2F2F2"
+_LIGHT = (222, 235, 247)
+_DARK = (8, 81, 156)
+
+
+def matrix_svg(network: Network) -> str:
+    """Themes (rows) × organisations (columns): how many initiatives each runs per theme."""
+    matrix = theme_matrix(network)
+    if not matrix.themes or not matrix.organisation_ids:
+        return _message_svg("Thema's en organisaties", "Nog geen initiatieven met thema's.")
+    columns = len(matrix.organisation_ids)
+    width = _ROW_LABEL + _CELL * (columns + 1) + 130  # room for the slanted names
+    height = _HEAD + _CELL * len(matrix.themes) + 40
+    gaps = sum(total == 0 for total in matrix.row_totals)
+    description = (
+        f"{len(matrix.themes)} thema's bij {columns} organisaties; "
+        f"{gaps} thema's waar niemand aan werkt."
+    )
+    parts = [_open("Thema's en organisaties", description, height, width)]
+    parts += _matrix_heads(matrix.organisation_names)
+    for row, theme in enumerate(matrix.themes):
+        parts += _matrix_row(
+            row, theme, matrix.counts[row], matrix.row_totals[row], matrix.max_count
+        )
+    note_y = _HEAD + _CELL * len(matrix.themes) + 26
+    parts.append(
+        f'<text x="10" y="{note_y}" font-size="13" fill="{ISOLATED_COLOUR}">'
+        "Rood: een thema uit de vragen van inwoners waar niemand aan werkt.</text>"
+    )
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _matrix_heads(names: tuple[str, ...]) -> list[str]:
+    heads = []
+    for column, name in enumerate((*names, "Totaal")):
+        x = _ROW_LABEL + _CELL * column + _CELL / 2
+        y = _HEAD - 8
+        heads.append(
+            f'<text x="{x}" y="{y}" font-size="13" transform="rotate(-50 {x} {y})">'
+            f"<title>{_text(name)}</title>{_text(_short(name, 22))}</text>"
+        )
+    return heads
+
+
+def _matrix_row(row: int, theme: str, counts: tuple[int, ...], total: int, peak: int) -> list[str]:
+    y = _HEAD + _CELL * row
+    colour = ISOLATED_COLOUR if total == 0 else "#111"
+    parts = [
+        f'<text x="{_ROW_LABEL - 8}" y="{y + _CELL / 2 + 5}" font-size="14" text-anchor="end" '
+        f'fill="{colour}">{_text(_short(theme, 26))}</text>'
+    ]
+    for column, count in enumerate((*counts, total)):
+        x = _ROW_LABEL + _CELL * column
+        is_total = column == len(counts)
+        fill = "#FFFFFF" if is_total else _heat(count, peak)
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="{_CELL}" height="{_CELL}" fill="{fill}" '
+            'stroke="#FFFFFF" stroke-width="2"/>'
+        )
+        if count or is_total:
+            ink = "#FFFFFF" if not is_total and count * 2 > peak else "#111"
+            weight = ' font-weight="bold"' if is_total else ""
+            parts.append(
+                f'<text x="{x + _CELL / 2}" y="{y + _CELL / 2 + 5}" font-size="14" '
+                f'text-anchor="middle" fill="{ink}"{weight}>{count}</text>'
+            )
+    return parts
+
+
+def _heat(count: int, peak: int) -> str:
+    if count <= 0 or peak <= 0:
+        return _EMPTY_CELL
+    share = count / peak
+    red, green, blue = (
+        round(light + (dark - light) * share) for light, dark in zip(_LIGHT, _DARK, strict=True)
+    )
+    return f"#{red:02X}{green:02X}{blue:02X}"
+
+
+# --- shared --------------------------------------------------------------------------------------
+
+
+def _open(title: str, description: str, height: float, width: float = WIDTH) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" font-family={quoteattr(FONT)}>'
+        f"<title>{_text(title)}</title><desc>{_text(description)}</desc>"
+        f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>'
+    )
+
+
+def _message_svg(title: str, message: str) -> str:
+    return "\n".join(
+        [
+            _open(title, message, 80),
+            f'<text x="20" y="48" font-size="18" fill="#555">{_text(message)}</text>',
+            "</svg>",
+        ]
+    )
+
+
+def _short(text: str, limit: int = LABEL_MAX) -> str:
+    tidy = " ".join(text.split())
+    return tidy if len(tidy) <= limit else tidy[: limit - 1].rstrip() + "…"
+
+
+def _text(text: str) -> str:
+    """Text made safe for SVG: control characters shown as symbols, markup escaped."""
+    return escape(visible(text))

@@ -1,0 +1,369 @@
+"""Decide what an import adds: match every record against the session, build what is new.
+
+Pure: it reads a ``Network`` and records and answers with a ``Plan``; nothing is saved. Each row
+is all or nothing: a bad row adds neither its person nor the organisation it named. Organisation
+sheets go first and initiative sheets last, so an organisation's sector from its own sheet wins,
+and an initiative's contact person may be someone imported from the same file.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from wijksessie.domain.model import Initiative, Network, Organisation, Participant
+from wijksessie.domain.text import normalise
+from wijksessie.domain.validation import problems
+from wijksessie.exchange.fields import Field, items, role, standard, yes_no
+from wijksessie.exchange.records import Kind, Record
+
+Entity = Organisation | Participant | Initiative
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One entity the import adds, with the sheet and row it comes from."""
+
+    sheet: str
+    row: int
+    entity: Entity
+
+
+@dataclass(frozen=True)
+class Match:
+    """A row that is already in the session (or earlier in the file): it adds nothing.
+
+    ``kind`` is "deelnemer", "organisatie" or "initiatief"; ``existing`` names what it matches,
+    ``by`` says how ("e-mail", "naam en organisatie", "naam", or "rij 4").
+    """
+
+    kind: str
+    sheet: str
+    row: int
+    name: str
+    existing_id: str
+    existing: str
+    by: str
+
+
+@dataclass(frozen=True)
+class RowMessage:
+    """A Dutch message about one row: why it is bad, or what was left out of it."""
+
+    sheet: str
+    row: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What importing the records would do."""
+
+    organisations: tuple[Planned, ...]
+    participants: tuple[Planned, ...]
+    initiatives: tuple[Planned, ...]
+    matches: tuple[Match, ...]
+    bad_rows: tuple[RowMessage, ...]
+    warnings: tuple[RowMessage, ...]
+
+
+_ORDER = (Kind.ORGANISATIONS, Kind.PARTICIPANTS, Kind.INITIATIVES)
+
+
+def plan(records: Iterable[Record], network: Network) -> Plan:
+    """Match ``records`` against ``network`` and build the entities that are new."""
+    planner = _Planner(network)
+    by_kind: dict[Kind, list[Record]] = defaultdict(list)
+    for record in records:
+        by_kind[record.kind].append(record)
+    for kind in _ORDER:
+        for record in by_kind[kind]:
+            planner.take(record)
+    return planner.result()
+
+
+class _RowError(Exception):
+    """A row cannot be imported; the message says why in Dutch."""
+
+
+@dataclass
+class _Known:
+    """Something the import can refer to: in the session (row 0) or planned from a row."""
+
+    id: str
+    name: str
+    row: int = 0
+    entity: Entity | None = None
+
+
+@dataclass
+class _Planner:
+    """The growing plan and every key that makes two rows the same thing."""
+
+    network: Network
+    organisations: dict[str, _Known] = field(default_factory=dict)
+    by_email: dict[str, _Known] = field(default_factory=dict)
+    by_name: dict[tuple[str, str], _Known] = field(default_factory=dict)
+    labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    initiatives: dict[tuple[str, str], _Known] = field(default_factory=dict)
+    planned: dict[Kind, list[Planned]] = field(default_factory=lambda: defaultdict(list))
+    matches: list[Match] = field(default_factory=list)
+    bad: list[RowMessage] = field(default_factory=list)
+    warnings: list[RowMessage] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for organisation in self.network.organisations:
+            self.organisations[normalise(organisation.name)] = _Known(
+                organisation.id, organisation.name
+            )
+        names = {org.id: org.name for org in self.network.organisations}
+        for person in self.network.participants:
+            self._know_person(person, names.get(person.organisation_id, ""), 0)
+        for initiative in self.network.initiatives:
+            key = (normalise(initiative.name), initiative.organisation_id)
+            self.initiatives[key] = _Known(initiative.id, initiative.name)
+
+    def take(self, record: Record) -> None:
+        """Plan one record, or note it as bad."""
+        handlers = {
+            Kind.ORGANISATIONS: self._organisation_row,
+            Kind.PARTICIPANTS: self._participant_row,
+            Kind.INITIATIVES: self._initiative_row,
+        }
+        try:
+            handlers[record.kind](record)
+        except _RowError as error:
+            self.bad.append(RowMessage(record.sheet, record.row, str(error)))
+
+    def result(self) -> Plan:
+        """The plan as frozen tuples."""
+        return Plan(
+            organisations=tuple(self.planned[Kind.ORGANISATIONS]),
+            participants=tuple(self.planned[Kind.PARTICIPANTS]),
+            initiatives=tuple(self.planned[Kind.INITIATIVES]),
+            matches=tuple(self.matches),
+            bad_rows=tuple(self.bad),
+            warnings=tuple(self.warnings),
+        )
+
+    # -- organisations ----------------------------------------------------------------------
+
+    def _organisation_row(self, record: Record) -> None:
+        name = _tidy(record.get(Field.NAME))
+        if not name:
+            raise _RowError("Geen naam van de organisatie.")
+        known = self.organisations.get(normalise(name))
+        if known is not None:
+            self._match("organisatie", record, name, known, _how(known, "naam"))
+            return
+        self._add_organisation(self._new_organisation(name, record), record)
+
+    def _new_organisation(self, name: str, record: Record) -> Organisation:
+        organisation = Organisation(
+            name=name,
+            sector=standard(record.get(Field.SECTOR)),
+            interests=items(record.get(Field.INTERESTS)),
+        )
+        _check(organisation)
+        return organisation
+
+    def _organisation_for(self, name: str, record: Record) -> tuple[str, Organisation | None]:
+        """The id of the organisation named in a row, and a new one if it must be made."""
+        if not name:
+            return "", None
+        known = self.organisations.get(normalise(name))
+        if known is not None:
+            return known.id, None
+        organisation = self._new_organisation(name, record)
+        return organisation.id, organisation
+
+    def _add_organisation(self, organisation: Organisation | None, record: Record) -> None:
+        if organisation is None:
+            return
+        self.planned[Kind.ORGANISATIONS].append(Planned(record.sheet, record.row, organisation))
+        key = normalise(organisation.name)
+        self.organisations[key] = _Known(organisation.id, organisation.name, record.row)
+
+    # -- participants -----------------------------------------------------------------------
+
+    def _participant_row(self, record: Record) -> None:
+        name = _person_name(record)
+        if not name:
+            raise _RowError("Geen naam.")
+        org_name = _tidy(record.get(Field.ORGANISATION))
+        org_id, new_org = self._organisation_for(org_name, record)
+        person = Participant(
+            name=name,
+            organisation_id=org_id,
+            role=role(record.get(Field.ROLE)),
+            email=_tidy(record.get(Field.EMAIL)),
+            phone=_tidy(record.get(Field.PHONE)),
+            present=_yes_no(record, Field.PRESENT, empty=True),
+            share_contact=_yes_no(record, Field.SHARE_CONTACT, empty=False),
+        )
+        _check(person)
+        initiative = self._row_initiative(record, org_id)
+        known, by = self._find_person(person, org_name)
+        if known is None or initiative is not None:
+            self._add_organisation(new_org, record)
+        if known is not None:
+            self._match("deelnemer", record, name, known, by)
+            person_id = known.id
+        else:
+            self.planned[Kind.PARTICIPANTS].append(Planned(record.sheet, record.row, person))
+            self._know_person(person, org_name, record.row)
+            person_id = person.id
+        if initiative is not None:
+            self._take_initiative(initiative, person_id, record)
+
+    def _find_person(self, person: Participant, org_name: str) -> tuple[_Known | None, str]:
+        email = person.email.casefold()
+        if email and email in self.by_email:
+            known = self.by_email[email]
+            return known, _how(known, "e-mail")
+        known = self.by_name.get((normalise(person.name), normalise(org_name)))
+        if known is not None:
+            return known, _how(known, "naam en organisatie" if org_name else "naam")
+        return None, ""
+
+    def _know_person(self, person: Participant, org_name: str, row: int) -> None:
+        label = f"{person.name} ({org_name})" if org_name else person.name
+        known = _Known(person.id, label, row)
+        if person.email:
+            self.by_email.setdefault(person.email.casefold(), known)
+        self.by_name.setdefault((normalise(person.name), normalise(org_name)), known)
+        self.labels[normalise(label)].add(person.id)
+        self.labels[normalise(person.name)].add(person.id)
+
+    def _row_initiative(self, record: Record, org_id: str) -> Initiative | None:
+        """The initiative a participant's row names, checked but not yet planned."""
+        name = _tidy(record.get(Field.INITIATIVE))
+        if not name:
+            return None
+        if not org_id:
+            raise _RowError(f"Initiatief ‘{name}’ hoort bij een organisatie: vul die in.")
+        initiative = Initiative(
+            name=name,
+            organisation_id=org_id,
+            themes=items(record.get(Field.THEMES)),
+            target_groups=items(record.get(Field.TARGET_GROUPS)),
+            description=_tidy(record.get(Field.DESCRIPTION)),
+        )
+        _check(initiative)
+        return initiative
+
+    def _take_initiative(self, initiative: Initiative, person_id: str, record: Record) -> None:
+        """Plan a participant's initiative with them as contact, or as backup when it exists."""
+        known = self.initiatives.get(_initiative_key(initiative))
+        if known is None:
+            initiative.contact_id = person_id
+            self._plan_initiative(initiative, record)
+            return
+        planned = known.entity
+        if (
+            isinstance(planned, Initiative)
+            and person_id != planned.contact_id
+            and not planned.backup_contact_id
+        ):
+            planned.backup_contact_id = person_id
+
+    def _plan_initiative(self, initiative: Initiative, record: Record) -> None:
+        self.planned[Kind.INITIATIVES].append(Planned(record.sheet, record.row, initiative))
+        self.initiatives[_initiative_key(initiative)] = _Known(
+            initiative.id, initiative.name, record.row, initiative
+        )
+
+    # -- initiatives ------------------------------------------------------------------------
+
+    def _initiative_row(self, record: Record) -> None:
+        name = _tidy(record.get(Field.NAME))
+        if not name:
+            raise _RowError("Geen naam van het initiatief.")
+        org_name = _tidy(record.get(Field.ORGANISATION))
+        if not org_name:
+            raise _RowError(f"Initiatief ‘{name}’ heeft geen organisatie.")
+        org_id, new_org = self._organisation_for(org_name, record)
+        initiative = Initiative(
+            name=name,
+            organisation_id=org_id,
+            themes=items(record.get(Field.THEMES)),
+            target_groups=items(record.get(Field.TARGET_GROUPS)),
+            description=_tidy(record.get(Field.DESCRIPTION)),
+            contact_id=self._person(record, Field.CONTACT),
+            backup_contact_id=self._person(record, Field.BACKUP),
+        )
+        if initiative.backup_contact_id == initiative.contact_id:
+            initiative.backup_contact_id = ""
+        _check(initiative)
+        self._add_organisation(new_org, record)
+        known = self.initiatives.get(_initiative_key(initiative))
+        if known is not None:
+            self._match("initiatief", record, name, known, _how(known, "naam en organisatie"))
+            return
+        self._plan_initiative(initiative, record)
+
+    def _person(self, record: Record, which: Field) -> str:
+        """The id of the contact a cell names; a warning and no contact when unclear."""
+        text = _tidy(record.get(which))
+        if not text:
+            return ""
+        ids = self.labels.get(normalise(text), set())
+        if len(ids) == 1:
+            return next(iter(ids))
+        if ids:
+            message = f"Er zijn {len(ids)} mensen die {text} heten: schrijf ‘Naam (Organisatie)’."
+        else:
+            message = f"{which.label.capitalize()} ‘{text}’ staat niet in de sessie of het bestand."
+        self.warnings.append(RowMessage(record.sheet, record.row, f"{message} Leeg gelaten."))
+        return ""
+
+    # -- shared -----------------------------------------------------------------------------
+
+    def _match(self, kind: str, record: Record, name: str, known: _Known, by: str) -> None:
+        self.matches.append(Match(kind, record.sheet, record.row, name, known.id, known.name, by))
+
+
+def _how(known: _Known, by: str) -> str:
+    return f"rij {known.row}" if known.row else by
+
+
+def _initiative_key(initiative: Initiative) -> tuple[str, str]:
+    return (normalise(initiative.name), initiative.organisation_id)
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _person_name(record: Record) -> str:
+    if name := _tidy(record.get(Field.NAME)):
+        return name
+    parts = (record.get(Field.FIRST_NAME), record.get(Field.INFIX), record.get(Field.LAST_NAME))
+    return _tidy(" ".join(parts))
+
+
+def _yes_no(record: Record, which: Field, *, empty: bool) -> bool:
+    text = record.get(which)
+    answer = yes_no(text, empty)
+    if answer is None:
+        raise _RowError(f"{which.label.capitalize()}: ‘{text.strip()}’ is geen ja of nee.")
+    return answer
+
+
+_FIELD_WORDS = {"email": "E-mail", "phone": "Telefoon", "name": "Naam"}
+
+
+def _check(entity: Entity) -> None:
+    """Raise ``_RowError`` with the domain's own messages when the entity breaks a rule."""
+    found = problems(entity)
+    if not found:
+        return
+    parts = []
+    for name, message in found.items():
+        value = getattr(entity, name, "")
+        if name in _FIELD_WORDS and isinstance(value, str) and value:
+            parts.append(f"{_FIELD_WORDS[name]} ‘{value}’: {message}")
+        else:
+            parts.append(message)
+    raise _RowError(" ".join(parts))

@@ -1,0 +1,239 @@
+"""From tables of text to records: which sheet holds what, where its header is, which column is
+which field.
+
+A sheet's name decides first ("Organisaties", "Initiatieven", "Deelnemers"; "Doelen" and other
+sheets of our own export are left alone); otherwise its headers do. The header is the row among
+the first few with the most recognised column names, so a title or a blank row above it does not
+matter. A manual mapping (column header → field) overrides recognition, for the app's mapping
+step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from wijksessie.exchange.fields import IGNORE, Field, fold, recognise
+from wijksessie.exchange.tables import Table
+
+HEADER_SCAN = 10
+"""How many rows from the top may hold the header (titles and notes often come first)."""
+
+
+class Kind(StrEnum):
+    """What the rows of one sheet are."""
+
+    PARTICIPANTS = "deelnemers"
+    ORGANISATIONS = "organisaties"
+    INITIATIVES = "initiatieven"
+
+
+_OTHER = "other"
+_SHEET_WORDS: tuple[tuple[Kind | str, tuple[str, ...]], ...] = (
+    (Kind.ORGANISATIONS, ("organisatie", "organisation", "organization", "partner")),
+    (Kind.INITIATIVES, ("initiatie", "initiative", "activiteit", "programma", "aanbod")),
+    (Kind.PARTICIPANTS, ("deelnemer", "participant", "aanmelding", "inschrijving", "registrat")),
+    (
+        _OTHER,
+        (
+            "verbinding", "connection", "doel", "goal", "afspra", "agreement", "toezeg",
+            "commitment", "vraag", "vragen", "question", "parkeer", "parking", "sessie", "element",
+        ),
+    ),
+)  # fmt: skip
+_PERSON_FIELDS = {
+    Field.EMAIL,
+    Field.PHONE,
+    Field.FIRST_NAME,
+    Field.LAST_NAME,
+    Field.ROLE,
+    Field.PRESENT,
+    Field.SHARE_CONTACT,
+}
+USED: dict[Kind, frozenset[Field]] = {
+    Kind.PARTICIPANTS: frozenset(Field) - {Field.CONTACT, Field.BACKUP},
+    Kind.ORGANISATIONS: frozenset({Field.NAME, Field.ORGANISATION, Field.SECTOR, Field.INTERESTS}),
+    Kind.INITIATIVES: frozenset(
+        {
+            Field.NAME,
+            Field.INITIATIVE,
+            Field.ORGANISATION,
+            Field.SECTOR,
+            Field.THEMES,
+            Field.TARGET_GROUPS,
+            Field.DESCRIPTION,
+            Field.CONTACT,
+            Field.BACKUP,
+        }
+    ),
+}
+"""The fields each kind of sheet reads; others are shown as not used."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of one sheet and what becomes of it, as the preview shows it."""
+
+    sheet: str
+    header: str
+    field: Field | None
+    note: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """One data row: its kind, where it came from and its values by field (text as typed)."""
+
+    kind: Kind
+    sheet: str
+    row: int
+    values: Mapping[Field, str]
+
+    def get(self, field: Field) -> str:
+        """The value of one field, empty when the file has no such column or cell."""
+        return self.values.get(field, "")
+
+
+@dataclass(frozen=True)
+class SheetReading:
+    """What one table turned into: its kind (None: left alone), columns and records."""
+
+    name: str
+    kind: Kind | None
+    columns: tuple[Column, ...]
+    records: tuple[Record, ...]
+    reason: str = ""
+
+
+def read_sheet(table: Table, mapping: Mapping[str, str] | None = None) -> SheetReading:
+    """Classify one table, find its header and turn its data rows into records."""
+    by_name = _kind_from_name(table.name)
+    if by_name is _OTHER:
+        return SheetReading(table.name, None, (), (), "blad van een ander soort")
+    overrides = _overrides(mapping)
+    header_at, fields = _find_header(table, overrides)
+    kind = by_name or _kind_from_fields({f for f in fields if f})
+    if kind is None or header_at is None:
+        return SheetReading(table.name, None, (), (), "geen bekende kolomkoppen")
+    headers = table.rows[header_at][1]
+    chosen, columns = _columns(table.name, headers, fields, kind)
+    records = tuple(
+        Record(kind, table.name, number, values)
+        for number, cells in table.rows[header_at + 1 :]
+        if (values := _values(cells, chosen))
+    )
+    return SheetReading(table.name, kind, columns, records)
+
+
+def _kind_from_name(name: str) -> Kind | str | None:
+    """The kind a sheet's name says, ``_OTHER`` for a sheet of another sort, else None."""
+    words = fold(name).split()
+    for kind, stems in _SHEET_WORDS:
+        if any(word.startswith(stem) for word in words for stem in stems):
+            return kind
+    return None
+
+
+def _kind_from_fields(fields: set[Field]) -> Kind | None:
+    if not fields:
+        return None
+    person = bool(fields & _PERSON_FIELDS)
+    named = bool(fields & {Field.NAME, Field.INITIATIVE})
+    if not person and named and fields & {Field.CONTACT, Field.BACKUP, Field.DESCRIPTION}:
+        return Kind.INITIATIVES
+    both_names = {Field.NAME, Field.ORGANISATION} <= fields
+    if not person and not both_names and fields & {Field.SECTOR, Field.INTERESTS}:
+        return Kind.ORGANISATIONS
+    if person or Field.NAME in fields:
+        return Kind.PARTICIPANTS
+    if Field.ORGANISATION in fields:
+        return Kind.ORGANISATIONS
+    return None
+
+
+def _overrides(mapping: Mapping[str, str] | None) -> dict[str, Field | None]:
+    """The manual mapping by folded header; a value may be a field's name or its Dutch label."""
+    by_label = {field.label: field for field in Field}
+    found: dict[str, Field | None] = {}
+    for header, value in (mapping or {}).items():
+        if value == IGNORE:
+            found[fold(header)] = None
+        elif value in Field.__members__.values() or value in by_label:
+            found[fold(header)] = by_label.get(value) or Field(value)
+        else:
+            raise ValueError(f"Onbekend veld voor kolom {header!r}: {value!r}")
+    return found
+
+
+def _find_header(
+    table: Table, overrides: dict[str, Field | None]
+) -> tuple[int | None, list[Field | None]]:
+    """The row (index into ``rows``) with the most recognised headers, and its fields."""
+    best: tuple[int | None, list[Field | None]] = (None, [])
+    best_count = 0
+    for index, (_, cells) in enumerate(table.rows[:HEADER_SCAN]):
+        fields = [_field(cell, overrides) for cell in cells]
+        count = sum(field is not None for field in fields)
+        if count > best_count:
+            best, best_count = (index, fields), count
+    return best
+
+
+def _field(header: str, overrides: dict[str, Field | None]) -> Field | None:
+    key = fold(header)
+    if key in overrides:
+        return overrides[key]
+    return recognise(header)
+
+
+def _columns(
+    sheet: str, headers: tuple[str, ...], fields: list[Field | None], kind: Kind
+) -> tuple[dict[int, Field], tuple[Column, ...]]:
+    """Which cell index fills which field, and every column with a Dutch note."""
+    chosen: dict[int, Field] = {}
+    columns = []
+    for index, header in enumerate(headers):
+        field = fields[index] if index < len(fields) else None
+        target = _target(field, kind)
+        if not header:
+            continue
+        if field is None:
+            note = "niet herkend: wordt genegeerd"
+        elif target not in USED[kind]:
+            note = f"{field.label}: wordt bij {kind.value} niet gebruikt"
+            field = None
+        elif target in chosen.values():
+            note = f"{field.label}: dubbele kolom, wordt genegeerd"
+            field = None
+        else:
+            chosen[index] = target
+            note = target.label + _OWNER.get((kind, target), "")
+        columns.append(Column(sheet, header, field, note))
+    return chosen, tuple(columns)
+
+
+_OWNER = {
+    (Kind.PARTICIPANTS, Field.SECTOR): " (van de organisatie)",
+    (Kind.PARTICIPANTS, Field.INTERESTS): " (van de organisatie)",
+    (Kind.PARTICIPANTS, Field.THEMES): " (van het initiatief)",
+    (Kind.PARTICIPANTS, Field.TARGET_GROUPS): " (van het initiatief)",
+    (Kind.PARTICIPANTS, Field.DESCRIPTION): " (van het initiatief)",
+    (Kind.INITIATIVES, Field.SECTOR): " (van de organisatie)",
+}
+"""On a sheet of people, some columns describe their organisation or initiative."""
+
+
+def _target(field: Field | None, kind: Kind) -> Field | None:
+    """On an organisations or initiatives sheet, "Naam" is the organisation's or initiative's."""
+    if kind is Kind.ORGANISATIONS and field is Field.ORGANISATION:
+        return Field.NAME
+    if kind is Kind.INITIATIVES and field is Field.INITIATIVE:
+        return Field.NAME
+    return field
+
+
+def _values(cells: tuple[str, ...], chosen: dict[int, Field]) -> dict[Field, str]:
+    """The row's values by field; empty when none of its used cells has anything."""
+    values = {field: cells[index] for index, field in chosen.items() if index < len(cells)}
+    return {field: text for field, text in values.items() if text}
