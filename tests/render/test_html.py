@@ -1,0 +1,80 @@
+"""HTML: the demo as a golden file; one self-contained page; everything typed is escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html.parser import HTMLParser
+
+from tests.render.conftest import MARKUP, demo_summary, hostile_summary
+from wijksessie.render.html import to_html
+
+
+class _Tags(HTMLParser):
+    """Collects every start tag with its attributes, and the text of <style>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.style = ""
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.style += data
+
+
+def _parse(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+def test_demo_html(golden: Callable[[str, str], None]) -> None:
+    golden("demo.html", to_html(demo_summary(with_contact=True)))
+
+
+def test_one_self_contained_page_without_scripts_or_external_assets() -> None:
+    page = _parse(to_html(demo_summary(with_contact=True)))
+    names = [tag for tag, _ in page.tags]
+    assert names[0] == "html"
+    assert names.count("style") == 1
+    assert not {"script", "link", "img", "iframe", "object", "embed"} & set(names)
+    for _, attrs in page.tags:
+        assert not any(key.startswith("on") for key in attrs)
+        for key in ("src", "href"):
+            assert not (attrs.get(key) or "").startswith(("http", "//"))
+    assert "@media print" in page.style
+    assert "size: A4" in page.style
+    assert "url(" not in page.style and "@import" not in page.style
+
+
+def test_sections_are_there() -> None:
+    ids = {attrs.get("id") for _, attrs in _parse(to_html(demo_summary())).tags}
+    assert {"wie-waren-er", "wie-doet-wat", "wat-opvalt", "doelen", "afspraken"} <= ids
+    assert {"toezeggingen-per-persoon", "toezeggingen-per-doel", "open-vragen"} <= ids
+    assert {"parkeerplaats", "agenda"} <= ids
+    assert "jouw-toezeggingen" not in ids
+
+
+def test_a_participants_own_commitments_come_first() -> None:
+    html = to_html(demo_summary(for_participant="Gerda Willems"))
+    assert html.index('id="jouw-toezeggingen"') < html.index('id="wie-waren-er"')
+    assert "Jouw toezeggingen · Gerda Willems" in html
+
+
+def test_hostile_text_is_escaped_never_run() -> None:
+    html = to_html(hostile_summary())
+    names = [tag for tag, _ in _parse(html).tags]
+    assert "script" not in names
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert MARKUP in html
+    assert "\x1b" not in html
+    assert "␛[31mrood" in html

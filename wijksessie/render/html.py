@@ -1,0 +1,47 @@
+"""The summary as one self-contained, printable HTML page for participants to take home.
+
+Built with a jinja2 template whose autoescaping is on, so anything typed (``<script>`` too) is
+shown, never run; control characters become visible symbols first. The page carries its own CSS
+(with an A4 print stylesheet) and links to nothing: it must open the same from a mail
+attachment, a USB stick or a printer, years later, without a network.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from wijksessie.domain.summary import Summary
+from wijksessie.domain.text import visible
+
+TEMPLATE = "summary.html.j2"
+
+
+def to_html(summary: Summary) -> str:
+    """The summary as a complete HTML document."""
+    template = _environment().get_template(TEMPLATE)
+    return template.render(s=summary, max_votes=max((g.votes for g in summary.goals), default=0))
+
+
+@cache
+def _environment() -> Environment:
+    """One environment per process: templates are compiled once."""
+    return Environment(
+        loader=PackageLoader("wijksessie.render", "templates"),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ value }}`` passes here before it is escaped: no control character survives."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(value)
+    return value

@@ -1,0 +1,322 @@
+"""The summary for a terminal or the app's Samenvatting phase, as one Rich renderable.
+
+It may be on a projector, so it reads top-down in short blocks, and everything a user typed goes
+through ``rich.text.Text(visible(...))``: ``[bold red]`` stays brackets and an ANSI escape shows
+as a symbol, never as colour. Meaning never rests on colour alone ("te laat" is written out), so
+the plain text export and a black-and-white screen say the same.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from wijksessie.domain.summary import (
+    NO_ORGANISATION,
+    AgreementLine,
+    CommitmentGroup,
+    CommitmentLine,
+    InitiativeLine,
+    Person,
+    Summary,
+)
+from wijksessie.domain.text import visible
+
+TEXT_WIDTH = 100
+"""Columns of the plain text export: wide enough for the tables, narrow enough for mail."""
+
+_STATUS_STYLE = {
+    "bezig": "cyan",
+    "gedaan": "green",
+    "vervallen": "dim",
+    "aangenomen": "bold green",
+    "voorstel": "yellow",
+    "verworpen": "red",
+}
+
+
+def summary_renderable(summary: Summary) -> RenderableType:
+    """The whole summary as one Rich renderable, to print or to put in a scrollable widget."""
+    return Group(*_blocks(summary))
+
+
+def to_text(summary: Summary, width: int = TEXT_WIDTH) -> str:
+    """The summary as plain text without colour codes, as the terminal would show it."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system=None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    console.print(summary_renderable(summary))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+def _blocks(summary: Summary) -> Iterator[RenderableType]:
+    yield _header(summary)
+    if summary.reader:
+        yield from _section(f"Jouw toezeggingen ({summary.reader})", [_own(summary)])
+    yield from _section("Wie waren er", [_attendance(summary)])
+    yield from _section("Wie doet wat", [_work(summary)])
+    yield from _section("Wat opvalt", list(_findings(summary)))
+    yield from _section("Gezamenlijke doelen", [_goals(summary)])
+    yield from _section("Basisafspraken", [_agreement(a) for a in summary.agreements])
+    yield from _section("Toezeggingen per persoon", [_by_person(summary.by_person)])
+    yield from _section("Toezeggingen per doel", [_by_goal(summary.by_goal)])
+    yield from _section("Open vragen van inwoners", [_open_questions(summary)])
+    yield from _section("Parkeerplaats", [_bullets(summary.parking)])
+    yield from _section("Agenda", [_agenda(summary)])
+    yield Padding(_footer(summary), (1, 0, 0, 0))
+
+
+# --- building blocks -----------------------------------------------------------------------------
+
+
+def _t(text: str, style: str = "") -> Text:
+    """User text, shown literally."""
+    return Text(visible(text), style=style)
+
+
+def _join(*parts: Text | str, sep: str = " ") -> Text:
+    return Text(sep).join(part if isinstance(part, Text) else Text(part) for part in parts if part)
+
+
+def _section(title: str, body: list[RenderableType]) -> Iterator[RenderableType]:
+    yield Text()
+    yield Rule(_t(title, "bold"), align="left", style="blue")
+    yield from body or [Text("  geen", style="dim")]
+
+
+def _table(*columns: str, expand: bool = True) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand)
+    for name in columns:
+        table.add_column(name, overflow="fold", no_wrap=name in ("Wanneer", "Stemmen", "#"))
+    return table
+
+
+def _bullets(items: Iterable[Text | str], mark: str = "•") -> RenderableType:
+    """A list whose wrapped lines hang under the text, not under the bullet."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item in items:
+        grid.add_row(f" {mark}", item if isinstance(item, Text) else _t(item))
+    return grid if grid.row_count else Text("  geen", style="dim")
+
+
+# --- the sections --------------------------------------------------------------------------------
+
+
+def _header(summary: Summary) -> RenderableType:
+    header = summary.header
+    lines = Table.grid(padding=(0, 2))
+    lines.add_column(style="dim", no_wrap=True)
+    lines.add_column(overflow="fold")
+    for label, value in (
+        ("Wijk", header.wijk),
+        ("Datum", header.date_text),
+        ("Plaats", header.place),
+        ("Procesbegeleider", header.facilitator),
+        ("Vraagstuk", header.question),
+        ("Volgende sessie", header.next_date_text),
+        ("Vorige sessie", header.previous_session),
+    ):
+        if value:
+            lines.add_row(label, _t(value, "italic" if label == "Vraagstuk" else ""))
+    title = _join(Text("Samenvatting", style="dim"), _t(header.title, "bold"), sep=" · ")
+    return Panel(lines, title=title, title_align="left", border_style="blue", box=box.ROUNDED)
+
+
+def _own(summary: Summary) -> RenderableType:
+    if not summary.own:
+        return Text("  Je hebt in deze sessie (nog) niets toegezegd.", style="dim")
+    table = _table("Wat", "Doel", "Wanneer", "Status")
+    for line in summary.own:
+        table.add_row(_what(line), _t(line.goal, "dim"), _due(line), _status(line))
+    return table
+
+
+def _attendance(summary: Summary) -> RenderableType:
+    count = Text(f"{summary.present_count} aanwezig, {summary.absent_count} afwezig.", "dim")
+    table = _table("Organisatie", "Deelnemers")
+    for group in summary.attendance:
+        organisation = _t(group.organisation or NO_ORGANISATION, "bold")
+        if group.sector:
+            organisation.append(_t(f"\n{group.sector}", "dim"))
+        table.add_row(organisation, Text("\n").join(_person(p) for p in group.people))
+    return Group(count, table)
+
+
+def _person(person: Person) -> Text:
+    line = _join(_t(person.name, "" if person.present else "dim"), Text(f"({person.role})", "dim"))
+    if not person.present:
+        line.append(" afwezig", style="italic red")
+    contact = ", ".join(part for part in (person.email, person.phone) if part)
+    if contact:
+        line.append("\n  ").append(_t(contact, "cyan"))
+    return line
+
+
+def _work(summary: Summary) -> RenderableType:
+    blocks: list[RenderableType] = []
+    for work in summary.work:
+        sector = _t(f"({work.sector})", "dim") if work.sector else ""
+        blocks.append(_join(_t(work.organisation, "bold"), sector))
+        if work.interests:
+            blocks.append(_bullets([_t("wil: " + "; ".join(work.interests), "dim italic")], " "))
+        initiatives = [_initiative(i) for i in work.initiatives]
+        blocks.append(_bullets(initiatives or [Text("geen initiatieven genoemd", "dim")]))
+    return Group(*blocks)
+
+
+def _initiative(initiative: InitiativeLine) -> Text:
+    line = _t(initiative.name)
+    if initiative.themes:
+        line.append(_t(f" — {', '.join(initiative.themes)}", "dim"))
+    contact = f"contact: {initiative.contact}" if initiative.contact else "geen contactpersoon"
+    if initiative.backup:
+        contact += f", reserve: {initiative.backup}"
+    return line.append(_t(f" · {contact}", "cyan" if initiative.contact else "red"))
+
+
+def _findings(summary: Summary) -> Iterator[RenderableType]:
+    findings = summary.findings
+    yield Text("Overlap: verbind deze initiatieven", style="bold")
+    yield _bullets(
+        _join(
+            _t(f"{o.first} ({o.first_organisation})"),
+            Text("↔"),
+            _t(f"{o.second} ({o.second_organisation})"),
+            _t(f"— {o.reason}; {o.connected or 'kennen elkaar nog niet'}", "dim"),
+        )
+        for o in findings.overlaps
+    )
+    yield Text("Gaten: vragen waar niemand aan werkt", style="bold")
+    yield _bullets(_join(_t(g.question), _t(f"({g.reason})", "dim")) for g in findings.gaps)
+    if findings.uncovered_themes:
+        yield _t("  Thema's zonder initiatief: " + ", ".join(findings.uncovered_themes), "dim")
+    yield Text("Zwakke schakels: waar het netwerk aan één persoon hangt", style="bold")
+    yield _bullets(_t(link.reason) for link in findings.weak_links)
+
+
+def _goals(summary: Summary) -> RenderableType:
+    table = _table("#", "Doel", "Stemmen", "Coalitie")
+    for goal in summary.goals:
+        text = _t(goal.text, "bold")
+        for question in goal.questions:
+            text.append(_t(f"\n↳ vraag: {question}", "dim"))
+        coalition = _t("\n".join(goal.coalition) or "—")
+        table.add_row(str(goal.rank), text, str(goal.votes), coalition)
+    return table
+
+
+def _agreement(agreement: AgreementLine) -> RenderableType:
+    status = Text(f"[{agreement.status}]", style=_STATUS_STYLE.get(agreement.status, ""))
+    notes = []
+    for note in (*agreement.objections, *agreement.reservations):
+        line = _join(Text(note.stance, "red" if note.stance == "bezwaar" else "yellow"))
+        line.append(_t(f" — {note.person}"))
+        if note.note:
+            line.append(_t(f": “{note.note}”", "italic"))
+        notes.append(line)
+    lines: list[RenderableType] = [
+        _bullets([_join(status, _t(agreement.text, "bold"))], " "),
+        _bullets([_t(agreement.outcome, "dim")], " "),
+    ]
+    if notes:
+        lines.append(Padding(_bullets(notes, "–"), (0, 0, 0, 2)))
+    return Padding(Group(*lines), (0, 0, 1, 0))
+
+
+def _what(line: CommitmentLine) -> Text:
+    what = _t(line.what, "strike dim" if line.status == "vervallen" else "")
+    if line.note:
+        what.append(_t(f"\n{line.note}", "dim italic"))
+    return what
+
+
+def _due(line: CommitmentLine) -> Text:
+    return _t(line.due_text or "geen datum", "bold red" if line.overdue else "")
+
+
+def _status(line: CommitmentLine) -> Text:
+    status = Text(line.status, style=_STATUS_STYLE.get(line.status, ""))
+    if line.overdue:
+        status.append(" · te laat", style="bold red")
+    if line.carried_over:
+        status.append("\n↻ uit vorige sessie", style="dim")
+    return status
+
+
+def _by_person(groups: Iterable[CommitmentGroup]) -> RenderableType:
+    table = _table("Wie", "Wat", "Wanneer", "Status")
+    for group in groups:
+        who = _t(group.title, "bold")
+        if group.own:
+            who.append(" (jij)", style="bold")
+        if group.detail:
+            who.append(_t(f"\n{group.detail}", "dim"))
+        for index, line in enumerate(group.commitments):
+            cell = who if index == 0 else Text()
+            if not line.person:  # promised by an organisation: name it on every line
+                cell = _join(cell, _t(line.organisation, "dim"), sep="\n")
+            table.add_row(cell, _what(line), _due(line), _status(line))
+        table.add_section()
+    return table
+
+
+def _by_goal(groups: Iterable[CommitmentGroup]) -> RenderableType:
+    blocks: list[RenderableType] = []
+    for group in groups:
+        table = _table("Wat", "Wie", "Wanneer", "Status")
+        for line in group.commitments:
+            who = _join(_t(line.person), _t(line.organisation, "dim"), sep="\n")
+            table.add_row(_what(line), who, _due(line), _status(line))
+        blocks += [_t(group.title, "bold"), Padding(table, (0, 0, 1, 2))]
+    return Group(*blocks)
+
+
+def _open_questions(summary: Summary) -> RenderableType:
+    items = []
+    for question in summary.open_questions:
+        line = _t(question.text)
+        if question.source:
+            line.append(_t(f" ({question.source})", "dim"))
+        items.append(line)
+    return _bullets(items)
+
+
+def _agenda(summary: Summary) -> RenderableType:
+    table = _table("Fase", "Gepland", "Besteed", expand=False)
+    for item in summary.agenda:
+        spent = f"{item.spent_minutes} min" if item.spent_minutes else "—"
+        style = "yellow" if item.spent_minutes > item.planned_minutes else ""
+        table.add_row(item.phase, f"{item.planned_minutes} min", Text(spent, style=style))
+    planned = sum(item.planned_minutes for item in summary.agenda)
+    spent = sum(item.spent_minutes for item in summary.agenda)
+    table.add_section()
+    table.add_row(Text("Totaal", "bold"), f"{planned} min", f"{spent} min")
+    return table
+
+
+def _footer(summary: Summary) -> Text:
+    privacy = (
+        "Contactgegevens alleen van wie daar toestemming voor gaf."
+        if summary.with_contact
+        else "Zonder contactgegevens."
+    )
+    return Text(
+        f"Samenvatting gemaakt op {summary.header.made_on_text} met wijksessie. {privacy}",
+        style="dim",
+    )
