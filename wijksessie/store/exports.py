@@ -1,0 +1,67 @@
+"""Summary files the app writes into ``<sessions folder>/exports/``, for the facilitator to share.
+
+Here, not in ``render``, because it writes files. Names are readable and never overwrite an
+earlier export (``<session>-samenvatting.html``, then ``…-2.html``): a version already mailed
+to participants must stay what it was. Each file is written atomically, so a crash leaves the
+whole file or none.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from wijksessie.domain.model import Network
+from wijksessie.domain.summary import build_summary
+from wijksessie.render import EXTENSIONS, contact_allowed, render
+from wijksessie.store.folder import slugify
+from wijksessie.store.storage import atomic_write_text
+
+EXPORTS = "exports"
+
+
+def export_summary(
+    network: Network,
+    fmt: str,
+    folder: Path,
+    *,
+    today: date,
+    stem: str | None = None,
+    for_participant: str | None = None,
+    with_contact: bool | None = None,
+) -> Path:
+    """Write the summary in ``fmt`` into ``folder/exports/`` and return the new file's path.
+
+    ``folder`` is the sessions folder. ``stem`` is the session file's name without ``.json``
+    (the app knows it); without it the name a new session file would get is used. Contact
+    details follow ``render.contact_allowed`` unless ``with_contact`` says otherwise.
+    Raises ``WijksessieError`` for an unknown participant or format, ``OSError`` when the
+    folder cannot be written.
+    """
+    allowed = contact_allowed(fmt) if with_contact is None else with_contact
+    summary = build_summary(
+        network, today=today, for_participant=for_participant, with_contact=allowed
+    )
+    text = render(summary, fmt)
+    target = free_name(folder / EXPORTS, _name(network, stem, summary.reader), EXTENSIONS[fmt])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(target, text)
+    return target
+
+
+def free_name(folder: Path, base: str, extension: str) -> Path:
+    """``folder/base.extension``, or the first free ``base-2``, ``base-3``… beside it."""
+    candidate = folder / f"{base}.{extension}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{base}-{number}.{extension}"
+        number += 1
+    return candidate
+
+
+def _name(network: Network, stem: str | None, reader: str) -> str:
+    session = network.session
+    when = (session.date or date.today()).isoformat()
+    base = slugify(stem) if stem else f"{when}-{slugify(session.title)}"
+    name = f"{base}-samenvatting"
+    return f"{name}-{slugify(reader)}" if reader else name
