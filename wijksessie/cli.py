@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import wijksessie
+from wijksessie.commands import exchange as exchange_command
 from wijksessie.domain.dates import DateError, long_date, parse_date
 from wijksessie.domain.model import Session
 from wijksessie.domain.text import visible
@@ -269,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _command(commands, "list", _list, "toon alle sessies in de sessiemap")
     _command(commands, "demo", _demo, f"open de voorbeeldsessie Kruidenbuurt ({DEMO_FILE})")
+    exchange_command.register(commands)
     return parser
 
 

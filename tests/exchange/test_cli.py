@@ -1,0 +1,224 @@
+"""``wijksessie import`` and ``export``: exit codes, one Dutch line, the session left alone."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from openpyxl import load_workbook
+
+from tests.exchange.conftest import REGISTRATIONS, write_csv, write_xlsx
+from wijksessie import cli
+from wijksessie.domain.demo import demo_network
+from wijksessie.domain.model import Participant
+from wijksessie.store.bulk import write_network
+from wijksessie.store.session_store import SessionStore
+
+
+@pytest.fixture
+def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty session file in a tmp sessions folder; the cwd moves there too."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("WIJKSESSIE_DIR", raising=False)
+    assert cli.main(["new", "Netwerksessie", "--wijk", "De Pijp", "--date", "12-3-2026"]) == 0
+    (path,) = (tmp_path / "sessions").glob("*.json")
+    return path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _people(session: Path) -> list[str]:
+    with SessionStore.open(session, read_only=True) as store:
+        return [person.name for person in store.all(Participant)]
+
+
+def test_import_prints_the_preview_and_adds(
+    session: Path, registrations: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(capsys, "import", str(session), str(registrations))
+    assert (code, err) == (0, "")
+    assert "Kolommen" in out and "E-mailadres" in out and "Nieuw" in out
+    assert "Toegevoegd: 3 deelnemers, 3 organisaties, 0 initiatieven." in out
+    assert _people(session) == ["Anna de Vries", "Karim Ouali", "Els Jansen"]
+
+
+def test_session_can_be_named_inside_the_sessions_folder(
+    session: Path, registrations: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(capsys, "import", session.name, str(registrations))[0] == 0
+
+
+def test_dry_run_writes_nothing(
+    session: Path, registrations: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = session.read_bytes()
+    code, out, _ = _run(capsys, "import", str(session), str(registrations), "--dry-run")
+    assert code == 0 and "Proefdraai" in out
+    assert session.read_bytes() == before
+
+
+def test_reimport_adds_nothing(
+    session: Path, registrations: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run(capsys, "import", str(session), str(registrations))
+    code, out, _ = _run(capsys, "import", str(session), str(registrations))
+    assert code == 0 and "Toegevoegd: 0 deelnemers" in out and "3 al aanwezig" in out
+    assert len(_people(session)) == 3
+
+
+def test_bad_rows_import_nothing_unless_skipped(
+    session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "fout.csv", [*REGISTRATIONS, ("Piet", "X", "piet@", "", "", "")])
+    before = session.read_bytes()
+    code, out, err = _run(capsys, "import", str(session), str(path))
+    assert code == 2 and "Foute rijen" in out and "rij" not in err.split(":")[0]
+    assert err.count("\n") == 1 and err.startswith("wijksessie: Er is niets geïmporteerd")
+    assert session.read_bytes() == before
+    code, out, _ = _run(capsys, "import", str(session), str(path), "--skip-bad")
+    assert code == 0 and "1 foute rij overgeslagen" in out
+    assert len(_people(session)) == 3
+
+
+def _broken_xlsx(folder: Path) -> Path:
+    good = write_xlsx(folder / "heel.xlsx", {"Blad1": REGISTRATIONS})
+    broken = folder / "kapot.xlsx"
+    broken.write_bytes(good.read_bytes()[:600])
+    return broken
+
+
+def _locked_xlsx(folder: Path) -> Path:
+    path = folder / "geheim.xlsx"
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    path.write_bytes(header + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64)
+    return path
+
+
+BAD_FILES = {
+    "ontbreekt": (lambda folder: folder / "weg.csv", "niet gevonden"),
+    "geen spreadsheet": (
+        lambda folder: _write(folder / "notulen.docx", b"PK\x03\x04rommel"),
+        "beschadigd",
+    ),
+    "pdf": (lambda folder: _write(folder / "lijst.pdf", b"%PDF-1.4"), "geen CSV- of Excel"),
+    "leeg": (lambda folder: _write(folder / "leeg.csv", b""), "leeg"),
+    "wachtwoord": (_locked_xlsx, "wachtwoord"),
+    "kapot": (_broken_xlsx, "beschadigd"),
+    "geen kop": (
+        lambda folder: write_csv(folder / "raar.csv", [("a", "b"), ("c", "d")]),
+        "kolomkoppen",
+    ),
+}
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_bad_input_is_one_dutch_line_and_changes_nothing(
+    case: str, session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, words = BAD_FILES[case]
+    path = make(tmp_path)
+    before = session.read_bytes()
+    code, _, err = _run(capsys, "import", str(session), str(path))
+    assert code == 2
+    assert err.startswith("wijksessie: ") and err.count("\n") == 1, err
+    assert words in err and "Traceback" not in err
+    assert session.read_bytes() == before
+
+
+def test_ten_thousand_rows_finish_in_seconds_and_are_refused(
+    session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [REGISTRATIONS[0]] + [
+        (f"Persoon {n}", f"Organisatie {n % 40}", f"p{n}@x.nl", "", "", "") for n in range(10_000)
+    ]
+    path = write_xlsx(tmp_path / "groot.xlsx", {"Aanmeldingen": rows})
+    before = session.read_bytes()
+    start = time.perf_counter()
+    code, out, err = _run(capsys, "import", str(session), str(path))
+    assert time.perf_counter() - start < 10
+    assert code == 2 and "hooguit 500" in err and err.count("\n") == 1
+    assert "en nog" in out
+    assert session.read_bytes() == before
+
+
+def test_missing_session_is_one_line(
+    registrations: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _run(capsys, "import", "nergens.json", str(registrations))
+    assert code == 2 and "Sessiebestand niet gevonden" in err
+
+
+def test_import_help_is_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "import", "--help")
+    assert code == 0 and "gebruik:" in out and "--dry-run" in out and "--skip-bad" in out
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo_session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "demo.json"
+    write_network(path, demo_network()).close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("format_", "name"), [("xlsx", "uit.xlsx"), ("kumu", "kumu"), ("graphml", "n")]
+)
+def test_export_writes_the_file_and_prints_its_path(
+    demo_session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], format_: str, name: str
+) -> None:
+    before = demo_session.read_bytes()
+    code, out, err = _run(capsys, "export", str(demo_session), "--format", format_, "-o", name)
+    assert (code, err) == (0, "")
+    written = Path(out.strip())
+    assert written.exists()
+    if format_ == "graphml":
+        assert nx.read_graphml(written).number_of_nodes() > 0
+    else:
+        assert load_workbook(written).sheetnames
+    assert demo_session.read_bytes() == before
+
+
+def test_export_keeps_contact_details_private_unless_asked(
+    demo_session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shy = next(p for p in demo_network().participants if p.email and not p.share_contact)
+
+    def emails() -> set[str]:
+        rows = load_workbook("uit.xlsx")["Deelnemers"].iter_rows(min_row=2, values_only=True)
+        return {row[3] for row in rows if row[3]}
+
+    _run(capsys, "export", str(demo_session), "--format", "xlsx", "-o", "uit.xlsx")
+    assert shy.email not in emails()
+    _run(capsys, "export", str(demo_session), "--format", "xlsx", "-o", "uit.xlsx", "--met-contact")
+    assert shy.email in emails()
+
+
+def test_export_with_the_wrong_suffix_or_format(
+    demo_session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(capsys, "export", str(demo_session), "--format", "xlsx", "-o", "uit.csv")
+    assert code == 2 and ".xlsx" in err
+    code, _, err = _run(capsys, "export", str(demo_session), "--format", "pdf", "-o", "uit.pdf")
+    assert code == 2 and "onbekend" in err
+    code, _, err = _run(
+        capsys, "export", str(demo_session), "--format", "xlsx", "-o", "geen/map.xlsx"
+    )
+    assert code == 2 and "bestaat niet" in err

@@ -1,0 +1,245 @@
+"""``wijksessie import`` and ``wijksessie export``: the registration list in, the network out.
+
+The import prints its preview first (what each column becomes, new rows, rows already in the
+session, bad rows) and writes only when the whole file can go in, or the user said
+``--skip-bad``; ``--dry-run`` never writes. Problems end as one Dutch line and exit code 2 via
+``cli.main``, which turns every ``WijksessieError`` into exactly that.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from wijksessie.domain.text import visible
+from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
+from wijksessie.exchange.importer import ImportPreview, apply_import, preview_import
+from wijksessie.store.session_store import SessionStore
+
+FORMATS = ("xlsx", "kumu", "graphml")
+SUFFIXES = {"xlsx": ".xlsx", "kumu": ".xlsx", "graphml": ".graphml"}
+SHOWN_ROWS = 25
+"""Rows per table of the preview; the rest is counted, so 10,000 rows do not flood the screen."""
+PROGRESS_FROM_BYTES = 200_000
+"""Smaller files read in a blink; a progress bar would only flicker."""
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``import`` and ``export`` to the command line's subcommands."""
+    from wijksessie.cli import _command
+
+    arguments, options = _command(
+        commands,
+        "import",
+        run_import,
+        "lees deelnemers, organisaties en initiatieven uit een CSV- of Excel-bestand",
+    )
+    arguments.add_argument("session", metavar="SESSIE", help="het sessiebestand of zijn naam")
+    arguments.add_argument("file", metavar="BESTAND", help="het .csv- of .xlsx-bestand")
+    options.add_argument(
+        "--dry-run", action="store_true", help="toon alleen wat er zou gebeuren, schrijf niets"
+    )
+    options.add_argument(
+        "--skip-bad", action="store_true", help="sla foute rijen over en importeer de rest"
+    )
+
+    arguments, options = _command(
+        commands, "export", run_export, "schrijf het netwerk naar Excel, Kumu of GraphML"
+    )
+    arguments.add_argument("session", metavar="SESSIE", help="het sessiebestand of zijn naam")
+    options.add_argument("--format", required=True, choices=FORMATS, help="xlsx, kumu of graphml")
+    options.add_argument("-o", "--output", required=True, metavar="BESTAND", help="het doel")
+    options.add_argument(
+        "--met-contact",
+        action="store_true",
+        help="ook e-mail en telefoon van wie dat niet heeft toegestaan",
+    )
+    options.add_argument(
+        "--met-deelnemers", action="store_true", help="(kumu) ook de deelnemers als elementen"
+    )
+
+
+# --- import --------------------------------------------------------------------------------------
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Show the preview; apply it unless ``--dry-run`` or it must be refused."""
+    from rich.console import Console
+
+    from wijksessie.cli import _folder, _session_path
+
+    source = Path(args.file)
+    session_path = _session_path(args.session, _folder(args))
+    with SessionStore.open(session_path, read_only=args.dry_run) as store:
+        with _progress(source, "Inlezen") as progress:
+            preview = preview_import(source, store.network(), progress=progress)
+        console = Console(highlight=False)
+        console.print(*preview_renderables(preview))
+        if refusal := preview.refusal(skip_bad=args.skip_bad):
+            raise ImportRefusedError(refusal)
+        if args.dry_run:
+            console.print("Proefdraai (--dry-run): er is niets opgeslagen.")
+            return 0
+        with _progress(source, "Opslaan") as progress:
+            result = apply_import(store, preview, skip_bad=args.skip_bad, progress=progress)
+        console.print(result.summary())
+    return 0
+
+
+@contextmanager
+def _progress(source: Path, what: str) -> Iterator[Any]:
+    """A progress callback drawing a Rich bar on stderr for big files, else a no-op.
+
+    Not when stderr is no terminal: a log or a test must get only the one Dutch line.
+    """
+    from rich.console import Console
+    from rich.progress import Progress
+
+    console = Console(stderr=True)
+    big = source.is_file() and source.stat().st_size >= PROGRESS_FROM_BYTES
+    with Progress(
+        console=console, transient=True, disable=not big or not console.is_terminal
+    ) as bar:
+        task = bar.add_task(what, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def preview_renderables(preview: ImportPreview) -> list[Any]:
+    """The preview as Rich renderables: what user data says is shown literally, never markup."""
+    from rich.text import Text
+
+    parts: list[Any] = [Text(_headline(preview), style="bold")]
+    parts.append(_columns_table(preview))
+    if preview.ignored_sheets:
+        names = ", ".join(visible(name) for name in preview.ignored_sheets)
+        parts.append(Text(f"Niet gebruikte bladen: {names}", style="dim"))
+    parts += [
+        table
+        for table in (
+            _new_table(preview),
+            _matches_table(preview),
+            _messages_table("Foute rijen (worden niet ingelezen)", preview.bad_rows, "red"),
+            _messages_table("Opmerkingen", preview.warnings, "yellow"),
+        )
+        if table is not None
+    ]
+    return parts
+
+
+def _headline(preview: ImportPreview) -> str:
+    return (
+        f"{visible(preview.source)}: {preview.rows} rijen · nieuw: "
+        f"{len(preview.participants)} deelnemers, {len(preview.organisations)} organisaties, "
+        f"{len(preview.initiatives)} initiatieven · al aanwezig: {len(preview.matches)} · "
+        f"fout: {len(preview.bad_rows)}"
+    )
+
+
+def _table(title: str, *columns: str, style: str = "") -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(title, style=style), title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _row(table: Any, *cells: object) -> None:
+    from rich.text import Text
+
+    table.add_row(*(Text(visible(str(cell))) for cell in cells))
+
+
+def _columns_table(preview: ImportPreview) -> Any:
+    sheets = {column.sheet for column in preview.columns}
+    table = _table("Kolommen", *(("Blad",) if len(sheets) > 1 else ()), "Kolom", "Wordt")
+    for column in preview.columns:
+        where = (column.sheet,) if len(sheets) > 1 else ()
+        _row(table, *where, column.header, column.note)
+    return table
+
+
+def _new_table(preview: ImportPreview) -> Any:
+    planned = [
+        *(("deelnemer", item) for item in preview.participants),
+        *(("organisatie", item) for item in preview.organisations),
+        *(("initiatief", item) for item in preview.initiatives),
+    ]
+    if not planned:
+        return None
+    table = _table("Nieuw", "Rij", "Soort", "Naam")
+    for kind, item in planned[:SHOWN_ROWS]:
+        _row(table, item.row, kind, item.entity.name)
+    _more(table, len(planned), 3)
+    return table
+
+
+def _matches_table(preview: ImportPreview) -> Any:
+    if not preview.matches:
+        return None
+    table = _table("Staan al in de sessie", "Rij", "Naam", "Is al", "Herkend op")
+    for match in preview.matches[:SHOWN_ROWS]:
+        _row(table, match.row, match.name, match.existing, match.by)
+    _more(table, len(preview.matches), 4)
+    return table
+
+
+def _messages_table(title: str, messages: tuple[Any, ...], style: str) -> Any:
+    if not messages:
+        return None
+    table = _table(title, "Rij", "Blad", "Wat", style=style)
+    for message in messages[:SHOWN_ROWS]:
+        _row(table, message.row, message.sheet, message.message)
+    _more(table, len(messages), 3)
+    return table
+
+
+def _more(table: Any, count: int, width: int) -> None:
+    if count > SHOWN_ROWS:
+        table.add_row("…", f"en nog {count - SHOWN_ROWS}", *([""] * (width - 2)))
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the session's network in the chosen format; prints the file written."""
+    from wijksessie.cli import _folder, _session_path
+    from wijksessie.exchange.graphml import export_graphml
+    from wijksessie.exchange.kumu import export_kumu
+    from wijksessie.exchange.spreadsheet import export_xlsx
+
+    session_path = _session_path(args.session, _folder(args))
+    target = _target(Path(args.output), args.format)
+    with SessionStore.open(session_path, read_only=True) as store:
+        network = store.network()
+    if args.format == "xlsx":
+        export_xlsx(network, target, with_contact=args.met_contact)
+    elif args.format == "kumu":
+        export_kumu(
+            network, target, with_participants=args.met_deelnemers, with_contact=args.met_contact
+        )
+    else:
+        export_graphml(network, target)
+    print(target)
+    return 0
+
+
+def _target(path: Path, format_: str) -> Path:
+    """The output file, with the format's suffix added when it has none."""
+    suffix = SUFFIXES[format_]
+    if not path.suffix:
+        path = path.with_suffix(suffix)
+    if path.suffix.lower() != suffix:
+        raise ExchangeFileError(f"Kies voor --format {format_} een bestandsnaam op {suffix}.")
+    if path.is_dir():
+        raise ExchangeFileError(f"{path} is een map; geef een bestandsnaam.")
+    return path
