@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import wijksessie
 from wijksessie.commands import exchange as exchange_command
+from wijksessie.commands import summary as summary_command
 from wijksessie.domain.dates import DateError, long_date, parse_date
 from wijksessie.domain.model import Session
 from wijksessie.domain.text import visible
@@ -271,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     _command(commands, "list", _list, "toon alle sessies in de sessiemap")
     _command(commands, "demo", _demo, f"open de voorbeeldsessie Kruidenbuurt ({DEMO_FILE})")
     exchange_command.register(commands)
+    summary_command.register(commands)
     return parser
 
 

@@ -1,0 +1,166 @@
+"""``wijksessie summary``: every format to stdout or a file, and one Dutch line for each problem."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from wijksessie.cli import main
+from wijksessie.domain.demo import demo_network
+from wijksessie.store.bulk import write_network
+from wijksessie.store.session_store import SessionStore, lock_path
+
+SHARED_EMAIL = "fatima.elamrani@example.nl"
+
+
+@pytest.fixture
+def session(folder: Path) -> Path:
+    """The demo session as a file in the sessions folder, held today."""
+    folder.mkdir()
+    path = folder / "kruidenbuurt.json"
+    write_network(path, demo_network(today=date.today())).close()
+    return path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(["summary", *argv]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    return captured.out
+
+
+def _user_error(capsys: pytest.CaptureFixture[str], argv: list[str], expected: str) -> str:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert expected in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("wijksessie: ")
+    return err
+
+
+def test_text_to_stdout_is_plain_when_piped(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _run(capsys, str(session))
+    assert "Netwerksessie Kruidenbuurt" in out
+    assert "Toezeggingen per persoon" in out
+    assert "\x1b" not in out
+    assert SHARED_EMAIL not in out
+
+
+def test_the_name_in_the_sessions_folder_is_enough(
+    session: Path, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _run(capsys, "--dir", str(folder), session.name, "--format", "md")
+    assert out.startswith("# Netwerksessie Kruidenbuurt\n")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"),
+    [("md", "# Netwerksessie"), ("html", "<!DOCTYPE html>"), ("ics", "BEGIN:VCALENDAR")],
+)
+def test_each_format_to_stdout(
+    fmt: str, start: str, session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(capsys, str(session), "--format", fmt).startswith(start)
+
+
+def test_contact_details_follow_the_privacy_rule(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert SHARED_EMAIL not in _run(capsys, str(session), "--format", "md")
+    assert SHARED_EMAIL in _run(capsys, str(session), "--format", "md", "--met-contact")
+    assert SHARED_EMAIL in _run(capsys, str(session), "--met-contact")
+    assert SHARED_EMAIL in _run(capsys, str(session), "--format", "html")
+    assert "r.jansen@delinde.example.nl" not in _run(
+        capsys, str(session), "--format", "html", "--met-contact"
+    )
+
+
+def test_output_file(session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "uit" / "samenvatting.ics"
+    target.parent.mkdir()
+    out = _run(capsys, str(session), "--format", "ics", "-o", str(target))
+    assert out.strip() == str(target)
+    calendar = Calendar.from_ical(target.read_text(encoding="utf-8"))
+    assert len(list(calendar.walk("VEVENT"))) == 11
+
+
+def test_one_participants_view(session: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, str(session), "--format", "md", "--voor", "gerda willems")
+    assert out.index("## Jouw toezeggingen (Gerda Willems)") < out.index("## Wie waren er")
+
+
+def test_reads_without_the_lock_while_the_session_is_open(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lock_path(session).unlink(missing_ok=True)  # left behind by the fixture's writer
+    _run(capsys, str(session), "--format", "md")
+    assert not lock_path(session).exists()  # no lock taken
+    with SessionStore.open(session):
+        assert "Netwerksessie Kruidenbuurt" in _run(capsys, str(session), "--format", "md")
+
+
+def test_the_session_file_is_never_changed(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = session.read_bytes()
+    _run(capsys, str(session), "--format", "html")
+    assert session.read_bytes() == before
+
+
+# -- problems: one Dutch line, exit code 2 --------------------------------------------------
+
+
+def test_missing_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _user_error(capsys, ["summary", str(folder / "weg.json")], "Sessiebestand niet gevonden")
+
+
+def test_corrupt_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder.mkdir()
+    path = folder / "kapot.json"
+    path.write_text("{niet json", encoding="utf-8")
+    _user_error(capsys, ["summary", str(path)], "kapot.json is beschadigd")
+
+
+def test_not_a_session_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder.mkdir()
+    path = folder / "lijst.json"
+    path.write_text("[1, 2]", encoding="utf-8")
+    _user_error(capsys, ["summary", str(path)], "geen wijksessie-bestand")
+
+
+def test_unknown_participant(session: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _user_error(capsys, ["summary", str(session), "--voor", "Zoë"], "Geen deelnemer ‘Zoë’")
+    assert "Fatima el Amrani" in err
+
+
+def test_unknown_format(session: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summary", str(session), "--format", "pdf"]) == 2
+    assert "onbekend: 'pdf'" in capsys.readouterr().err
+
+
+def test_output_into_a_missing_folder(
+    session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "bestaat-niet" / "s.md"
+    _user_error(capsys, ["summary", str(session), "-o", str(target)], "Kan niet bij")
+
+
+def test_refuses_to_overwrite_the_session(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = session.read_bytes()
+    _user_error(capsys, ["summary", str(session), "-o", str(session)], "het sessiebestand zelf")
+    assert session.read_bytes() == before
+
+
+def test_help_is_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summary", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: wijksessie summary")
+    assert "--met-contact" in out and "--voor NAAM" in out

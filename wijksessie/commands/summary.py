@@ -1,0 +1,101 @@
+"""``wijksessie summary``: the session's summary on the terminal, or as a file to hand out.
+
+The session file is opened read-only and without the lock, so a summary can be made while the
+facilitator still has the session open. Without ``-o`` the output goes to standard output, so it
+pipes into mail or a file. Which contact details appear follows ``render.contact_allowed``: HTML
+and iCalendar carry those participants chose to share; text and Markdown only with
+``--met-contact``, because a terminal may be on the projector. Problems (a missing or damaged
+file, an unknown participant) end as one Dutch line and exit code 2 via ``cli.main``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from wijksessie.domain.model import Network
+from wijksessie.domain.summary import Summary, build_summary
+from wijksessie.errors import WijksessieError
+from wijksessie.render import FORMATS, contact_allowed, render
+from wijksessie.store.session_store import SessionStore
+from wijksessie.store.storage import atomic_write_text
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``summary`` to the command line's subcommands."""
+    from wijksessie.cli import _command
+
+    arguments, options = _command(
+        commands, "summary", run_summary, "toon of bewaar de samenvatting van een sessie"
+    )
+    arguments.add_argument(
+        "path", metavar="PAD", help="het sessiebestand, of alleen zijn naam in de sessiemap"
+    )
+    options.add_argument(
+        "--format",
+        default="text",
+        choices=FORMATS,
+        help="text (standaard, voor het scherm), md, html of ics (agenda)",
+    )
+    options.add_argument(
+        "-o",
+        "--output",
+        metavar="BESTAND",
+        help="schrijf naar dit bestand in plaats van het scherm",
+    )
+    options.add_argument(
+        "--voor",
+        metavar="NAAM",
+        help="de samenvatting voor één deelnemer: eigen toezeggingen eerst",
+    )
+    options.add_argument(
+        "--met-contact",
+        action="store_true",
+        help="ook gedeelde e-mail en telefoon in text en md (html en ics hebben ze altijd)",
+    )
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    """Build the summary of one session file and print or write it."""
+    from wijksessie.cli import _folder, _session_path
+
+    path = _session_path(args.path, _folder(args))
+    summary = build_summary(
+        read_network(path),
+        today=date.today(),
+        for_participant=args.voor,
+        with_contact=contact_allowed(args.format, args.met_contact),
+    )
+    if args.output:
+        target = Path(args.output).expanduser()
+        _refuse_session_file(target, path)
+        atomic_write_text(target, render(summary, args.format))
+        print(target)
+    elif args.format == "text":
+        _print_rich(summary)
+    else:
+        sys.stdout.write(render(summary, args.format))
+    return 0
+
+
+def read_network(path: Path) -> Network:
+    """The session in ``path``, read without taking the lock; ``SessionFileError`` if unusable."""
+    with SessionStore.open(path, read_only=True) as store:
+        return store.network()
+
+
+def _print_rich(summary: Summary) -> None:
+    """With colour on a terminal; plain when piped (Rich detects it)."""
+    from rich.console import Console
+
+    from wijksessie.render.text import summary_renderable
+
+    Console(highlight=False, emoji=False).print(summary_renderable(summary))
+
+
+def _refuse_session_file(target: Path, session: Path) -> None:
+    """A slip like ``-o sessie.json`` must not overwrite the session with its summary."""
+    if target.exists() and target.resolve() == session.resolve():
+        raise WijksessieError(f"{target} is het sessiebestand zelf; kies een ander -o BESTAND.")
