@@ -343,3 +343,27 @@ def test_ten_thousand_rows_preview_quickly(tmp_path: Path) -> None:
     preview = preview_import(path, SessionStore.in_memory(Session("x")).network())
     assert time.perf_counter() - start < 5
     assert preview.rows == 10_000 and preview.too_large
+
+
+def test_organisations_and_initiatives_from_their_own_csv_files(
+    tmp_path: Path, store: SessionStore
+) -> None:
+    organisations = write_csv(
+        tmp_path / "partners.csv",
+        [("Organisatie", "Sector", "Belangen"), ("Bibliotheek Zuid", "onderwijs", "bereik")],
+    )
+    initiatives = write_csv(
+        tmp_path / "initiatieven.csv",
+        [("Naam", "Organisatie", "Thema's"), ("Taalcafé", "Bibliotheek Zuid", "taal")],
+    )
+    apply_import(store, preview_import(organisations, store.network()))
+    preview = preview_import(initiatives, store.network())
+    assert _names(preview.initiatives) == ["Taalcafé"] and not preview.organisations
+    apply_import(store, preview)
+    (org,) = store.all(Organisation)
+    assert (org.sector, store.all(Initiative)[0].organisation_id) == ("onderwijs", org.id)
+
+
+def test_a_csv_named_after_the_session_is_still_read(tmp_path: Path, store: SessionStore) -> None:
+    path = write_csv(tmp_path / "sessie 12 maart.csv", REGISTRATIONS)
+    assert len(preview_import(path, store.network()).participants) == 3

@@ -10,7 +10,7 @@ the same file twice adds nobody twice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -190,7 +190,7 @@ def apply_import(
     preview: ImportPreview,
     *,
     skip_bad: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Add what is new in one batch: one save, one undoable step, all or nothing.
 

@@ -107,13 +107,17 @@ class SheetReading:
 
 
 def read_sheet(table: Table, mapping: Mapping[str, str] | None = None) -> SheetReading:
-    """Classify one table, find its header and turn its data rows into records."""
+    """Classify one table, find its header and turn its data rows into records.
+
+    A file name only says what is in it when it names a kind ("initiatieven.csv"): a CSV called
+    "sessie 12 maart.csv" is still a list of people.
+    """
     by_name = _kind_from_name(table.name)
-    if by_name is _OTHER:
+    if by_name is _OTHER and table.sheet:
         return SheetReading(table.name, None, (), (), "blad van een ander soort")
     overrides = _overrides(mapping)
     header_at, fields = _find_header(table, overrides)
-    kind = by_name or _kind_from_fields({f for f in fields if f})
+    kind = by_name if isinstance(by_name, Kind) else _kind_from_fields({f for f in fields if f})
     if kind is None or header_at is None:
         return SheetReading(table.name, None, (), (), "geen bekende kolomkoppen")
     headers = table.rows[header_at][1]

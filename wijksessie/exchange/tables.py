@@ -46,6 +46,8 @@ class Table:
 
     name: str
     rows: tuple[tuple[int, tuple[str, ...]], ...]
+    sheet: bool = True
+    """False for a CSV file: its name is a file name, not a sheet title someone chose."""
 
 
 def read_tables(path: Path, progress: Progress | None = None) -> list[Table]:
@@ -103,7 +105,7 @@ def _read_csv(name: str, data: bytes, progress: Progress | None) -> Table:
         raise ExchangeFileError(f"{name} is geen geldige CSV: {error}.") from None
     if progress:
         progress(len(rows), len(rows))
-    return Table(name, tuple(rows))
+    return Table(name, tuple(rows), sheet=False)
 
 
 def decode(data: bytes) -> str:
