@@ -30,6 +30,7 @@ _NODE_R = 13
 _MARGIN_X = 120
 _MARGIN_Y = 40
 _PLOT_HEIGHT = 600
+_PLOT_HEIGHT_MAX = 1000
 _ALONE_ROW = 110
 
 SECTOR_COLOURS: dict[str, str] = dict(
@@ -81,9 +82,10 @@ def network_svg(network: Network) -> str:
         return _message_svg("Netwerk", "Nog geen organisaties in deze sessie.")
     lines = [(e.source, e.target, e.kind) for e in connection_edges(network)]
     lines += _overlap_pairs(network)
-    places = _layout(nodes, lines)
+    plot = _plot_height(len(nodes))
+    places = _layout(nodes, lines, plot)
     colours = _sector_colours(node.sector for node in nodes)
-    legend_y = _MARGIN_Y * 2 + _PLOT_HEIGHT + 20
+    legend_y = _MARGIN_Y * 2 + plot + 20
     legend, legend_height = _network_legend(colours, nodes, legend_y)
     height = legend_y + legend_height
     parts = [
@@ -120,8 +122,13 @@ def _overlap_pairs(network: Network) -> list[tuple[str, str, str]]:
     return pairs
 
 
+def _plot_height(count: int) -> int:
+    """Taller for more organisations (an A4 page is taller than wide), so labels keep apart."""
+    return min(_PLOT_HEIGHT + 20 * max(count - 12, 0), _PLOT_HEIGHT_MAX)
+
+
 def _layout(
-    nodes: list[_Node], lines: list[tuple[str, str, str]]
+    nodes: list[_Node], lines: list[tuple[str, str, str]], plot: int
 ) -> dict[str, tuple[float, float]]:
     """Positions in the drawing: linked organisations by a seeded spring layout, the ones with
     no line at all in a row along the bottom (a spring layout would fling them to a corner)."""
@@ -129,14 +136,14 @@ def _layout(
 
     linked = {end for a, b, _ in lines for end in (a, b)}
     alone = [node for node in nodes if node.id not in linked]
-    bottom = _MARGIN_Y + _PLOT_HEIGHT - (_ALONE_ROW if alone and linked else 0)
+    bottom = _MARGIN_Y + plot - (_ALONE_ROW if alone and linked else 0)
     graph = nx.Graph()
     graph.add_nodes_from(node.id for node in nodes if node.id in linked)
     for a, b, kind in lines:
         graph.add_edge(a, b, weight=2.0 if kind == ConnectionKind.WORK_TOGETHER.value else 1.0)
     places: dict[str, tuple[float, float]] = {}
     if linked:
-        spread = 2.2 / math.sqrt(len(linked))
+        spread = 3.5 / math.sqrt(len(linked))
         raw = nx.spring_layout(graph, k=spread, seed=SEED, iterations=200)
         xs = [float(point[0]) for point in raw.values()]
         ys = [float(point[1]) for point in raw.values()]
@@ -145,7 +152,7 @@ def _layout(
                 _scale(float(x), min(xs), max(xs), _MARGIN_X, WIDTH - _MARGIN_X),
                 _scale(float(y), min(ys), max(ys), _MARGIN_Y, bottom),
             )
-    row_y = float(_MARGIN_Y + _PLOT_HEIGHT) if linked else _MARGIN_Y + _PLOT_HEIGHT / 2
+    row_y = float(_MARGIN_Y + plot) if linked else _MARGIN_Y + plot / 2
     step = (WIDTH - 2 * _MARGIN_X) / max(len(alone), 1)
     for index, node in enumerate(alone):
         places[node.id] = (round(_MARGIN_X + step * (index + 0.5), 1), row_y)
@@ -342,7 +349,8 @@ def _heat(count: int, peak: int) -> str:
 def _open(title: str, description: str, height: float, width: float = WIDTH) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" font-family={quoteattr(FONT)}>'
+        f'width="{width}" height="{height}" style="max-width:100%;height:auto" role="img" '
+        f"font-family={quoteattr(FONT)}>"
         f"<title>{_text(title)}</title><desc>{_text(description)}</desc>"
         f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>'
     )
