@@ -88,6 +88,10 @@ class SessionPhase(Horizontal):
             widget.disabled = self.store.read_only
         self.focus_default()
 
+    def reload(self) -> None:
+        """Catch up with changes made in another phase."""
+        self.refresh_questions()
+
     def focus_default(self) -> None:
         """Put the keyboard on the title, or on the questions when nothing can be edited."""
         if self.store.read_only:

@@ -2,30 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import Footer, Input, TabbedContent, TabPane, TextArea
 
-from wijksessie.domain.model import Phase
+from wijksessie.domain.model import ParkingItem, Phase
 from wijksessie.errors import WijksessieError
 from wijksessie.store import SessionStore
+from wijksessie.ui.phases.agreements.pane import AgreementsPane
+from wijksessie.ui.phases.commitments.phase import CommitmentsPhase
+from wijksessie.ui.phases.goals.pane import GoalsPane
 from wijksessie.ui.phases.network.phase import NetworkPhase
 from wijksessie.ui.phases.session_phase import SessionPhase
+from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 from wijksessie.ui.widgets.session_header import SessionHeader
 
-AVAILABLE_PHASES: tuple[Phase, ...] = (Phase.SESSION, Phase.NETWORK)
-"""The phases that work today; the stepper shows only these."""
+PHASE_WIDGETS: dict[Phase, Callable[..., Widget]] = {
+    Phase.SESSION: SessionPhase,
+    Phase.NETWORK: NetworkPhase,
+    Phase.GOALS: GoalsPane,
+    Phase.AGREEMENTS: AgreementsPane,
+    Phase.COMMITMENTS: CommitmentsPhase,
+}
+"""The phases that work today, each with the widget that shows it; the stepper shows these."""
+
+AVAILABLE_PHASES: tuple[Phase, ...] = tuple(PHASE_WIDGETS)
 
 
 class SessionScreen(Screen[None]):
     """One open session, phase by phase."""
 
     BINDINGS = [
-        Binding("ctrl+pagedown,alt+right", "step(1)", "Volgende fase", id="session.next"),
-        Binding("ctrl+pageup,alt+left", "step(-1)", "Vorige fase", id="session.previous"),
+        Binding("ctrl+pagedown", "step(1)", "Volgende fase", id="session.next", priority=True),
+        Binding("ctrl+pageup", "step(-1)", "Vorige fase", id="session.previous", priority=True),
+        Binding("ctrl+t", "park", "Parkeren", id="session.park", priority=True),
         Binding("escape", "close", "Naar overzicht", id="session.close"),
         *(
             Binding(f"f{number + 1}", f"show_phase('{phase.value}')", phase.label, show=False)
@@ -41,15 +56,9 @@ class SessionScreen(Screen[None]):
         yield SessionHeader(id="session-header")
         with TabbedContent(id="phases"):
             for number, phase in enumerate(AVAILABLE_PHASES, start=1):
-                with TabPane(f"Fase {number} · {phase.label}", id=phase.value):
-                    yield self._phase_widget(phase)
+                with TabPane(f"{number} {phase.label}", id=phase.value):
+                    yield PHASE_WIDGETS[phase](self.store, id=f"phase-{phase.value}")
         yield Footer()
-
-    def _phase_widget(self, phase: Phase) -> Widget:
-        widget_id = f"phase-{phase.value}"
-        if phase is Phase.NETWORK:
-            return NetworkPhase(self.store, id=widget_id)
-        return SessionPhase(self.store, id=widget_id)
 
     def on_mount(self) -> None:
         self.refresh_header()
@@ -59,11 +68,16 @@ class SessionScreen(Screen[None]):
         header = self.query_one(SessionHeader)
         header.show(self.store.session, self.store.read_only)
 
+    def phase_widgets(self) -> list[Widget]:
+        """The widget of every phase, in order."""
+        return [self.query_one(f"#phase-{phase.value}") for phase in AVAILABLE_PHASES]
+
     @on(TabbedContent.TabActivated, "#phases")
     def _phase_shown(self, event: TabbedContent.TabActivated) -> None:
-        """Move the keyboard into the phase that is now on the wall."""
-        for phase in event.pane.query("SessionPhase, NetworkPhase"):
-            phase.focus_default()  # type: ignore[attr-defined]
+        """Bring the phase now on the wall up to date and put the keyboard in it."""
+        for widget in event.pane.children:
+            widget.reload()  # type: ignore[attr-defined]
+            widget.focus_default()  # type: ignore[attr-defined]
 
     @on(SessionPhase.Saved)
     def _session_saved(self) -> None:
@@ -71,7 +85,7 @@ class SessionScreen(Screen[None]):
 
     def action_step(self, delta: int) -> None:
         """Go to the next or previous phase."""
-        tabs = self.query_one(TabbedContent)
+        tabs = self.query_one("#phases", TabbedContent)
         order = [phase.value for phase in AVAILABLE_PHASES]
         index = order.index(tabs.active) if tabs.active in order else 0
         tabs.active = order[max(0, min(len(order) - 1, index + delta))]
@@ -80,8 +94,30 @@ class SessionScreen(Screen[None]):
         """Go to one phase."""
         self.query_one("#phases", TabbedContent).active = phase
 
+    def action_park(self) -> None:
+        """Put an idea on the parking lot without leaving the phase."""
+        if self.store.read_only:
+            self.notify("Alleen-lezen: parkeren kan hier niet.", severity="warning")
+            return
+
+        def save(values: Values) -> dict[str, str]:
+            try:
+                self.store.add(ParkingItem(values["text"].strip()))
+            except WijksessieError as error:
+                return getattr(error, "problems", None) or {"text": str(error)}
+            self.notify("Geparkeerd.", timeout=2)
+            return {}
+
+        field = FormField("text", "Idee voor later", placeholder="wat komt nu niet aan bod?")
+        self.app.push_screen(FormDialog("Parkeerplaats", [field], {"text": ""}, save))
+
     def action_close(self) -> None:
-        """Save what is pending, release the session and go back to the start screen."""
+        """Leave a text field first; from anywhere else, save and go back to the start screen."""
+        if isinstance(self.focused, Input | TextArea):
+            for widget in self.query_one("#phases", TabbedContent).active_pane.children:
+                widget.focus_default()  # type: ignore[attr-defined,union-attr]
+            if not isinstance(self.focused, Input | TextArea):
+                return
         self.finish()
         self.dismiss(None)
 

@@ -38,8 +38,11 @@ class EntityPane(Vertical):
     kind: ClassVar[type]
     title: ClassVar[str]
     noun: ClassVar[str]
-    columns: ClassVar[tuple[str, ...]]
+    columns: ClassVar[tuple[str | tuple[str, int], ...]]
+    """Column labels; ``(label, width)`` fixes a width, and long text then wraps in the cell."""
     keep_open: ClassVar[bool] = False
+    row_height: ClassVar[int | None] = 1
+    """1 keeps lists compact; None lets rows grow to fit wrapped text."""
 
     FORM_FIELD_OF: ClassVar[dict[str, str]] = {
         "organisation_id": "organisation",
@@ -66,7 +69,8 @@ class EntityPane(Vertical):
     def on_mount(self) -> None:
         table = self.query_one(EntityTable)
         for column in self.columns:
-            table.add_column(column)
+            label, width = column if isinstance(column, tuple) else (column, None)
+            table.add_column(label, width=width)
         self.refresh_rows()
 
     # -- what subclasses say --------------------------------------------------------------
@@ -110,7 +114,7 @@ class EntityPane(Vertical):
         keep = keep or (table.current_id() if table.row_count else "")
         table.clear()
         for entity in shown:
-            table.add_row(*self.cells(entity), key=entity.id)
+            table.add_row(*self.cells(entity), key=entity.id, height=self.row_height)
         count = f"{len(shown)} van {len(everything)}" if query else str(len(everything))
         self.query_one(".pane-title", Label).update(f"{self.title} ({count})")
         if keep:
@@ -133,6 +137,14 @@ class EntityPane(Vertical):
     def focus_table(self) -> None:
         """Put the keyboard on the table."""
         self.query_one(EntityTable).focus()
+
+    def focus_default(self) -> None:
+        """Where the keyboard goes when this pane's phase is shown."""
+        self.focus_table()
+
+    def reload(self) -> None:
+        """Catch up with changes made in another phase."""
+        self.refresh_rows()
 
     # -- add, edit, delete -------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, TextArea
 
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.confirm import ConfirmDialog
@@ -28,7 +28,7 @@ Values = dict[str, Any]
 
 @dataclass
 class FormField:
-    """One field of a form: ``kind`` is text, long, choice, flag or list."""
+    """One field of a form: ``kind`` is text, long, choice, multi (several choices) or flag."""
 
     name: str
     label: str
@@ -96,6 +96,11 @@ class FormDialog(ModalScreen[bool]):
                 id=widget_id,
                 type_to_search=True,
             )
+        if spec.kind == "multi":
+            chosen = set(value or ())
+            return SelectionList[str](
+                *[(label, key, key in chosen) for key, label in spec.choices], id=widget_id
+            )
         if spec.kind == "flag":
             return Checkbox(spec.placeholder or spec.label, bool(value), id=widget_id)
         suggester = ListSuggester(spec.vocabulary) if spec.vocabulary else None
@@ -116,6 +121,8 @@ class FormDialog(ModalScreen[bool]):
                 result[spec.name] = widget.text
             elif isinstance(widget, Select):
                 result[spec.name] = "" if widget.value == Select.NULL else widget.value
+            elif isinstance(widget, SelectionList):
+                result[spec.name] = list(widget.selected)
             else:
                 result[spec.name] = widget.value
         return result
@@ -197,5 +204,5 @@ class FormDialog(ModalScreen[bool]):
         return any(
             (current[name] or "") != (self.initial.get(name) or "")
             for name in current
-            if not isinstance(current[name], bool)
+            if isinstance(current[name], str)
         )

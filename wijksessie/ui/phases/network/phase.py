@@ -110,6 +110,12 @@ class NetworkPhase(Vertical):
         if tables:
             tables[0].focus()
 
+    def reload(self) -> None:
+        """Catch up with changes made in another phase."""
+        for pane in self.query(EntityPane):
+            pane.refresh_rows()
+        self.refresh_views()
+
     def is_visible_phase(self) -> bool:
         """True when this phase is the one on the wall (not a hidden tab)."""
         pane = self.parent

@@ -1,0 +1,1 @@
+"""Phase 4, "Afspraken": basic agreements and the consent round that adopts them."""

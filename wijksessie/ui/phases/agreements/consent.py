@@ -1,0 +1,224 @@
+"""The consent round on the wall: each present participant answers with one key.
+
+akkoord (a), bedenking (b, with a short note) or bezwaar (o, with a note). The tally is big
+enough for the back row; objections and reservations stay visible with their notes so the
+room can amend the text and run the round again.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Input, Label, Static
+
+from wijksessie.domain.consent import (
+    close_round,
+    current_round,
+    record_stance,
+    start_round,
+    tally,
+)
+from wijksessie.domain.model import Agreement, AgreementStatus, Participant, Stance
+from wijksessie.errors import ValidationError, WijksessieError
+from wijksessie.store import SessionStore
+from wijksessie.ui.literal import literal
+
+STANCE_LABEL = {
+    Stance.CONSENT: "akkoord",
+    Stance.RESERVATION: "bedenking",
+    Stance.OBJECTION: "bezwaar",
+}
+
+
+class ConsentScreen(Screen[None]):
+    """One agreement, one round, everyone present in turn."""
+
+    BINDINGS = [
+        Binding("a,1", "answer('akkoord')", "Akkoord", id="consent.yes"),
+        Binding("b,2", "answer('bedenking')", "Bedenking", id="consent.reservation"),
+        Binding("o,3", "answer('bezwaar')", "Bezwaar", id="consent.objection"),
+        Binding("right,space", "step(1)", "Volgende", id="consent.next"),
+        Binding("left", "step(-1)", "Vorige", id="consent.previous"),
+        Binding("s", "close_round", "Ronde sluiten", id="consent.close"),
+        Binding("escape", "leave", "Terug", id="consent.leave"),
+    ]
+
+    def __init__(self, store: SessionStore, agreement_id: str) -> None:
+        super().__init__()
+        self.store = store
+        self.agreement_id = agreement_id
+        self.people = [p for p in store.all(Participant) if p.present]
+        self.index = 0
+        self.pending: Stance | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="consent"):
+            yield Static(id="consent-text")
+            yield Static(id="consent-person")
+            with Horizontal(id="consent-tally"):
+                for stance in Stance:
+                    with Vertical(classes=f"tally {stance.name.lower()}"):
+                        yield Digits("0", id=f"count-{stance.name.lower()}")
+                        yield Label(STANCE_LABEL[stance])
+                with Vertical(classes="tally missing"):
+                    yield Digits("0", id="count-missing")
+                    yield Label("nog niet")
+            yield Input(id="consent-note", placeholder="toelichting, dan Enter")
+            yield VerticalScroll(Static(id="consent-notes"), id="consent-notes-box")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        agreement = self.agreement()
+        round_ = current_round(agreement)
+        needs_round = (
+            round_ is None
+            or agreement.status is not AgreementStatus.PROPOSED
+            or round_.text != agreement.text
+        )
+        if needs_round:
+            self.store.update(start_round(agreement))
+        self.query_one("#consent-note").display = False
+        self._first_missing()
+        self.redraw()
+
+    def agreement(self) -> Agreement:
+        """The agreement as stored now."""
+        return self.store.get(Agreement, self.agreement_id)
+
+    def redraw(self) -> None:
+        """Show the text, whose turn it is, the tally and the notes."""
+        agreement = self.agreement()
+        count = len(agreement.rounds)
+        text = Text(f"Ronde {count} · {agreement.status.value}\n", style="dim")
+        text.append_text(literal(agreement.text, "bold"))
+        self.query_one("#consent-text", Static).update(text)
+        self.query_one("#consent-person", Static).update(self._person_text(agreement))
+        result = tally(agreement, self.people)
+        for stance in Stance:
+            self.query_one(f"#count-{stance.name.lower()}", Digits).update(
+                str(result.counts[stance])
+            )
+        self.query_one("#count-missing", Digits).update(str(len(result.missing)))
+        self.query_one("#consent-notes", Static).update(self._notes(agreement))
+
+    def _person_text(self, agreement: Agreement) -> Text:
+        if not self.people:
+            return Text("Er is niemand aanwezig.", style="bold red")
+        person = self.people[self.index]
+        text = Text(f"{self.index + 1}/{len(self.people)}  ", style="dim")
+        text.append_text(literal(person.name, "bold"))
+        round_ = current_round(agreement)
+        position = round_.positions.get(person.id) if round_ else None
+        if position:
+            text.append(f"   {STANCE_LABEL[position.stance]}", style="bold")
+        if self.pending:
+            text.append(f"   {STANCE_LABEL[self.pending]}: typ de toelichting", style="yellow")
+        return text
+
+    def _notes(self, agreement: Agreement) -> Text:
+        round_ = current_round(agreement)
+        names = {p.id: p.name for p in self.store.all(Participant)}
+        text = Text()
+        for person_id, position in round_.positions.items() if round_ else []:
+            if position.stance is Stance.CONSENT:
+                continue
+            style = "bold red" if position.stance is Stance.OBJECTION else "yellow"
+            text.append(f"{STANCE_LABEL[position.stance]} ", style=style)
+            text.append_text(literal(names.get(person_id, "?"), "bold"))
+            text.append(": ")
+            text.append_text(literal(position.note or "(geen toelichting)"))
+            text.append("\n")
+        return text
+
+    # -- answering ----------------------------------------------------------------------
+
+    def action_answer(self, stance_value: str) -> None:
+        """Record an answer; a reservation or objection asks for its note first."""
+        if not self.people:
+            return
+        stance = Stance(stance_value)
+        if stance is Stance.CONSENT:
+            self._record(stance, "")
+            return
+        self.pending = stance
+        note = self.query_one("#consent-note", Input)
+        note.display = True
+        note.value = ""
+        note.placeholder = f"toelichting bij {STANCE_LABEL[stance]}, dan Enter (esc: terug)"
+        note.focus()
+        self.redraw()
+
+    @on(Input.Submitted, "#consent-note")
+    def _note_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.pending is not None:
+            self._record(self.pending, event.value)
+
+    def _record(self, stance: Stance, note: str) -> None:
+        person = self.people[self.index]
+        try:
+            self.store.update(record_stance(self.agreement(), person, stance, note))
+        except ValidationError as error:
+            self.notify(" ".join(error.problems.values()), severity="warning", markup=False)
+            return
+        except WijksessieError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._hide_note()
+        self._next_missing()
+        self.redraw()
+
+    def _hide_note(self) -> None:
+        self.pending = None
+        note = self.query_one("#consent-note", Input)
+        note.display = False
+        self.set_focus(None)
+
+    def _first_missing(self) -> None:
+        missing = tally(self.agreement(), self.people).missing
+        ids = [p.id for p in self.people]
+        self.index = ids.index(missing[0]) if missing else 0
+
+    def _next_missing(self) -> None:
+        missing = set(tally(self.agreement(), self.people).missing)
+        for offset in range(1, len(self.people) + 1):
+            candidate = (self.index + offset) % len(self.people)
+            if self.people[candidate].id in missing:
+                self.index = candidate
+                return
+
+    def action_step(self, delta: int) -> None:
+        """Go to the next or previous person (to change an answer)."""
+        if self.people and self.pending is None:
+            self.index = (self.index + delta) % len(self.people)
+            self.redraw()
+
+    def action_close_round(self) -> None:
+        """Decide: adopted when everyone answered and nobody objects."""
+        try:
+            decided = close_round(self.agreement(), self.people)
+            self.store.update(decided)
+        except WijksessieError as error:
+            self.notify(str(error), severity="warning", markup=False, timeout=8)
+            return
+        if decided.status is AgreementStatus.ADOPTED:
+            self.notify("Aangenomen: niemand heeft bezwaar.", timeout=6)
+        else:
+            self.notify(
+                "Niet aangenomen: er is bezwaar. Pas de tekst aan en doe een nieuwe ronde.",
+                severity="warning",
+                timeout=8,
+            )
+        self.redraw()
+
+    def action_leave(self) -> None:
+        """Close the note field, or leave the round (answers are saved already)."""
+        if self.pending is not None:
+            self._hide_note()
+            self.redraw()
+            return
+        self.dismiss(None)

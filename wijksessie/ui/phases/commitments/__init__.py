@@ -1,0 +1,1 @@
+"""Phase 5, "Toezeggingen": who does what, for which goal, by when."""

@@ -1,0 +1,220 @@
+"""Commitments, grouped by goal, person or organisation, with overdue ones flagged."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual.binding import Binding
+
+from wijksessie.domain import commitments as rules
+from wijksessie.domain.dates import DateError, format_date, parse_due
+from wijksessie.domain.model import Commitment, CommitmentStatus, Goal, Participant
+from wijksessie.errors import ValidationError
+from wijksessie.ui.literal import literal
+from wijksessie.ui.widgets.entity_pane import EntityPane
+from wijksessie.ui.widgets.form_dialog import FormField, Values
+
+STATUS_STYLE = {
+    CommitmentStatus.OPEN: "bold",
+    CommitmentStatus.BUSY: "bold yellow",
+    CommitmentStatus.DONE: "green",
+    CommitmentStatus.DROPPED: "dim strike",
+}
+GROUPINGS = (
+    ("goal", "per doel"),
+    ("person", "per persoon"),
+    ("organisation", "per organisatie"),
+)
+_STATUSES = list(CommitmentStatus)
+NEXT_STATUS = {status: _STATUSES[(i + 1) % len(_STATUSES)] for i, status in enumerate(_STATUSES)}
+
+
+class CommitmentsPane(EntityPane):
+    """Commitments; ``g`` changes the grouping, ``s`` moves the status on."""
+
+    BINDINGS = [
+        Binding("g", "group", "Groeperen", id="commitments.group"),
+        Binding("s", "next_status", "Status", id="commitments.status"),
+    ]
+
+    kind = Commitment
+    title = "Toezeggingen"
+    noun = "toezegging"
+    columns = (("Groep", 18), ("Wat", 30), ("Wie", 16), ("Organisatie", 16), "Uiterlijk", "Status")
+    row_height = None
+
+    grouping = 0
+    today: date | None = None
+
+    def day(self) -> date:
+        """Today, or the day a test fixed."""
+        return self.today or date.today()
+
+    def entities(self) -> list[Commitment]:
+        network = self.store.network()
+        self._names = self.names()
+        self._person_names = {p.id: p.name for p in network.participants}
+        self._goals = {goal.id: goal.text for goal in network.goals}
+        key = GROUPINGS[self.grouping][0]
+        groups: list[tuple[Any, list[Commitment]]] = {
+            "goal": rules.by_goal,
+            "person": rules.by_person,
+            "organisation": rules.by_organisation,
+        }[key](network)
+        self._group_label: dict[str, str] = {}
+        ordered: list[Commitment] = []
+        for owner, items in groups:
+            label = self._owner_label(key, owner)
+            for position, commitment in enumerate(items):
+                self._group_label[commitment.id] = label if position == 0 else ""
+                ordered.append(commitment)
+        self.title = f"Toezeggingen {GROUPINGS[self.grouping][1]}"
+        return ordered
+
+    def _owner_label(self, key: str, owner: Any) -> str:
+        if owner is None:
+            return {"goal": "(geen doel)", "person": "(niemand)", "organisation": "(geen)"}[key]
+        return str(getattr(owner, "text", None) or owner.name)
+
+    def cells(self, entity: Commitment) -> tuple[Text, ...]:
+        overdue = entity.due is not None and entity.due < self.day() and entity.status in rules.LIVE
+        due = Text(format_date(entity.due) or "geen datum", style="bold red" if overdue else "")
+        if overdue:
+            due.append(" !", style="bold reverse red")
+        what = literal(entity.what)
+        if entity.carried_from:
+            what.append(" ↻", style="cyan")
+        return (
+            literal(self._group_label.get(entity.id, ""), "bold underline"),
+            what,
+            literal(self._person_names.get(entity.participant_id, "")),
+            literal(self._names.organisation_name(entity.organisation_id)),
+            due,
+            Text(entity.status.value, style=STATUS_STYLE[entity.status]),
+        )
+
+    def search_fields(self, entity: Commitment) -> list[str]:
+        return [
+            entity.what,
+            self._names.person_label(entity.participant_id),
+            self._names.organisation_name(entity.organisation_id),
+            self._goals.get(entity.goal_id, ""),
+            entity.status.value,
+            entity.note,
+        ]
+
+    def fields(self) -> list[FormField]:
+        names = self.names
+        goals = [(goal.id, goal.text) for goal in self.store.all(Goal)]
+        return [
+            FormField("what", "Wat", placeholder="wat wordt er toegezegd?"),
+            FormField(
+                "participant",
+                "Wie",
+                placeholder="naam (→ vult aan)",
+                vocabulary=lambda: names().person_labels(),
+            ),
+            FormField(
+                "organisation",
+                "Organisatie",
+                placeholder="leeg = de organisatie van de persoon",
+                vocabulary=lambda: names().organisation_names(),
+            ),
+            FormField(
+                "due",
+                "Uiterlijk",
+                placeholder="bijv. 3-12, 3 dec, over 2 weken, vrijdag",
+            ),
+            FormField("note", "Notitie"),
+            FormField("goal", "Voor doel", "choice", choices=goals),
+            FormField(
+                "status",
+                "Status",
+                "choice",
+                choices=[(status.value, status.value) for status in CommitmentStatus],
+                allow_blank=False,
+            ),
+        ]
+
+    def values_of(self, entity: Commitment | None) -> Values:
+        if entity is None:
+            return {
+                "what": "",
+                "participant": "",
+                "organisation": "",
+                "due": "",
+                "note": "",
+                "goal": "",
+                "status": CommitmentStatus.OPEN.value,
+            }
+        names = self.names()
+        return {
+            "what": entity.what,
+            "participant": names.person_label(entity.participant_id),
+            "organisation": names.organisation_name(entity.organisation_id),
+            "due": format_date(entity.due),
+            "note": entity.note,
+            "goal": entity.goal_id,
+            "status": entity.status.value,
+        }
+
+    def build(self, values: Values, existing: Commitment | None) -> Commitment:
+        names = self.names()
+        problems: dict[str, str] = {}
+        person = self._person(values["participant"], problems)
+        due = self._due(values["due"], existing, problems)
+        if problems:
+            raise ValidationError(problems)
+        base = existing or Commitment(what="")
+        commitment = replace(
+            base,
+            what=values["what"].strip(),
+            goal_id=values["goal"] or "",
+            due=due,
+            status=CommitmentStatus(values["status"] or CommitmentStatus.OPEN.value),
+            note=values["note"].strip(),
+        )
+        typed_org = values["organisation"].strip()
+        if typed_org:
+            commitment = replace(commitment, participant_id=person.id if person else "")
+            commitment.organisation_id = self.organisation_id(typed_org)
+        else:
+            commitment = replace(commitment, organisation_id="")
+            commitment = rules.assign_person(commitment, person, names.participants)
+        return commitment
+
+    def _person(self, typed: str, problems: dict[str, str]) -> Participant | None:
+        if not typed.strip():
+            return None
+        found = self.names().person(typed)
+        if isinstance(found, Participant):
+            return found
+        problems["participant"] = found or f"Onbekende deelnemer: {typed.strip()}."
+        return None
+
+    def _due(self, typed: str, existing: Commitment | None, problems: dict[str, str]) -> Any:
+        if existing is not None and typed.strip() == format_date(existing.due):
+            return existing.due
+        try:
+            return parse_due(typed, today=self.day())
+        except DateError as error:
+            problems["due"] = str(error)
+            return None
+
+    def action_group(self) -> None:
+        """Show the commitments per goal, per person or per organisation."""
+        self.grouping = (self.grouping + 1) % len(GROUPINGS)
+        self.refresh_rows()
+
+    def action_next_status(self) -> None:
+        """open → bezig → gedaan → vervallen → open, for the commitment under the cursor."""
+        table = self.query_one(".pane-table")
+        if self.store.read_only or not table.row_count:  # type: ignore[attr-defined]
+            return
+        commitment = self.store.get(Commitment, table.current_id())  # type: ignore[attr-defined]
+        self.store.update(replace(commitment, status=NEXT_STATUS[commitment.status]))
+        self.refresh_rows(keep=commitment.id)
+        self.post_message(self.Changed())

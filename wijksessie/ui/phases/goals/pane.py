@@ -1,0 +1,111 @@
+"""The goals in vote order, each with its bar, its coalition and the questions it answers."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+
+from wijksessie.domain.model import THEMES, Goal, Organisation, ResidentQuestion
+from wijksessie.domain.text import join_list, split_list
+from wijksessie.domain.voting import tally
+from wijksessie.ui.literal import literal
+from wijksessie.ui.widgets.entity_pane import EntityPane
+from wijksessie.ui.widgets.form_dialog import FormField, Values
+
+BAR_WIDTH = 16
+
+
+def vote_bar(cells: int, total: int) -> Text:
+    """A bar of ``cells`` blocks and the number of votes, readable from the back row."""
+    text = Text("█" * cells, style="bold green")
+    text.append(" " * (BAR_WIDTH - cells))
+    text.append(f" {total}", style="bold")
+    return text
+
+
+class GoalsPane(EntityPane):
+    """Shared goals; ``s`` starts the voting round."""
+
+    BINDINGS = [Binding("s", "vote", "Stemronde", id="goals.vote")]
+
+    kind = Goal
+    title = "Gezamenlijke doelen"
+    noun = "doel"
+    columns = ("#", ("Doel", 50), "Stemmen", ("Coalitie", 30), "Vragen")
+    row_height = None
+
+    def entities(self) -> list[Goal]:
+        goals = self.store.all(Goal)
+        self._bars = {bar.goal.id: bar for bar in tally(goals)}
+        self._orgs = {org.id: org.name for org in self.store.all(Organisation)}
+        return [bar.goal for bar in self._bars.values()]
+
+    def cells(self, entity: Goal) -> tuple[Text, ...]:
+        bar = self._bars[entity.id]
+        coalition = [self._orgs.get(org_id, "") for org_id in entity.coalition]
+        return (
+            Text(str(bar.rank) if bar.total else "–", style="bold", justify="right"),
+            literal(entity.text, "bold"),
+            vote_bar(bar.cells(BAR_WIDTH), bar.total),
+            literal(join_list([name for name in coalition if name])),
+            Text(str(len(entity.question_ids)), justify="right"),
+        )
+
+    def search_fields(self, entity: Goal) -> list[str]:
+        coalition = [self._orgs.get(org_id, "") for org_id in entity.coalition]
+        return [entity.text, *entity.themes, *coalition]
+
+    def fields(self) -> list[FormField]:
+        questions = [(q.id, q.text) for q in self.store.all(ResidentQuestion)]
+        orgs = sorted(self.store.all(Organisation), key=lambda org: org.name.casefold())
+        return [
+            FormField("text", "Doel", placeholder="wat willen we samen bereiken?"),
+            FormField(
+                "themes", "Thema's", placeholder="bijv. eenzaamheid", vocabulary=lambda: THEMES
+            ),
+            FormField("question_ids", "Beantwoordt de vragen", "multi", choices=questions),
+            FormField(
+                "coalition",
+                "Coalitie (eigenaars)",
+                "multi",
+                choices=[(org.id, org.name) for org in orgs],
+            ),
+        ]
+
+    def values_of(self, entity: Goal | None) -> Values:
+        if entity is None:
+            return {"text": "", "themes": "", "question_ids": [], "coalition": []}
+        return {
+            "text": entity.text,
+            "themes": join_list(entity.themes),
+            "question_ids": list(entity.question_ids),
+            "coalition": list(entity.coalition),
+        }
+
+    def build(self, values: Values, existing: Goal | None) -> Goal:
+        goal = Goal(
+            text=values["text"].strip(),
+            themes=split_list(values["themes"]),
+            question_ids=list(values["question_ids"]),
+            coalition=list(values["coalition"]),
+        )
+        if existing is not None:
+            goal.id = existing.id
+            goal.votes = dict(existing.votes)
+        return goal
+
+    def action_vote(self) -> None:
+        """Open the voting round over all goals."""
+        from wijksessie.ui.phases.goals.voting import VotingScreen
+
+        if self.store.read_only:
+            self.notify("Alleen-lezen: stemmen kan hier niet.", severity="warning")
+            return
+        if not self.store.count(Goal):
+            self.notify("Voeg eerst doelen toe (a).", severity="warning")
+            return
+        self.app.push_screen(VotingScreen(self.store), lambda _: self._after_vote())
+
+    def _after_vote(self) -> None:
+        self.refresh_rows()
+        self.post_message(self.Changed())

@@ -1,0 +1,156 @@
+"""The dot-voting round on the wall: one person at a time gives their votes with single keys.
+
+Goal numbers stay fixed during the round (they do not re-sort as votes come in), so the room
+can call out "twee!" and the facilitator presses 2.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from wijksessie.domain.model import Goal, Participant
+from wijksessie.domain.voting import DEFAULT_BUDGET, remaining_votes, take_vote, total_votes
+from wijksessie.domain.voting import give_vote as domain_give_vote
+from wijksessie.errors import WijksessieError
+from wijksessie.store import SessionStore
+from wijksessie.ui.literal import literal
+from wijksessie.ui.phases.goals.pane import BAR_WIDTH, vote_bar
+
+MAX_GOALS = 9
+
+
+class VotingScreen(Screen[None]):
+    """Step through the present participants; digits give a vote to a goal."""
+
+    BINDINGS = [
+        *(
+            Binding(str(n), f"give({n})", f"Stem op {n}", show=False)
+            for n in range(1, MAX_GOALS + 1)
+        ),
+        Binding("backspace,u", "take_back", "Stem terug", id="vote.take"),
+        Binding("right,enter,space", "step(1)", "Volgende", id="vote.next"),
+        Binding("left", "step(-1)", "Vorige", id="vote.previous"),
+        Binding("plus", "budget(1)", "Meer stemmen", id="vote.more"),
+        Binding("minus", "budget(-1)", "Minder stemmen", id="vote.fewer"),
+        Binding("escape", "close", "Klaar", id="vote.close"),
+    ]
+
+    def __init__(self, store: SessionStore, budget: int = DEFAULT_BUDGET) -> None:
+        super().__init__()
+        self.store = store
+        self.budget = budget
+        self.people = sorted(
+            (p for p in store.all(Participant) if p.present), key=lambda p: p.name.casefold()
+        )
+        self.goal_ids = [goal.id for goal in store.all(Goal)][:MAX_GOALS]
+        self.index = 0
+        self.given: dict[str, list[str]] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="voting"):
+            yield Static(id="voting-title")
+            yield Static(id="voting-person")
+            yield Static(id="voting-goals")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def goals(self) -> list[Goal]:
+        """The goals of the round, in their fixed order."""
+        by_id = {goal.id: goal for goal in self.store.all(Goal)}
+        return [by_id[goal_id] for goal_id in self.goal_ids if goal_id in by_id]
+
+    def redraw(self) -> None:
+        """Show who votes now and the live tally."""
+        goals = self.goals()
+        title = Text(f"Stemronde · {self.budget} stemmen per persoon", style="bold")
+        title.append("   (+/− verandert het aantal)", style="dim")
+        self.query_one("#voting-title", Static).update(title)
+        self.query_one("#voting-person", Static).update(self._person_text(goals))
+        self.query_one("#voting-goals", Static).update(self._goals_table(goals))
+
+    def _person_text(self, goals: list[Goal]) -> Text:
+        if not self.people:
+            return Text("Er is niemand aanwezig om te stemmen.", style="bold red")
+        person = self.people[self.index]
+        left = remaining_votes(goals, person.id, self.budget)
+        text = Text(f"{self.index + 1}/{len(self.people)}  ", style="dim")
+        text.append_text(literal(person.name, "bold"))
+        text.append(
+            f"   nog {left} van {self.budget} stemmen", style="bold green" if left else "dim"
+        )
+        return text
+
+    def _goals_table(self, goals: list[Goal]) -> Table:
+        person = self.people[self.index] if self.people else None
+        table = Table(box=None, expand=True, show_header=False, pad_edge=False)
+        table.add_column(justify="right", width=3)
+        table.add_column(ratio=3)
+        table.add_column(width=BAR_WIDTH + 4)
+        table.add_column(width=8)
+        highest = max((total_votes(goal) for goal in goals), default=0)
+        for number, goal in enumerate(goals, start=1):
+            total = total_votes(goal)
+            cells = max(1, round(total / highest * BAR_WIDTH)) if total else 0
+            mine = goal.votes.get(person.id, 0) if person else 0
+            table.add_row(
+                Text(str(number), style="bold reverse"),
+                literal(goal.text, "bold"),
+                vote_bar(cells, total),
+                Text("●" * mine, style="bold yellow"),
+            )
+        return table
+
+    def action_give(self, number: int) -> None:
+        """Give the current person's vote to goal ``number``."""
+        goals = self.goals()
+        if not self.people or number > len(goals):
+            return
+        person = self.people[self.index]
+        try:
+            goal = domain_give_vote(goals, goals[number - 1].id, person, self.budget)
+            self.store.update(goal)
+        except WijksessieError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        self.given.setdefault(person.id, []).append(goal.id)
+        self.redraw()
+
+    def action_take_back(self) -> None:
+        """Take back the current person's last vote in this round."""
+        if not self.people:
+            return
+        person = self.people[self.index]
+        history = self.given.get(person.id) or []
+        if not history:
+            self.notify("Deze persoon heeft in deze ronde nog niet gestemd.", severity="warning")
+            return
+        try:
+            self.store.update(take_vote(self.goals(), history[-1], person))
+        except WijksessieError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        history.pop()
+        self.redraw()
+
+    def action_step(self, delta: int) -> None:
+        """Go to the next or previous person."""
+        if self.people:
+            self.index = max(0, min(len(self.people) - 1, self.index + delta))
+            self.redraw()
+
+    def action_budget(self, delta: int) -> None:
+        """Change the number of votes per person (1 to 10)."""
+        self.budget = max(1, min(10, self.budget + delta))
+        self.redraw()
+
+    def action_close(self) -> None:
+        """End the round; the goals list re-sorts by votes."""
+        self.dismiss(None)
