@@ -3,21 +3,28 @@
 Every change is validated, applied to the in-memory TinyDB and written to disk at once
 (autosave): there is no "save" to forget. While a session is open for editing it holds an
 exclusive lock, so a second instance of the app cannot overwrite it.
+
+Every change is also remembered as a step that ``undo`` and ``redo`` can replay. A step keeps
+only the documents it touched (before and after), never a copy of the whole file, so a long
+session with a large file stays cheap. The history lives as long as the store is open: a
+reopened session starts with an empty one.
 """
 
 from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 import wijksessie
 from wijksessie.domain.codec import from_dict, to_dict
@@ -47,6 +54,9 @@ from wijksessie.store.storage import AtomicJSONStorage
 
 E = TypeVar("E")
 
+UNDO_DEPTH = 200
+"""How many steps ``undo`` can go back; older ones are forgotten."""
+
 SESSION_TABLE = "session"
 TABLES: dict[type, str] = {
     ResidentQuestion: "resident_questions",
@@ -59,6 +69,44 @@ TABLES: dict[type, str] = {
     Commitment: "commitments",
     ParkingItem: "parking",
 }
+
+NOUNS: dict[type, str] = {
+    ResidentQuestion: "vraag",
+    Organisation: "organisatie",
+    Participant: "deelnemer",
+    Initiative: "initiatief",
+    Connection: "verbinding",
+    Goal: "doel",
+    Agreement: "afspraak",
+    Commitment: "toezegging",
+    ParkingItem: "parkeerplaats-idee",
+}
+"""The Dutch word for each kind of entity, for the steps the undo toast names."""
+
+LABEL_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class Change:
+    """One document as it was and as it became; ``None`` means it was not there."""
+
+    table: str
+    entity_id: str | None
+    """The entity's id, or ``None`` for the session's own document."""
+    doc_id: int
+    position: int
+    """Where the document stands in its table, so an undone removal comes back in place."""
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    description: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one ``undo`` takes back: a single change, or every change of one ``batch``."""
+
+    description: str
+    changes: tuple[Change, ...]
 
 
 def lock_path(path: Path) -> Path:
@@ -98,6 +146,7 @@ class SessionStore:
         path: Path | None = None,
         lock: FileLock | None = None,
         read_only: bool = False,
+        undo_depth: int = UNDO_DEPTH,
     ) -> None:
         self.path = path
         self.read_only = read_only
@@ -105,6 +154,9 @@ class SessionStore:
         self._lock = lock
         self._db = TinyDB(storage=lambda: storage)
         self._doc_ids: dict[str, dict[str, int]] = {}
+        self._undo: deque[Step] = deque(maxlen=undo_depth)
+        self._redo: list[Step] = []
+        self._pending: list[Change] | None = None
         self._check_and_index()
 
     # -- opening and closing ------------------------------------------------------------
@@ -184,31 +236,54 @@ class SessionStore:
             self._storage.flush()
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self, description: str | None = None) -> Iterator[None]:
         """Many changes, one save: they reach the disk together, or none of them does.
 
         When a change inside fails (a rule is broken), everything done in the batch is
-        undone in memory too, so the session is as it was before.
+        undone in memory too, so the session is as it was before. The whole batch is one
+        ``undo`` step, named ``description`` (by default the single change's own name, or
+        "3 wijzigingen"). A batch inside a batch joins the outer one.
         """
-        storage = self._storage
-        if not isinstance(storage, AtomicJSONStorage) or storage.deferred:
+        if self._pending is not None:
             yield
             return
-        saved_data = copy.deepcopy(storage.read())
-        saved_ids = {name: dict(ids) for name, ids in self._doc_ids.items()}
-        saved_unsaved = storage.unsaved
-        storage.deferred = True
-        try:
+        with self._transaction() as changes:
             yield
+        self._push(changes, description)
+        self.flush()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[list[Change]]:
+        """Collect the changes made inside, hold them in memory, and revert them on an error.
+
+        The caller saves (``flush``) afterwards, so the changes cost one write.
+        """
+        storage = self._storage
+        deferring = isinstance(storage, AtomicJSONStorage)
+        was_deferred = deferring and storage.deferred
+        was_unsaved = self.unsaved
+        changes: list[Change] = []
+        self._pending = changes
+        if deferring:
+            storage.deferred = True
+        try:
+            yield changes
         except BaseException:
-            storage.replace_data(saved_data)
-            storage.unsaved = saved_unsaved
-            self._doc_ids = saved_ids
-            self._clear_caches()
+            self._pending = None
+            self._revert(changes)
+            if deferring:
+                storage.unsaved = was_unsaved
             raise
         finally:
-            storage.deferred = False
-        self.flush()
+            self._pending = None
+            if deferring:
+                storage.deferred = was_deferred
+
+    def _revert(self, changes: list[Change]) -> None:
+        for change in reversed(changes):
+            self._put(change, change.before)
+        self._clear_caches()
+        self._index()
 
     def _clear_caches(self) -> None:
         self._db.clear_cache()
@@ -227,11 +302,24 @@ class SessionStore:
         """The session's own fields (title, wijk, date, agenda, ...)."""
         return from_dict(Session, self._session_table().get(doc_id=1))
 
-    def save_session(self, session: Session) -> None:
-        """Replace the session's own fields."""
+    def save_session(self, session: Session, *, description: str | None = None) -> None:
+        """Replace the session's own fields.
+
+        Saving what is already stored writes nothing, so the agenda clock can persist as often
+        as it likes. Time spent on the agenda is not an edit: a change of ``spent_seconds`` alone
+        is saved but not made an undo step, and undoing other session edits keeps the time.
+        """
         validate(session)
-        with self._writing(self._session_table()):
-            self._session_table().update(to_dict(session), doc_ids=[1])
+        table = self._session_table()
+        before = self._document(SESSION_TABLE, 1)
+        after = {**before, **to_dict(session)} if before is not None else to_dict(session)
+        if after == before:
+            self._refuse_if_read_only()
+            self.flush()
+            return
+        text = description or "sessiegegevens gewijzigd"
+        with self._writing(table, lambda: Change(SESSION_TABLE, None, 1, 0, before, after, text)):
+            table.update(to_dict(session), doc_ids=[1])
 
     # -- entities -----------------------------------------------------------------------
 
@@ -266,33 +354,204 @@ class SessionStore:
         """How many entities of one kind there are."""
         return len(self._doc_ids[TABLES[kind]])
 
-    def add(self, entity: Any) -> None:
-        """Add a new entity after checking its rules and that it is not already there."""
+    def add(self, entity: Any, *, description: str | None = None) -> None:
+        """Add a new entity after checking its rules and that it is not already there.
+
+        ``description`` names the undo step; by default "organisatie ‘Welzijn Zuid’ toegevoegd".
+        """
         kind = type(entity)
         validate(entity, self.all(kind))
         table = self._table(kind)
-        if entity.id in self._doc_ids[TABLES[kind]]:
+        name = TABLES[kind]
+        if entity.id in self._doc_ids[name]:
             raise SessionFileError(f"Dubbel id: {entity.id}")
-        with self._writing(table):
-            doc_id = table.insert(to_dict(entity))
-        self._doc_ids[TABLES[kind]][entity.id] = doc_id
+        doc = to_dict(entity)
+        after = copy.deepcopy(doc)
+        position = len(self._raw_table(name))
+        text = description or self.describe(entity, "toegevoegd")
 
-    def update(self, entity: Any) -> None:
-        """Replace an existing entity (matched by id) after checking its rules."""
+        def change() -> Change:
+            doc_id = self._doc_ids[name][entity.id]
+            return Change(name, entity.id, doc_id, position, None, after, text)
+
+        with self._writing(table, change):
+            self._doc_ids[name][entity.id] = table.insert(doc)
+
+    def update(self, entity: Any, *, description: str | None = None) -> None:
+        """Replace an existing entity (matched by id) after checking its rules.
+
+        Storing what is already stored writes nothing and is no undo step.
+        """
         kind = type(entity)
         validate(entity, self.all(kind))
         doc_id = self._doc_id(entity)
         table = self._table(kind)
-        with self._writing(table):
+        name = TABLES[kind]
+        before = self._document(name, doc_id)
+        after = {**(before or {}), **to_dict(entity)}
+        if after == before:
+            self._refuse_if_read_only()
+            self.flush()
+            return
+        text = description or self.describe(entity, "gewijzigd")
+        with self._writing(table, lambda: Change(name, entity.id, doc_id, 0, before, after, text)):
             table.update(to_dict(entity), doc_ids=[doc_id])
 
-    def remove(self, entity: Any) -> None:
+    def remove(self, entity: Any, *, description: str | None = None) -> None:
         """Remove an entity (matched by id)."""
         doc_id = self._doc_id(entity)
-        table = self._table(type(entity))
-        with self._writing(table):
+        kind = type(entity)
+        table = self._table(kind)
+        name = TABLES[kind]
+        before = self._document(name, doc_id)
+        position = list(self._raw_table(name)).index(str(doc_id))
+        stored = from_dict(kind, before) if before is not None else entity
+        text = description or self.describe(stored, "verwijderd")
+        change = Change(name, entity.id, doc_id, position, before, None, text)
+        with self._writing(table, lambda: change):
             table.remove(doc_ids=[doc_id])
-        del self._doc_ids[TABLES[type(entity)]][entity.id]
+        del self._doc_ids[name][entity.id]
+
+    def describe(self, entity: Any, verb: str) -> str:
+        """A short Dutch name for a change, as the undo toast shows it.
+
+        E.g. ``describe(org, "toegevoegd")`` gives "organisatie ‘Welzijn Zuid’ toegevoegd".
+        """
+        noun = NOUNS.get(type(entity), "item")
+        label = _shorten(self._label(entity))
+        return f"{noun} ‘{label}’ {verb}" if label else f"{noun} {verb}"
+
+    def _label(self, entity: Any) -> str:
+        if isinstance(entity, Connection):
+            names = [self._organisation_name(org_id) for org_id in (entity.org_a, entity.org_b)]
+            return " – ".join(name for name in names if name)
+        for attribute in ("name", "text", "what"):
+            value = getattr(entity, attribute, "")
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        return ""
+
+    def _organisation_name(self, organisation_id: str) -> str:
+        doc_id = self._doc_ids[TABLES[Organisation]].get(organisation_id)
+        doc = self._document(TABLES[Organisation], doc_id) if doc_id is not None else None
+        return str(doc.get("name", "")) if doc else ""
+
+    # -- undo and redo ------------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        """True when there is a step ``undo`` can take back."""
+        return not self.read_only and bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        """True when an undone step can be done again (no new change came since)."""
+        return not self.read_only and bool(self._redo)
+
+    @property
+    def undo_description(self) -> str | None:
+        """What ``undo`` would take back, e.g. for a menu entry; ``None`` if nothing."""
+        return self._undo[-1].description if self.can_undo else None
+
+    @property
+    def redo_description(self) -> str | None:
+        """What ``redo`` would do again; ``None`` if nothing."""
+        return self._redo[-1].description if self.can_redo else None
+
+    def undo(self) -> str | None:
+        """Take back the last step and save; returns its description, ``None`` if none.
+
+        Like any change, it is saved at once in one atomic write. When that save fails the
+        step is still undone in memory (and ``redo`` can bring it back); ``SaveError`` says so.
+        """
+        return self._replay(self._undo, self._redo, backwards=True)
+
+    def redo(self) -> str | None:
+        """Do the last undone step again and save; returns its description, ``None`` if none."""
+        return self._replay(self._redo, self._undo, backwards=False)
+
+    def _replay(self, source: Any, target: Any, *, backwards: bool) -> str | None:
+        self._refuse_if_read_only()
+        if self._pending is not None:
+            raise RuntimeError("undo and redo cannot run inside a batch")
+        if not source:
+            return None
+        step = source[-1]
+        changes = reversed(step.changes) if backwards else step.changes
+        with self._transaction() as done:
+            for change in changes:
+                wanted = change.before if backwards else change.after
+                done.append(self._restore(change, wanted))
+        target.append(source.pop())
+        self.flush()
+        return step.description
+
+    def _restore(self, change: Change, wanted: dict[str, Any] | None) -> Change:
+        """Put one document back as ``wanted``; returns what was done, for a rollback."""
+        doc_id = self._locate(change)
+        current = self._document(change.table, doc_id) if doc_id is not None else None
+        if wanted is not None and current is not None and change.table == SESSION_TABLE:
+            wanted = _keep_time_spent(wanted, current)
+        self._put(change, wanted)
+        return Change(
+            change.table,
+            change.entity_id,
+            change.doc_id,
+            change.position,
+            current,
+            wanted,
+            change.description,
+        )
+
+    def _push(self, changes: list[Change], description: str | None) -> None:
+        """Remember the changes as one undo step; a new step forgets what could be redone."""
+        edits = [change for change in changes if _is_edit(change)]
+        if not edits:
+            return
+        if description is None:
+            description = edits[0].description if len(edits) == 1 else f"{len(edits)} wijzigingen"
+        self._undo.append(Step(description, tuple(edits)))
+        self._redo.clear()
+
+    def _put(self, change: Change, wanted: dict[str, Any] | None) -> None:
+        """Make the changed document ``wanted``: remove, replace or re-insert it in place."""
+        table = self._db.table(change.table, cache_size=0)
+        doc_id = self._locate(change)
+        ids = self._doc_ids.get(change.table)
+        if wanted is None:
+            if doc_id is not None:
+                table.remove(doc_ids=[doc_id])
+                if ids is not None and change.entity_id is not None:
+                    ids.pop(change.entity_id, None)
+            return
+        document = copy.deepcopy(wanted)
+        if doc_id is not None:
+            table.update(_replace_with(document), doc_ids=[doc_id])
+            return
+        if table.contains(doc_id=change.doc_id):
+            doc_id = table.insert(document)
+        else:
+            doc_id = table.insert(Document(document, doc_id=change.doc_id))
+        self._move(change.table, doc_id, change.position)
+        if ids is not None and change.entity_id is not None:
+            ids[change.entity_id] = doc_id
+
+    def _locate(self, change: Change) -> int | None:
+        if change.entity_id is None:
+            return change.doc_id
+        return self._doc_ids[change.table].get(change.entity_id)
+
+    def _move(self, table_name: str, doc_id: int, position: int) -> None:
+        """Put a re-inserted document back at ``position`` in its table's order."""
+        data = self._storage.read() or {}
+        docs = data.get(table_name, {})
+        key = str(doc_id)
+        order = [name for name in docs if name != key]
+        if position >= len(order):
+            return
+        order.insert(position, key)
+        data[table_name] = {name: docs[name] for name in order}
+        self._storage.write(data)
 
     # -- internals ----------------------------------------------------------------------
 
@@ -311,16 +570,40 @@ class SessionStore:
             raise NotFoundError(f"Niet gevonden: {entity.id}")
         return doc_id
 
-    @contextmanager
-    def _writing(self, table: Table) -> Iterator[None]:
+    def _raw_table(self, table_name: str) -> dict[str, Any]:
+        return (self._storage.read() or {}).get(table_name, {})
+
+    def _document(self, table_name: str, doc_id: int) -> dict[str, Any] | None:
+        """A private copy of one stored document, safe to keep in the history."""
+        doc = self._raw_table(table_name).get(str(doc_id))
+        return copy.deepcopy(doc) if doc is not None else None
+
+    def _refuse_if_read_only(self) -> None:
         if self.read_only:
             raise ReadOnlyError("Deze sessie is alleen-lezen geopend; wijzigen kan hier niet.")
+
+    @contextmanager
+    def _writing(self, table: Table, change: Callable[[], Change]) -> Iterator[None]:
+        """Refuse on a read-only store; remember the change once it is in memory.
+
+        A failed save still leaves the change in memory, so it is remembered then too: the
+        user can undo what they see.
+        """
+        self._refuse_if_read_only()
         try:
             yield
         except SaveError:
             table.clear_cache()
             self._index()
+            self._record(change())
             raise
+        self._record(change())
+
+    def _record(self, change: Change) -> None:
+        if self._pending is not None:
+            self._pending.append(change)
+        else:
+            self._push([change], None)
 
     def _index(self) -> None:
         """Map entity ids to TinyDB doc ids from the data in memory.
@@ -346,6 +629,54 @@ class SessionStore:
                     self._doc_ids[table_name][entity.id] = doc.doc_id
         except (ValueError, TypeError, AttributeError) as error:
             raise SessionFileError(f"{name} is beschadigd: {error}") from None
+
+
+def _replace_with(document: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """A TinyDB update that replaces a document whole (``update`` with a dict only merges)."""
+
+    def replace(stored: dict[str, Any]) -> None:
+        stored.clear()
+        stored.update(document)
+
+    return replace
+
+
+def _without_time(doc: dict[str, Any] | None) -> dict[str, Any] | None:
+    if doc is None or "agenda" not in doc:
+        return doc
+    agenda = [
+        {key: value for key, value in item.items() if key != "spent_seconds"}
+        for item in doc["agenda"]
+    ]
+    return {**doc, "agenda": agenda}
+
+
+def _is_edit(change: Change) -> bool:
+    """False when a change only moved the agenda's clock (or changed nothing at all)."""
+    if change.table != SESSION_TABLE:
+        return change.before != change.after
+    return _without_time(change.before) != _without_time(change.after)
+
+
+def _keep_time_spent(wanted: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
+    """``wanted`` with the time really spent per phase taken from ``current``: undo edits
+    the plan, it does not turn back the clock."""
+    spent = {item.get("phase"): item.get("spent_seconds", 0) for item in current.get("agenda", [])}
+    agenda = [
+        {**item, "spent_seconds": spent.get(item.get("phase"), item.get("spent_seconds", 0))}
+        for item in wanted.get("agenda", [])
+    ]
+    return {**wanted, "agenda": agenda} if "agenda" in wanted else wanted
+
+
+def _shorten(text: str) -> str:
+    """At most ``LABEL_LENGTH`` characters, cut between words where that keeps most of it."""
+    text = " ".join(text.split())
+    if len(text) <= LABEL_LENGTH:
+        return text
+    cut = text[: LABEL_LENGTH - 1]
+    head, _, _ = cut.rpartition(" ")
+    return (head if len(head) > LABEL_LENGTH // 2 else cut).rstrip(" ,.;:") + "…"
 
 
 def new_file_data(session: Session) -> dict[str, Any]:
