@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.ui.conftest import AppFactory
 from wijksessie.store import SessionStore
 
@@ -55,3 +57,45 @@ def test_network_gaps_small_terminal(snap_compare, make_app: AppFactory, demo_fi
 def test_network_sectors(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
     app = make_app(SessionStore.open(demo_file))
     assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown", "8"])
+
+
+@pytest.fixture
+def fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Overdue flags as of the demo's day, so the snapshot does not change with the calendar."""
+    from tests.ui.conftest import DEMO_DAY
+    from wijksessie.ui.phases.commitments.pane import CommitmentsPane
+
+    monkeypatch.setattr(CommitmentsPane, "today", DEMO_DAY)
+
+
+def test_goals(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(120, 35), press=["f4"])
+
+
+def test_voting_round(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(120, 35), press=["f4", "s"])
+
+
+def test_agreements(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(120, 35), press=["f5"])
+
+
+def test_consent_round(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    press = ["f5", "down", "down", "r", "a", "o", *"Eerst budget", "enter"]
+    assert snap_compare(app, terminal_size=(120, 35), press=press)
+
+
+def test_commitments(snap_compare, make_app: AppFactory, demo_file: Path, fixed_day: None) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(120, 35), press=["f6"])
+
+
+def test_commitments_by_person_small(
+    snap_compare, make_app: AppFactory, demo_file: Path, fixed_day: None
+) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(80, 24), press=["f6", "g"])

@@ -47,6 +47,8 @@ class ConsentScreen(Screen[None]):
         Binding("escape", "leave", "Terug", id="consent.leave"),
     ]
 
+    AUTO_FOCUS = None
+
     def __init__(self, store: SessionStore, agreement_id: str) -> None:
         super().__init__()
         self.store = store
@@ -67,7 +69,7 @@ class ConsentScreen(Screen[None]):
                 with Vertical(classes="tally missing"):
                     yield Digits("0", id="count-missing")
                     yield Label("nog niet")
-            yield Input(id="consent-note", placeholder="toelichting, dan Enter")
+            yield Input(id="consent-note", placeholder="toelichting, dan Enter", disabled=True)
             yield VerticalScroll(Static(id="consent-notes"), id="consent-notes-box")
         yield Footer()
 
@@ -81,7 +83,6 @@ class ConsentScreen(Screen[None]):
         )
         if needs_round:
             self.store.update(start_round(agreement))
-        self.query_one("#consent-note").display = False
         self._first_missing()
         self.redraw()
 
@@ -146,7 +147,8 @@ class ConsentScreen(Screen[None]):
             return
         self.pending = stance
         note = self.query_one("#consent-note", Input)
-        note.display = True
+        note.disabled = False
+        note.add_class("visible")
         note.value = ""
         note.placeholder = f"toelichting bij {STANCE_LABEL[stance]}, dan Enter (esc: terug)"
         note.focus()
@@ -175,7 +177,8 @@ class ConsentScreen(Screen[None]):
     def _hide_note(self) -> None:
         self.pending = None
         note = self.query_one("#consent-note", Input)
-        note.display = False
+        note.remove_class("visible")
+        note.disabled = True
         self.set_focus(None)
 
     def _first_missing(self) -> None:

@@ -41,6 +41,8 @@ class VotingScreen(Screen[None]):
         Binding("escape", "close", "Klaar", id="vote.close"),
     ]
 
+    AUTO_FOCUS = None
+
     def __init__(self, store: SessionStore, budget: int = DEFAULT_BUDGET) -> None:
         super().__init__()
         self.store = store
