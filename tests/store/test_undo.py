@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import MakeStore, demo_entities
+from wijksessie.domain.agenda import AgendaClock
 from wijksessie.domain.model import (
     AgendaItem,
     Connection,
@@ -487,3 +488,19 @@ def test_saving_what_is_stored_writes_nothing(filled_store: SessionStore, writes
     store.update(store.all(Organisation)[0])
     assert writes.count == 0
     assert store.undo_description == "parkeerplaats-idee ‘Buurtapp voor de hele wijk?’ toegevoegd"
+
+
+def test_the_agenda_clock_saves_every_half_minute_without_steps(make_store: MakeStore) -> None:
+    """The round trip the app makes: saved, idempotent, no undo step, redo kept."""
+    store = make_store("file")
+    store.add(Organisation("A"))
+    store.undo()
+    now = [0.0]
+    clock = AgendaClock(store.session.agenda, lambda: now[0])
+    clock.start(Phase.NETWORK)
+    for _ in range(3):
+        now[0] += 30
+        store.save_session(replace(store.session, agenda=clock.agenda()))
+        store.save_session(replace(store.session, agenda=clock.agenda()))
+    assert _saved(store).session.agenda[1].spent_seconds == 90
+    assert (store.can_undo, store.can_redo) == (False, True)
