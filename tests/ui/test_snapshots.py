@@ -99,3 +99,14 @@ def test_commitments_by_person_small(
 ) -> None:
     app = make_app(SessionStore.open(demo_file))
     assert snap_compare(app, terminal_size=(80, 24), press=["f6", "g"])
+
+
+def test_summary(
+    snap_compare, make_app: AppFactory, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ui.conftest import DEMO_DAY
+    from wijksessie.ui.phases.summary_phase import SummaryPhase
+
+    monkeypatch.setattr(SummaryPhase, "today", DEMO_DAY)
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(120, 35), press=["f7"])

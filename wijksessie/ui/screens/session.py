@@ -19,6 +19,7 @@ from wijksessie.ui.phases.commitments.phase import CommitmentsPhase
 from wijksessie.ui.phases.goals.pane import GoalsPane
 from wijksessie.ui.phases.network.phase import NetworkPhase
 from wijksessie.ui.phases.session_phase import SessionPhase
+from wijksessie.ui.phases.summary_phase import SummaryPhase
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 from wijksessie.ui.widgets.session_header import SessionHeader
 
@@ -28,6 +29,7 @@ PHASE_WIDGETS: dict[Phase, Callable[..., Widget]] = {
     Phase.GOALS: GoalsPane,
     Phase.AGREEMENTS: AgreementsPane,
     Phase.COMMITMENTS: CommitmentsPhase,
+    Phase.SUMMARY: SummaryPhase,
 }
 """The phases that work today, each with the widget that shows it; the stepper shows these."""
 
