@@ -338,6 +338,23 @@ def test_a_failed_batch_is_no_step_and_leaves_nothing(make_store: MakeStore, kin
     assert store.undo() is None
 
 
+def test_an_unchanged_update_inside_a_batch_does_not_save_early(
+    make_store: MakeStore, writes: Writes
+) -> None:
+    store = make_store("file")
+    kept = Organisation("Blijft")
+    store.add(kept)
+    writes.count = 0
+    with pytest.raises(RuntimeError), store.batch():
+        store.add(Organisation("Nieuw"))
+        store.update(kept)
+        store.save_session(store.session)
+        raise RuntimeError("afgebroken")
+    assert writes.count == 0
+    assert [org.name for org in _saved(store).organisations] == ["Blijft"]
+    assert store.all(Organisation) == [kept]
+
+
 def test_a_new_change_clears_redo(make_store: MakeStore) -> None:
     store = make_store("file")
     store.add(Organisation("A"))

@@ -314,8 +314,7 @@ class SessionStore:
         before = self._document(SESSION_TABLE, 1)
         after = {**before, **to_dict(session)} if before is not None else to_dict(session)
         if after == before:
-            self._refuse_if_read_only()
-            self.flush()
+            self._unchanged()
             return
         text = description or "sessiegegevens gewijzigd"
         with self._writing(table, lambda: Change(SESSION_TABLE, None, 1, 0, before, after, text)):
@@ -390,8 +389,7 @@ class SessionStore:
         before = self._document(name, doc_id)
         after = {**(before or {}), **to_dict(entity)}
         if after == before:
-            self._refuse_if_read_only()
-            self.flush()
+            self._unchanged()
             return
         text = description or self.describe(entity, "gewijzigd")
         with self._writing(table, lambda: Change(name, entity.id, doc_id, 0, before, after, text)):
@@ -577,6 +575,16 @@ class SessionStore:
         """A private copy of one stored document, safe to keep in the history."""
         doc = self._raw_table(table_name).get(str(doc_id))
         return copy.deepcopy(doc) if doc is not None else None
+
+    def _unchanged(self) -> None:
+        """A change to what is already stored: no write, no step, but still no read-only pass.
+
+        A save an earlier failure kept in memory is retried, as a real change would, unless a
+        batch is collecting changes for its own single save.
+        """
+        self._refuse_if_read_only()
+        if self._pending is None:
+            self.flush()
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
