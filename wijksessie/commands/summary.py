@@ -19,6 +19,7 @@ from wijksessie.domain.model import Network
 from wijksessie.domain.summary import Summary, build_summary
 from wijksessie.errors import WijksessieError
 from wijksessie.render import FORMATS, contact_allowed, render
+from wijksessie.render.figures import network_figures
 from wijksessie.store.session_store import SessionStore
 from wijksessie.store.storage import atomic_write_text
 
@@ -62,21 +63,23 @@ def run_summary(args: argparse.Namespace) -> int:
     from wijksessie.cli import _folder, _session_path
 
     path = _session_path(args.path, _folder(args))
+    network = read_network(path)
     summary = build_summary(
-        read_network(path),
+        network,
         today=date.today(),
         for_participant=args.voor,
         with_contact=contact_allowed(args.format, args.met_contact),
     )
+    figures = network_figures(network) if args.format == "html" else ()
     if args.output:
         target = Path(args.output).expanduser()
         _refuse_session_file(target, path)
-        atomic_write_text(target, render(summary, args.format))
+        atomic_write_text(target, render(summary, args.format, figures=figures))
         print(target)
     elif args.format == "text":
         _print_rich(summary)
     else:
-        sys.stdout.write(render(summary, args.format))
+        sys.stdout.write(render(summary, args.format, figures=figures))
     return 0
 
 

@@ -6,10 +6,14 @@ thing. This package imports the domain only: no Textual, no store.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from wijksessie.domain.summary import Summary
 from wijksessie.errors import WijksessieError
+
+if TYPE_CHECKING:
+    from wijksessie.render.figures import Figure
 
 FORMATS: tuple[str, ...] = ("text", "md", "html", "ics")
 EXTENSIONS: dict[str, str] = {"text": "txt", "md": "md", "html": "html", "ics": "ics"}
@@ -27,12 +31,20 @@ def contact_allowed(fmt: str, asked: bool = False) -> bool:
     return asked or fmt in SHARED_FORMATS
 
 
-def render(summary: Summary, fmt: str) -> str:
-    """The summary in ``fmt`` (one of ``FORMATS``) as a string, ready to print or save."""
+def render(summary: Summary, fmt: str, *, figures: Sequence[Figure] = ()) -> str:
+    """The summary in ``fmt`` (one of ``FORMATS``) as a string, ready to print or save.
+
+    ``figures`` (see ``render.figures``) appear in the HTML page; other formats have no room
+    for pictures and leave them out.
+    """
     try:
         renderer = _renderers()[fmt]
     except KeyError:
         raise WijksessieError(f"Onbekend formaat ‘{fmt}’; kies uit {', '.join(FORMATS)}.") from None
+    if fmt == "html" and figures:
+        from wijksessie.render.html import to_html
+
+        return to_html(summary, figures)
     return renderer(summary)
 
 

@@ -8,6 +8,7 @@ attachment, a USB stick or a printer, years later, without a network.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -16,14 +17,20 @@ from markupsafe import Markup
 
 from wijksessie.domain.summary import Summary
 from wijksessie.domain.text import visible
+from wijksessie.render.figures import Figure
 
 TEMPLATE = "summary.html.j2"
 
 
-def to_html(summary: Summary) -> str:
-    """The summary as a complete HTML document."""
+def to_html(summary: Summary, figures: Sequence[Figure] = ()) -> str:
+    """The summary as a complete HTML document, with ``figures`` drawn inline."""
     template = _environment().get_template(TEMPLATE)
-    return template.render(s=summary, max_votes=max((g.votes for g in summary.goals), default=0))
+    pictures = [(f.title, f.caption, Markup(f.svg)) for f in figures]
+    return template.render(
+        s=summary,
+        max_votes=max((g.votes for g in summary.goals), default=0),
+        figures=pictures,
+    )
 
 
 @cache

@@ -14,6 +14,7 @@ from pathlib import Path
 from wijksessie.domain.model import Network
 from wijksessie.domain.summary import build_summary
 from wijksessie.render import EXTENSIONS, contact_allowed, render
+from wijksessie.render.figures import network_figures
 from wijksessie.store.folder import slugify
 from wijksessie.store.storage import atomic_write_text
 
@@ -42,7 +43,8 @@ def export_summary(
     summary = build_summary(
         network, today=today, for_participant=for_participant, with_contact=allowed
     )
-    text = render(summary, fmt)
+    figures = network_figures(network) if fmt == "html" else ()
+    text = render(summary, fmt, figures=figures)
     target = free_name(folder / EXPORTS, _name(network, stem, summary.reader), EXTENSIONS[fmt])
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(target, text)
