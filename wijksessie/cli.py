@@ -25,7 +25,7 @@ from wijksessie.domain.model import Session
 from wijksessie.domain.text import visible
 from wijksessie.domain.validation import validate
 from wijksessie.errors import SessionFileError, WijksessieError
-from wijksessie.store.bulk import DEMO_FILE, open_demo
+from wijksessie.store.bulk import DEMO_FILE, open_demo, write_follow_up
 from wijksessie.store.folder import ENV_DIR, SessionInfo, list_sessions, new_session_path
 from wijksessie.store.folder import sessions_dir as default_sessions_dir
 from wijksessie.store.session_store import SessionStore
@@ -123,6 +123,23 @@ def _demo(args: argparse.Namespace) -> int:
     store = open_demo(folder)
     print(store.path)
     return launch_app(folder, store) or EXIT_OK
+
+
+def _follow_up(args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    previous = _session_path(args.path, folder)
+    when = parse_date(args.date) if args.date else None
+    if args.title is None:
+        with SessionStore.open(previous, read_only=True) as old:
+            title = old.session.title
+    else:
+        title = args.title
+    store = write_follow_up(previous, title=title, when=when, today=date.today())
+    print(store.path)
+    if args.open:
+        return launch_app(folder, store) or EXIT_OK
+    store.close()
+    return EXIT_OK
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -268,6 +285,18 @@ def build_parser() -> argparse.ArgumentParser:
         arguments.add_argument(
             "path", metavar="PAD", help="het sessiebestand, of alleen zijn naam in de sessiemap"
         )
+
+    arguments, options = _command(
+        commands, "vervolg", _follow_up, "maak de vervolgsessie, met de open toezeggingen"
+    )
+    arguments.add_argument(
+        "path", metavar="PAD", help="de vorige sessie, of alleen haar naam in de sessiemap"
+    )
+    options.add_argument("--titel", dest="title", help="standaard de titel van de vorige sessie")
+    options.add_argument(
+        "--datum", dest="date", metavar="DATUM", help="standaard de geplande vervolgdatum"
+    )
+    options.add_argument("--open", action="store_true", help="open de vervolgsessie meteen")
 
     _command(commands, "list", _list, "toon alle sessies in de sessiemap")
     _command(commands, "demo", _demo, f"open de voorbeeldsessie Kruidenbuurt ({DEMO_FILE})")

@@ -8,10 +8,13 @@ no file behind at all.
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from pathlib import Path
 
 from wijksessie.domain.demo import demo_network
+from wijksessie.domain.followup import follow_up
 from wijksessie.domain.model import Network
+from wijksessie.store.folder import new_session_path
 from wijksessie.store.session_store import SessionStore
 
 DEMO_FILE = "demo-kruidenbuurt.json"
@@ -52,3 +55,17 @@ def _entities(network: Network) -> list[object]:
         *network.commitments,
         *network.parking,
     ]
+
+
+def write_follow_up(previous: Path, *, title: str, when: date | None, today: date) -> SessionStore:
+    """Create the next session of the network in ``previous``'s folder and open it.
+
+    The previous file is only read (no lock needed; it may be open elsewhere). The new file
+    gets the usual dated name and links back to the previous one by file name.
+    """
+    with SessionStore.open(previous, read_only=True) as old:
+        network = follow_up(
+            old.network(), title=title, when=when, today=today, previous=previous.name
+        )
+    path = new_session_path(previous.parent, network.session.title, network.session.date)
+    return write_network(path, network)
