@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual import on
 from textual.app import App
 from textual.binding import Binding
 
-from wijksessie.domain.dates import DateError, parse_date
+from wijksessie.domain.dates import DateError, format_date, parse_date
 from wijksessie.domain.model import Session
 from wijksessie.domain.validation import problems
-from wijksessie.errors import SessionLockedError, WijksessieError
+from wijksessie.errors import SessionLockedError, ValidationError, WijksessieError
 from wijksessie.store import SessionStore
+from wijksessie.store.bulk import write_follow_up
 from wijksessie.store.folder import move_to_trash, new_session_path
-from wijksessie.ui.messages import DeleteSession, OpenSession
+from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.screens.start import StartScreen
 from wijksessie.ui.widgets.confirm import ConfirmDialog
@@ -129,6 +131,43 @@ class WijksessieApp(App[None]):
             self.notify(str(error), severity="error", markup=False, timeout=10)
             return
         self.push_screen(SessionScreen(store))
+
+    @on(FollowUpSession)
+    def _follow_up_requested(self, message: FollowUpSession) -> None:
+        try:
+            with SessionStore.open(message.path, read_only=True) as old:
+                previous = old.session
+        except WijksessieError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=10)
+            return
+        created: list[SessionStore] = []
+
+        def save(values: Values) -> dict[str, str]:
+            try:
+                when = parse_date(values["date"])
+                created.append(
+                    write_follow_up(
+                        message.path, title=values["title"], when=when, today=date.today()
+                    )
+                )
+            except DateError as error:
+                return {"date": str(error)}
+            except ValidationError as error:
+                return error.problems
+            except WijksessieError as error:
+                return {"title": str(error)}
+            return {}
+
+        def done(saved: bool | None) -> None:
+            if saved and created:
+                self.push_screen(SessionScreen(created[0], review=True))
+
+        values = {"title": previous.title, "date": format_date(previous.next_date)}
+        fields = [
+            FormField("title", "Titel van de vervolgsessie"),
+            FormField("date", "Datum", placeholder="leeg = de geplande vervolgdatum"),
+        ]
+        self.push_screen(FormDialog("Vervolgsessie", fields, values, save), done)
 
     # -- deleting -----------------------------------------------------------------------
 

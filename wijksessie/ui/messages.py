@@ -22,3 +22,11 @@ class DeleteSession(Message):
         super().__init__()
         self.path = path
         self.title = title
+
+
+class FollowUpSession(Message):
+    """Make the follow-up session of the session file at ``path``."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path

@@ -86,7 +86,6 @@ class SessionPhase(Horizontal):
         self.refresh_questions()
         for widget in self.query("Input, TextArea"):
             widget.disabled = self.store.read_only
-        self.focus_default()
 
     def reload(self) -> None:
         """Catch up with changes made in another phase."""

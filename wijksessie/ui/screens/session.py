@@ -50,13 +50,16 @@ class SessionScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, store: SessionStore) -> None:
+    def __init__(self, store: SessionStore, *, review: bool = False) -> None:
         super().__init__()
         self.store = store
+        self.review = review
+        """Open on the commitments with the review round of a fresh follow-up session."""
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="session-header")
-        with TabbedContent(id="phases"):
+        initial = Phase.COMMITMENTS.value if self.review else ""
+        with TabbedContent(id="phases", initial=initial):
             for number, phase in enumerate(AVAILABLE_PHASES, start=1):
                 with TabPane(f"{number} {phase.label}", id=phase.value):
                     yield PHASE_WIDGETS[phase](self.store, id=f"phase-{phase.value}")
@@ -64,6 +67,11 @@ class SessionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_header()
+        if self.review:
+            self.call_after_refresh(self._start_review)
+
+    def _start_review(self) -> None:
+        self.query_one(CommitmentsPhase).query_one("CommitmentsPane").action_review()
 
     def refresh_header(self) -> None:
         """Show the session's current title, wijk and date."""

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 from wijksessie.domain.dates import format_date
 from wijksessie.store.folder import SessionInfo, list_sessions
 from wijksessie.ui.literal import literal
-from wijksessie.ui.messages import DeleteSession, OpenSession
+from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 
 EMPTY_TEXT = (
     "Nog geen sessies in {folder}.\n\n"
@@ -31,6 +31,7 @@ class StartScreen(Screen[None]):
         Binding("n", "app.new_session", "Nieuwe sessie", id="start.new"),
         Binding("enter", "open", "Openen", id="start.open", show=True),
         Binding("delete,x", "delete", "Verwijderen", id="start.delete"),
+        Binding("v", "follow_up", "Vervolgsessie", id="start.follow_up"),
         Binding("d", "app.demo", "Demo", id="start.demo"),
         Binding("r", "refresh", "Vernieuwen", id="start.refresh"),
         Binding("q", "app.quit", "Afsluiten", id="start.quit"),
@@ -110,6 +111,12 @@ class StartScreen(Screen[None]):
         info = self.selected()
         if info is not None:
             self.post_message(OpenSession(info.path))
+
+    def action_follow_up(self) -> None:
+        """Make the next session of the network under the cursor."""
+        info = self.selected()
+        if info is not None and not info.problem:
+            self.post_message(FollowUpSession(info.path))
 
     def action_delete(self) -> None:
         """Move the session under the cursor to the trash, after asking."""

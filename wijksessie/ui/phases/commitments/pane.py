@@ -38,6 +38,7 @@ class CommitmentsPane(EntityPane):
     BINDINGS = [
         Binding("g", "group", "Groeperen", id="commitments.group"),
         Binding("s", "next_status", "Status", id="commitments.status"),
+        Binding("t", "review", "Terugblik", id="commitments.review"),
     ]
 
     kind = Commitment
@@ -208,6 +209,22 @@ class CommitmentsPane(EntityPane):
         """Show the commitments per goal, per person or per organisation."""
         self.grouping = (self.grouping + 1) % len(GROUPINGS)
         self.refresh_rows()
+
+    def action_review(self) -> None:
+        """Go through the commitments carried over from the previous session."""
+        from wijksessie.ui.phases.commitments.review import ReviewScreen
+
+        if self.store.read_only:
+            self.notify("Alleen-lezen: wijzigen kan hier niet.", severity="warning")
+            return
+        if not any(c.carried_from for c in self.store.all(Commitment)):
+            self.notify("Geen toezeggingen meegenomen uit een vorige sessie.", severity="warning")
+            return
+        self.app.push_screen(ReviewScreen(self.store), lambda _: self._after_review())
+
+    def _after_review(self) -> None:
+        self.refresh_rows()
+        self.post_message(self.Changed())
 
     def action_next_status(self) -> None:
         """open → bezig → gedaan → vervallen → open, for the commitment under the cursor."""

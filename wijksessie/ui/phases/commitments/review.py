@@ -1,0 +1,128 @@
+"""The review round that opens a follow-up session: every carried commitment, one key each.
+
+o open · b bezig · g gedaan · v vervallen. The round goes person by person, so it travels
+once around the room.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from wijksessie.domain.dates import long_date
+from wijksessie.domain.followup import review_statuses
+from wijksessie.domain.lookup import Names
+from wijksessie.domain.model import Commitment, CommitmentStatus, Organisation, Participant
+from wijksessie.errors import WijksessieError
+from wijksessie.store import SessionStore
+from wijksessie.ui.literal import literal
+from wijksessie.ui.phases.commitments.pane import STATUS_STYLE
+
+STATUS_KEYS = (
+    ("o", CommitmentStatus.OPEN),
+    ("b", CommitmentStatus.BUSY),
+    ("g", CommitmentStatus.DONE),
+    ("v", CommitmentStatus.DROPPED),
+)
+
+
+class ReviewScreen(Screen[None]):
+    """Step through the commitments carried over from the previous session."""
+
+    AUTO_FOCUS = None
+    BINDINGS = [
+        *(
+            Binding(key, f"set_status('{status.value}')", status.value, id=f"review.{key}")
+            for key, status in STATUS_KEYS
+        ),
+        Binding("right,enter,space", "step(1)", "Volgende", id="review.next"),
+        Binding("left", "step(-1)", "Vorige", id="review.previous"),
+        Binding("escape", "close", "Klaar", id="review.close"),
+    ]
+
+    def __init__(self, store: SessionStore) -> None:
+        super().__init__()
+        self.store = store
+        self.ids = [c.id for c in review_statuses(store.network())]
+        self.index = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="review"):
+            yield Static(id="review-title")
+            yield Static(id="review-current")
+            yield Static(id="review-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Show the commitment in turn and the whole list with its statuses."""
+        commitments = {c.id: c for c in self.store.all(Commitment)}
+        items = [commitments[i] for i in self.ids if i in commitments]
+        names = Names(self.store.all(Organisation), self.store.all(Participant))
+        title = Text("Terugblik: de toezeggingen van de vorige keer", style="bold")
+        title.append(f"   {min(self.index + 1, len(items))}/{len(items)}", style="dim")
+        self.query_one("#review-title", Static).update(title)
+        current = self.query_one("#review-current", Static)
+        if not items:
+            current.update(Text("Er zijn geen toezeggingen meegenomen.", style="bold"))
+        else:
+            current.update(self._card(items[self.index], names))
+        self.query_one("#review-list", Static).update(self._list(items, names))
+
+    def _card(self, commitment: Commitment, names: Names) -> Text:
+        text = literal(commitment.what, "bold")
+        text.append("\n")
+        text.append_text(literal(names.person_label(commitment.participant_id) or "niemand"))
+        if commitment.due:
+            text.append(f" · uiterlijk {long_date(commitment.due)}")
+        text.append("\nNu: ")
+        text.append(commitment.status.value, style=STATUS_STYLE[commitment.status])
+        return text
+
+    def _list(self, items: list[Commitment], names: Names) -> Table:
+        table = Table(box=None, expand=True, show_header=False, pad_edge=False)
+        table.add_column(width=2)
+        table.add_column(ratio=3)
+        table.add_column(ratio=2)
+        table.add_column(width=10)
+        for position, commitment in enumerate(items):
+            marker = Text("▶", style="bold") if position == self.index else Text("")
+            table.add_row(
+                marker,
+                literal(commitment.what),
+                literal(names.person_label(commitment.participant_id)),
+                Text(commitment.status.value, style=STATUS_STYLE[commitment.status]),
+            )
+        return table
+
+    def action_set_status(self, value: str) -> None:
+        """Give the commitment in turn its status now, and go on to the next."""
+        if not self.ids:
+            return
+        commitment = self.store.get(Commitment, self.ids[self.index])
+        try:
+            self.store.update(replace(commitment, status=CommitmentStatus(value)))
+        except WijksessieError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.index = min(self.index + 1, len(self.ids) - 1)
+        self.redraw()
+
+    def action_step(self, delta: int) -> None:
+        """Go to the next or previous commitment."""
+        if self.ids:
+            self.index = max(0, min(len(self.ids) - 1, self.index + delta))
+            self.redraw()
+
+    def action_close(self) -> None:
+        """End the review."""
+        self.dismiss(None)
