@@ -31,7 +31,7 @@ async def test_fields_save_themselves(make_app: AppFactory, session_file: Path) 
         doc = _session_doc(session_file)
         assert doc["title"] == "Netwerksessie De Pijp (2)"
         assert doc["wijk"] == "Pijp-Noord"
-        assert "Pijp-Noord" in str(app.screen.query_one("#session-header").render())
+        assert "Pijp-Noord" in str(app.screen.query_one("#header-title").render())
 
 
 async def test_typing_is_saved_after_a_pause_without_leaving_the_field(

@@ -106,7 +106,7 @@ async def test_markup_in_title_is_shown_literally(make_app: AppFactory, sessions
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("n", *"[bold red]x[/]", "ctrl+s")
         await pilot.pause()
-        header = app.screen.query_one("#session-header", Static)
+        header = app.screen.query_one("#header-title", Static)
         assert "[bold red]x[/]" in str(header.render())
         await pilot.press("escape")
         await pilot.pause()
@@ -127,4 +127,4 @@ async def test_locked_session_offers_read_only(make_app: AppFactory, session_fil
             await pilot.pause()
             assert isinstance(app.screen, SessionScreen)
             assert app.screen.store.read_only
-            assert "ALLEEN-LEZEN" in str(app.screen.query_one("#session-header").render())
+            assert "ALLEEN-LEZEN" in str(app.screen.query_one("#header-title").render())

@@ -21,7 +21,7 @@ from wijksessie.domain.dates import DateError, format_date, parse_date
 from wijksessie.domain.model import THEMES, ResidentQuestion, Session
 from wijksessie.domain.text import join_list, split_list
 from wijksessie.domain.validation import problems
-from wijksessie.errors import WijksessieError
+from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.confirm import ConfirmDialog
@@ -128,6 +128,8 @@ class SessionPhase(Horizontal):
             return
         try:
             self.store.save_session(candidate)
+        except SaveError:
+            pass  # kept in memory; the session screen warns and retries
         except WijksessieError as error:
             self.notify(str(error), severity="error", markup=False, timeout=10)
             return

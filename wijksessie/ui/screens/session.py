@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from dataclasses import replace
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, TextArea
 
+from wijksessie.domain.agenda import AgendaClock
 from wijksessie.domain.model import ParkingItem, Phase
-from wijksessie.errors import WijksessieError
+from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.agreements.pane import AgreementsPane
 from wijksessie.ui.phases.commitments.phase import CommitmentsPhase
@@ -20,6 +24,7 @@ from wijksessie.ui.phases.goals.pane import GoalsPane
 from wijksessie.ui.phases.network.phase import NetworkPhase
 from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.phases.summary_phase import SummaryPhase
+from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 from wijksessie.ui.widgets.session_header import SessionHeader
 
@@ -34,6 +39,8 @@ PHASE_WIDGETS: dict[Phase, Callable[..., Widget]] = {
 """The phases that work today, each with the widget that shows it; the stepper shows these."""
 
 AVAILABLE_PHASES: tuple[Phase, ...] = tuple(PHASE_WIDGETS)
+SAVE_CHECK_SECONDS = 2
+CLOCK_SAVE_SECONDS = 30
 
 
 class SessionScreen(Screen[None]):
@@ -43,6 +50,9 @@ class SessionScreen(Screen[None]):
         Binding("ctrl+pagedown", "step(1)", "Volgende fase", id="session.next", priority=True),
         Binding("ctrl+pageup", "step(-1)", "Vorige fase", id="session.previous", priority=True),
         Binding("ctrl+t", "park", "Parkeren", id="session.park", priority=True),
+        Binding("ctrl+z", "undo", "Ongedaan maken", id="session.undo"),
+        Binding("ctrl+y", "redo", "Opnieuw", id="session.redo", show=False),
+        Binding("f9", "toggle_clock", "Timer", id="session.clock", priority=True),
         Binding("escape", "close", "Naar overzicht", id="session.close"),
         *(
             Binding(f"f{number + 1}", f"show_phase('{phase.value}')", phase.label, show=False)
@@ -58,6 +68,7 @@ class SessionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="session-header")
+        yield Static(id="save-warning")
         initial = Phase.COMMITMENTS.value if self.review else ""
         with TabbedContent(id="phases", initial=initial):
             for number, phase in enumerate(AVAILABLE_PHASES, start=1):
@@ -66,17 +77,104 @@ class SessionScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.clock = AgendaClock(self.store.session.agenda, self.clock_source)
+        self.clock.switch(Phase(self.query_one("#phases", TabbedContent).active))
         self.refresh_header()
+        self.set_interval(1, self._tick)
+        self.set_interval(SAVE_CHECK_SECONDS, self.check_saved)
         if self.review:
             self.call_after_refresh(self._start_review)
 
     def _start_review(self) -> None:
         self.query_one(CommitmentsPhase).query_one("CommitmentsPane").action_review()
 
+    clock_source: Callable[[], float] = staticmethod(time.monotonic)
+    """Where the agenda clock reads the time; tests put a fake clock here."""
+
     def refresh_header(self) -> None:
-        """Show the session's current title, wijk and date."""
+        """Show the session's current title, wijk and date, and the countdown."""
         header = self.query_one(SessionHeader)
         header.show(self.store.session, self.store.read_only)
+        header.show_clock(self.clock)
+
+    def _tick(self) -> None:
+        self.query_one(SessionHeader).show_clock(self.clock)
+        self._ticks = getattr(self, "_ticks", 0) + 1
+        if self._ticks % CLOCK_SAVE_SECONDS == 0:
+            self.save_clock()
+
+    def save_clock(self) -> None:
+        """Put the time spent per phase in the session file (no undo step, no write if equal)."""
+        if self.store.read_only:
+            return
+        try:
+            self.store.save_session(replace(self.store.session, agenda=self.clock.agenda()))
+        except SaveError:
+            self.check_saved()
+
+    def action_toggle_clock(self) -> None:
+        """Start, pause or resume the countdown of the current phase."""
+        if self.clock.phase is None or (not self.clock.running and self.clock.spent() == 0):
+            self.clock.start(Phase(self.query_one("#phases", TabbedContent).active))
+        else:
+            self.clock.toggle()
+        self.save_clock()
+        self.refresh_header()
+
+    # -- undo, redo and saving ------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        """Undo the last change to the session (many steps deep)."""
+        self._history(self.store.undo, "Ongedaan gemaakt", "Er is niets om ongedaan te maken.")
+
+    def action_redo(self) -> None:
+        """Redo what was undone."""
+        self._history(self.store.redo, "Opnieuw gedaan", "Er is niets om opnieuw te doen.")
+
+    def _history(self, step: Callable[[], str | None], done: str, nothing: str) -> None:
+        if self.store.read_only:
+            self.notify("Alleen-lezen: wijzigen kan hier niet.", severity="warning")
+            return
+        try:
+            description = step()
+        except SaveError:
+            description = "…"
+            self.check_saved()
+        except WijksessieError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if description is None:
+            self.notify(nothing, severity="warning", timeout=3)
+            return
+        self.clock.replan(self.store.session.agenda)
+        self.reload_current_phase()
+        self.refresh_header()
+        self.notify(f"{done}: {description}", markup=False, timeout=4)
+
+    def reload_current_phase(self) -> None:
+        """Re-read the phase on screen from the store (after an undo, a redo or a retry)."""
+        pane = self.query_one("#phases", TabbedContent).active_pane
+        for widget in pane.children if pane else []:
+            widget.reload()  # type: ignore[attr-defined]
+
+    def check_saved(self) -> None:
+        """While a save has failed, retry it and keep a warning up until it succeeds."""
+        if not self.store.unsaved:
+            return
+        banner = self.query_one("#save-warning", Static)
+        try:
+            self.store.flush()
+        except SaveError as error:
+            banner.update(Text(f"⚠ {error}"))
+            banner.add_class("visible")
+            return
+        if banner.has_class("visible"):
+            banner.remove_class("visible")
+            self.notify("Alles is weer opgeslagen.", timeout=4)
+
+    @on(EntityPane.Changed)
+    def _something_changed(self) -> None:
+        self.check_saved()
 
     def phase_widgets(self) -> list[Widget]:
         """The widget of every phase, in order."""
@@ -85,13 +183,19 @@ class SessionScreen(Screen[None]):
     @on(TabbedContent.TabActivated, "#phases")
     def _phase_shown(self, event: TabbedContent.TabActivated) -> None:
         """Bring the phase now on the wall up to date and put the keyboard in it."""
+        if hasattr(self, "clock"):
+            self.clock.switch(Phase(event.pane.id or Phase.SESSION.value))
+            self.save_clock()
+            self.refresh_header()
         for widget in event.pane.children:
             widget.reload()  # type: ignore[attr-defined]
             widget.focus_default()  # type: ignore[attr-defined]
 
     @on(SessionPhase.Saved)
     def _session_saved(self) -> None:
+        self.clock.replan(self.store.session.agenda)
         self.refresh_header()
+        self.check_saved()
 
     def action_step(self, delta: int) -> None:
         """Go to the next or previous phase."""
@@ -132,9 +236,12 @@ class SessionScreen(Screen[None]):
         self.dismiss(None)
 
     def finish(self) -> None:
-        """Save pending edits and close the store; safe to call twice."""
+        """Save pending edits and the clock, and close the store; safe to call twice."""
         for phase in self.query(SessionPhase):
             phase.save_now()
+        if hasattr(self, "clock"):
+            self.clock.pause()
+            self.save_clock()
         try:
             self.store.close()
         except WijksessieError as error:

@@ -21,7 +21,7 @@ from textual.widgets import Input, Label
 from wijksessie.domain.analysis import cascade_delete, matches
 from wijksessie.domain.lookup import Names
 from wijksessie.domain.model import Organisation, Participant
-from wijksessie.errors import ValidationError, WijksessieError
+from wijksessie.errors import SaveError, ValidationError, WijksessieError
 from wijksessie.store import SessionStore
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.entity_table import EntityTable
@@ -180,6 +180,8 @@ class EntityPane(Vertical):
                     self.store.add(entity)
                 else:
                     self.store.update(entity)
+        except SaveError:
+            pass  # kept in memory; the session screen warns and retries until it is on disk
         except ValidationError as error:
             return {self.FORM_FIELD_OF.get(k, k): v for k, v in error.problems.items()}
         except WijksessieError as error:
@@ -226,11 +228,13 @@ class EntityPane(Vertical):
             if not yes:
                 return
             try:
-                with self.store.batch():
+                with self.store.batch(description=f"{self.noun} ‘{self.label(entity)}’ verwijderd"):
                     for change in plan.changes:
                         self.store.update(change.after)
                     for removed in plan.removals:
                         self.store.remove(removed)
+            except SaveError:
+                pass  # kept in memory; the session screen warns and retries
             except WijksessieError as error:
                 self.notify(str(error), severity="error", markup=False, timeout=10)
                 return

@@ -89,7 +89,6 @@ class NetworkPhase(Vertical):
 
     @on(EntityPane.Changed)
     def _changed(self, event: EntityPane.Changed) -> None:
-        event.stop()
         for pane in self.query(EntityPane):
             if pane is not event.control:
                 pane.refresh_rows()

@@ -1,0 +1,104 @@
+"""The facilitator's safety nets: undo and redo, a failed save, and the agenda clock."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import AppFactory, table_docs
+from wijksessie.store import SessionStore
+from wijksessie.store import storage as storage_module
+from wijksessie.ui.screens.session import SessionScreen
+
+
+async def test_undo_and_redo_of_add_edit_delete_reach_the_file(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f3", "2", "a", *"Welzijn Zuid", "enter", "enter", "enter", "escape")
+        await pilot.press("e", "end", *" en Noord", "ctrl+s")
+        await pilot.press("delete", "j")
+        await pilot.pause()
+        assert table_docs(session_file, "organisations") == []
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [o["name"] for o in table_docs(session_file, "organisations")] == [
+            "Welzijn Zuid en Noord"
+        ]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [o["name"] for o in table_docs(session_file, "organisations")] == ["Welzijn Zuid"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert table_docs(session_file, "organisations") == []
+        await pilot.press("ctrl+y", "ctrl+y")
+        await pilot.pause()
+        assert [o["name"] for o in table_docs(session_file, "organisations")] == [
+            "Welzijn Zuid en Noord"
+        ]
+        table = app.screen.query_one("#pane-organisations .pane-table")
+        assert table.row_count == 1
+
+
+async def test_failed_save_warns_keeps_the_data_and_catches_up(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = storage_module.atomic_write_text
+    broken = {"on": True}
+
+    def flaky(path: Path, text: str) -> None:
+        if broken["on"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, text)
+
+    monkeypatch.setattr(storage_module, "atomic_write_text", flaky)
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f3", "2", "a", *"Welzijn Zuid", "enter", "enter", "enter", "escape")
+        await pilot.pause()
+        banner = app.screen.query_one("#save-warning")
+        assert banner.has_class("visible")
+        assert "Niets is verloren" in str(banner.render())
+        assert table_docs(session_file, "organisations") == []
+        assert app.screen.query_one("#pane-organisations .pane-table").row_count == 1
+        broken["on"] = False
+        assert isinstance(app.screen, SessionScreen)
+        app.screen.check_saved()
+        await pilot.pause()
+        assert not banner.has_class("visible")
+        assert [o["name"] for o in table_docs(session_file, "organisations")] == ["Welzijn Zuid"]
+
+
+async def test_clock_counts_the_phase_and_stores_time_spent(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = {"t": 1000.0}
+    monkeypatch.setattr(SessionScreen, "clock_source", staticmethod(lambda: now["t"]))
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f9")
+        now["t"] += 9 * 60
+        app.screen._tick()
+        clock = app.screen.query_one("#header-clock")
+        assert "01:00" in str(clock.render())
+        assert clock.has_class("-warning")
+        now["t"] += 2 * 60
+        app.screen._tick()
+        assert clock.has_class("-over")
+        assert "-01:00" in str(clock.render())
+        await pilot.press("f3")
+        await pilot.pause()
+        agenda = {
+            a["phase"]: a["spent_seconds"] for a in table_docs(session_file, "session")[0]["agenda"]
+        }
+        assert agenda["sessie"] == 11 * 60
+        now["t"] += 90
+        await pilot.press("f9")
+        await pilot.pause()
+        agenda = {
+            a["phase"]: a["spent_seconds"] for a in table_docs(session_file, "session")[0]["agenda"]
+        }
+        assert agenda["wie-doet-wat"] == 90
