@@ -11,7 +11,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from rapidfuzz import fuzz, process
@@ -206,6 +206,17 @@ class _Item:
     blocks: tuple[str, ...]
     theme_mask: int
     group_mask: int
+    shared: dict[tuple[int, int], _Shared] = field(default_factory=dict, compare=False)
+    """What this item shares with others, per pair of shared masks: see ``_shared``."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """The themes and target groups two items have in common, and the reason's words for them."""
+
+    themes: tuple[str, ...]
+    groups: tuple[str, ...]
+    reason: str
 
 
 def overlaps(network: Network, min_score: int = OVERLAP_MIN_SCORE) -> list[Overlap]:
@@ -294,22 +305,26 @@ def _similar_pairs(items: list[_Item], min_score: int) -> Iterator[tuple[_Item, 
             blocks[key].append(index)
     for index, item in enumerate(items):
         later = set().union(*(blocks[k][bisect_right(blocks[k], index) :] for k in item.blocks))
-        for other in _reaching(item, map(items.__getitem__, later), min_score):
-            if other.organisation_id != item.organisation_id:
-                yield item, other
+        others = (items[i] for i in later if items[i].organisation_id != item.organisation_id)
+        for other in _reaching(item, others, min_score):
+            yield item, other
 
 
 def _reaching(item: _Item, others: Iterable[_Item], min_score: int) -> list[_Item]:
     """The others that reach ``min_score`` with ``item``.
 
     Others are bucketed by their structural score, which leaves the text one exact threshold per
-    bucket, so rapidfuzz compares a whole bucket in C and skips what cannot reach it.
+    bucket, so rapidfuzz compares a whole bucket in C and skips what cannot reach it. The score
+    is ``_structural`` written out: this loop runs for every pair that shares a block.
     """
-    themes = _SharePoints(item.theme_mask, _THEME_WEIGHT)
-    groups = _SharePoints(item.group_mask, _GROUP_WEIGHT)
+    theme, group = item.theme_mask, item.group_mask
     buckets: dict[float, list[_Item]] = defaultdict(list)
     for other in others:
-        buckets[themes[other.theme_mask] + groups[other.group_mask]].append(other)
+        t, g = other.theme_mask, other.group_mask
+        themes, groups = (theme | t).bit_count(), (group | g).bit_count()
+        points = _THEME_WEIGHT * ((theme & t).bit_count() / themes if themes else 0.0)
+        points += _GROUP_WEIGHT * ((group & g).bit_count() / groups if groups else 0.0)
+        buckets[points].append(other)
     reached: list[_Item] = []
     for structural, bucket in buckets.items():
         # A hair below the exact threshold: float noise must not drop a pair; overlaps() rechecks.
@@ -345,21 +360,6 @@ def _text_reaching(item: _Item, others: list[_Item], needed: float) -> list[_Ite
     return reached
 
 
-class _SharePoints(dict[int, float]):
-    """Points for the share of themes (or groups) in common with one mask, remembered per mask.
-
-    Few distinct masks occur, so this turns most of the per-pair work into a dict lookup.
-    """
-
-    def __init__(self, mask: int, weight: int) -> None:
-        super().__init__()
-        self.mask, self.weight = mask, weight
-
-    def __missing__(self, other: int) -> float:
-        points = self[other] = self.weight * _jaccard(self.mask, other)
-        return points
-
-
 def _structural(a: _Item, b: _Item) -> float:
     return _THEME_WEIGHT * _jaccard(a.theme_mask, b.theme_mask) + _GROUP_WEIGHT * _jaccard(
         a.group_mask, b.group_mask
@@ -387,28 +387,42 @@ def _overlap(a: _Item, b: _Item, links: dict[frozenset[str], ConnectionKind]) ->
     name = fuzz.token_set_ratio(a.name, b.name)
     description = _description_similarity(a, b)
     text = max(name, description)
-    themes = _ordered_themes(a.themes[key] for key in a.themes.keys() & b.themes.keys())
-    shared_groups = (a.groups[key] for key in a.groups.keys() & b.groups.keys())
-    groups = tuple(sorted(shared_groups, key=lambda group: (group.casefold(), group)))
+    shared = _shared(a, b)
     return Overlap(
         first_id=a.initiative.id,
         second_id=b.initiative.id,
         score=_percent(_structural(a, b) + _TEXT_WEIGHT * text / 100),
-        shared_themes=themes,
-        shared_target_groups=groups,
+        shared_themes=shared.themes,
+        shared_target_groups=shared.groups,
         name_similarity=_percent(name),
         description_similarity=_percent(description),
-        reason=_overlap_reason(themes, groups, _percent(name), _percent(description)),
+        reason=_overlap_reason(shared.reason, _percent(name), _percent(description)),
         connected=links.get(frozenset((a.organisation_id, b.organisation_id))),
     )
 
 
-def _overlap_reason(
-    themes: tuple[str, ...], groups: tuple[str, ...], name: int, description: int
-) -> str:
+def _shared(a: _Item, b: _Item) -> _Shared:
+    """What ``a`` has in common with ``b``, in ``a``'s spelling; remembered on ``a``.
+
+    A large wijk has thousands of overlapping pairs but each initiative only a handful of
+    theme and group combinations in common with the others, so this is worked out once per
+    combination instead of once per pair.
+    """
+    key = (a.theme_mask & b.theme_mask, a.group_mask & b.group_mask)
+    found = a.shared.get(key)
+    if found is None:
+        themes = _ordered_themes(a.themes[k] for k in a.themes.keys() & b.themes.keys())
+        shared_groups = (a.groups[k] for k in a.groups.keys() & b.groups.keys())
+        groups = tuple(sorted(shared_groups, key=lambda group: (group.casefold(), group)))
+        words = list({normalise(word): word for word in (*themes, *groups)}.values())
+        reason = f"beide: {', '.join(words)}" if words else ""
+        found = a.shared[key] = _Shared(themes, groups, reason)
+    return found
+
+
+def _overlap_reason(shared: str, name: int, description: int) -> str:
     """E.g. "beide: eenzaamheid, ouderen; naam lijkt 82%"."""
-    shared = list({normalise(word): word for word in (*themes, *groups)}.values())
-    parts = [f"beide: {', '.join(shared)}"] if shared else []
+    parts = [shared] if shared else []
     if name >= _SHOWN_SIMILARITY:
         parts.append(f"naam lijkt {name}%")
     if description >= _SHOWN_SIMILARITY:

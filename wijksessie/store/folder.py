@@ -2,25 +2,37 @@
 
 A title becomes a file name through ``slugify``, which keeps Dutch letters readable (é → e) and
 can never produce a name that leaves the folder.
+
+The start screen's list comes from a hidden index (``.sessions-index``) of each file's line,
+keyed on the file's size, times and inode: a folder of a thousand sessions lists in milliseconds
+instead of parsing a thousand files. The index is only a cache; any file whose stamp changed is
+read again, and an index that is missing, damaged or from another version is rebuilt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import wijksessie
 from wijksessie.domain.codec import from_dict
 from wijksessie.domain.model import Session
 from wijksessie.errors import SessionFileError
-from wijksessie.store.migrations import session_doc
+from wijksessie.store.migrations import SCHEMA_VERSION, session_doc
 
 ENV_DIR = "WIJKSESSIE_DIR"
 TRASH = ".prullenbak"
+INDEX = ".sessions-index"
+"""Hidden, and not ``*.json``: neither the listing nor a user's ``*.json`` glob sees it."""
+_INDEX_KEY = {"app_version": wijksessie.__version__, "schema_version": SCHEMA_VERSION}
 SLUG_MAX = 60
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
 
@@ -69,10 +81,23 @@ class SessionInfo:
 
 
 def list_sessions(folder: Path) -> list[SessionInfo]:
-    """Every ``*.json`` in the folder, newest session date first; unreadable ones last."""
+    """Every ``*.json`` in the folder, newest session date first; unreadable ones last.
+
+    Files whose stamp matches the folder's index are not opened; the others are read and the
+    index is brought up to date.
+    """
     if not folder.is_dir():
         return []
-    infos = [read_info(path) for path in folder.glob("*.json") if not path.name.startswith(".")]
+    known = _read_index(folder)
+    entries: dict[str, dict[str, Any]] = {}
+    infos = []
+    for path in folder.glob("*.json"):
+        if path.name.startswith("."):
+            continue
+        info, entries[path.name] = _indexed_info(path, known.get(path.name))
+        infos.append(info)
+    if entries != known and (entries or known):
+        _write_index(folder, entries)
     return sorted(infos, key=_newest_first)
 
 
@@ -100,6 +125,94 @@ def read_info(path: Path) -> SessionInfo:
         participants=len(data.get("participants") or {}),
         commitments=len(data.get("commitments") or {}),
     )
+
+
+# --- the index ---------------------------------------------------------------------------------
+
+
+def _stamp(path: Path) -> list[int] | None:
+    """What changes whenever the file does: an atomic save gives a new inode and times."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+
+
+def _indexed_info(path: Path, entry: Any) -> tuple[SessionInfo, dict[str, Any]]:
+    """The file's line from its index entry when the stamp still matches, else read afresh.
+
+    The stamp is taken before reading, so a save racing the read leaves a stale stamp that
+    makes the next listing read the file again, never a stale line.
+    """
+    stamp = _stamp(path)
+    if stamp is not None and isinstance(entry, dict) and entry.get("stamp") == stamp:
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            return _from_entry(path, entry), entry
+    info = read_info(path)
+    return info, _to_entry(info, stamp)
+
+
+def _to_entry(info: SessionInfo, stamp: list[int] | None) -> dict[str, Any]:
+    return {
+        "stamp": stamp,
+        "title": info.title,
+        "wijk": info.wijk,
+        "date": info.date.isoformat() if info.date else None,
+        "participants": info.participants,
+        "commitments": info.commitments,
+        "problem": info.problem,
+    }
+
+
+def _from_entry(path: Path, entry: dict[str, Any]) -> SessionInfo:
+    when = entry["date"]
+    counts = (entry["participants"], entry["commitments"])
+    texts = (entry["title"], entry["wijk"], entry["problem"])
+    if not all(isinstance(n, int) for n in counts) or not all(isinstance(t, str) for t in texts):
+        raise TypeError("index entry of the wrong shape")
+    return SessionInfo(
+        path,
+        title=entry["title"],
+        wijk=entry["wijk"],
+        date=date.fromisoformat(when) if when is not None else None,
+        participants=counts[0],
+        commitments=counts[1],
+        problem=entry["problem"],
+    )
+
+
+def _read_index(folder: Path) -> dict[str, Any]:
+    """The index's entries by file name; empty when it is missing, damaged or out of date."""
+    try:
+        data = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return {}
+    if not isinstance(data, dict) or data.get("key") != _INDEX_KEY:
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def _write_index(folder: Path, entries: dict[str, dict[str, Any]]) -> None:
+    """Replace the index in one rename; a folder we cannot write to simply has no index.
+
+    No fsync: after a crash the index may be stale or empty, and either is only read again.
+    """
+    text = json.dumps({"key": _INDEX_KEY, "files": entries}, ensure_ascii=False)
+    temp = ""
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f"{INDEX}.", suffix=".tmp", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temp, folder / INDEX)
+    except OSError:
+        if temp:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+# --- the trash ---------------------------------------------------------------------------------
 
 
 def move_to_trash(path: Path) -> Path:

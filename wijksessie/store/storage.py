@@ -60,9 +60,24 @@ def _fsync_folder(folder: Path) -> None:
         os.close(handle)
 
 
+_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+"""One JSON value on one line, by the C encoder. The data are plain trees from ``to_dict``."""
+
+
 def dumps(data: Any) -> str:
-    """The session file's text: UTF-8 JSON, indented so a person can read it."""
-    return json.dumps(data, ensure_ascii=False, indent=1)
+    """The session file's text: UTF-8 JSON, a block per table and a line per document.
+
+    A person can still read it, and a diff shows which entity changed. It is not ``indent=1``
+    because the json module then falls back to its pure-Python encoder: four times slower (30
+    against 8 ms for a session of 300 people and 1,000 commitments), on every change.
+    """
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        return _encode(data) + "\n"
+    blocks = []
+    for name, table in data.items():
+        docs = ",\n".join([f"  {_encode(str(key))}: {_encode(doc)}" for key, doc in table.items()])
+        blocks.append(f" {_encode(name)}: {{\n{docs}\n }}" if docs else f" {_encode(name)}: {{}}")
+    return "{\n" + ",\n".join(blocks) + "\n}\n"
 
 
 class AtomicJSONStorage(Storage):

@@ -1,0 +1,651 @@
+"""Does wijksessie stay instant on a big network? Every figure beside a baseline from the same run.
+
+A facilitator types while the room watches the wall, so lag is felt by everyone. The app may cost
+no more than the framework it is built on, and its cost must not grow with the network. Because
+machines and their load differ, no figure is judged alone: each stands beside a baseline measured
+in the same run (a bare Textual app, plain ``json``, the same action on a small session), and the
+goals are ratios.
+
+    python tests/perf/bench.py [--quick] [--json | --markdown]
+
+``--quick`` takes fewer repetitions and skips the huge network; CI runs it once
+(``test_bench_quick.py``) so the benchmark cannot rot. Run it by hand for the README's table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from generate import SESSION_DATE, copy_sessions, generate, new_entity, write_session
+from probe import SIZE, settle
+from rich.console import Console
+from rich.table import Table
+from textual import events
+from textual.widgets import DataTable, TabbedContent, TabPane
+
+from wijksessie.domain.analysis import overlaps
+from wijksessie.domain.model import Network, Participant, Phase, Role
+from wijksessie.store import SessionStore
+from wijksessie.store.folder import INDEX, list_sessions
+from wijksessie.ui.app import WijksessieApp
+from wijksessie.ui.screens.session import SessionScreen
+from wijksessie.ui.screens.start import StartScreen
+
+KEY_PRESS_TABLES: tuple[tuple[Phase, str], ...] = (
+    (Phase.NETWORK, "#pane-participants"),
+    (Phase.COMMITMENTS, "#pane-commitments"),
+)
+"""The tables whose key presses are measured: (phase, selector of its ``EntityPane``).
+
+A new phase's table is one more line here (and, for a new kind, a branch in
+``generate.new_entity``)."""
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass
+class Figure:
+    """One line of the table: a median, what it is compared with, and the goal."""
+
+    key: str
+    label: str
+    value: float
+    unit: str = "s"
+    baseline: float | None = None
+    baseline_label: str = ""
+    goal: str = ""
+    limit: float | None = None
+    """The goal as a number: a ratio limit, or (``unit == 's'`` and no baseline) seconds."""
+    runs: int = 0
+
+    @property
+    def ratio(self) -> float | None:
+        """The figure divided by its baseline."""
+        return self.value / self.baseline if self.baseline else None
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the goal is met; None when the goal is only to report."""
+        if self.limit is None:
+            return None
+        measured = self.ratio if self.baseline is not None else self.value
+        return measured is not None and measured <= self.limit
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How often to repeat each kind of measurement."""
+
+    processes: int
+    memory: int
+    app_runs: int
+    presses: int
+    calls: int
+    summaries: int
+    huge: bool
+
+
+QUICK = Plan(processes=2, memory=1, app_runs=2, presses=3, calls=5, summaries=1, huge=False)
+FULL = Plan(processes=9, memory=3, app_runs=5, presses=25, calls=15, summaries=5, huge=True)
+
+
+def median_of(runs: int, measure: Callable[[], float]) -> float:
+    """The median of ``runs`` calls of ``measure`` (each returns seconds or kB)."""
+    return statistics.median(measure() for _ in range(runs))
+
+
+async def amedian_of(runs: int, measure: Callable[[], Awaitable[float]]) -> float:
+    """``median_of`` for measurements that run inside the event loop."""
+    return statistics.median([await measure() for _ in range(runs)])
+
+
+@contextmanager
+def steady_heap() -> Iterator[None]:
+    """Keep the benchmark's own data out of the garbage collector's way while measuring.
+
+    The generated networks are hundreds of thousands of objects; a full collection triggered by
+    the measured code would walk them all and charge the code for the benchmark's heap (``json
+    .loads`` of the large file took 150 ms instead of 7). Freezing them leaves the collector
+    only what the measured code itself creates, as in the app.
+    """
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+# --- the sessions measured -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Files:
+    """The generated sessions and folders, all in one temporary folder."""
+
+    root: Path
+    small: Path
+    large: Path
+    ten: Path
+    thousand: Path
+
+
+def make_files(root: Path) -> Files:
+    """Write the small and large sessions through the store, and folders of 10 and 1,000."""
+    sessions = root / "sessions"
+    ten, thousand = root / "ten", root / "thousand"
+    for folder in (sessions, ten, thousand):
+        folder.mkdir()
+    small = write_session(sessions / "small.json", "small")
+    large = write_session(sessions / "large.json", "large")
+    copy_sessions(small, ten, 10)
+    copy_sessions(small, thousand, 1000)
+    return Files(root, small, large, ten, thousand)
+
+
+def working_copy(files: Files, source: Path) -> Path:
+    """A fresh copy to change, so every measurement starts from the generated file."""
+    target = files.root / "sessions" / f"work-{source.name}"
+    shutil.copyfile(source, target)
+    return target
+
+
+# --- cold start and memory, in fresh processes ---------------------------------------------------
+
+
+def probe(*args: str) -> tuple[float, int]:
+    """Seconds from spawning ``probe.py`` to its screen being painted, and its peak RSS in kB."""
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, str(HERE / "probe.py"), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return result["ready"] - started, result["maxrss_kb"]
+
+
+def process_figures(files: Files, plan: Plan) -> list[Figure]:
+    """Cold starts against a bare Textual app, and peak memory with the large session open.
+
+    Each kind of run is interleaved with the others, so a burst of load hits every side.
+    """
+    runs: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for folder in (files.ten, files.thousand):
+        list_sessions(folder)  # the index, as any earlier start of the app leaves it
+    for number in range(plan.processes):
+        runs["bare"].append(probe("bare"))
+        runs["ten"].append(probe("start", str(files.ten)))
+        runs["thousand"].append(probe("start", str(files.thousand)))
+        (files.thousand / INDEX).unlink(missing_ok=True)
+        runs["first"].append(probe("start", str(files.thousand)))
+        if number < plan.memory:
+            runs["open"].append(probe("open", str(files.ten), str(files.large)))
+    seconds = {name: statistics.median(t for t, _ in found) for name, found in runs.items()}
+    peak_mb = {name: statistics.median(kb for _, kb in got) / 1024 for name, got in runs.items()}
+    bare = {"baseline": seconds["bare"], "baseline_label": "bare Textual app"}
+    return [
+        Figure(
+            "cold_start",
+            "cold start to the start screen (10 sessions)",
+            seconds["ten"],
+            goal="≤ 1.3×",
+            limit=1.3,
+            runs=plan.processes,
+            **bare,
+        ),
+        Figure(
+            "start_screen_1000",
+            "start screen with 1,000 session files (cold start)",
+            seconds["thousand"],
+            baseline=seconds["ten"],
+            baseline_label="the same with 10 files",
+            goal="≤ 3×",
+            limit=3.0,
+            runs=plan.processes,
+        ),
+        Figure(
+            "start_screen_1000_first",
+            "the same, first time (no index yet)",
+            seconds["first"],
+            baseline=seconds["ten"],
+            baseline_label="10 files",
+            goal="report",
+            runs=plan.processes,
+        ),
+        Figure(
+            "cold_open_large",
+            "cold start straight into the large session",
+            seconds["open"],
+            goal="report",
+            runs=plan.memory,
+            **bare,
+        ),
+        Figure(
+            "peak_memory",
+            "peak memory, large session open",
+            peak_mb["open"],
+            unit="MB",
+            baseline=peak_mb["bare"],
+            baseline_label="bare Textual app",
+            goal="≤ 1.5×",
+            limit=1.5,
+            runs=plan.memory,
+        ),
+    ]
+
+
+# --- inside a running app ------------------------------------------------------------------------
+
+
+async def time_start_screen(folder: Path) -> float:
+    """Seconds from starting the app (warm interpreter) to its start screen painted.
+
+    Stricter than the cold start: interpreter and imports are not there to dilute the ratio.
+    """
+    started = time.perf_counter()
+    app = WijksessieApp(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        while not (isinstance(app.screen, StartScreen) and app.screen.is_mounted):
+            await pilot._wait_for_screen()
+        await settle(pilot)
+        return time.perf_counter() - started
+
+
+async def time_open(files: Files, source: Path) -> float:
+    """Seconds from 'open this file' on the start screen to its first phase painted."""
+    app = WijksessieApp(files.ten)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        path = working_copy(files, source)
+        started = time.perf_counter()
+        store = SessionStore.open(path)
+        await app.push_screen(SessionScreen(store))
+        await settle(pilot)
+        elapsed = time.perf_counter() - started
+        store.close()
+        return elapsed
+
+
+def reveal(widget: Any) -> None:
+    """Activate every tab around ``widget``, outermost first, so it is on the wall."""
+    panes = [node for node in widget.ancestors_with_self if isinstance(node, TabPane)]
+    for pane in reversed(panes):
+        tabs = next(node for node in pane.ancestors if isinstance(node, TabbedContent))
+        tabs.active = pane.id or ""
+
+
+async def time_keys(files: Files, source: Path, plan: Plan) -> dict[str, float]:
+    """Per measured table: seconds for one cursor move and for adding one item."""
+    found: dict[str, float] = {}
+    app = WijksessieApp(files.ten)
+    async with app.run_test(size=SIZE) as pilot:
+        store = SessionStore.open(working_copy(files, source))
+        await app.push_screen(SessionScreen(store))
+        await settle(pilot)
+        network = store.network()
+        for number, (phase, selector) in enumerate(KEY_PRESS_TABLES):
+            app.screen.action_show_phase(phase.value)
+            await settle(pilot)
+            pane = app.screen.query_one(selector)
+            reveal(pane)
+            await settle(pilot)
+            table = pane.query_one(DataTable)
+            table.focus()
+            await settle(pilot)
+            name = selector.removeprefix("#pane-")
+            found[f"cursor_{name}"] = await amedian_of(
+                plan.presses, lambda table=table: _press(pilot, table)
+            )
+            counter = iter(range(number * 10_000, (number + 1) * 10_000))
+            found[f"add_{name}"] = await amedian_of(
+                plan.presses,
+                lambda pane=pane, counter=counter: _add(
+                    pilot, pane, new_entity(pane.kind, network, next(counter))
+                ),
+            )
+        store.close()
+    return found
+
+
+async def _press(pilot: Any, table: DataTable[Any]) -> float:
+    """One key press that moves the cursor (down, or up at the last row), painted."""
+    key = "up" if table.cursor_row >= table.row_count - 1 else "down"
+    started = time.perf_counter()
+    pilot.app.post_message(events.Key(key, None))
+    await settle(pilot)
+    return time.perf_counter() - started
+
+
+async def _add(pilot: Any, pane: Any, entity: Any) -> float:
+    """What saving the add form does: store, refill the table, tell the phase; painted."""
+    started = time.perf_counter()
+    with pane.store.batch():
+        pane.store.add(entity)
+    pane.refresh_rows(keep=entity.id)
+    pane.post_message(pane.Changed())
+    await settle(pilot)
+    return time.perf_counter() - started
+
+
+def app_figures(files: Files, plan: Plan) -> list[Figure]:
+    """Start screen by folder size, opening a session, and key presses by session size."""
+
+    async def measure() -> list[Figure]:
+        ten = await amedian_of(plan.app_runs, lambda: time_start_screen(files.ten))
+        thousand = await amedian_of(plan.app_runs, lambda: time_start_screen(files.thousand))
+        small_open = await amedian_of(plan.app_runs, lambda: time_open(files, files.small))
+        large_open = await amedian_of(plan.app_runs, lambda: time_open(files, files.large))
+        small_keys = await time_keys(files, files.small, plan)
+        large_keys = await time_keys(files, files.large, plan)
+        figures = [
+            Figure(
+                "open_large",
+                "open the large session to its first phase",
+                large_open,
+                baseline=small_open,
+                baseline_label="the small session",
+                goal="≤ 0.25 s",
+                limit=0.25,
+                runs=plan.app_runs,
+            ),
+        ]
+        for key, large in large_keys.items():
+            action, table = key.split("_", 1)
+            what = "cursor move" if action == "cursor" else "add an item"
+            figures.append(
+                Figure(
+                    f"key_{key}",
+                    f"key press: {what} in {table}, large",
+                    large,
+                    baseline=small_keys[key],
+                    baseline_label="the same, small session",
+                    goal="≤ 1.5×",
+                    limit=1.5,
+                    runs=plan.presses,
+                )
+            )
+        figures.append(
+            Figure(
+                "start_screen_1000_inside",
+                "start screen with 1,000 files, app start in a warm process",
+                thousand,
+                baseline=ten,
+                baseline_label="the same with 10 files",
+                goal="report",
+                runs=plan.app_runs,
+            )
+        )
+        return figures
+
+    return asyncio.run(measure())
+
+
+# --- the store, the analysis and the summaries, in process ---------------------------------------
+
+
+def save_figure(files: Files, plan: Plan) -> Figure:
+    """One change saved by the store against the least a crash-safe save of the data costs."""
+    path = working_copy(files, files.large)
+    store = SessionStore.open(path)
+    person = store.all(Participant)[0]
+    roles = iter(Role)
+
+    def change() -> float:
+        nonlocal roles
+        role = next(roles, None) or next(roles := iter(Role))
+        started = time.perf_counter()
+        store.update(replace(person, role=role))
+        return time.perf_counter() - started
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    target = path.with_name("baseline.json")
+
+    def plain() -> float:
+        started = time.perf_counter()
+        text = json.dumps(data)
+        handle, temp = tempfile.mkstemp(dir=path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, target)
+        return time.perf_counter() - started
+
+    with steady_heap():
+        value, baseline = _interleaved(plan.calls * 2, change, plain)
+    store.close()
+    return Figure(
+        "save_large",
+        "save after one change, large session",
+        value,
+        baseline=baseline,
+        baseline_label="json.dumps + temp file + fsync + os.replace",
+        goal="≤ 1.5×",
+        limit=1.5,
+        runs=plan.calls * 2,
+    )
+
+
+def _interleaved(runs: int, first: Callable[[], float], second: Callable[[], float]) -> tuple:
+    """Medians of two measurements taken turn about, so load on the machine hits both alike."""
+    a, b = [], []
+    for _ in range(runs):
+        a.append(first())
+        b.append(second())
+    return statistics.median(a), statistics.median(b)
+
+
+def _timed(action: Callable[[], object]) -> Callable[[], float]:
+    def measure() -> float:
+        started = time.perf_counter()
+        action()
+        return time.perf_counter() - started
+
+    return measure
+
+
+def analysis_figures(plan: Plan, large: Network) -> list[Figure]:
+    """Overlap of the large network, and of the huge one to show how it grows."""
+    with steady_heap():
+        large_time = median_of(plan.calls, _timed(lambda: overlaps(large)))
+    figures = [
+        Figure(
+            "overlap_large",
+            f"overlap analysis, large ({len(large.initiatives)} initiatives)",
+            large_time,
+            goal="≤ 0.3 s",
+            limit=0.3,
+            runs=plan.calls,
+        )
+    ]
+    if plan.huge:
+        huge = generate("huge")
+        runs = 3
+        with steady_heap():
+            huge_time = median_of(runs, _timed(lambda: overlaps(huge)))
+        figures.append(
+            Figure(
+                "overlap_huge",
+                f"overlap analysis, huge ({len(huge.initiatives)} initiatives)",
+                huge_time,
+                baseline=large_time,
+                baseline_label="large (growth)",
+                goal="report",
+                runs=runs,
+            )
+        )
+    return figures
+
+
+def summary_figure(files: Files, plan: Plan, large: Network) -> Figure | None:
+    """Every summary format of the large session against parsing its file once."""
+    try:
+        from wijksessie.domain.summary import build_summary
+        from wijksessie.render import FORMATS, render
+    except ImportError:
+        return None
+
+    def every_format() -> None:
+        for fmt in FORMATS:
+            render(build_summary(large, today=SESSION_DATE), fmt)
+
+    text = files.large.read_text(encoding="utf-8")
+    with steady_heap():
+        value, baseline = _interleaved(
+            plan.summaries, _timed(every_format), _timed(lambda: json.loads(text))
+        )
+    return Figure(
+        "summaries_large",
+        f"all summary formats ({', '.join(FORMATS)}), large",
+        value,
+        baseline=baseline,
+        baseline_label="json.loads of the file",
+        goal="report",
+        runs=plan.summaries,
+    )
+
+
+# --- running and reporting -----------------------------------------------------------------------
+
+
+def run(plan: Plan, root: Path) -> list[Figure]:
+    """Every figure, in the order of the README's table."""
+    files = make_files(root)
+    with SessionStore.open(files.large, read_only=True) as store:
+        large = store.network()
+    process = process_figures(files, plan)
+    inside = app_figures(files, plan)
+    summary = summary_figure(files, plan, large)
+    by_key = {f.key: f for f in [*process, *inside]}
+    return [
+        by_key["cold_start"],
+        by_key["open_large"],
+        save_figure(files, plan),
+        *(f for f in inside if f.key.startswith("key_")),
+        *analysis_figures(plan, large),
+        *([summary] if summary else []),
+        by_key["start_screen_1000"],
+        by_key["start_screen_1000_first"],
+        by_key["start_screen_1000_inside"],
+        by_key["peak_memory"],
+        by_key["cold_open_large"],
+    ]
+
+
+def machine() -> dict[str, Any]:
+    """Where the figures were measured, so a reader can weigh them."""
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
+        "cpus": os.cpu_count(),
+        "load_average": [round(load, 2) for load in os.getloadavg()],
+    }
+
+
+def _number(value: float, unit: str) -> str:
+    if unit == "s":
+        return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+    return f"{value:.1f} {unit}"
+
+
+def table(figures: list[Figure], title: str) -> Table:
+    """The Rich table printed by default."""
+    grid = Table(title=title, title_justify="left")
+    for column, justify in (
+        ("figure", "left"),
+        ("median", "right"),
+        ("baseline", "right"),
+        ("baseline is", "left"),
+        ("ratio", "right"),
+        ("goal", "left"),
+        ("met", "center"),
+    ):
+        grid.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for f in figures:
+        ratio = f"{f.ratio:.2f}×" if f.ratio is not None else ""
+        met = {True: "[green]yes[/]", False: "[bold red]no[/]", None: ""}[f.met]
+        grid.add_row(
+            f.label,
+            _number(f.value, f.unit),
+            _number(f.baseline, f.unit) if f.baseline is not None else "",
+            f.baseline_label,
+            ratio,
+            f.goal,
+            met,
+        )
+    return grid
+
+
+def markdown(figures: list[Figure]) -> str:
+    """The same table in Markdown, for the README's Performance section."""
+    lines = [
+        "| figure | median | baseline (same run) | ratio | goal | met |",
+        "| --- | ---: | --- | ---: | --- | :-: |",
+    ]
+    for f in figures:
+        baseline = f"{_number(f.baseline, f.unit)} ({f.baseline_label})" if f.baseline else ""
+        ratio = f"{f.ratio:.2f}×" if f.ratio is not None else ""
+        met = {True: "yes", False: "**no**", None: ""}[f.met]
+        value = _number(f.value, f.unit)
+        lines.append(f"| {f.label} | {value} | {baseline} | {ratio} | {f.goal} | {met} |")
+    return "\n".join(lines)
+
+
+def as_json(figures: list[Figure], plan: Plan, seconds: float) -> dict[str, Any]:
+    """The machine-readable report: every figure with its baseline, ratio and verdict."""
+    return {
+        "plan": asdict(plan),
+        "machine": machine(),
+        "seconds": round(seconds, 1),
+        "figures": {f.key: {**asdict(f), "ratio": f.ratio, "met": f.met} for f in figures},
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Generate the sessions in a temporary folder, measure, print, clean up."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions, no huge network")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    output.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    options = parser.parse_args(argv)
+    plan = QUICK if options.quick else FULL
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="wijksessie-bench-") as root:
+        figures = run(plan, Path(root))
+    seconds = time.perf_counter() - started
+    if options.json:
+        print(json.dumps(as_json(figures, plan, seconds), indent=2))
+        return
+    info = machine()
+    title = (
+        f"wijksessie benchmark ({'quick' if options.quick else 'full'}; medians; "
+        f"{info['cpus']} cores, load {info['load_average'][0]}; {seconds:.0f} s)"
+    )
+    if options.markdown:
+        print(f"{title}\n\n{markdown(figures)}")
+        return
+    Console(width=None if sys.stdout.isatty() else 130).print(table(figures, title))
+
+
+if __name__ == "__main__":
+    main()
