@@ -17,6 +17,14 @@ from wijksessie.ui.app import WijksessieApp
 AppFactory = Callable[..., WijksessieApp]
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings (theme) in a tmp folder: tests never read or write the user's own."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("WIJKSESSIE_CONFIG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def sessions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty ``sessions`` folder, named relatively so screens show the same text each run."""
@@ -87,4 +95,22 @@ def demo_file(sessions: Path) -> Path:
 
     path = sessions / DEMO_FILE
     write_network(path, demo_network(today=DEMO_DAY)).close()
+    return path
+
+
+@pytest.fixture
+def room_file(sessions: Path) -> Path:
+    """A small session with people, goals and an agreement, closed."""
+    from wijksessie.domain.model import Agreement, Goal, Organisation, Participant
+
+    path = sessions / "2026-12-03-kamer.json"
+    org = Organisation("Welzijn Zuid", id="a" * 32)
+    with SessionStore.create(path, Session("Kamer", date=date(2026, 12, 3))) as store:
+        store.add(org)
+        for index, name in enumerate(["Anna", "Bram", "Cor"]):
+            store.add(Participant(name, organisation_id=org.id, id=str(index) * 32))
+        store.add(Participant("Dirk", present=False, id="9" * 32))
+        store.add(Goal("Niemand eenzaam", id="g" * 32))
+        store.add(Goal("Geldzorgen vroeg zien", id="h" * 32))
+        store.add(Agreement("We verwijzen warm door", id="x" * 32))
     return path

@@ -102,3 +102,49 @@ async def test_clock_counts_the_phase_and_stores_time_spent(
             a["phase"]: a["spent_seconds"] for a in table_docs(session_file, "session")[0]["agenda"]
         }
         assert agenda["wie-doet-wat"] == 90
+
+
+async def test_projector_mode_masks_contact_and_is_remembered(
+    make_app: AppFactory, demo_file: Path, own_settings: Path
+) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f8", "f3")
+        await pilot.pause()
+        assert app.projector and app.theme == "wijksessie-projector"
+        table = app.screen.query_one("#pane-participants .pane-table")
+        names = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
+        table.move_cursor(row=names.index("Fatima el Amrani"))
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.export_screenshot()
+        assert "@" not in screen.replace("@font-face", "")
+        assert app.screen.query_one("#field-email").password
+    assert '"projector"' in (own_settings / "settings.json").read_text()
+    again = make_app()
+    async with again.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert again.projector and again.theme == "wijksessie-projector"
+
+
+async def test_help_lists_the_keys_of_the_screen(make_app: AppFactory, room_file: Path) -> None:
+    app = make_app(SessionStore.open(room_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f4", "question_mark")
+        await pilot.pause()
+        descriptions = [description for _key, description in app.screen.keys]
+        assert "Stemronde" in descriptions and "Ongedaan maken" in descriptions
+        assert "Stemronde" in app.export_screenshot()
+
+
+async def test_spotlight_shows_the_item_in_focus(make_app: AppFactory, room_file: Path) -> None:
+    app = make_app(SessionStore.open(room_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f5", "ctrl+l")
+        await pilot.pause()
+        from wijksessie.ui.widgets.spotlight import SpotlightScreen
+
+        assert isinstance(app.screen, SpotlightScreen)
+        assert "We verwijzen warm door" in app.screen.text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SpotlightScreen)

@@ -110,3 +110,13 @@ def test_summary(
     monkeypatch.setattr(SummaryPhase, "today", DEMO_DAY)
     app = make_app(SessionStore.open(demo_file))
     assert snap_compare(app, terminal_size=(120, 35), press=["f7"])
+
+
+def test_projector_mode(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(120, 35), press=["f8", "f3"])
+
+
+def test_help_screen(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(120, 35), press=["f5", "question_mark"])

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable
 
 from wijksessie.domain.dates import DateError, format_date, parse_date
 from wijksessie.domain.model import Session
@@ -16,11 +21,17 @@ from wijksessie.errors import SessionLockedError, ValidationError, WijksessieErr
 from wijksessie.store import SessionStore
 from wijksessie.store.bulk import write_follow_up
 from wijksessie.store.folder import move_to_trash, new_session_path
+from wijksessie.store.settings import Theme as ThemeChoice
+from wijksessie.store.settings import load_settings, save_settings
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.screens.start import StartScreen
+from wijksessie.ui.themes import PROJECTOR, TEXTUAL_THEMES
 from wijksessie.ui.widgets.confirm import ConfirmDialog
+from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
+from wijksessie.ui.widgets.help_screen import HelpScreen
+from wijksessie.ui.widgets.spotlight import SpotlightScreen
 
 NEW_SESSION_FIELDS = [
     FormField("title", "Titel", placeholder="bijv. Netwerksessie eenzaamheid"),
@@ -38,14 +49,27 @@ class WijksessieApp(App[None]):
 
     TITLE = "wijksessie"
     CSS_PATH = "app.tcss"
-    BINDINGS = [Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", show=False)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", show=False),
+        Binding("f8", "toggle_projector", "Projector", id="app.projector", priority=True),
+        Binding("question_mark", "help", "Hulp", id="app.help"),
+        Binding("ctrl+l", "spotlight", "Spotlight", id="app.spotlight", show=False),
+    ]
+
+    projector: reactive[bool] = reactive(False)
+    """Projector mode: high contrast, and contact details masked wherever they could show."""
 
     def __init__(self, folder: Path, store: SessionStore | None = None) -> None:
         super().__init__()
         self.folder = folder
         self.initial_store = store
+        self.settings = load_settings()
+        self.register_theme(PROJECTOR)
+        self.theme = TEXTUAL_THEMES[self.settings.theme]
+        self.set_reactive(WijksessieApp.projector, self.settings.theme is ThemeChoice.PROJECTOR)
 
     def on_mount(self) -> None:
+        self.set_class(self.projector, "-projector")
         self.push_screen(StartScreen(self.folder))
         if self.initial_store is not None:
             self.push_screen(SessionScreen(self.initial_store))
@@ -56,6 +80,71 @@ class WijksessieApp(App[None]):
             if isinstance(screen, SessionScreen):
                 screen.finish()
         self.exit()
+
+    # -- the room: projector, help, spotlight -------------------------------------------
+
+    def watch_projector(self, projector: bool) -> None:
+        self.set_class(projector, "-projector")
+
+    def action_toggle_projector(self) -> None:
+        """Switch projector mode on or off, and remember the choice for next time."""
+        self.projector = not self.projector
+        if self.projector:
+            choice = ThemeChoice.PROJECTOR
+        else:
+            choice = ThemeChoice.LIGHT if self.theme == "textual-light" else ThemeChoice.DARK
+            if self.settings.theme is ThemeChoice.PROJECTOR:
+                choice = ThemeChoice.DARK
+        self.theme = TEXTUAL_THEMES[choice]
+        self.settings = replace(self.settings, theme=choice)
+        try:
+            save_settings(self.settings)
+        except WijksessieError as error:
+            self.notify(str(error), severity="warning", markup=False)
+        state = "aan: contactgegevens worden gemaskeerd" if self.projector else "uit"
+        self.notify(f"Projectormodus {state}.", timeout=3)
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        seen: set[str] = set()
+        keys: list[tuple[str, str]] = []
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if binding.description and binding.description not in seen:
+                seen.add(binding.description)
+                keys.append((self.get_key_display(binding), binding.description))
+        self.push_screen(HelpScreen(keys, "Toetsen op dit scherm"))
+
+    def action_spotlight(self) -> None:
+        """Show the row under the cursor big and alone."""
+        table = self.focused
+        if not isinstance(table, DataTable) or not table.row_count:
+            self.notify("Zet de cursor eerst op een regel in een lijst.", severity="warning")
+            return
+        cells = [str(cell) for cell in table.get_row_at(table.cursor_row) if str(cell).strip()]
+        pane = next((a for a in table.ancestors if isinstance(a, EntityPane)), None)
+        heading = pane.title if pane is not None else "Spotlight"
+        self.push_screen(SpotlightScreen(heading, "\n".join(cells[:3])))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette in Dutch: the app's own actions first."""
+        yield SystemCommand(
+            "Projectormodus aan/uit",
+            "Hoog contrast, gemaskeerde contactgegevens",
+            self.action_toggle_projector,
+        )
+        yield SystemCommand("Toetsen tonen", "Alle toetsen van dit scherm", self.action_help)
+        yield SystemCommand("Thema kiezen", "Donker, licht of projector", self.action_change_theme)
+        if isinstance(screen, SessionScreen):
+            yield from screen.commands()
+        if isinstance(screen, StartScreen):
+            yield SystemCommand("Nieuwe sessie", "Een nieuwe sessie maken", self.action_new_session)
+            yield SystemCommand(
+                "Demosessie openen", "De voorbeeldsessie Kruidenbuurt", self.action_demo
+            )
+        yield SystemCommand("Afsluiten", "Alles is al opgeslagen", self.action_quit)
 
     # -- opening ------------------------------------------------------------------------
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
@@ -224,6 +225,20 @@ class SessionScreen(Screen[None]):
 
         field = FormField("text", "Idee voor later", placeholder="wat komt nu niet aan bod?")
         self.app.push_screen(FormDialog("Parkeerplaats", [field], {"text": ""}, save))
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """This screen's actions for the command palette, in Dutch."""
+        for number, phase in enumerate(AVAILABLE_PHASES, start=1):
+            yield SystemCommand(
+                f"Naar fase {number}: {phase.label}",
+                f"F{number + 1}",
+                partial(self.action_show_phase, phase.value),
+            )
+        yield SystemCommand("Ongedaan maken", "ctrl+z", self.action_undo)
+        yield SystemCommand("Opnieuw doen", "ctrl+y", self.action_redo)
+        yield SystemCommand("Idee parkeren", "ctrl+t", self.action_park)
+        yield SystemCommand("Timer starten of pauzeren", "F9", self.action_toggle_clock)
+        yield SystemCommand("Terug naar het overzicht", "esc", self.action_close)
 
     def action_close(self) -> None:
         """Leave a text field first; from anywhere else, save and go back to the start screen."""

@@ -38,6 +38,8 @@ class FormField:
     vocabulary: Callable[[], Iterable[str]] | None = None
     allow_blank: bool = True
     hint: str = ""
+    private: bool = False
+    """Contact details: masked while the app is in projector mode."""
     options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -104,7 +106,14 @@ class FormDialog(ModalScreen[bool]):
         if spec.kind == "flag":
             return Checkbox(spec.placeholder or spec.label, bool(value), id=widget_id)
         suggester = ListSuggester(spec.vocabulary) if spec.vocabulary else None
-        return Input(value or "", placeholder=spec.placeholder, id=widget_id, suggester=suggester)
+        masked = spec.private and bool(getattr(self.app, "projector", False))
+        return Input(
+            value or "",
+            placeholder=spec.placeholder,
+            id=widget_id,
+            suggester=suggester,
+            password=masked,
+        )
 
     def on_mount(self) -> None:
         self._focus_first()

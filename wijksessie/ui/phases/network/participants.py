@@ -58,8 +58,10 @@ class ParticipantsPane(EntityPane):
                 vocabulary=lambda: self.names().organisation_names(),
                 hint="Een nieuwe naam maakt de organisatie aan.",
             ),
-            FormField("email", "E-mail", placeholder="alleen met toestemming gedeeld"),
-            FormField("phone", "Telefoon"),
+            FormField(
+                "email", "E-mail", placeholder="alleen met toestemming gedeeld", private=True
+            ),
+            FormField("phone", "Telefoon", private=True),
             FormField(
                 "role",
                 "Rol",

@@ -1,0 +1,48 @@
+"""``?``: the keys of the screen you are on, with what they do, in one overlay."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+GENERAL = (
+    ("ctrl+p", "Alle opdrachten zoeken (opdrachtenpalet)"),
+    ("F8", "Projectormodus aan/uit: hoog contrast, contactgegevens gemaskeerd"),
+    ("ctrl+l", "Spotlight: alleen het gekozen item, groot"),
+    ("ctrl+q", "Afsluiten (alles is al opgeslagen)"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the active keys of the screen below it."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Sluiten", id="help.close")]
+
+    def __init__(self, keys: list[tuple[str, str]], title: str) -> None:
+        super().__init__()
+        self.keys = keys
+        self.help_title = title
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(self._table())
+
+    def _table(self) -> Table:
+        table = Table(title=self.help_title, title_style="bold", expand=True, box=None)
+        table.add_column("Toets", style="bold yellow", no_wrap=True)
+        table.add_column("Wat het doet")
+        for key, description in self.keys:
+            table.add_row(Text(key), Text(description))
+        table.add_section()
+        for key, description in GENERAL:
+            table.add_row(Text(key), Text(description))
+        table.caption = "Esc of ? sluit deze hulp."
+        return table
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)
