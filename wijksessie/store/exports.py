@@ -67,3 +67,34 @@ def _name(network: Network, stem: str | None, reader: str) -> str:
     base = slugify(stem) if stem else f"{when}-{slugify(session.title)}"
     name = f"{base}-samenvatting"
     return f"{name}-{slugify(reader)}" if reader else name
+
+
+NETWORK_FORMATS: dict[str, tuple[str, str]] = {
+    "xlsx": ("", "xlsx"),
+    "kumu": ("-kumu", "xlsx"),
+    "graphml": ("-netwerk", "graphml"),
+}
+"""Network exports for other tools: the name suffix and extension of each."""
+
+
+def export_network(
+    network: Network, fmt: str, folder: Path, *, stem: str, with_contact: bool = False
+) -> Path:
+    """Write the network as a spreadsheet, a Kumu workbook or GraphML into ``folder/exports/``.
+
+    Contact details only with ``with_contact`` (and then only of people who share them).
+    """
+    from wijksessie.exchange.graphml import export_graphml
+    from wijksessie.exchange.kumu import export_kumu
+    from wijksessie.exchange.spreadsheet import export_xlsx
+
+    suffix, extension = NETWORK_FORMATS[fmt]
+    target = free_name(folder / EXPORTS, f"{stem}{suffix}", extension)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "xlsx":
+        export_xlsx(network, target, with_contact=with_contact)
+    elif fmt == "kumu":
+        export_kumu(network, target, with_contact=with_contact)
+    else:
+        export_graphml(network, target)
+    return target

@@ -17,7 +17,7 @@ from wijksessie.domain.summary import build_summary
 from wijksessie.errors import WijksessieError
 from wijksessie.render.text import summary_renderable
 from wijksessie.store import SessionStore
-from wijksessie.store.exports import export_summary
+from wijksessie.store.exports import export_network, export_summary
 
 EXPORT_KEYS = (
     ("h", "html", "HTML"),
@@ -25,14 +25,21 @@ EXPORT_KEYS = (
     ("k", "ics", "Agenda (ics)"),
     ("t", "text", "Tekst"),
 )
+NETWORK_KEYS = (("x", "xlsx", "Excel"), ("u", "kumu", "Kumu"), ("n", "graphml", "GraphML"))
 
 
 class SummaryPhase(VerticalScroll):
     """The summary, scrollable; keys export it into the sessions folder's ``exports/``."""
 
     BINDINGS = [
-        Binding(key, f"export('{fmt}')", f"Export {label}", id=f"summary.{fmt}")
-        for key, fmt, label in EXPORT_KEYS
+        *(
+            Binding(key, f"export('{fmt}')", f"Export {label}", id=f"summary.{fmt}")
+            for key, fmt, label in EXPORT_KEYS
+        ),
+        *(
+            Binding(key, f"export_network('{fmt}')", f"Export {label}", id=f"summary.{fmt}")
+            for key, fmt, label in NETWORK_KEYS
+        ),
     ]
 
     today: date | None = None
@@ -59,6 +66,19 @@ class SummaryPhase(VerticalScroll):
     def focus_default(self) -> None:
         """Keys scroll the summary."""
         self.focus()
+
+    def action_export_network(self, fmt: str) -> None:
+        """Write the network for Excel, Kumu or Gephi/yEd into ``exports/``."""
+        if self.store.path is None:
+            return
+        try:
+            path = export_network(
+                self.store.network(), fmt, self.store.path.parent, stem=self.store.path.stem
+            )
+        except (WijksessieError, OSError) as error:
+            self.notify(f"Exporteren mislukt: {error}", severity="error", markup=False)
+            return
+        self.notify(f"Geëxporteerd: {path}", markup=False, timeout=8)
 
     def action_export(self, fmt: str) -> None:
         """Write the summary in ``fmt`` to ``exports/`` and say where it went."""

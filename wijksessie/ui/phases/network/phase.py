@@ -7,6 +7,8 @@ and the views, so the wall always shows the current picture.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -43,8 +45,11 @@ class NetworkPhase(Vertical):
     """The map of who does what, and what it reveals."""
 
     BINDINGS = [
-        Binding(str(number), f"show_tab('{key}')", label, show=False)
-        for number, (key, label) in enumerate(TABS, start=1)
+        *(
+            Binding(str(number), f"show_tab('{key}')", label, show=False)
+            for number, (key, label) in enumerate(TABS, start=1)
+        ),
+        Binding("i", "import_list", "Importeren", id="network.import"),
     ]
 
     def __init__(self, store: SessionStore, *, id: str | None = None) -> None:
@@ -120,6 +125,20 @@ class NetworkPhase(Vertical):
         pane = self.parent
         tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
         return isinstance(pane, TabPane) and tabs is not None and tabs.active == pane.id
+
+    def action_import_list(self) -> None:
+        """Bring a registration list (CSV or Excel) into the session, after a preview."""
+        from wijksessie.ui.phases.network.import_screen import ImportScreen
+
+        if self.store.read_only:
+            self.notify("Alleen-lezen: importeren kan hier niet.", severity="warning")
+            return
+
+        def done(imported: bool | None) -> None:
+            if imported:
+                self.reload()
+
+        self.app.push_screen(ImportScreen(self.store, Path.cwd()), done)
 
     def action_show_tab(self, key: str) -> None:
         """Jump to one tab."""

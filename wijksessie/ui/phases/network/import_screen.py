@@ -1,0 +1,171 @@
+"""Import a registration list (CSV or Excel) into "Wie doet wat", with a preview first.
+
+Nothing is written before the facilitator has seen what each column becomes, who is new, who
+is already there and which rows are bad. Columns the app cannot place can be mapped by hand.
+The import is one save and one undo step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from wijksessie.errors import SaveError, WijksessieError
+from wijksessie.exchange.fields import FIELD_LABELS
+from wijksessie.exchange.importer import ImportPreview, apply_import, preview_import
+from wijksessie.store import SessionStore
+from wijksessie.ui.literal import literal
+
+SHOWN_ROWS = 8
+IGNORE = "__ignore__"
+
+
+class ImportScreen(ModalScreen[bool]):
+    """Type a path, read the preview, map loose columns, then import (or not)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "apply(False)", "Importeren", id="import.apply"),
+        Binding("ctrl+b", "apply(True)", "Importeren zonder foute rijen", id="import.skip_bad"),
+        Binding("escape", "cancel", "Annuleren", id="import.cancel"),
+    ]
+
+    def __init__(self, store: SessionStore, start_folder: Path) -> None:
+        super().__init__()
+        self.store = store
+        self.start_folder = start_folder
+        self.preview: ImportPreview | None = None
+        self.mapping: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Deelnemerslijst importeren (CSV of Excel)", id="form-title")
+            yield Input(placeholder="pad naar het bestand, dan Enter", id="import-path")
+            yield Label("", id="import-error", classes="field-error")
+            with VerticalScroll(id="import-body"):
+                yield Static(id="import-preview")
+                yield Vertical(id="import-mapping")
+            yield Label(
+                "ctrl+s importeren · ctrl+b zonder foute rijen · esc annuleren",
+                classes="panel-hint",
+            )
+
+    @on(Input.Submitted, "#import-path")
+    def _path_given(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.mapping = {}
+        self.read_preview()
+
+    def path(self) -> Path:
+        """The typed path; relative paths start in the folder the app was started from."""
+        typed = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
+        return typed if typed.is_absolute() else (self.start_folder / typed)
+
+    def read_preview(self) -> None:
+        """Read the file again with the current mapping and show what would happen."""
+        error = self.query_one("#import-error", Label)
+        try:
+            self.preview = preview_import(self.path(), self.store.network(), mapping=self.mapping)
+        except WijksessieError as problem:
+            self.preview = None
+            error.update(str(problem))
+            error.add_class("visible")
+            self.query_one("#import-preview", Static).update("")
+            return
+        error.remove_class("visible")
+        self.query_one("#import-preview", Static).update(preview_renderable(self.preview))
+        self.call_after_refresh(self._show_mapping)
+
+    async def _show_mapping(self) -> None:
+        box = self.query_one("#import-mapping", Vertical)
+        await box.remove_children()
+        if self.preview is None:
+            return
+        options = [(label, field.value) for field, label in FIELD_LABELS.items()]
+        options.insert(0, ("(negeren)", IGNORE))
+        loose = [c for c in self.preview.columns if c.field is None or c.header in self.mapping]
+        if loose:
+            await box.mount(Label("Kolommen zelf toewijzen:", classes="field-label"))
+        for column in loose:
+            current = self.mapping.get(column.header) or IGNORE
+            select: Select[str] = Select(
+                options, value=current or IGNORE, allow_blank=False, classes="import-map"
+            )
+            select.border_title = column.header
+            select.column_header = column.header  # type: ignore[attr-defined]
+            await box.mount(select)
+
+    @on(Select.Changed, ".import-map")
+    def _mapped(self, event: Select.Changed) -> None:
+        header = getattr(event.select, "column_header", "")
+        value = "" if event.value == IGNORE else str(event.value)
+        if self.mapping.get(header, "") == value:
+            return
+        self.mapping[header] = value
+        self.read_preview()
+
+    def action_apply(self, skip_bad: bool) -> None:
+        """Import what the preview shows, in one save; refuses while rows are bad."""
+        if self.preview is None:
+            self.notify("Kies eerst een bestand (pad + Enter).", severity="warning")
+            return
+        refusal = self.preview.refusal(skip_bad=skip_bad)
+        if refusal:
+            self.notify(
+                refusal.replace("(--skip-bad)", "(ctrl+b)"),
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+            return
+        try:
+            result = apply_import(self.store, self.preview, skip_bad=skip_bad)
+        except SaveError:
+            self.dismiss(True)
+            return
+        except WijksessieError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=8)
+            return
+        self.notify(result.summary(), markup=False, timeout=6)
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        """Close without importing."""
+        self.dismiss(False)
+
+
+def preview_renderable(preview: ImportPreview) -> Any:
+    """Counts, what each column becomes, and the first bad rows, for the dialog."""
+    summary = Text()
+    summary.append(f"{preview.rows} rijen in ", style="bold")
+    summary.append_text(literal(preview.source, "bold"))
+    summary.append(
+        f": {len(preview.participants)} nieuwe deelnemers, {len(preview.organisations)} "
+        f"nieuwe organisaties, {len(preview.initiatives)} nieuwe initiatieven, "
+        f"{len(preview.matches)} al bekend, {len(preview.bad_rows)} fout."
+    )
+    columns = Table(box=None, show_header=True, pad_edge=False)
+    columns.add_column("Kolom")
+    columns.add_column("wordt")
+    for column in preview.columns:
+        target = FIELD_LABELS[column.field] if column.field else "— niet gebruikt"
+        columns.add_row(literal(column.header), Text(target, style="" if column.field else "dim"))
+    parts: list[Any] = [summary, Text(""), columns]
+    if preview.bad_rows:
+        parts.append(Text("\nFoute rijen:", style="bold red"))
+        for bad in preview.bad_rows[:SHOWN_ROWS]:
+            parts.append(literal(f"rij {bad.row}: {bad.message}"))
+        if len(preview.bad_rows) > SHOWN_ROWS:
+            parts.append(Text(f"… en nog {len(preview.bad_rows) - SHOWN_ROWS}", style="dim"))
+    for warning in preview.warnings[:SHOWN_ROWS]:
+        parts.append(literal(f"let op, rij {warning.row}: {warning.message}", "yellow"))
+    return Group(*parts)
