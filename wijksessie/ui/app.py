@@ -49,6 +49,7 @@ class WijksessieApp(App[None]):
 
     TITLE = "wijksessie"
     CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", show=False),
         Binding("f8", "toggle_projector", "Projector", id="app.projector", priority=True),

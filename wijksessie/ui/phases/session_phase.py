@@ -36,7 +36,7 @@ SESSION_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("date", "Datum", "date"),
     ("location", "Plaats", "text"),
     ("facilitator", "Procesbegeleider", "text"),
-    ("next_date", "Datum vervolgsessie", "date"),
+    ("next_date", "Vervolgsessie op", "date"),
     ("question", "Centraal vraagstuk", "long"),
     ("notes", "Notities", "long"),
 )

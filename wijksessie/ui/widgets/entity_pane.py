@@ -27,6 +27,8 @@ from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.entity_table import EntityTable
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 
+MIN_COLUMN = 8
+
 
 class EntityPane(Vertical):
     """Filter, table and add/edit/delete for one kind of entity."""
@@ -72,6 +74,34 @@ class EntityPane(Vertical):
             label, width = column if isinstance(column, tuple) else (column, None)
             table.add_column(label, width=width)
         self.refresh_rows()
+
+    def on_resize(self) -> None:
+        """Shrink the fixed-width columns on a small screen, so the last ones stay in view."""
+        if self.fit_columns():
+            self.refresh_rows()
+
+    def fit_columns(self) -> bool:
+        """Scale the columns with a set width to the table's width; True when they changed."""
+        table = self.query_one(EntityTable)
+        preferred = [c[1] if isinstance(c, tuple) else 0 for c in self.columns]
+        columns = list(table.columns.values())
+        if not any(preferred) or len(columns) != len(preferred) or not table.size.width:
+            return False
+        padding = 2 * table.cell_padding
+        loose = sum(
+            col.get_render_width(table)
+            for col, want in zip(columns, preferred, strict=True)
+            if not want
+        )
+        room = table.size.width - loose - padding * sum(1 for want in preferred if want) - 2
+        scale = min(1.0, max(room, 0) / sum(preferred))
+        changed = False
+        for col, want in zip(columns, preferred, strict=True):
+            if want:
+                width = max(MIN_COLUMN, int(want * scale))
+                changed |= col.width != width
+                col.width = width
+        return changed
 
     # -- what subclasses say --------------------------------------------------------------
 

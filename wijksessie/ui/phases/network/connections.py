@@ -23,7 +23,7 @@ class ConnectionsPane(EntityPane):
     kind = Connection
     title = "Verbindingen"
     noun = "verbinding"
-    columns = ("Organisatie", "Verbinding", "Organisatie ", "Notitie")
+    columns = (("Organisatie", 30), "Verbinding", ("Organisatie ", 30), ("Notitie", 30))
     keep_open = True
 
     def entities(self) -> list[Connection]:

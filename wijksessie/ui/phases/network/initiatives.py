@@ -19,7 +19,15 @@ class InitiativesPane(EntityPane):
     kind = Initiative
     title = "Initiatieven"
     noun = "initiatief"
-    columns = ("Initiatief", "Organisatie", "Thema's", "Doelgroepen", "Contact", "Back-up")
+    columns = (
+        ("Initiatief", 26),
+        ("Organisatie", 20),
+        ("Thema's", 20),
+        ("Doelgroepen", 16),
+        ("Contact", 16),
+        ("Back-up", 16),
+    )
+    row_height = None
     keep_open = False
 
     def entities(self) -> list[Initiative]:

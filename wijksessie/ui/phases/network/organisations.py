@@ -19,7 +19,7 @@ class OrganisationsPane(EntityPane):
     kind = Organisation
     title = "Organisaties"
     noun = "organisatie"
-    columns = ("Organisatie", "Sector", "Belangen", "Mensen", "Initiatieven")
+    columns = (("Organisatie", 34), ("Sector", 18), ("Belangen", 34), "Mensen", "Initiatieven")
     keep_open = True
 
     def entities(self) -> list[Organisation]:

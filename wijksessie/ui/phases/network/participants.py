@@ -23,7 +23,7 @@ class ParticipantsPane(EntityPane):
     kind = Participant
     title = "Deelnemers"
     noun = "deelnemer"
-    columns = ("Naam", "Organisatie", "Rol", "Aanwezig", "Contact")
+    columns = (("Naam", 24), ("Organisatie", 34), "Rol", "Aanwezig", "Contact")
     keep_open = True
 
     def entities(self) -> list[Participant]:
