@@ -326,6 +326,14 @@ class SessionStore:
         """Every entity of one kind, in the order they were added."""
         return [from_dict(kind, doc) for doc in self._table(kind).all()]
 
+    def _siblings(self, kind: type[E]) -> Iterator[E]:
+        """The entities of one kind, decoded only if the duplicate check asks for them.
+
+        Kinds without a duplicate rule (commitments, parking) never decode anything, so adding
+        the thousandth commitment costs what adding the first did.
+        """
+        return (from_dict(kind, doc) for doc in self._table(kind).all())
+
     def get(self, kind: type[E], entity_id: str) -> E:
         """One entity by id; ``NotFoundError`` if there is none."""
         doc_id = self._doc_ids[TABLES[kind]].get(entity_id)
@@ -359,7 +367,7 @@ class SessionStore:
         ``description`` names the undo step; by default "organisatie ‘Welzijn Zuid’ toegevoegd".
         """
         kind = type(entity)
-        validate(entity, self.all(kind))
+        validate(entity, self._siblings(kind))
         table = self._table(kind)
         name = TABLES[kind]
         if entity.id in self._doc_ids[name]:
@@ -382,7 +390,7 @@ class SessionStore:
         Storing what is already stored writes nothing and is no undo step.
         """
         kind = type(entity)
-        validate(entity, self.all(kind))
+        validate(entity, self._siblings(kind))
         doc_id = self._doc_id(entity)
         table = self._table(kind)
         name = TABLES[kind]
