@@ -51,9 +51,6 @@ class SummaryPhase(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="summary-body")
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def day(self) -> date:
         """Today, or the day a test fixed."""
         return self.today or date.today()

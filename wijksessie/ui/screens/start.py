@@ -59,9 +59,9 @@ class StartScreen(Screen[None]):
             ("Bestand", "file"),
         ):
             table.add_column(label, key=key)
-        self.action_refresh()
 
     def on_screen_resume(self) -> None:
+        """Fill the list when the screen shows: first at start, again after a session."""
         self.action_refresh()
 
     def action_refresh(self) -> None:

@@ -28,6 +28,8 @@ from wijksessie.ui.widgets.entity_table import EntityTable
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 
 MIN_COLUMN = 8
+AUTO_HEIGHT_ROWS = 200
+"""Above this many rows, rows are one line: measuring every wrapped cell would make typing lag."""
 
 
 class EntityPane(Vertical):
@@ -58,6 +60,10 @@ class EntityPane(Vertical):
     class Changed(Message):
         """Something in the session changed here; other panes and views should refresh."""
 
+        def __init__(self, pane: EntityPane) -> None:
+            super().__init__()
+            self.pane = pane
+
     def __init__(self, store: SessionStore, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="entity-pane")
         self.store = store
@@ -73,11 +79,14 @@ class EntityPane(Vertical):
         for column in self.columns:
             label, width = column if isinstance(column, tuple) else (column, None)
             table.add_column(label, width=width)
-        self.refresh_rows()
 
     def on_resize(self) -> None:
-        """Shrink the fixed-width columns on a small screen, so the last ones stay in view."""
-        if self.fit_columns():
+        """Shrink the fixed-width columns on a small screen, so the last ones stay in view.
+
+        Rows are filled by ``reload`` when the pane is shown, not at mount: a hidden pane
+        costs nothing until someone looks at it.
+        """
+        if self.fit_columns() and self.query_one(EntityTable).row_count:
             self.refresh_rows()
 
     def fit_columns(self) -> bool:
@@ -142,9 +151,10 @@ class EntityPane(Vertical):
         everything = self.entities()
         shown = [e for e in everything if matches(self.search_fields(e), query)]
         keep = keep or (table.current_id() if table.row_count else "")
+        height = self.row_height if len(shown) <= AUTO_HEIGHT_ROWS else 1
         table.clear()
         for entity in shown:
-            table.add_row(*self.cells(entity), key=entity.id, height=self.row_height)
+            table.add_row(*self.cells(entity), key=entity.id, height=height)
         count = f"{len(shown)} van {len(everything)}" if query else str(len(everything))
         self.query_one(".pane-title", Label).update(f"{self.title} ({count})")
         if keep:
@@ -217,7 +227,7 @@ class EntityPane(Vertical):
         except WijksessieError as error:
             return {"": str(error)}
         self.refresh_rows(keep=entity.id)
-        self.post_message(self.Changed())
+        self.post_message(self.Changed(self))
         if existing is None and self.keep_open:
             self.notify(f"Toegevoegd: {self.label(entity)}", markup=False, timeout=2)
         return {}
@@ -269,7 +279,7 @@ class EntityPane(Vertical):
                 self.notify(str(error), severity="error", markup=False, timeout=10)
                 return
             self.refresh_rows()
-            self.post_message(self.Changed())
+            self.post_message(self.Changed(self))
             self.notify(f"Verwijderd: {self.label(entity)}", markup=False)
 
         question = "\n".join(plan.description) + "\n\nDoorgaan?"

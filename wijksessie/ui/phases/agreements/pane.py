@@ -97,4 +97,4 @@ class AgreementsPane(EntityPane):
 
     def _after(self, _result: object) -> None:
         self.refresh_rows()
-        self.post_message(self.Changed())
+        self.post_message(self.Changed(self))

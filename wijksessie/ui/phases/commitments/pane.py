@@ -224,7 +224,7 @@ class CommitmentsPane(EntityPane):
 
     def _after_review(self) -> None:
         self.refresh_rows()
-        self.post_message(self.Changed())
+        self.post_message(self.Changed(self))
 
     def action_next_status(self) -> None:
         """open → bezig → gedaan → vervallen → open, for the commitment under the cursor."""
@@ -234,4 +234,4 @@ class CommitmentsPane(EntityPane):
         commitment = self.store.get(Commitment, table.current_id())  # type: ignore[attr-defined]
         self.store.update(replace(commitment, status=NEXT_STATUS[commitment.status]))
         self.refresh_rows(keep=commitment.id)
-        self.post_message(self.Changed())
+        self.post_message(self.Changed(self))

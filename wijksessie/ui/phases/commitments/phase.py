@@ -28,9 +28,6 @@ class CommitmentsPhase(Vertical):
         yield Static(id="commitment-checks")
         yield CommitmentsPane(self.store, id="pane-commitments")
 
-    def on_mount(self) -> None:
-        self.refresh_checks()
-
     def refresh_checks(self) -> None:
         """Re-compute what still needs attention."""
         pane = self.query_one(CommitmentsPane)

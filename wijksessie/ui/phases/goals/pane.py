@@ -108,4 +108,4 @@ class GoalsPane(EntityPane):
 
     def _after_vote(self) -> None:
         self.refresh_rows()
-        self.post_message(self.Changed())
+        self.post_message(self.Changed(self))

@@ -73,31 +73,29 @@ class NetworkPhase(Vertical):
                 with TabPane(f"{number} {label}", id=f"tab-{key}"):
                     yield panes[key]
 
-    def on_mount(self) -> None:
-        self.refresh_views()
+    def refresh_views(self, changed: Widget | None = None) -> None:
+        """Mark every pane and view but ``changed`` out of date; refresh the one showing.
 
-    def refresh_views(self) -> None:
-        """Mark every analysis view out of date and re-compute the one that is showing.
-
-        The others catch up when their tab is opened, so typing in a pane never waits for
-        an analysis nobody is looking at.
+        The others catch up when their tab is opened, so typing in one list never waits for
+        a list or an analysis nobody is looking at.
         """
-        self._stale = set(self.query(VIEWS))
+        self._stale = {w for w in self.query(f"EntityPane, {VIEWS}") if w is not changed}
         self._refresh_showing()
 
     def _refresh_showing(self) -> None:
-        pane = self.query_one("#network-tabs", TabbedContent).active_pane
-        for view in pane.query(VIEWS) if pane else []:
-            if view in self._stale:
-                view.show(self.store.network())  # type: ignore[attr-defined]
-                self._stale.discard(view)
+        tab = self.query_one("#network-tabs", TabbedContent).active_pane
+        for widget in tab.query(f"EntityPane, {VIEWS}") if tab else []:
+            if widget not in self._stale:
+                continue
+            self._stale.discard(widget)
+            if isinstance(widget, EntityPane):
+                widget.refresh_rows()
+            else:
+                widget.show(self.store.network())  # type: ignore[attr-defined]
 
     @on(EntityPane.Changed)
     def _changed(self, event: EntityPane.Changed) -> None:
-        for pane in self.query(EntityPane):
-            if pane is not event.control:
-                pane.refresh_rows()
-        self.refresh_views()
+        self.refresh_views(changed=event.pane)
 
     @on(TabbedContent.TabActivated, "#network-tabs")
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -116,8 +114,6 @@ class NetworkPhase(Vertical):
 
     def reload(self) -> None:
         """Catch up with changes made in another phase."""
-        for pane in self.query(EntityPane):
-            pane.refresh_rows()
         self.refresh_views()
 
     def is_visible_phase(self) -> bool:
