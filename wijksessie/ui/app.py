@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -19,25 +20,25 @@ from wijksessie.domain.model import Session
 from wijksessie.domain.validation import problems
 from wijksessie.errors import SessionLockedError, ValidationError, WijksessieError
 from wijksessie.store import SessionStore
-from wijksessie.store.bulk import write_follow_up
 from wijksessie.store.folder import move_to_trash, new_session_path
 from wijksessie.store.settings import Theme as ThemeChoice
 from wijksessie.store.settings import load_settings, save_settings
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
-from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.screens.start import StartScreen
 from wijksessie.ui.themes import PROJECTOR, TEXTUAL_THEMES
 from wijksessie.ui.widgets.confirm import ConfirmDialog
-from wijksessie.ui.widgets.entity_pane import EntityPane
-from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
-from wijksessie.ui.widgets.help_screen import HelpScreen
-from wijksessie.ui.widgets.spotlight import SpotlightScreen
 
-NEW_SESSION_FIELDS = [
-    FormField("title", "Titel", placeholder="bijv. Netwerksessie eenzaamheid"),
-    FormField("wijk", "Wijk", placeholder="bijv. Kruidenbuurt"),
-    FormField("date", "Datum", placeholder="leeg = vandaag; bijv. 3-12-2026"),
-]
+if TYPE_CHECKING:
+    from wijksessie.ui.widgets.form_dialog import Values
+
+# The session screen, forms and dialogs are imported where they are first used: the start
+# screen should not wait for the analysis, summary and import code to load (benchmark: ~80 ms).
+
+NEW_SESSION_FIELDS = (
+    ("title", "Titel", "bijv. Netwerksessie eenzaamheid"),
+    ("wijk", "Wijk", "bijv. Kruidenbuurt"),
+    ("date", "Datum", "leeg = vandaag; bijv. 3-12-2026"),
+)
 
 
 class WijksessieApp(App[None]):
@@ -73,10 +74,18 @@ class WijksessieApp(App[None]):
         self.set_class(self.projector, "-projector")
         self.push_screen(StartScreen(self.folder))
         if self.initial_store is not None:
-            self.push_screen(SessionScreen(self.initial_store))
+            self.show_session(self.initial_store)
+
+    def show_session(self, store: SessionStore, *, review: bool = False) -> None:
+        """Open the session screen on ``store`` (with the review round for a follow-up)."""
+        from wijksessie.ui.screens.session import SessionScreen
+
+        self.push_screen(SessionScreen(store, review=review))
 
     async def action_quit(self) -> None:
         """Save and release every open session before leaving."""
+        from wijksessie.ui.screens.session import SessionScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):
                 screen.finish()
@@ -107,6 +116,8 @@ class WijksessieApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
+        from wijksessie.ui.widgets.help_screen import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         seen: set[str] = set()
@@ -120,6 +131,9 @@ class WijksessieApp(App[None]):
 
     def action_spotlight(self) -> None:
         """Show the row under the cursor big and alone."""
+        from wijksessie.ui.widgets.entity_pane import EntityPane
+        from wijksessie.ui.widgets.spotlight import SpotlightScreen
+
         table = self.focused
         if not isinstance(table, DataTable) or not table.row_count:
             self.notify("Zet de cursor eerst op een regel in een lijst.", severity="warning")
@@ -131,6 +145,8 @@ class WijksessieApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette in Dutch: the app's own actions first."""
+        from wijksessie.ui.screens.session import SessionScreen
+
         yield SystemCommand(
             "Projectormodus aan/uit",
             "Hoog contrast, gemaskeerde contactgegevens",
@@ -163,7 +179,7 @@ class WijksessieApp(App[None]):
         except WijksessieError as error:
             self.notify(str(error), severity="error", markup=False, timeout=10)
             return
-        self.push_screen(SessionScreen(store))
+        self.show_session(store)
 
     def _offer_read_only(self, path: Path, reason: str) -> None:
         def answered(yes: bool | None) -> None:
@@ -174,7 +190,7 @@ class WijksessieApp(App[None]):
             except WijksessieError as error:
                 self.notify(str(error), severity="error", markup=False, timeout=10)
                 return
-            self.push_screen(SessionScreen(store))
+            self.show_session(store)
 
         question = f"{reason}\n\nAlleen-lezen openen?"
         self.push_screen(ConfirmDialog(question, "Alleen-lezen", "Annuleren"), answered)
@@ -207,9 +223,14 @@ class WijksessieApp(App[None]):
 
         def done(saved: bool | None) -> None:
             if saved and created:
-                self.push_screen(SessionScreen(created[0]))
+                self.show_session(created[0])
 
-        self.push_screen(FormDialog("Nieuwe sessie", NEW_SESSION_FIELDS, {}, save), done)
+        from wijksessie.ui.widgets.form_dialog import FormDialog, FormField
+
+        fields = [
+            FormField(name, label, placeholder=hint) for name, label, hint in NEW_SESSION_FIELDS
+        ]
+        self.push_screen(FormDialog("Nieuwe sessie", fields, {}, save), done)
 
     def action_demo(self) -> None:
         """Open the demo session, creating it when it is not there yet."""
@@ -220,7 +241,7 @@ class WijksessieApp(App[None]):
         except WijksessieError as error:
             self.notify(str(error), severity="error", markup=False, timeout=10)
             return
-        self.push_screen(SessionScreen(store))
+        self.show_session(store)
 
     @on(FollowUpSession)
     def _follow_up_requested(self, message: FollowUpSession) -> None:
@@ -231,6 +252,9 @@ class WijksessieApp(App[None]):
             self.notify(str(error), severity="error", markup=False, timeout=10)
             return
         created: list[SessionStore] = []
+
+        from wijksessie.store.bulk import write_follow_up
+        from wijksessie.ui.widgets.form_dialog import FormDialog, FormField
 
         def save(values: Values) -> dict[str, str]:
             try:
@@ -250,7 +274,7 @@ class WijksessieApp(App[None]):
 
         def done(saved: bool | None) -> None:
             if saved and created:
-                self.push_screen(SessionScreen(created[0], review=True))
+                self.show_session(created[0], review=True)
 
         values = {"title": previous.title, "date": format_date(previous.next_date)}
         fields = [
