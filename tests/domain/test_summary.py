@@ -354,3 +354,36 @@ def test_the_demo_summary_is_complete_and_frozen() -> None:
     assert len(summary.parking) == 3
     with pytest.raises(dataclasses.FrozenInstanceError):
         summary.reader = "x"  # type: ignore[misc]
+
+
+def test_summary_lists_the_strongest_overlaps_and_counts_the_rest() -> None:
+    from dataclasses import replace as _replace
+
+    from wijksessie.domain.demo import demo_network
+    from wijksessie.domain.model import Initiative, Organisation
+    from wijksessie.domain.summary import MAX_OVERLAPS
+    from wijksessie.render import render
+
+    network = demo_network(today=date(2026, 11, 25))
+    orgs = [Organisation(f"Org {n}") for n in range(12)]
+    extra = [
+        Initiative(
+            f"Koffie-ochtend {n}",
+            organisation_id=org.id,
+            themes=["eenzaamheid"],
+            target_groups=["ouderen"],
+        )
+        for n, org in enumerate(orgs)
+    ]
+    network = _replace(
+        network,
+        organisations=[*network.organisations, *orgs],
+        initiatives=[*network.initiatives, *extra],
+    )
+    summary = build_summary(network, today=date(2026, 11, 25))
+    assert len(summary.findings.overlaps) == MAX_OVERLAPS
+    assert summary.findings.more_overlaps > 0
+    for fmt in ("md", "text", "html"):
+        assert f"nog {summary.findings.more_overlaps} mogelijke verbindingen" in render(
+            summary, fmt
+        )

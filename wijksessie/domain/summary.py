@@ -138,6 +138,10 @@ class WeakLinkLine:
     reason: str
 
 
+MAX_OVERLAPS = 25
+"""The strongest overlaps a summary lists; the rest is counted, not listed."""
+
+
 @dataclass(frozen=True)
 class Findings:
     """What the analysis of "Wie doet wat" found."""
@@ -146,6 +150,8 @@ class Findings:
     gaps: tuple[GapLine, ...]
     uncovered_themes: tuple[str, ...]
     weak_links: tuple[WeakLinkLine, ...]
+    more_overlaps: int = 0
+    """Overlaps found beyond the strongest ``MAX_OVERLAPS``: a reader acts on the top ones."""
 
 
 @dataclass(frozen=True)
@@ -470,8 +476,10 @@ def _initiatives(
 
 def _findings(network: Network, names: _Names) -> Findings:
     found_gaps = analysis.gaps(network)
+    found = analysis.overlaps(network)
     return Findings(
-        overlaps=tuple(_overlap_line(o, names) for o in analysis.overlaps(network)),
+        overlaps=tuple(_overlap_line(o, names) for o in found[:MAX_OVERLAPS]),
+        more_overlaps=max(0, len(found) - MAX_OVERLAPS),
         gaps=tuple(GapLine(gap.text, gap.reason) for gap in found_gaps.questions),
         uncovered_themes=found_gaps.themes,
         weak_links=tuple(

@@ -182,6 +182,8 @@ def _findings(summary: Summary) -> Iterator[str]:
         f"{escape(o.reason)}; {escape(o.connected or 'kennen elkaar nog niet')}"
         for o in findings.overlaps
     ]
+    if findings.more_overlaps:
+        overlaps.append(f"… en nog {findings.more_overlaps} mogelijke verbindingen")
     gaps = [f"{escape(g.question)} *({escape(g.reason)})*" for g in findings.gaps]
     if findings.uncovered_themes:
         gaps.append(f"Thema's zonder initiatief: {_join(findings.uncovered_themes)}")

@@ -202,6 +202,8 @@ def _findings(summary: Summary) -> Iterator[RenderableType]:
         )
         for o in findings.overlaps
     )
+    if findings.more_overlaps:
+        yield _t(f"  … en nog {findings.more_overlaps} mogelijke verbindingen", "dim")
     yield Text("Gaten: vragen waar niemand aan werkt", style="bold")
     yield _bullets(_join(_t(g.question), _t(f"({g.reason})", "dim")) for g in findings.gaps)
     if findings.uncovered_themes:
