@@ -349,7 +349,7 @@ async def _add(pilot: Any, pane: Any, entity: Any) -> float:
     with pane.store.batch():
         pane.store.add(entity)
     pane.refresh_rows(keep=entity.id)
-    pane.post_message(pane.Changed())
+    pane.post_message(pane.Changed(pane))
     await settle(pilot)
     return time.perf_counter() - started
 

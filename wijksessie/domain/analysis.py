@@ -17,10 +17,10 @@ from enum import StrEnum
 from rapidfuzz import fuzz, process
 
 from wijksessie.domain.model import (
+    KIND_NOUNS,
     SECTORS,
     THEMES,
     Agreement,
-    Commitment,
     Connection,
     ConnectionKind,
     ConsentRound,
@@ -29,7 +29,6 @@ from wijksessie.domain.model import (
     Initiative,
     Network,
     Organisation,
-    ParkingItem,
     Participant,
     ResidentQuestion,
 )
@@ -816,19 +815,6 @@ def _without_position(round_: ConsentRound, participant_id: str) -> ConsentRound
     return replace(round_, positions=positions)
 
 
-_KIND_WORDS: dict[type, str] = {
-    ResidentQuestion: "vraag",
-    Organisation: "organisatie",
-    Participant: "deelnemer",
-    Initiative: "initiatief",
-    Connection: "verbinding",
-    Goal: "doel",
-    Agreement: "afspraak",
-    Commitment: "toezegging",
-    ParkingItem: "idee",
-}
-
-
 def _names(network: Network) -> dict[str, str]:
     """Organisation and participant names by id, for the plan's sentences."""
     return {item.id: item.name for item in (*network.organisations, *network.participants)}
@@ -836,7 +822,7 @@ def _names(network: Network) -> dict[str, str]:
 
 def _label(entity: Entity, names: dict[str, str]) -> str:
     """E.g. "initiatief ‘Koffieochtend’" or "verbinding Buurtzorg – Welzijn Oost"."""
-    kind = _KIND_WORDS.get(type(entity), "onderdeel")
+    kind = KIND_NOUNS.get(type(entity), "onderdeel")
     if isinstance(entity, Connection):
         return f"{kind} {names.get(entity.org_a, '?')} – {names.get(entity.org_b, '?')}"
     title = next((getattr(entity, f) for f in ("name", "text", "what") if hasattr(entity, f)), "")

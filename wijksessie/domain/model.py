@@ -289,6 +289,19 @@ Entity = (
     | ParkingItem
 )
 
+KIND_NOUNS: dict[type, str] = {
+    ResidentQuestion: "vraag",
+    Organisation: "organisatie",
+    Participant: "deelnemer",
+    Initiative: "initiatief",
+    Connection: "verbinding",
+    Goal: "doel",
+    Agreement: "afspraak",
+    Commitment: "toezegging",
+    ParkingItem: "parkeerplaats-idee",
+}
+"""The Dutch word for each kind of entity, for messages that name what changed or goes."""
+
 ENTITY_TYPES: tuple[type, ...] = (
     ResidentQuestion,
     Organisation,

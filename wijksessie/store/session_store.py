@@ -29,6 +29,7 @@ from tinydb.table import Document, Table
 import wijksessie
 from wijksessie.domain.codec import from_dict, to_dict
 from wijksessie.domain.model import (
+    KIND_NOUNS,
     Agreement,
     Commitment,
     Connection,
@@ -70,18 +71,6 @@ TABLES: dict[type, str] = {
     ParkingItem: "parking",
 }
 
-NOUNS: dict[type, str] = {
-    ResidentQuestion: "vraag",
-    Organisation: "organisatie",
-    Participant: "deelnemer",
-    Initiative: "initiatief",
-    Connection: "verbinding",
-    Goal: "doel",
-    Agreement: "afspraak",
-    Commitment: "toezegging",
-    ParkingItem: "parkeerplaats-idee",
-}
-"""The Dutch word for each kind of entity, for the steps the undo toast names."""
 
 LABEL_LENGTH = 40
 
@@ -423,7 +412,7 @@ class SessionStore:
 
         E.g. ``describe(org, "toegevoegd")`` gives "organisatie ‘Welzijn Zuid’ toegevoegd".
         """
-        noun = NOUNS.get(type(entity), "item")
+        noun = KIND_NOUNS.get(type(entity), "item")
         label = _shorten(self._label(entity))
         return f"{noun} ‘{label}’ {verb}" if label else f"{noun} {verb}"
 

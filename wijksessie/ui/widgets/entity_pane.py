@@ -20,7 +20,7 @@ from textual.widgets import Input, Label
 
 from wijksessie.domain.analysis import cascade_delete, matches
 from wijksessie.domain.lookup import Names
-from wijksessie.domain.model import Organisation, Participant
+from wijksessie.domain.model import KIND_NOUNS, Organisation, Participant
 from wijksessie.errors import SaveError, ValidationError, WijksessieError
 from wijksessie.store import SessionStore
 from wijksessie.ui.widgets.confirm import ConfirmDialog
@@ -41,7 +41,6 @@ class EntityPane(Vertical):
 
     kind: ClassVar[type]
     title: ClassVar[str]
-    noun: ClassVar[str]
     columns: ClassVar[tuple[str | tuple[str, int], ...]]
     """Column labels; ``(label, width)`` fixes a width, and long text then wraps in the cell."""
     keep_open: ClassVar[bool] = False
@@ -232,6 +231,11 @@ class EntityPane(Vertical):
             self.notify(f"Toegevoegd: {self.label(entity)}", markup=False, timeout=2)
         return {}
 
+    @property
+    def noun(self) -> str:
+        """The Dutch word for one entity of this pane's kind."""
+        return KIND_NOUNS[self.kind]
+
     def names(self) -> Names:
         """Lookups over the current organisations and people."""
         return Names(self.store.all(Organisation), self.store.all(Participant))
@@ -268,7 +272,7 @@ class EntityPane(Vertical):
             if not yes:
                 return
             try:
-                with self.store.batch(description=f"{self.noun} ‘{self.label(entity)}’ verwijderd"):
+                with self.store.batch(description=self.store.describe(entity, "verwijderd")):
                     for change in plan.changes:
                         self.store.update(change.after)
                     for removed in plan.removals:

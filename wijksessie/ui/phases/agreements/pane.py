@@ -43,7 +43,6 @@ class AgreementsPane(EntityPane):
 
     kind = Agreement
     title = "Basisafspraken"
-    noun = "afspraak"
     columns = (("Afspraak", 60), "Status", "Rondes", "Laatste ronde")
     row_height = None
 

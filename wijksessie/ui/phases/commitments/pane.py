@@ -43,7 +43,6 @@ class CommitmentsPane(EntityPane):
 
     kind = Commitment
     title = "Toezeggingen"
-    noun = "toezegging"
     columns = (("Groep", 18), ("Wat", 30), ("Wie", 16), ("Organisatie", 16), "Uiterlijk", "Status")
     row_height = None
 

@@ -30,7 +30,6 @@ class GoalsPane(EntityPane):
 
     kind = Goal
     title = "Gezamenlijke doelen"
-    noun = "doel"
     columns = ("#", ("Doel", 50), "Stemmen", ("Coalitie", 30), "Vragen")
     row_height = None
 

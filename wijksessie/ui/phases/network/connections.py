@@ -22,7 +22,6 @@ class ConnectionsPane(EntityPane):
 
     kind = Connection
     title = "Verbindingen"
-    noun = "verbinding"
     columns = (("Organisatie", 30), "Verbinding", ("Organisatie ", 30), ("Notitie", 30))
     keep_open = True
 

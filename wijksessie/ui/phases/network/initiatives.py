@@ -18,7 +18,6 @@ class InitiativesPane(EntityPane):
 
     kind = Initiative
     title = "Initiatieven"
-    noun = "initiatief"
     columns = (
         ("Initiatief", 26),
         ("Organisatie", 20),

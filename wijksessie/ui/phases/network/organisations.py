@@ -18,7 +18,6 @@ class OrganisationsPane(EntityPane):
 
     kind = Organisation
     title = "Organisaties"
-    noun = "organisatie"
     columns = (("Organisatie", 34), ("Sector", 18), ("Belangen", 34), "Mensen", "Initiatieven")
     keep_open = True
 

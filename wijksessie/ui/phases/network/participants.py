@@ -22,7 +22,6 @@ class ParticipantsPane(EntityPane):
 
     kind = Participant
     title = "Deelnemers"
-    noun = "deelnemer"
     columns = (("Naam", 24), ("Organisatie", 34), "Rol", "Aanwezig", "Contact")
     keep_open = True
 
