@@ -41,3 +41,20 @@ async def test_follow_up_opens_on_the_review_round(
         assert len(statuses) == len(carried)
         session = table_docs(created, "session")[0]
         assert session["previous_session"] == demo_file.name
+
+
+async def test_phase_one_shows_which_session_this_follows(
+    make_app: AppFactory, sessions: Path
+) -> None:
+    from datetime import date
+
+    from wijksessie.domain.model import Session
+    from wijksessie.store import SessionStore
+
+    path = sessions / "2027-01-06-tweede.json"
+    session = Session("Tweede", date=date(2027, 1, 6), previous_session="2026-11-25-eerste.json")
+    app = make_app(SessionStore.create(path, session))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        label = str(app.screen.query_one("#session-previous").render())
+        assert "2026-11-25-eerste.json" in label

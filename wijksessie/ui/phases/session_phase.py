@@ -57,6 +57,12 @@ class SessionPhase(Horizontal):
         session = self.store.session
         with VerticalScroll(id="session-form"):
             yield Label("De sessie", classes="panel-title")
+            if session.previous_session:
+                yield Label(
+                    literal(f"Vervolg op {session.previous_session}"),
+                    id="session-previous",
+                    classes="panel-hint",
+                )
             for name, label, kind in SESSION_FIELDS:
                 with Horizontal(classes=f"form-row {kind}"):
                     yield Label(label, classes="row-label")
