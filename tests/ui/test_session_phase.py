@@ -131,3 +131,23 @@ async def test_read_only_session_refuses_changes(make_app: AppFactory, session_f
         await pilot.press("a")
         await pilot.pause()
         assert session_file.read_bytes() == before
+
+
+async def test_planned_minutes_are_edited_in_phase_one(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _open(app, pilot)
+        app.screen.query_one("#session-agenda-wie-doet-wat").focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"55", "tab")
+        await pilot.pause()
+        agenda = {a["phase"]: a["planned_minutes"] for a in _session_doc(session_file)["agenda"]}
+        assert agenda["wie-doet-wat"] == 55
+        assert agenda["sessie"] == 10
+        app.screen.query_one("#session-agenda-doelen").focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"999", "tab")
+        await pilot.pause()
+        assert "600" in str(app.screen.query_one("#session-error-agenda").render())
+        agenda = {a["phase"]: a["planned_minutes"] for a in _session_doc(session_file)["agenda"]}
+        assert agenda["doelen"] == 25

@@ -12,13 +12,13 @@ from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, TextArea
 
 from wijksessie.domain.dates import DateError, format_date, parse_date
-from wijksessie.domain.model import THEMES, ResidentQuestion, Session
+from wijksessie.domain.model import THEMES, AgendaItem, ResidentQuestion, Session
 from wijksessie.domain.text import join_list, split_list
 from wijksessie.domain.validation import problems
 from wijksessie.errors import SaveError, WijksessieError
@@ -68,6 +68,17 @@ class SessionPhase(Horizontal):
                     yield Label(label, classes="row-label")
                     yield self._field(name, kind, getattr(session, name))
                 yield Label("", id=f"session-error-{name}", classes="field-error")
+            yield Label("Agenda: minuten per fase", classes="panel-title")
+            with Grid(id="agenda-grid"):
+                for item in session.agenda:
+                    yield Label(item.phase.label, classes="row-label")
+                    yield Input(
+                        str(item.planned_minutes),
+                        id=f"session-agenda-{item.phase.value}",
+                        restrict=r"\d{0,3}",
+                        compact=True,
+                    )
+            yield Label("", id="session-error-agenda", classes="field-error")
         with Vertical(id="questions"):
             yield Label("", id="questions-title", classes="panel-title")
             yield EntityTable(id="questions-table")
@@ -154,13 +165,30 @@ class SessionPhase(Horizontal):
                     found[name] = str(error)
             else:
                 changes[name] = text.strip() if kind == "text" else text
+        changes["agenda"] = self._agenda(stored, found)
         candidate = replace(stored, **changes)
         for name, message in problems(candidate).items():
             found.setdefault(name, message)
         reverted = {name: getattr(stored, name) for name in found if hasattr(stored, name)}
         return replace(candidate, **reverted), found
 
+    def _agenda(self, stored: Session, found: dict[str, str]) -> list[AgendaItem]:
+        """The planned minutes as typed; a blank field keeps what was planned."""
+        agenda = []
+        for item in stored.agenda:
+            typed = self.query_one(f"#session-agenda-{item.phase.value}", Input).value.strip()
+            if not typed:
+                found["agenda"] = f"{item.phase.label}: vul een aantal minuten in."
+                agenda.append(item)
+            else:
+                agenda.append(replace(item, planned_minutes=int(typed)))
+        return agenda
+
     def _show_errors(self, found: dict[str, str]) -> None:
+        for name in ("agenda",):
+            label = self.query_one(f"#session-error-{name}", Label)
+            label.update(found.get(name, ""))
+            label.set_class(name in found, "visible")
         for name, _label, _kind in SESSION_FIELDS:
             label = self.query_one(f"#session-error-{name}", Label)
             label.update(found.get(name, ""))
