@@ -97,8 +97,8 @@ class SessionPhase(Horizontal):
 
     def on_mount(self) -> None:
         table = self.query_one("#questions-table", EntityTable)
-        table.add_column("Vraag van inwoners", key="text")
-        table.add_column("Thema's", key="themes")
+        table.add_column("Vraag van inwoners", key="text", width=40)
+        table.add_column("Thema's", key="themes", width=16)
         table.add_column("Bron", key="source")
         self.refresh_questions()
         for widget in self.query("Input, TextArea"):
@@ -207,6 +207,7 @@ class SessionPhase(Horizontal):
                 literal(join_list(question.themes)),
                 literal(question.source),
                 key=question.id,
+                height=None,
             )
         self.query_one("#questions-title", Label).update(f"Vragen van inwoners ({len(questions)})")
         if keep:
