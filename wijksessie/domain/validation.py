@@ -82,21 +82,27 @@ def duplicate_problems(entity: Any, siblings: Iterable[Any]) -> dict[str, str]:
     message = _DUPLICATE.get(type(entity))
     if message is None:
         return {}
+    kind = type(entity)
     key = identity(entity)
     for other in siblings:
-        if other.id != entity.id and identity(other) == key:
+        if other.id != entity.id and identity(other, kind) == key:
             field_name = fields(entity)[0].name
             return {field_name: message}
     return {}
 
 
-def identity(entity: Any) -> tuple[str, ...]:
-    """What makes two entities of one kind the same thing to the room."""
-    if isinstance(entity, Participant | Initiative):
+def identity(entity: Any, kind: type | None = None) -> tuple[str, ...]:
+    """What makes two entities of one kind the same thing to the room.
+
+    ``kind`` lets a light stand-in with the same attributes (a stored document read as an
+    object) be compared without building the whole entity.
+    """
+    kind = kind or type(entity)
+    if kind in (Participant, Initiative):
         return (normalise(entity.name), entity.organisation_id)
-    if isinstance(entity, Connection):
+    if kind is Connection:
         return tuple(sorted((entity.org_a, entity.org_b)))
-    first = fields(entity)[0].name
+    first = fields(kind)[0].name
     return (normalise(getattr(entity, first)),)
 
 
