@@ -26,7 +26,7 @@ def _new(folder: Path, title: str = "Netwerksessie", *extra: str) -> Path:
     return path
 
 
-def _user_error(capsys: pytest.CaptureFixture[str], argv: list[str], expected: str) -> str:
+def assert_user_error(capsys: pytest.CaptureFixture[str], argv: list[str], expected: str) -> str:
     """Run ``argv``, expect exit 2 and one Dutch line on stderr containing ``expected``."""
     assert main(argv) == 2
     err = capsys.readouterr().err
@@ -83,7 +83,7 @@ def test_dir_may_follow_the_command(folder: Path, capsys: pytest.CaptureFixture[
 
 def test_dir_that_is_a_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder.write_text("geen map")
-    _user_error(capsys, ["--dir", str(folder), "new", "x", "--wijk", "y"], "Kan niet bij")
+    assert_user_error(capsys, ["--dir", str(folder), "new", "x", "--wijk", "y"], "Kan niet bij")
 
 
 # -- new -------------------------------------------------------------------------------------
@@ -132,13 +132,13 @@ def test_new_open_launches_the_app_with_the_new_session(
 def test_new_with_an_empty_title(
     title: str, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _user_error(capsys, ["--dir", str(folder), "new", title, "--wijk", "Oost"], "titel")
+    assert_user_error(capsys, ["--dir", str(folder), "new", title, "--wijk", "Oost"], "titel")
     assert not folder.exists()
 
 
 def test_new_with_a_bad_date(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["--dir", str(folder), "new", "Sessie", "--wijk", "Oost", "--date", "31-2-2026"]
-    _user_error(capsys, argv, "31-2-2026")
+    assert_user_error(capsys, argv, "31-2-2026")
 
 
 def test_new_without_wijk_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -187,7 +187,7 @@ def test_view_is_read_only_and_works_while_locked(folder: Path, launcher: Launch
 @pytest.mark.parametrize("command", ["open", "view"])
 def test_missing_file(command: str, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = folder / "bestaat-niet.json"
-    _user_error(capsys, ["--dir", str(folder), command, str(missing)], "niet gevonden")
+    assert_user_error(capsys, ["--dir", str(folder), command, str(missing)], "niet gevonden")
     assert not folder.exists()
 
 
@@ -196,7 +196,7 @@ def test_folder_instead_of_file(
     command: str, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder.mkdir()
-    _user_error(capsys, ["--dir", str(folder), command, str(folder)], "is een map")
+    assert_user_error(capsys, ["--dir", str(folder), command, str(folder)], "is een map")
 
 
 @pytest.mark.parametrize("command", ["open", "view"])
@@ -221,7 +221,7 @@ def test_unusable_file(
     folder.mkdir()
     path = folder / "kapot.json"
     path.write_text(content, encoding="utf-8")
-    _user_error(capsys, ["--dir", str(folder), command, str(path)], expected)
+    assert_user_error(capsys, ["--dir", str(folder), command, str(path)], expected)
     assert launcher.calls == []
     assert path.read_text(encoding="utf-8") == content
 
@@ -231,7 +231,7 @@ def test_damaged_entity_in_a_session_file(folder: Path, capsys: pytest.CaptureFi
     data = json.loads(path.read_text(encoding="utf-8"))
     data["organisations"] = {"1": {"name": 42}}
     path.write_text(json.dumps(data), encoding="utf-8")
-    _user_error(capsys, ["--dir", str(folder), "open", str(path)], "beschadigd")
+    assert_user_error(capsys, ["--dir", str(folder), "open", str(path)], "beschadigd")
 
 
 def test_file_from_a_newer_version(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -239,13 +239,13 @@ def test_file_from_a_newer_version(folder: Path, capsys: pytest.CaptureFixture[s
     data = json.loads(path.read_text(encoding="utf-8"))
     data["session"]["1"]["schema_version"] = 99
     path.write_text(json.dumps(data), encoding="utf-8")
-    _user_error(capsys, ["--dir", str(folder), "view", str(path)], "nieuwere wijksessie")
+    assert_user_error(capsys, ["--dir", str(folder), "view", str(path)], "nieuwere wijksessie")
 
 
 def test_locked_file(folder: Path, launcher: Launcher, capsys: pytest.CaptureFixture[str]) -> None:
     path = _new(folder)
     with SessionStore.open(path):
-        _user_error(capsys, ["--dir", str(folder), "open", str(path)], "al geopend")
+        assert_user_error(capsys, ["--dir", str(folder), "open", str(path)], "al geopend")
     assert launcher.calls == []
     assert main(["--dir", str(folder), "open", str(path)]) == 0
 

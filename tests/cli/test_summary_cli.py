@@ -32,7 +32,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     return captured.out
 
 
-def _user_error(capsys: pytest.CaptureFixture[str], argv: list[str], expected: str) -> str:
+def assert_user_error(capsys: pytest.CaptureFixture[str], argv: list[str], expected: str) -> str:
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert expected in err
@@ -117,25 +117,27 @@ def test_the_session_file_is_never_changed(
 
 
 def test_missing_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _user_error(capsys, ["summary", str(folder / "weg.json")], "Sessiebestand niet gevonden")
+    assert_user_error(capsys, ["summary", str(folder / "weg.json")], "Sessiebestand niet gevonden")
 
 
 def test_corrupt_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder.mkdir()
     path = folder / "kapot.json"
     path.write_text("{niet json", encoding="utf-8")
-    _user_error(capsys, ["summary", str(path)], "kapot.json is beschadigd")
+    assert_user_error(capsys, ["summary", str(path)], "kapot.json is beschadigd")
 
 
 def test_not_a_session_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder.mkdir()
     path = folder / "lijst.json"
     path.write_text("[1, 2]", encoding="utf-8")
-    _user_error(capsys, ["summary", str(path)], "geen wijksessie-bestand")
+    assert_user_error(capsys, ["summary", str(path)], "geen wijksessie-bestand")
 
 
 def test_unknown_participant(session: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    err = _user_error(capsys, ["summary", str(session), "--voor", "Zoë"], "Geen deelnemer ‘Zoë’")
+    err = assert_user_error(
+        capsys, ["summary", str(session), "--voor", "Zoë"], "Geen deelnemer ‘Zoë’"
+    )
     assert "Fatima el Amrani" in err
 
 
@@ -148,14 +150,16 @@ def test_output_into_a_missing_folder(
     session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "bestaat-niet" / "s.md"
-    _user_error(capsys, ["summary", str(session), "-o", str(target)], "Kan niet bij")
+    assert_user_error(capsys, ["summary", str(session), "-o", str(target)], "Kan niet bij")
 
 
 def test_refuses_to_overwrite_the_session(
     session: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = session.read_bytes()
-    _user_error(capsys, ["summary", str(session), "-o", str(session)], "het sessiebestand zelf")
+    assert_user_error(
+        capsys, ["summary", str(session), "-o", str(session)], "het sessiebestand zelf"
+    )
     assert session.read_bytes() == before
 
 

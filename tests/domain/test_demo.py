@@ -18,7 +18,7 @@ from wijksessie.domain.model import (
     Role,
     Stance,
 )
-from wijksessie.domain.validation import validate
+from wijksessie.domain.validation import problems, validate
 
 TODAY = date(2026, 11, 25)
 
@@ -33,10 +33,10 @@ def _entity_lists(network: Network) -> dict[str, list]:
 
 
 def test_every_entity_validates(demo: Network) -> None:
-    validate(demo.session)
+    assert problems(demo.session) == {}
     for items in _entity_lists(demo).values():
         for entity in items:
-            validate(entity, items)
+            assert validate(entity, items) is None
 
 
 def test_counts_match_the_spec(demo: Network) -> None:

@@ -234,22 +234,23 @@ def test_duplicates_are_found_case_and_space_insensitively(
 
 def test_an_entity_is_not_a_duplicate_of_itself() -> None:
     organisation = Organisation("Welzijn Zuid")
-    validate(organisation, [organisation])
+    assert validate(organisation, [organisation]) is None
 
 
 def test_same_person_name_at_another_organisation_is_allowed() -> None:
     first = Participant("Anna de Vries", organisation_id="welzijn")
-    validate(Participant("Anna de Vries", organisation_id="huisarts"), [first])
+    assert validate(Participant("Anna de Vries", organisation_id="huisarts"), [first]) is None
 
 
 def test_same_initiative_name_at_another_organisation_is_allowed() -> None:
     first = Initiative("Koffieochtend", organisation_id="welzijn")
-    validate(Initiative("Koffieochtend", organisation_id="bibliotheek"), [first])
+    assert validate(Initiative("Koffieochtend", organisation_id="bibliotheek"), [first]) is None
 
 
 def test_parking_items_and_commitments_may_repeat() -> None:
-    validate(ParkingItem("Buurtapp"), [ParkingItem("Buurtapp")])
-    validate(Commitment("Bellen", organisation_id="o"), [Commitment("Bellen", organisation_id="o")])
+    assert validate(ParkingItem("Buurtapp"), [ParkingItem("Buurtapp")]) is None
+    same = Commitment("Bellen", organisation_id="o")
+    assert validate(Commitment("Bellen", organisation_id="o"), [same]) is None
 
 
 def test_rule_problems_come_before_duplicate_problems() -> None:

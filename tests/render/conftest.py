@@ -75,7 +75,7 @@ def hostile_summary(**options: object) -> Summary:
 
 
 @pytest.fixture
-def golden() -> Callable[[str, str], None]:
+def assert_golden() -> Callable[[str, str], None]:
     """Compare text with a golden file; rewrite the file instead when the update switch is on."""
 
     def check(name: str, text: str) -> None:

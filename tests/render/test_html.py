@@ -36,8 +36,8 @@ def _parse(html: str) -> _Tags:
     return parser
 
 
-def test_demo_html(golden: Callable[[str, str], None]) -> None:
-    golden("demo.html", to_html(demo_summary(with_contact=True)))
+def test_demo_html(assert_golden: Callable[[str, str], None]) -> None:
+    assert_golden("demo.html", to_html(demo_summary(with_contact=True)))
 
 
 def test_one_self_contained_page_without_scripts_or_external_assets() -> None:

@@ -15,8 +15,8 @@ def _events(text: str) -> list:
     return list(Calendar.from_ical(text).walk("VEVENT"))
 
 
-def test_demo_ics(golden: Callable[[str, str], None]) -> None:
-    golden("demo.ics", to_ics(demo_summary(with_contact=True)))
+def test_demo_ics(assert_golden: Callable[[str, str], None]) -> None:
+    assert_golden("demo.ics", to_ics(demo_summary(with_contact=True)))
 
 
 def test_one_event_per_dated_commitment() -> None:

@@ -29,8 +29,8 @@ def _table_count(text: str) -> int:
     return sum(line.startswith("| --- ") for line in text.splitlines())
 
 
-def test_demo_markdown(golden: Callable[[str, str], None]) -> None:
-    golden("demo.md", to_markdown(demo_summary()))
+def test_demo_markdown(assert_golden: Callable[[str, str], None]) -> None:
+    assert_golden("demo.md", to_markdown(demo_summary()))
 
 
 @pytest.mark.parametrize("summary", [demo_summary(), hostile_summary()], ids=["demo", "hostile"])

@@ -12,12 +12,12 @@ from tests.render.conftest import MARKUP, SCRIPT, demo_summary, hostile_summary
 from wijksessie.render.text import summary_renderable, to_text
 
 
-def test_demo_text(golden: Callable[[str, str], None]) -> None:
-    golden("demo.txt", to_text(demo_summary()))
+def test_demo_text(assert_golden: Callable[[str, str], None]) -> None:
+    assert_golden("demo.txt", to_text(demo_summary()))
 
 
-def test_demo_text_for_one_participant(golden: Callable[[str, str], None]) -> None:
-    golden("demo-voor-gerda.txt", to_text(demo_summary(for_participant="Gerda Willems")))
+def test_demo_text_for_one_participant(assert_golden: Callable[[str, str], None]) -> None:
+    assert_golden("demo-voor-gerda.txt", to_text(demo_summary(for_participant="Gerda Willems")))
 
 
 def test_every_section_is_there() -> None:

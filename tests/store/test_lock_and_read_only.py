@@ -91,6 +91,8 @@ def test_after_close_the_session_opens_again(editing: SessionStore) -> None:
 def test_closing_twice_is_harmless(editing: SessionStore) -> None:
     editing.close()
     editing.close()
+    assert editing.path is not None
+    SessionStore.open(editing.path).close()
 
 
 def test_a_failed_open_releases_the_lock(sessions_dir: Path) -> None:
