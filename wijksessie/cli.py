@@ -25,10 +25,12 @@ from wijksessie.domain.model import Session
 from wijksessie.domain.text import visible
 from wijksessie.domain.validation import validate
 from wijksessie.errors import SessionFileError, WijksessieError
+from wijksessie.i18n import LANG_ENV, LANGUAGES, N_, _, resolve_language, set_language
 from wijksessie.store.bulk import DEMO_FILE, open_demo, write_follow_up
 from wijksessie.store.folder import ENV_DIR, SessionInfo, list_sessions, new_session_path
 from wijksessie.store.folder import sessions_dir as default_sessions_dir
 from wijksessie.store.session_store import SessionStore
+from wijksessie.store.settings import load_settings
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -58,6 +60,8 @@ def launch_app(folder: Path, store: SessionStore | None) -> int | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``wijksessie`` command; returns the exit code."""
+    argv = sys.argv[1:] if argv is None else argv
+    set_language(resolve_language(_lang_option(argv), load_settings().language))
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -68,16 +72,20 @@ def main(argv: list[str] | None = None) -> int:
     except (WijksessieError, DateError) as error:
         return _fail(str(error), EXIT_USER)
     except OSError as error:
-        where = error.filename or "het bestand"
-        return _fail(f"Kan niet bij {where}: {error.strerror or error}.", EXIT_USER)
+        where = error.filename or _("het bestand")
+        reason = error.strerror or error
+        return _fail(
+            _("Kan niet bij {where}: {reason}.").format(where=where, reason=reason), EXIT_USER
+        )
     except KeyboardInterrupt:
         return 130
     except Exception as error:
         if os.environ.get(DEBUG_ENV):
             raise
         return _fail(
-            f"Onverwachte fout ({type(error).__name__}: {error}). "
-            f"Zet {DEBUG_ENV}=1 voor de details.",
+            _("Onverwachte fout ({kind}: {error}). Zet {env}=1 voor de details.").format(
+                kind=type(error).__name__, error=error, env=DEBUG_ENV
+            ),
             EXIT_UNEXPECTED,
         )
 
@@ -148,7 +156,7 @@ def _list(args: argparse.Namespace) -> int:
     folder = _folder(args)
     infos = list_sessions(folder)
     if not infos:
-        print(f"Nog geen sessies in {visible(str(folder))}.")
+        print(_("Nog geen sessies in {folder}.").format(folder=visible(str(folder))))
         return EXIT_OK
     Console(highlight=False).print(session_table(infos, folder))
     return EXIT_OK
@@ -159,13 +167,16 @@ def session_table(infos: list[SessionInfo], folder: Path) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(f"Sessies in {visible(str(folder))}"), title_justify="left")
-    table.add_column("Datum", no_wrap=True)
-    table.add_column("Titel", overflow="fold")
-    table.add_column("Wijk", overflow="fold")
-    table.add_column("Deelnemers", justify="right")
-    table.add_column("Toezeggingen", justify="right")
-    table.add_column("Bestand", overflow="fold")
+    table = Table(
+        title=Text(_("Sessies in {folder}").format(folder=visible(str(folder)))),
+        title_justify="left",
+    )
+    table.add_column(_("Datum"), no_wrap=True)
+    table.add_column(_("Titel"), overflow="fold")
+    table.add_column(_("Wijk"), overflow="fold")
+    table.add_column(_("Deelnemers"), justify="right")
+    table.add_column(_("Toezeggingen"), justify="right")
+    table.add_column(_("Bestand"), overflow="fold")
     for info in infos:
         title = Text(visible(info.title))
         if info.problem:
@@ -194,9 +205,9 @@ def _session_path(text: str, folder: Path) -> Path:
     if not path.exists() and not path.is_absolute() and (folder / path).exists():
         path = folder / path
     if not path.exists():
-        raise SessionFileError(f"Sessiebestand niet gevonden: {path}")
+        raise SessionFileError(_("Sessiebestand niet gevonden: {path}").format(path=path))
     if path.is_dir():
-        raise SessionFileError(f"{path} is een map, geen sessiebestand.")
+        raise SessionFileError(_("{path} is een map, geen sessiebestand.").format(path=path))
     return path
 
 
@@ -219,22 +230,25 @@ class _DutchFormatter(argparse.RawDescriptionHelpFormatter):
         groups: Iterable[argparse._MutuallyExclusiveGroup],
         prefix: str | None = None,
     ) -> None:
-        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+        super().add_usage(usage, actions, groups, _("gebruik: ") if prefix is None else prefix)
 
 
 _ERRORS: tuple[tuple[str, str], ...] = (
-    (r"the following arguments are required: (.*)", r"dit ontbreekt nog: \1"),
-    (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
-    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"onbekend: \2 (kies uit \3)"),
-    (r"argument (\S+): expected one argument", r"\1 verwacht een waarde"),
-    (r"ambiguous option: (.*)", r"optie niet eenduidig: \1"),
+    (r"the following arguments are required: (.*)", N_(r"dit ontbreekt nog: \1")),
+    (r"unrecognized arguments: (.*)", N_(r"onbekende argumenten: \1")),
+    (
+        r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
+        N_(r"onbekend: \2 (kies uit \3)"),
+    ),
+    (r"argument (\S+): expected one argument", N_(r"\1 verwacht een waarde")),
+    (r"ambiguous option: (.*)", N_(r"optie niet eenduidig: \1")),
 )
 
 
 def _translate(message: str) -> str:
     for pattern, replacement in _ERRORS:
         if re.fullmatch(pattern, message):
-            return re.sub(pattern, replacement, message)
+            return re.sub(pattern, _(replacement), message)
     return message
 
 
@@ -253,53 +267,68 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command line, with Dutch help texts."""
     parser = _DutchParser(
         prog="wijksessie",
-        description="Begeleid een netwerksessie in de wijk: wie doet wat, gezamenlijke "
-        "doelen, basisafspraken en toezeggingen.\nZonder opdracht opent het startscherm.",
-        epilog=f"De sessiemap is --dir, anders ${ENV_DIR}, anders ./sessions.",
+        description=_(
+            "Begeleid een netwerksessie in de wijk: wie doet wat, gezamenlijke "
+            "doelen, basisafspraken en toezeggingen.\nZonder opdracht opent het startscherm."
+        ),
+        epilog=_("De sessiemap is --dir, anders ${env}, anders ./sessions.").format(env=ENV_DIR),
         formatter_class=_DutchFormatter,
         add_help=False,
     )
-    options = parser.add_argument_group("opties")
+    options = parser.add_argument_group(_("opties"))
     _add_help(options)
     options.add_argument(
         "--version",
         action="version",
         version=f"wijksessie {wijksessie.__version__}",
-        help="toon het versienummer en stop",
+        help=_("toon het versienummer en stop"),
     )
     _add_dir(options, default=None)
+    _add_lang(options, default=None)
     parser.set_defaults(handler=_start)
-    commands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT")
+    commands = parser.add_subparsers(title=_("opdrachten"), metavar=_("OPDRACHT"))
 
-    arguments, options = _command(commands, "new", _new, "maak een nieuwe sessie, toon het pad")
-    arguments.add_argument("title", metavar="TITEL", help="de titel van de sessie")
-    options.add_argument("--wijk", required=True, help="de wijk waar de sessie over gaat")
-    options.add_argument("--date", metavar="DATUM", help="bijv. 3-12-2026 (standaard vandaag)")
-    options.add_argument("--open", action="store_true", help="open de nieuwe sessie meteen")
+    arguments, options = _command(commands, "new", _new, _("maak een nieuwe sessie, toon het pad"))
+    arguments.add_argument("title", metavar=_("TITEL"), help=_("de titel van de sessie"))
+    options.add_argument("--wijk", required=True, help=_("de wijk waar de sessie over gaat"))
+    options.add_argument(
+        "--date", metavar=_("DATUM"), help=_("bijv. 3-12-2026 (standaard vandaag)")
+    )
+    options.add_argument("--open", action="store_true", help=_("open de nieuwe sessie meteen"))
 
     for name, handler, text in (
-        ("open", _open, "open een sessie om te bewerken"),
-        ("view", _view, "bekijk een sessie alleen-lezen (ook als hij elders open is)"),
+        ("open", _open, _("open een sessie om te bewerken")),
+        ("view", _view, _("bekijk een sessie alleen-lezen (ook als hij elders open is)")),
     ):
-        arguments, _ = _command(commands, name, handler, text)
+        arguments, _options = _command(commands, name, handler, text)
         arguments.add_argument(
-            "path", metavar="PAD", help="het sessiebestand, of alleen zijn naam in de sessiemap"
+            "path",
+            metavar=_("PAD"),
+            help=_("het sessiebestand, of alleen zijn naam in de sessiemap"),
         )
 
     arguments, options = _command(
-        commands, "vervolg", _follow_up, "maak de vervolgsessie, met de open toezeggingen"
+        commands, "vervolg", _follow_up, _("maak de vervolgsessie, met de open toezeggingen")
     )
     arguments.add_argument(
-        "path", metavar="PAD", help="de vorige sessie, of alleen haar naam in de sessiemap"
+        "path", metavar=_("PAD"), help=_("de vorige sessie, of alleen haar naam in de sessiemap")
     )
-    options.add_argument("--titel", dest="title", help="standaard de titel van de vorige sessie")
+    options.add_argument("--titel", dest="title", help=_("standaard de titel van de vorige sessie"))
     options.add_argument(
-        "--datum", dest="date", metavar="DATUM", help="standaard de geplande vervolgdatum"
+        "--datum",
+        dest="date",
+        metavar=_("DATUM"),
+        help=_("standaard de geplande vervolgdatum"),
     )
-    options.add_argument("--open", action="store_true", help="open de vervolgsessie meteen")
+    options.add_argument("--open", action="store_true", help=_("open de vervolgsessie meteen"))
 
-    _command(commands, "list", _list, "toon alle sessies in de sessiemap")
-    _command(commands, "demo", _demo, f"open de voorbeeldsessie Kruidenbuurt ({DEMO_FILE})")
+    _command(commands, "list", _list, _("toon alle sessies in de sessiemap"))
+    _command(
+        commands,
+        "demo",
+        _demo,
+        _("open de voorbeeldsessie Kruidenbuurt ({file})").format(file=DEMO_FILE),
+    )
     exchange_command.register(commands)
     summary_command.register(commands)
     return parser
@@ -311,23 +340,53 @@ def _command(
     handler: Handler,
     text: str,
 ) -> tuple[argparse._ArgumentGroup, argparse._ArgumentGroup]:
-    """Add a subcommand; returns its Dutch ``argumenten`` and ``opties`` groups."""
+    """Add a subcommand; returns its ``argumenten`` and ``opties`` groups."""
     command = commands.add_parser(
         name, help=text, description=text, formatter_class=_DutchFormatter, add_help=False
     )
     command.set_defaults(handler=handler)
-    arguments = command.add_argument_group("argumenten")
-    options = command.add_argument_group("opties")
+    arguments = command.add_argument_group(_("argumenten"))
+    options = command.add_argument_group(_("opties"))
     _add_help(options)
     _add_dir(options, default=argparse.SUPPRESS)
+    _add_lang(options, default=argparse.SUPPRESS)
     return arguments, options
 
 
 def _add_help(group: argparse._ArgumentGroup) -> None:
-    group.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    group.add_argument("-h", "--help", action="help", help=_("toon deze hulp en stop"))
 
 
 def _add_dir(group: argparse._ArgumentGroup, default: object) -> None:
     group.add_argument(
-        "--dir", metavar="MAP", default=default, help=f"de sessiemap (anders ${ENV_DIR})"
+        "--dir",
+        metavar=_("MAP"),
+        default=default,
+        help=_("de sessiemap (anders ${env})").format(env=ENV_DIR),
     )
+
+
+def _add_lang(group: argparse._ArgumentGroup, default: object) -> None:
+    group.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=default,
+        help=_("de taal: nl (standaard) of en (anders ${env} of de instelling)").format(
+            env=LANG_ENV
+        ),
+    )
+
+
+def _lang_option(argv: list[str]) -> str | None:
+    """The ``--lang`` value anywhere in ``argv``, read before the parser is built.
+
+    The parser's own help texts are translated, so the language must be known first.
+    """
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None

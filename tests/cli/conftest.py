@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from wijksessie import cli
+from wijksessie.i18n import LANG_ENV, set_language
 from wijksessie.store.session_store import SessionStore
+from wijksessie.store.settings import CONFIG_DIR_ENV
 
 
 @dataclass
@@ -52,5 +54,8 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, launcher: Launcher) 
     """A sessions folder under tmp; the cwd moves there too, so nothing lands in the repo."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("WIJKSESSIE_DIR", raising=False)
+    monkeypatch.delenv(LANG_ENV, raising=False)
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(tmp_path / "config"))
     monkeypatch.setenv("COLUMNS", "200")
     yield tmp_path / "sessions"
+    set_language("nl")

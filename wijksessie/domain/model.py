@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from wijksessie.i18n import N_, _
+
 
 def new_id() -> str:
     """A fresh, stable identifier for an entity."""
@@ -31,16 +33,16 @@ class Phase(StrEnum):
     @property
     def label(self) -> str:
         """The phase's name as the room reads it."""
-        return PHASE_LABELS[self]
+        return _(PHASE_LABELS[self])
 
 
 PHASE_LABELS: dict[Phase, str] = {
-    Phase.SESSION: "Sessie",
-    Phase.NETWORK: "Wie doet wat",
-    Phase.GOALS: "Doelen",
-    Phase.AGREEMENTS: "Afspraken",
-    Phase.COMMITMENTS: "Toezeggingen",
-    Phase.SUMMARY: "Samenvatting",
+    Phase.SESSION: N_("Sessie"),
+    Phase.NETWORK: N_("Wie doet wat"),
+    Phase.GOALS: N_("Doelen"),
+    Phase.AGREEMENTS: N_("Afspraken"),
+    Phase.COMMITMENTS: N_("Toezeggingen"),
+    Phase.SUMMARY: N_("Samenvatting"),
 }
 
 DEFAULT_MINUTES: dict[Phase, int] = {

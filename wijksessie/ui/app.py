@@ -19,6 +19,7 @@ from wijksessie.domain.dates import DateError, format_date, parse_date
 from wijksessie.domain.model import Session
 from wijksessie.domain.validation import problems
 from wijksessie.errors import SessionLockedError, ValidationError, WijksessieError
+from wijksessie.i18n import N_, _
 from wijksessie.store import SessionStore
 from wijksessie.store.folder import move_to_trash, new_session_path
 from wijksessie.store.settings import Theme as ThemeChoice
@@ -35,9 +36,9 @@ if TYPE_CHECKING:
 # screen should not wait for the analysis, summary and import code to load (benchmark: ~80 ms).
 
 NEW_SESSION_FIELDS = (
-    ("title", "Titel", "bijv. Netwerksessie eenzaamheid"),
-    ("wijk", "Wijk", "bijv. Kruidenbuurt"),
-    ("date", "Datum", "leeg = vandaag; bijv. 3-12-2026"),
+    ("title", N_("Titel"), N_("bijv. Netwerksessie eenzaamheid")),
+    ("wijk", N_("Wijk"), N_("bijv. Kruidenbuurt")),
+    ("date", N_("Datum"), N_("leeg = vandaag; bijv. 3-12-2026")),
 )
 
 
@@ -52,10 +53,10 @@ class WijksessieApp(App[None]):
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", show=False),
-        Binding("f8", "toggle_projector", "Projector", id="app.projector", priority=True),
-        Binding("question_mark", "help", "Hulp", id="app.help"),
-        Binding("ctrl+l", "spotlight", "Spotlight", id="app.spotlight", show=False),
+        Binding("ctrl+q", "quit", _("Afsluiten"), id="app.quit", show=False),
+        Binding("f8", "toggle_projector", _("Projector"), id="app.projector", priority=True),
+        Binding("question_mark", "help", _("Hulp"), id="app.help"),
+        Binding("ctrl+l", "spotlight", _("Spotlight"), id="app.spotlight", show=False),
     ]
 
     projector: reactive[bool] = reactive(False)
@@ -111,8 +112,10 @@ class WijksessieApp(App[None]):
             save_settings(self.settings)
         except WijksessieError as error:
             self.notify(str(error), severity="warning", markup=False)
-        state = "aan: contactgegevens worden gemaskeerd" if self.projector else "uit"
-        self.notify(f"Projectormodus {state}.", timeout=3)
+        if self.projector:
+            self.notify(_("Projectormodus aan: contactgegevens worden gemaskeerd."), timeout=3)
+        else:
+            self.notify(_("Projectormodus uit."), timeout=3)
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
@@ -127,7 +130,7 @@ class WijksessieApp(App[None]):
             if binding.description and binding.description not in seen:
                 seen.add(binding.description)
                 keys.append((self.get_key_display(binding), binding.description))
-        self.push_screen(HelpScreen(keys, "Toetsen op dit scherm"))
+        self.push_screen(HelpScreen(keys, _("Toetsen op dit scherm")))
 
     def action_spotlight(self) -> None:
         """Show the row under the cursor big and alone."""
@@ -136,11 +139,11 @@ class WijksessieApp(App[None]):
 
         table = self.focused
         if not isinstance(table, DataTable) or not table.row_count:
-            self.notify("Zet de cursor eerst op een regel in een lijst.", severity="warning")
+            self.notify(_("Zet de cursor eerst op een regel in een lijst."), severity="warning")
             return
         cells = [str(cell) for cell in table.get_row_at(table.cursor_row) if str(cell).strip()]
         pane = next((a for a in table.ancestors if isinstance(a, EntityPane)), None)
-        heading = pane.title if pane is not None else "Spotlight"
+        heading = pane.title if pane is not None else _("Spotlight")
         self.push_screen(SpotlightScreen(heading, "\n".join(cells[:3])))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -148,20 +151,24 @@ class WijksessieApp(App[None]):
         from wijksessie.ui.screens.session import SessionScreen
 
         yield SystemCommand(
-            "Projectormodus aan/uit",
-            "Hoog contrast, gemaskeerde contactgegevens",
+            _("Projectormodus aan/uit"),
+            _("Hoog contrast, gemaskeerde contactgegevens"),
             self.action_toggle_projector,
         )
-        yield SystemCommand("Toetsen tonen", "Alle toetsen van dit scherm", self.action_help)
-        yield SystemCommand("Thema kiezen", "Donker, licht of projector", self.action_change_theme)
+        yield SystemCommand(_("Toetsen tonen"), _("Alle toetsen van dit scherm"), self.action_help)
+        yield SystemCommand(
+            _("Thema kiezen"), _("Donker, licht of projector"), self.action_change_theme
+        )
         if isinstance(screen, SessionScreen):
             yield from screen.commands()
         if isinstance(screen, StartScreen):
-            yield SystemCommand("Nieuwe sessie", "Een nieuwe sessie maken", self.action_new_session)
             yield SystemCommand(
-                "Demosessie openen", "De voorbeeldsessie Kruidenbuurt", self.action_demo
+                _("Nieuwe sessie"), _("Een nieuwe sessie maken"), self.action_new_session
             )
-        yield SystemCommand("Afsluiten", "Alles is al opgeslagen", self.action_quit)
+            yield SystemCommand(
+                _("Demosessie openen"), _("De voorbeeldsessie Kruidenbuurt"), self.action_demo
+            )
+        yield SystemCommand(_("Afsluiten"), _("Alles is al opgeslagen"), self.action_quit)
 
     # -- opening ------------------------------------------------------------------------
 
@@ -192,8 +199,8 @@ class WijksessieApp(App[None]):
                 return
             self.show_session(store)
 
-        question = f"{reason}\n\nAlleen-lezen openen?"
-        self.push_screen(ConfirmDialog(question, "Alleen-lezen", "Annuleren"), answered)
+        question = _("{reason}\n\nAlleen-lezen openen?").format(reason=reason)
+        self.push_screen(ConfirmDialog(question, _("Alleen-lezen"), _("Annuleren")), answered)
 
     # -- creating -----------------------------------------------------------------------
 
@@ -218,7 +225,7 @@ class WijksessieApp(App[None]):
             except WijksessieError as error:
                 return {"title": str(error)}
             except OSError as error:
-                return {"title": f"Kan de sessie niet aanmaken: {error}"}
+                return {"title": _("Kan de sessie niet aanmaken: {error}").format(error=error)}
             return {}
 
         def done(saved: bool | None) -> None:
@@ -228,9 +235,10 @@ class WijksessieApp(App[None]):
         from wijksessie.ui.widgets.form_dialog import FormDialog, FormField
 
         fields = [
-            FormField(name, label, placeholder=hint) for name, label, hint in NEW_SESSION_FIELDS
+            FormField(name, _(label), placeholder=_(hint))
+            for name, label, hint in NEW_SESSION_FIELDS
         ]
-        self.push_screen(FormDialog("Nieuwe sessie", fields, {}, save), done)
+        self.push_screen(FormDialog(_("Nieuwe sessie"), fields, {}, save), done)
 
     def action_demo(self) -> None:
         """Open the demo session, creating it when it is not there yet."""
@@ -278,10 +286,10 @@ class WijksessieApp(App[None]):
 
         values = {"title": previous.title, "date": format_date(previous.next_date)}
         fields = [
-            FormField("title", "Titel van de vervolgsessie"),
-            FormField("date", "Datum", placeholder="leeg = de geplande vervolgdatum"),
+            FormField("title", _("Titel van de vervolgsessie")),
+            FormField("date", _("Datum"), placeholder=_("leeg = de geplande vervolgdatum")),
         ]
-        self.push_screen(FormDialog("Vervolgsessie", fields, values, save), done)
+        self.push_screen(FormDialog(_("Vervolgsessie"), fields, values, save), done)
 
     # -- deleting -----------------------------------------------------------------------
 
@@ -293,16 +301,25 @@ class WijksessieApp(App[None]):
             try:
                 target = move_to_trash(message.path)
             except OSError as error:
-                self.notify(f"Verwijderen mislukt: {error}", severity="error", markup=False)
+                self.notify(
+                    _("Verwijderen mislukt: {error}").format(error=error),
+                    severity="error",
+                    markup=False,
+                )
                 return
-            self.notify(f"Verplaatst naar {target.parent.name}/{target.name}", markup=False)
+            self.notify(
+                _("Verplaatst naar {folder}/{file}").format(
+                    folder=target.parent.name, file=target.name
+                ),
+                markup=False,
+            )
             screen = self.screen
             if isinstance(screen, StartScreen):
                 screen.action_refresh()
 
-        question = (
-            f"Sessie ‘{message.title}’ verwijderen?\n\n"
-            f"Het bestand gaat naar {self.folder.name}/.prullenbak/ "
+        question = _(
+            "Sessie ‘{title}’ verwijderen?\n\n"
+            "Het bestand gaat naar {folder}/.prullenbak/ "
             "en kan daar terug worden gehaald."
-        )
-        self.push_screen(ConfirmDialog(question, "Verwijderen", "Annuleren"), answered)
+        ).format(title=message.title, folder=self.folder.name)
+        self.push_screen(ConfirmDialog(question, _("Verwijderen"), _("Annuleren")), answered)

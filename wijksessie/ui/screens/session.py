@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, TextA
 from wijksessie.domain.agenda import AgendaClock
 from wijksessie.domain.model import ParkingItem, Phase
 from wijksessie.errors import SaveError, WijksessieError
+from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.agreements.pane import AgreementsPane
 from wijksessie.ui.phases.commitments.phase import CommitmentsPhase
@@ -48,13 +49,13 @@ class SessionScreen(Screen[None]):
     """One open session, phase by phase."""
 
     BINDINGS = [
-        Binding("ctrl+pagedown", "step(1)", "Volgende fase", id="session.next", priority=True),
-        Binding("ctrl+pageup", "step(-1)", "Vorige fase", id="session.previous", priority=True),
-        Binding("ctrl+t", "park", "Parkeren", id="session.park", priority=True),
-        Binding("ctrl+z", "undo", "Ongedaan maken", id="session.undo"),
-        Binding("ctrl+y", "redo", "Opnieuw", id="session.redo", show=False),
-        Binding("f9", "toggle_clock", "Timer", id="session.clock", priority=True),
-        Binding("escape", "close", "Naar overzicht", id="session.close"),
+        Binding("ctrl+pagedown", "step(1)", _("Volgende fase"), id="session.next", priority=True),
+        Binding("ctrl+pageup", "step(-1)", _("Vorige fase"), id="session.previous", priority=True),
+        Binding("ctrl+t", "park", _("Parkeren"), id="session.park", priority=True),
+        Binding("ctrl+z", "undo", _("Ongedaan maken"), id="session.undo"),
+        Binding("ctrl+y", "redo", _("Opnieuw"), id="session.redo", show=False),
+        Binding("f9", "toggle_clock", _("Timer"), id="session.clock", priority=True),
+        Binding("escape", "close", _("Naar overzicht"), id="session.close"),
         *(
             Binding(f"f{number + 1}", f"show_phase('{phase.value}')", phase.label, show=False)
             for number, phase in enumerate(AVAILABLE_PHASES, start=1)
@@ -126,15 +127,17 @@ class SessionScreen(Screen[None]):
 
     def action_undo(self) -> None:
         """Undo the last change to the session (many steps deep)."""
-        self._history(self.store.undo, "Ongedaan gemaakt", "Er is niets om ongedaan te maken.")
+        self._history(
+            self.store.undo, _("Ongedaan gemaakt"), _("Er is niets om ongedaan te maken.")
+        )
 
     def action_redo(self) -> None:
         """Redo what was undone."""
-        self._history(self.store.redo, "Opnieuw gedaan", "Er is niets om opnieuw te doen.")
+        self._history(self.store.redo, _("Opnieuw gedaan"), _("Er is niets om opnieuw te doen."))
 
     def _history(self, step: Callable[[], str | None], done: str, nothing: str) -> None:
         if self.store.read_only:
-            self.notify("Alleen-lezen: wijzigen kan hier niet.", severity="warning")
+            self.notify(_("Alleen-lezen: wijzigen kan hier niet."), severity="warning")
             return
         try:
             description = step()
@@ -171,7 +174,7 @@ class SessionScreen(Screen[None]):
             return
         if banner.has_class("visible"):
             banner.remove_class("visible")
-            self.notify("Alles is weer opgeslagen.", timeout=4)
+            self.notify(_("Alles is weer opgeslagen."), timeout=4)
 
     @on(EntityPane.Changed)
     def _something_changed(self) -> None:
@@ -212,7 +215,7 @@ class SessionScreen(Screen[None]):
     def action_park(self) -> None:
         """Put an idea on the parking lot without leaving the phase."""
         if self.store.read_only:
-            self.notify("Alleen-lezen: parkeren kan hier niet.", severity="warning")
+            self.notify(_("Alleen-lezen: parkeren kan hier niet."), severity="warning")
             return
 
         def save(values: Values) -> dict[str, str]:
@@ -220,25 +223,25 @@ class SessionScreen(Screen[None]):
                 self.store.add(ParkingItem(values["text"].strip()))
             except WijksessieError as error:
                 return getattr(error, "problems", None) or {"text": str(error)}
-            self.notify("Geparkeerd.", timeout=2)
+            self.notify(_("Geparkeerd."), timeout=2)
             return {}
 
-        field = FormField("text", "Idee voor later", placeholder="wat komt nu niet aan bod?")
-        self.app.push_screen(FormDialog("Parkeerplaats", [field], {"text": ""}, save))
+        field = FormField("text", _("Idee voor later"), placeholder=_("wat komt nu niet aan bod?"))
+        self.app.push_screen(FormDialog(_("Parkeerplaats"), [field], {"text": ""}, save))
 
     def commands(self) -> Iterable[SystemCommand]:
         """This screen's actions for the command palette, in Dutch."""
         for number, phase in enumerate(AVAILABLE_PHASES, start=1):
             yield SystemCommand(
-                f"Naar fase {number}: {phase.label}",
+                _("Naar fase {number}: {phase}").format(number=number, phase=phase.label),
                 f"F{number + 1}",
                 partial(self.action_show_phase, phase.value),
             )
-        yield SystemCommand("Ongedaan maken", "ctrl+z", self.action_undo)
-        yield SystemCommand("Opnieuw doen", "ctrl+y", self.action_redo)
-        yield SystemCommand("Idee parkeren", "ctrl+t", self.action_park)
-        yield SystemCommand("Timer starten of pauzeren", "F9", self.action_toggle_clock)
-        yield SystemCommand("Terug naar het overzicht", "esc", self.action_close)
+        yield SystemCommand(_("Ongedaan maken"), "ctrl+z", self.action_undo)
+        yield SystemCommand(_("Opnieuw doen"), "ctrl+y", self.action_redo)
+        yield SystemCommand(_("Idee parkeren"), "ctrl+t", self.action_park)
+        yield SystemCommand(_("Timer starten of pauzeren"), "F9", self.action_toggle_clock)
+        yield SystemCommand(_("Terug naar het overzicht"), "esc", self.action_close)
 
     def action_close(self) -> None:
         """Leave a text field first; from anywhere else, save and go back to the start screen."""

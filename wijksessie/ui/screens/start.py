@@ -12,11 +12,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from wijksessie.domain.dates import format_date
+from wijksessie.i18n import N_, _
 from wijksessie.store.folder import SessionInfo, list_sessions
 from wijksessie.ui.literal import literal
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 
-EMPTY_TEXT = (
+EMPTY_TEXT = N_(
     "Nog geen sessies in {folder}.\n\n"
     "Een sessie is één bijeenkomst van het netwerk in de wijk: wie doet wat, gezamenlijke "
     "doelen, basisafspraken en toezeggingen.\n\n"
@@ -28,13 +29,13 @@ class StartScreen(Screen[None]):
     """Lists the session files and opens, creates or deletes them."""
 
     BINDINGS = [
-        Binding("n", "app.new_session", "Nieuwe sessie", id="start.new"),
-        Binding("enter", "open", "Openen", id="start.open", show=True),
-        Binding("delete,x", "delete", "Verwijderen", id="start.delete"),
-        Binding("v", "follow_up", "Vervolgsessie", id="start.follow_up"),
-        Binding("d", "app.demo", "Demo", id="start.demo"),
-        Binding("r", "refresh", "Vernieuwen", id="start.refresh"),
-        Binding("q", "app.quit", "Afsluiten", id="start.quit"),
+        Binding("n", "app.new_session", _("Nieuwe sessie"), id="start.new"),
+        Binding("enter", "open", _("Openen"), id="start.open", show=True),
+        Binding("delete,x", "delete", _("Verwijderen"), id="start.delete"),
+        Binding("v", "follow_up", _("Vervolgsessie"), id="start.follow_up"),
+        Binding("d", "app.demo", _("Demo"), id="start.demo"),
+        Binding("r", "refresh", _("Vernieuwen"), id="start.refresh"),
+        Binding("q", "app.quit", _("Afsluiten"), id="start.quit"),
     ]
 
     def __init__(self, folder: Path) -> None:
@@ -43,7 +44,7 @@ class StartScreen(Screen[None]):
         self.infos: list[SessionInfo] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("wijksessie · sessies", style="bold"), id="start-title")
+        yield Static(Text(_("wijksessie · sessies"), style="bold"), id="start-title")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static("", id="empty")
         yield Footer()
@@ -51,12 +52,12 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
         for label, key in (
-            ("Datum", "date"),
-            ("Titel", "title"),
-            ("Wijk", "wijk"),
-            ("Deelnemers", "participants"),
-            ("Toezeggingen", "commitments"),
-            ("Bestand", "file"),
+            (_("Datum"), "date"),
+            (_("Titel"), "title"),
+            (_("Wijk"), "wijk"),
+            (_("Deelnemers"), "participants"),
+            (_("Toezeggingen"), "commitments"),
+            (_("Bestand"), "file"),
         ):
             table.add_column(label, key=key)
 
@@ -72,7 +73,7 @@ class StartScreen(Screen[None]):
         for info in self.infos:
             table.add_row(*self._cells(info), key=str(info.path))
         empty = self.query_one("#empty", Static)
-        empty.update(literal(EMPTY_TEXT.format(folder=self.folder)))
+        empty.update(literal(_(EMPTY_TEXT).format(folder=self.folder)))
         empty.display = not self.infos
         table.display = bool(self.infos)
         if self.infos:

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 
 
@@ -15,15 +16,15 @@ class ConfirmDialog(ModalScreen[bool]):
     """Ask the facilitator to confirm something that is hard to undo."""
 
     BINDINGS = [
-        Binding("j,y", "answer(True)", "Ja", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "Nee", id="confirm.no"),
+        Binding("j,y", "answer(True)", _("Ja"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", _("Nee"), id="confirm.no"),
     ]
 
-    def __init__(self, question: str, yes: str = "Ja", no: str = "Nee") -> None:
+    def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
         self.question = question
-        self.yes = yes
-        self.no = no
+        self.yes = _("Ja") if yes is None else yes
+        self.no = _("Nee") if no is None else no
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

@@ -10,18 +10,20 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from wijksessie.i18n import N_, _
+
 GENERAL = (
-    ("ctrl+p", "Alle opdrachten zoeken (opdrachtenpalet)"),
-    ("F8", "Projectormodus aan/uit: hoog contrast, contactgegevens gemaskeerd"),
-    ("ctrl+l", "Spotlight: alleen het gekozen item, groot"),
-    ("ctrl+q", "Afsluiten (alles is al opgeslagen)"),
+    ("ctrl+p", N_("Alle opdrachten zoeken (opdrachtenpalet)")),
+    ("F8", N_("Projectormodus aan/uit: hoog contrast, contactgegevens gemaskeerd")),
+    ("ctrl+l", N_("Spotlight: alleen het gekozen item, groot")),
+    ("ctrl+q", N_("Afsluiten (alles is al opgeslagen)")),
 )
 
 
 class HelpScreen(ModalScreen[None]):
     """Lists the active keys of the screen below it."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Sluiten", id="help.close")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", _("Sluiten"), id="help.close")]
 
     def __init__(self, keys: list[tuple[str, str]], title: str) -> None:
         super().__init__()
@@ -34,14 +36,14 @@ class HelpScreen(ModalScreen[None]):
 
     def _table(self) -> Table:
         table = Table(title=self.help_title, title_style="bold", expand=True, box=None)
-        table.add_column("Toets", style="bold yellow", no_wrap=True)
-        table.add_column("Wat het doet")
+        table.add_column(_("Toets"), style="bold yellow", no_wrap=True)
+        table.add_column(_("Wat het doet"))
         for key, description in self.keys:
             table.add_row(Text(key), Text(description))
         table.add_section()
         for key, description in GENERAL:
-            table.add_row(Text(key), Text(description))
-        table.caption = "Esc of ? sluit deze hulp."
+            table.add_row(Text(key), Text(_(description)))
+        table.caption = _("Esc of ? sluit deze hulp.")
         return table
 
     def action_dismiss(self) -> None:  # type: ignore[override]

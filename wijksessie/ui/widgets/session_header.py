@@ -14,6 +14,7 @@ from textual.widgets import Static
 from wijksessie.domain.agenda import AgendaClock, ClockState
 from wijksessie.domain.dates import long_date
 from wijksessie.domain.model import Session
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 
 
@@ -33,7 +34,7 @@ class SessionHeader(Horizontal):
             parts.append(Text(long_date(session.date)))
         text = Text(" · ").join(parts)
         if read_only:
-            text.append("   ALLEEN-LEZEN", style="bold reverse")
+            text.append(_("   ALLEEN-LEZEN"), style="bold reverse")
         self.query_one("#header-title", Static).update(text)
 
     def show_clock(self, clock: AgendaClock) -> None:

@@ -9,13 +9,14 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 
 
 class SpotlightScreen(ModalScreen[None]):
     """Shows a title and a text centred, large and bold; any of its keys closes it."""
 
-    BINDINGS = [Binding("escape,ctrl+l,enter,space", "dismiss", "Sluiten", id="spotlight.close")]
+    BINDINGS = [Binding("escape,ctrl+l,enter,space", "dismiss", _("Sluiten"), id="spotlight.close")]
 
     def __init__(self, heading: str, text: str) -> None:
         super().__init__()
