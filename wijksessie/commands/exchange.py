@@ -17,6 +17,7 @@ from typing import Any
 from wijksessie.domain.text import visible
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.exchange.importer import ImportPreview, apply_import, preview_import
+from wijksessie.i18n import _
 from wijksessie.store.session_store import SessionStore
 
 FORMATS = ("xlsx", "kumu", "graphml")
@@ -35,30 +36,32 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         commands,
         "import",
         run_import,
-        "lees deelnemers, organisaties en initiatieven uit een CSV- of Excel-bestand",
+        _("lees deelnemers, organisaties en initiatieven uit een CSV- of Excel-bestand"),
     )
-    arguments.add_argument("session", metavar="SESSIE", help="het sessiebestand of zijn naam")
-    arguments.add_argument("file", metavar="BESTAND", help="het .csv- of .xlsx-bestand")
+    arguments.add_argument("session", metavar=_("SESSIE"), help=_("het sessiebestand of zijn naam"))
+    arguments.add_argument("file", metavar=_("BESTAND"), help=_("het .csv- of .xlsx-bestand"))
     options.add_argument(
-        "--dry-run", action="store_true", help="toon alleen wat er zou gebeuren, schrijf niets"
+        "--dry-run", action="store_true", help=_("toon alleen wat er zou gebeuren, schrijf niets")
     )
     options.add_argument(
-        "--skip-bad", action="store_true", help="sla foute rijen over en importeer de rest"
+        "--skip-bad", action="store_true", help=_("sla foute rijen over en importeer de rest")
     )
 
     arguments, options = _command(
-        commands, "export", run_export, "schrijf het netwerk naar Excel, Kumu of GraphML"
+        commands, "export", run_export, _("schrijf het netwerk naar Excel, Kumu of GraphML")
     )
-    arguments.add_argument("session", metavar="SESSIE", help="het sessiebestand of zijn naam")
-    options.add_argument("--format", required=True, choices=FORMATS, help="xlsx, kumu of graphml")
-    options.add_argument("-o", "--output", required=True, metavar="BESTAND", help="het doel")
+    arguments.add_argument("session", metavar=_("SESSIE"), help=_("het sessiebestand of zijn naam"))
+    options.add_argument(
+        "--format", required=True, choices=FORMATS, help=_("xlsx, kumu of graphml")
+    )
+    options.add_argument("-o", "--output", required=True, metavar=_("BESTAND"), help=_("het doel"))
     options.add_argument(
         "--met-contact",
         action="store_true",
-        help="ook e-mail en telefoon van wie dat niet heeft toegestaan",
+        help=_("ook e-mail en telefoon van wie dat niet heeft toegestaan"),
     )
     options.add_argument(
-        "--met-deelnemers", action="store_true", help="(kumu) ook de deelnemers als elementen"
+        "--met-deelnemers", action="store_true", help=_("(kumu) ook de deelnemers als elementen")
     )
 
 
@@ -74,16 +77,16 @@ def run_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
     session_path = _session_path(args.session, _folder(args))
     with SessionStore.open(session_path, read_only=args.dry_run) as store:
-        with _progress(source, "Inlezen") as progress:
+        with _progress(source, _("Inlezen")) as progress:
             preview = preview_import(source, store.network(), progress=progress)
         console = Console(highlight=False)
         console.print(*preview_renderables(preview))
         if refusal := preview.refusal(skip_bad=args.skip_bad):
             raise ImportRefusedError(refusal)
         if args.dry_run:
-            console.print("Proefdraai (--dry-run): er is niets opgeslagen.")
+            console.print(_("Proefdraai (--dry-run): er is niets opgeslagen."))
             return 0
-        with _progress(source, "Opslaan") as progress:
+        with _progress(source, _("Opslaan")) as progress:
             result = apply_import(store, preview, skip_bad=args.skip_bad, progress=progress)
         console.print(result.summary())
     return 0
@@ -119,14 +122,14 @@ def preview_renderables(preview: ImportPreview) -> list[Any]:
     parts.append(_columns_table(preview))
     if preview.ignored_sheets:
         names = ", ".join(visible(name) for name in preview.ignored_sheets)
-        parts.append(Text(f"Niet gebruikte bladen: {names}", style="dim"))
+        parts.append(Text(_("Niet gebruikte bladen: {names}").format(names=names), style="dim"))
     parts += [
         table
         for table in (
             _new_table(preview),
             _matches_table(preview),
-            _messages_table("Foute rijen (worden niet ingelezen)", preview.bad_rows, "red"),
-            _messages_table("Opmerkingen", preview.warnings, "yellow"),
+            _messages_table(_("Foute rijen (worden niet ingelezen)"), preview.bad_rows, "red"),
+            _messages_table(_("Opmerkingen"), preview.warnings, "yellow"),
         )
         if table is not None
     ]
@@ -134,11 +137,17 @@ def preview_renderables(preview: ImportPreview) -> list[Any]:
 
 
 def _headline(preview: ImportPreview) -> str:
-    return (
-        f"{visible(preview.source)}: {preview.rows} rijen · nieuw: "
-        f"{len(preview.participants)} deelnemers, {len(preview.organisations)} organisaties, "
-        f"{len(preview.initiatives)} initiatieven · al aanwezig: {len(preview.matches)} · "
-        f"fout: {len(preview.bad_rows)}"
+    return _(
+        "{source}: {rows} rijen · nieuw: {participants} deelnemers, {organisations} "
+        "organisaties, {initiatives} initiatieven · al aanwezig: {matches} · fout: {bad}"
+    ).format(
+        source=visible(preview.source),
+        rows=preview.rows,
+        participants=len(preview.participants),
+        organisations=len(preview.organisations),
+        initiatives=len(preview.initiatives),
+        matches=len(preview.matches),
+        bad=len(preview.bad_rows),
     )
 
 
@@ -160,7 +169,9 @@ def _row(table: Any, *cells: object) -> None:
 
 def _columns_table(preview: ImportPreview) -> Any:
     sheets = {column.sheet for column in preview.columns}
-    table = _table("Kolommen", *(("Blad",) if len(sheets) > 1 else ()), "Kolom", "Wordt")
+    table = _table(
+        _("Kolommen"), *((_("Blad"),) if len(sheets) > 1 else ()), _("Kolom"), _("Wordt")
+    )
     for column in preview.columns:
         where = (column.sheet,) if len(sheets) > 1 else ()
         _row(table, *where, column.header, column.note)
@@ -169,13 +180,13 @@ def _columns_table(preview: ImportPreview) -> Any:
 
 def _new_table(preview: ImportPreview) -> Any:
     planned = [
-        *(("deelnemer", item) for item in preview.participants),
-        *(("organisatie", item) for item in preview.organisations),
-        *(("initiatief", item) for item in preview.initiatives),
+        *((_("deelnemer"), item) for item in preview.participants),
+        *((_("organisatie"), item) for item in preview.organisations),
+        *((_("initiatief"), item) for item in preview.initiatives),
     ]
     if not planned:
         return None
-    table = _table("Nieuw", "Rij", "Soort", "Naam")
+    table = _table(_("Nieuw"), _("Rij"), _("Soort"), _("Naam"))
     for kind, item in planned[:SHOWN_ROWS]:
         _row(table, item.row, kind, item.entity.name)
     _more(table, len(planned), 3)
@@ -185,7 +196,7 @@ def _new_table(preview: ImportPreview) -> Any:
 def _matches_table(preview: ImportPreview) -> Any:
     if not preview.matches:
         return None
-    table = _table("Staan al in de sessie", "Rij", "Naam", "Is al", "Herkend op")
+    table = _table(_("Staan al in de sessie"), _("Rij"), _("Naam"), _("Is al"), _("Herkend op"))
     for match in preview.matches[:SHOWN_ROWS]:
         _row(table, match.row, match.name, match.existing, match.by)
     _more(table, len(preview.matches), 4)
@@ -195,7 +206,7 @@ def _matches_table(preview: ImportPreview) -> Any:
 def _messages_table(title: str, messages: tuple[Any, ...], style: str) -> Any:
     if not messages:
         return None
-    table = _table(title, "Rij", "Blad", "Wat", style=style)
+    table = _table(title, _("Rij"), _("Blad"), _("Wat"), style=style)
     for message in messages[:SHOWN_ROWS]:
         _row(table, message.row, message.sheet, message.message)
     _more(table, len(messages), 3)
@@ -204,7 +215,9 @@ def _messages_table(title: str, messages: tuple[Any, ...], style: str) -> Any:
 
 def _more(table: Any, count: int, width: int) -> None:
     if count > SHOWN_ROWS:
-        table.add_row("…", f"en nog {count - SHOWN_ROWS}", *([""] * (width - 2)))
+        table.add_row(
+            "…", _("en nog {count}").format(count=count - SHOWN_ROWS), *([""] * (width - 2))
+        )
 
 
 # --- export --------------------------------------------------------------------------------------
@@ -239,7 +252,11 @@ def _target(path: Path, format_: str) -> Path:
     if not path.suffix:
         path = path.with_suffix(suffix)
     if path.suffix.lower() != suffix:
-        raise ExchangeFileError(f"Kies voor --format {format_} een bestandsnaam op {suffix}.")
+        raise ExchangeFileError(
+            _("Kies voor --format {format} een bestandsnaam op {suffix}.").format(
+                format=format_, suffix=suffix
+            )
+        )
     if path.is_dir():
-        raise ExchangeFileError(f"{path} is een map; geef een bestandsnaam.")
+        raise ExchangeFileError(_("{path} is een map; geef een bestandsnaam.").format(path=path))
     return path

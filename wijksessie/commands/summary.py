@@ -18,6 +18,7 @@ from pathlib import Path
 from wijksessie.domain.model import Network
 from wijksessie.domain.summary import Summary, build_summary
 from wijksessie.errors import WijksessieError
+from wijksessie.i18n import _
 from wijksessie.render import FORMATS, contact_allowed, render
 from wijksessie.render.figures import network_figures
 from wijksessie.store.session_store import SessionStore
@@ -29,32 +30,32 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     from wijksessie.cli import _command
 
     arguments, options = _command(
-        commands, "summary", run_summary, "toon of bewaar de samenvatting van een sessie"
+        commands, "summary", run_summary, _("toon of bewaar de samenvatting van een sessie")
     )
     arguments.add_argument(
-        "path", metavar="PAD", help="het sessiebestand, of alleen zijn naam in de sessiemap"
+        "path", metavar=_("PAD"), help=_("het sessiebestand, of alleen zijn naam in de sessiemap")
     )
     options.add_argument(
         "--format",
         default="text",
         choices=FORMATS,
-        help="text (standaard, voor het scherm), md, html of ics (agenda)",
+        help=_("text (standaard, voor het scherm), md, html of ics (agenda)"),
     )
     options.add_argument(
         "-o",
         "--output",
-        metavar="BESTAND",
-        help="schrijf naar dit bestand in plaats van het scherm",
+        metavar=_("BESTAND"),
+        help=_("schrijf naar dit bestand in plaats van het scherm"),
     )
     options.add_argument(
         "--voor",
-        metavar="NAAM",
-        help="de samenvatting voor één deelnemer: eigen toezeggingen eerst",
+        metavar=_("NAAM"),
+        help=_("de samenvatting voor één deelnemer: eigen toezeggingen eerst"),
     )
     options.add_argument(
         "--met-contact",
         action="store_true",
-        help="ook gedeelde e-mail en telefoon in text en md (html en ics hebben ze altijd)",
+        help=_("ook gedeelde e-mail en telefoon in text en md (html en ics hebben ze altijd)"),
     )
 
 
@@ -101,4 +102,8 @@ def _print_rich(summary: Summary) -> None:
 def _refuse_session_file(target: Path, session: Path) -> None:
     """A slip like ``-o sessie.json`` must not overwrite the session with its summary."""
     if target.exists() and target.resolve() == session.resolve():
-        raise WijksessieError(f"{target} is het sessiebestand zelf; kies een ander -o BESTAND.")
+        raise WijksessieError(
+            _("{target} is het sessiebestand zelf; kies een ander -o BESTAND.").format(
+                target=target
+            )
+        )

@@ -22,6 +22,7 @@ from wijksessie.domain.model import THEMES, AgendaItem, ResidentQuestion, Sessio
 from wijksessie.domain.text import join_list, split_list
 from wijksessie.domain.validation import problems
 from wijksessie.errors import SaveError, WijksessieError
+from wijksessie.i18n import N_, _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.confirm import ConfirmDialog
@@ -31,14 +32,14 @@ from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 SAVE_DELAY = 0.4
 
 SESSION_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("title", "Titel", "text"),
-    ("wijk", "Wijk", "text"),
-    ("date", "Datum", "date"),
-    ("location", "Plaats", "text"),
-    ("facilitator", "Procesbegeleider", "text"),
-    ("next_date", "Vervolgsessie op", "date"),
-    ("question", "Centraal vraagstuk", "long"),
-    ("notes", "Notities", "long"),
+    ("title", N_("Titel"), "text"),
+    ("wijk", N_("Wijk"), "text"),
+    ("date", N_("Datum"), "date"),
+    ("location", N_("Plaats"), "text"),
+    ("facilitator", N_("Procesbegeleider"), "text"),
+    ("next_date", N_("Vervolgsessie op"), "date"),
+    ("question", N_("Centraal vraagstuk"), "long"),
+    ("notes", N_("Notities"), "long"),
 )
 
 
@@ -56,19 +57,19 @@ class SessionPhase(Horizontal):
     def compose(self) -> ComposeResult:
         session = self.store.session
         with VerticalScroll(id="session-form"):
-            yield Label("De sessie", classes="panel-title")
+            yield Label(_("De sessie"), classes="panel-title")
             if session.previous_session:
                 yield Label(
-                    literal(f"Vervolg op {session.previous_session}"),
+                    literal(_("Vervolg op {file}").format(file=session.previous_session)),
                     id="session-previous",
                     classes="panel-hint",
                 )
             for name, label, kind in SESSION_FIELDS:
                 with Horizontal(classes=f"form-row {kind}"):
-                    yield Label(label, classes="row-label")
+                    yield Label(_(label), classes="row-label")
                     yield self._field(name, kind, getattr(session, name))
                 yield Label("", id=f"session-error-{name}", classes="field-error")
-            yield Label("Agenda: minuten per fase", classes="panel-title")
+            yield Label(_("Agenda: minuten per fase"), classes="panel-title")
             with Grid(id="agenda-grid"):
                 for item in session.agenda:
                     yield Label(item.phase.label, classes="row-label")
@@ -83,7 +84,7 @@ class SessionPhase(Horizontal):
             yield Label("", id="questions-title", classes="panel-title")
             yield EntityTable(id="questions-table")
             yield Label(
-                "a: vraag toevoegen · enter: bewerken · del: verwijderen",
+                _("a: vraag toevoegen · enter: bewerken · del: verwijderen"),
                 classes="panel-hint",
             )
 
@@ -92,14 +93,14 @@ class SessionPhase(Horizontal):
         if kind == "long":
             return TextArea(value, id=f"session-{name}", soft_wrap=True, compact=True)
         text = format_date(value) if kind == "date" else value
-        hint = "bijv. 3-12-2026" if kind == "date" else ""
+        hint = _("bijv. 3-12-2026") if kind == "date" else ""
         return Input(text, id=f"session-{name}", placeholder=hint, compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#questions-table", EntityTable)
-        table.add_column("Vraag van inwoners", key="text", width=40)
-        table.add_column("Thema's", key="themes", width=16)
-        table.add_column("Bron", key="source")
+        table.add_column(_("Vraag van inwoners"), key="text", width=40)
+        table.add_column(_("Thema's"), key="themes", width=16)
+        table.add_column(_("Bron"), key="source")
         self.refresh_questions()
         for widget in self.query("Input, TextArea"):
             widget.disabled = self.store.read_only
@@ -178,7 +179,9 @@ class SessionPhase(Horizontal):
         for item in stored.agenda:
             typed = self.query_one(f"#session-agenda-{item.phase.value}", Input).value.strip()
             if not typed:
-                found["agenda"] = f"{item.phase.label}: vul een aantal minuten in."
+                found["agenda"] = _("{phase}: vul een aantal minuten in.").format(
+                    phase=item.phase.label
+                )
                 agenda.append(item)
             else:
                 agenda.append(replace(item, planned_minutes=int(typed)))
@@ -209,7 +212,9 @@ class SessionPhase(Horizontal):
                 key=question.id,
                 height=None,
             )
-        self.query_one("#questions-title", Label).update(f"Vragen van inwoners ({len(questions)})")
+        self.query_one("#questions-title", Label).update(
+            _("Vragen van inwoners ({count})").format(count=len(questions))
+        )
         if keep:
             table.keep_cursor_on(keep)
 
@@ -217,7 +222,7 @@ class SessionPhase(Horizontal):
     def _question_request(self, event: EntityTable.Requested) -> None:
         event.stop()
         if self.store.read_only:
-            self.notify("Alleen-lezen: wijzigen kan hier niet.", severity="warning")
+            self.notify(_("Alleen-lezen: wijzigen kan hier niet."), severity="warning")
             return
         if event.action == "delete":
             self._delete_question(event.entity_id)
@@ -249,7 +254,7 @@ class SessionPhase(Horizontal):
             self.refresh_questions(keep=question.id)
             return {}
 
-        title = "Vraag bewerken" if existing else "Nieuwe vraag van inwoners"
+        title = _("Vraag bewerken") if existing else _("Nieuwe vraag van inwoners")
         self.app.push_screen(FormDialog(title, question_fields(self._themes), values, save))
 
     def _themes(self) -> list[str]:
@@ -268,23 +273,26 @@ class SessionPhase(Horizontal):
                 self.notify(str(error), severity="error", markup=False)
                 return
             self.refresh_questions()
-            self.notify("Vraag verwijderd.")
+            self.notify(_("Vraag verwijderd."))
 
         self.app.push_screen(
-            ConfirmDialog(f"Deze vraag verwijderen?\n\n{question.text}", "Verwijderen"), answered
+            ConfirmDialog(
+                _("Deze vraag verwijderen?\n\n{text}").format(text=question.text), _("Verwijderen")
+            ),
+            answered,
         )
 
 
 def question_fields(vocabulary: Any) -> list[FormField]:
     """The fields of a resident question's form."""
     return [
-        FormField("text", "Vraag", placeholder="Wat vragen inwoners?"),
+        FormField("text", _("Vraag"), placeholder=_("Wat vragen inwoners?")),
         FormField(
             "themes",
-            "Thema's",
-            placeholder="bijv. eenzaamheid, ouderen",
+            _("Thema's"),
+            placeholder=_("bijv. eenzaamheid, ouderen"),
             vocabulary=vocabulary,
-            hint="Scheid met komma's; → vult aan.",
+            hint=_("Scheid met komma's; → vult aan."),
         ),
-        FormField("source", "Bron", placeholder="bijv. spreekuur wijkcentrum"),
+        FormField("source", _("Bron"), placeholder=_("bijv. spreekuur wijkcentrum")),
     ]

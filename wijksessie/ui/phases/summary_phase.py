@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from wijksessie.domain.summary import build_summary
 from wijksessie.errors import WijksessieError
+from wijksessie.i18n import N_, _
 from wijksessie.render.text import summary_renderable
 from wijksessie.store import SessionStore
 from wijksessie.store.exports import export_network, export_summary
@@ -22,10 +23,15 @@ from wijksessie.store.exports import export_network, export_summary
 EXPORT_KEYS = (
     ("h", "html", "HTML"),
     ("m", "md", "Markdown"),
-    ("k", "ics", "Agenda (ics)"),
-    ("t", "text", "Tekst"),
+    ("k", "ics", N_("Agenda (ics)")),
+    ("t", "text", N_("Tekst")),
 )
 NETWORK_KEYS = (("x", "xlsx", "Excel"), ("u", "kumu", "Kumu"), ("n", "graphml", "GraphML"))
+
+
+def _export(label: str) -> str:
+    """The key's description: "Export HTML" and so on, in the current language."""
+    return _("Export {format}").format(format=_(label))
 
 
 class SummaryPhase(VerticalScroll):
@@ -33,11 +39,11 @@ class SummaryPhase(VerticalScroll):
 
     BINDINGS = [
         *(
-            Binding(key, f"export('{fmt}')", f"Export {label}", id=f"summary.{fmt}")
+            Binding(key, f"export('{fmt}')", _export(label), id=f"summary.{fmt}")
             for key, fmt, label in EXPORT_KEYS
         ),
         *(
-            Binding(key, f"export_network('{fmt}')", f"Export {label}", id=f"summary.{fmt}")
+            Binding(key, f"export_network('{fmt}')", _export(label), id=f"summary.{fmt}")
             for key, fmt, label in NETWORK_KEYS
         ),
     ]
@@ -73,9 +79,11 @@ class SummaryPhase(VerticalScroll):
                 self.store.network(), fmt, self.store.path.parent, stem=self.store.path.stem
             )
         except (WijksessieError, OSError) as error:
-            self.notify(f"Exporteren mislukt: {error}", severity="error", markup=False)
+            self.notify(
+                _("Exporteren mislukt: {error}").format(error=error), severity="error", markup=False
+            )
             return
-        self.notify(f"Geëxporteerd: {path}", markup=False, timeout=8)
+        self.notify(_("Geëxporteerd: {path}").format(path=path), markup=False, timeout=8)
 
     def action_export(self, fmt: str) -> None:
         """Write the summary in ``fmt`` to ``exports/`` and say where it went."""
@@ -90,6 +98,8 @@ class SummaryPhase(VerticalScroll):
                 stem=self.store.path.stem,
             )
         except (WijksessieError, OSError) as error:
-            self.notify(f"Exporteren mislukt: {error}", severity="error", markup=False)
+            self.notify(
+                _("Exporteren mislukt: {error}").format(error=error), severity="error", markup=False
+            )
             return
-        self.notify(f"Geëxporteerd: {path}", markup=False, timeout=8)
+        self.notify(_("Geëxporteerd: {path}").format(path=path), markup=False, timeout=8)

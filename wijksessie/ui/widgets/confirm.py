@@ -30,7 +30,7 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield Label(literal(self.question), id="question")
             with Horizontal(id="buttons"):
-                yield Button(f"{self.yes} (j)", variant="error", id="yes")
+                yield Button(_("{answer} (j)").format(answer=self.yes), variant="error", id="yes")
                 yield Button(f"{self.no} (n)", variant="primary", id="no")
 
     def on_mount(self) -> None:

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, TextArea
 
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.suggest import ListSuggester
@@ -47,8 +48,8 @@ class FormDialog(ModalScreen[bool]):
     """Edit one entity's fields; returns True when something was saved."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Opslaan", id="form.save"),
-        Binding("escape", "cancel", "Annuleren", id="form.cancel"),
+        Binding("ctrl+s", "save", _("Opslaan"), id="form.save"),
+        Binding("escape", "cancel", _("Annuleren"), id="form.cancel"),
     ]
 
     def __init__(
@@ -94,7 +95,7 @@ class FormDialog(ModalScreen[bool]):
                 [(label, key) for key, label in spec.choices],
                 value=value if value else Select.NULL,
                 allow_blank=spec.allow_blank,
-                prompt="(kies)",
+                prompt=_("(kies)"),
                 id=widget_id,
                 type_to_search=True,
             )
@@ -204,7 +205,9 @@ class FormDialog(ModalScreen[bool]):
                 self.dismiss(self.saved_any)
 
         self.app.push_screen(
-            ConfirmDialog("Wat je typte is nog niet opgeslagen. Weggooien?", "Weggooien", "Terug"),
+            ConfirmDialog(
+                _("Wat je typte is nog niet opgeslagen. Weggooien?"), _("Weggooien"), _("Terug")
+            ),
             answered,
         )
 
