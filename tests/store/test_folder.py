@@ -214,3 +214,19 @@ def test_sessions_dir_expands_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     monkeypatch.setenv(folder.ENV_DIR, "~/wijk")
     assert folder.sessions_dir() == tmp_path / "wijk"
     assert os.fspath(folder.sessions_dir("~/optie")) == os.fspath(tmp_path / "optie")
+
+
+def test_a_session_open_elsewhere_is_not_moved_to_the_trash(
+    make_store: MakeStore, sessions_dir: Path
+) -> None:
+    from wijksessie.errors import SessionLockedError
+
+    store = make_store("file")
+    assert store.path is not None
+    with pytest.raises(SessionLockedError):
+        move_to_trash(store.path)
+    assert store.path.exists()
+    store.close()
+    target = move_to_trash(store.path)
+    assert target.exists() and not store.path.exists()
+    assert not (store.path.parent / f".{store.path.name}.lock").exists()

@@ -128,3 +128,17 @@ async def test_locked_session_offers_read_only(make_app: AppFactory, session_fil
             assert isinstance(app.screen, SessionScreen)
             assert app.screen.store.read_only
             assert "ALLEEN-LEZEN" in str(app.screen.query_one("#header-title").render())
+
+
+async def test_delete_refuses_a_session_open_elsewhere(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    from wijksessie.store import SessionStore
+
+    with SessionStore.open(session_file):
+        app = make_app()
+        async with app.run_test(size=(120, 35)) as pilot:
+            await pilot.press("delete", "j")
+            await pilot.pause()
+            assert session_file.exists()
+            assert isinstance(app.screen, StartScreen)

@@ -216,13 +216,25 @@ def _write_index(folder: Path, entries: dict[str, dict[str, Any]]) -> None:
 
 
 def move_to_trash(path: Path) -> Path:
-    """Move a session file into the folder's ``.prullenbak`` instead of erasing it."""
-    trash = path.parent / TRASH
-    trash.mkdir(exist_ok=True)
-    target = trash / path.name
-    number = 2
-    while target.exists():
-        target = trash / f"{path.stem}-{number}{path.suffix}"
-        number += 1
-    os.replace(path, target)
+    """Move a session file into the folder's ``.prullenbak`` instead of erasing it.
+
+    A session open for editing elsewhere is refused (``SessionLockedError``): moving it away
+    under a facilitator who is typing in it would split the session in two.
+    """
+    from wijksessie.store.session_store import SessionStore, lock_path
+
+    lock = SessionStore.acquire_lock(path)
+    try:
+        trash = path.parent / TRASH
+        trash.mkdir(exist_ok=True)
+        target = trash / path.name
+        number = 2
+        while target.exists():
+            target = trash / f"{path.stem}-{number}{path.suffix}"
+            number += 1
+        os.replace(path, target)
+    finally:
+        lock.release()
+        with contextlib.suppress(OSError):
+            lock_path(path).unlink()
     return target

@@ -157,7 +157,7 @@ class SessionStore:
         path = Path(path)
         if not path.parent.is_dir():  # before locking: the lock file would create the folder
             raise SessionFileError(f"Sessiebestand niet gevonden: {path}")
-        lock = None if read_only else cls._acquire_lock(path)
+        lock = None if read_only else cls.acquire_lock(path)
         try:
             data = read_session_file(path)
             storage = AtomicJSONStorage(path, data, read_only=read_only)
@@ -172,7 +172,7 @@ class SessionStore:
         """Write a new session file at ``path`` (which must not exist) and open it."""
         validate(session)
         path = Path(path)
-        lock = cls._acquire_lock(path)
+        lock = cls.acquire_lock(path)
         try:
             if path.exists():
                 raise SessionFileError(f"{path.name} bestaat al.")
@@ -192,7 +192,8 @@ class SessionStore:
         return cls(storage)
 
     @staticmethod
-    def _acquire_lock(path: Path) -> FileLock:
+    def acquire_lock(path: Path) -> FileLock:
+        """The session's exclusive lock, or ``SessionLockedError`` when another window has it."""
         lock = FileLock(lock_path(path), timeout=0, is_singleton=False)
         try:
             lock.acquire()

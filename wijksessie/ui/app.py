@@ -300,6 +300,9 @@ class WijksessieApp(App[None]):
                 return
             try:
                 target = move_to_trash(message.path)
+            except WijksessieError as error:
+                self.notify(str(error), severity="error", markup=False, timeout=10)
+                return
             except OSError as error:
                 self.notify(
                     _("Verwijderen mislukt: {error}").format(error=error),
