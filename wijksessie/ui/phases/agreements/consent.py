@@ -24,13 +24,14 @@ from wijksessie.domain.consent import (
 )
 from wijksessie.domain.model import Agreement, AgreementStatus, Participant, Stance
 from wijksessie.errors import ValidationError, WijksessieError
+from wijksessie.i18n import N_, _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 
 STANCE_LABEL = {
-    Stance.CONSENT: "akkoord",
-    Stance.RESERVATION: "bedenking",
-    Stance.OBJECTION: "bezwaar",
+    Stance.CONSENT: N_("akkoord"),
+    Stance.RESERVATION: N_("bedenking"),
+    Stance.OBJECTION: N_("bezwaar"),
 }
 
 
@@ -38,13 +39,13 @@ class ConsentScreen(Screen[None]):
     """One agreement, one round, everyone present in turn."""
 
     BINDINGS = [
-        Binding("a,1", "answer('akkoord')", "Akkoord", id="consent.yes"),
-        Binding("b,2", "answer('bedenking')", "Bedenking", id="consent.reservation"),
-        Binding("o,3", "answer('bezwaar')", "Bezwaar", id="consent.objection"),
-        Binding("right,space", "step(1)", "Volgende", id="consent.next"),
-        Binding("left", "step(-1)", "Vorige", id="consent.previous"),
-        Binding("s", "close_round", "Ronde sluiten", id="consent.close"),
-        Binding("escape", "leave", "Terug", id="consent.leave"),
+        Binding("a,1", "answer('akkoord')", _("Akkoord"), id="consent.yes"),
+        Binding("b,2", "answer('bedenking')", _("Bedenking"), id="consent.reservation"),
+        Binding("o,3", "answer('bezwaar')", _("Bezwaar"), id="consent.objection"),
+        Binding("right,space", "step(1)", _("Volgende"), id="consent.next"),
+        Binding("left", "step(-1)", _("Vorige"), id="consent.previous"),
+        Binding("s", "close_round", _("Ronde sluiten"), id="consent.close"),
+        Binding("escape", "leave", _("Terug"), id="consent.leave"),
     ]
 
     AUTO_FOCUS = None
@@ -65,11 +66,11 @@ class ConsentScreen(Screen[None]):
                 for stance in Stance:
                     with Vertical(classes=f"tally {stance.name.lower()}"):
                         yield Digits("0", id=f"count-{stance.name.lower()}")
-                        yield Label(STANCE_LABEL[stance])
+                        yield Label(_(STANCE_LABEL[stance]))
                 with Vertical(classes="tally missing"):
                     yield Digits("0", id="count-missing")
-                    yield Label("nog niet")
-            yield Input(id="consent-note", placeholder="toelichting, dan Enter", disabled=True)
+                    yield Label(_("nog niet"))
+            yield Input(id="consent-note", placeholder=_("toelichting, dan Enter"), disabled=True)
             yield VerticalScroll(Static(id="consent-notes"), id="consent-notes-box")
         yield Footer()
 
@@ -94,7 +95,10 @@ class ConsentScreen(Screen[None]):
         """Show the text, whose turn it is, the tally and the notes."""
         agreement = self.agreement()
         count = len(agreement.rounds)
-        text = Text(f"Ronde {count} · {agreement.status.value}\n", style="dim")
+        text = Text(
+            _("Ronde {count} · {status}\n").format(count=count, status=agreement.status.value),
+            style="dim",
+        )
         text.append_text(literal(agreement.text, "bold"))
         self.query_one("#consent-text", Static).update(text)
         self.query_one("#consent-person", Static).update(self._person_text(agreement))
@@ -108,16 +112,19 @@ class ConsentScreen(Screen[None]):
 
     def _person_text(self, agreement: Agreement) -> Text:
         if not self.people:
-            return Text("Er is niemand aanwezig.", style="bold red")
+            return Text(_("Er is niemand aanwezig."), style="bold red")
         person = self.people[self.index]
         text = Text(f"{self.index + 1}/{len(self.people)}  ", style="dim")
         text.append_text(literal(person.name, "bold"))
         round_ = current_round(agreement)
         position = round_.positions.get(person.id) if round_ else None
         if position:
-            text.append(f"   {STANCE_LABEL[position.stance]}", style="bold")
+            text.append(f"   {_(STANCE_LABEL[position.stance])}", style="bold")
         if self.pending:
-            text.append(f"   {STANCE_LABEL[self.pending]}: typ de toelichting", style="yellow")
+            text.append(
+                _("   {stance}: typ de toelichting").format(stance=_(STANCE_LABEL[self.pending])),
+                style="yellow",
+            )
         return text
 
     def _notes(self, agreement: Agreement) -> Text:
@@ -128,10 +135,10 @@ class ConsentScreen(Screen[None]):
             if position.stance is Stance.CONSENT:
                 continue
             style = "bold red" if position.stance is Stance.OBJECTION else "yellow"
-            text.append(f"{STANCE_LABEL[position.stance]} ", style=style)
+            text.append(f"{_(STANCE_LABEL[position.stance])} ", style=style)
             text.append_text(literal(names.get(person_id, "?"), "bold"))
             text.append(": ")
-            text.append_text(literal(position.note or "(geen toelichting)"))
+            text.append_text(literal(position.note or _("(geen toelichting)")))
             text.append("\n")
         return text
 
@@ -150,7 +157,9 @@ class ConsentScreen(Screen[None]):
         note.disabled = False
         note.add_class("visible")
         note.value = ""
-        note.placeholder = f"toelichting bij {STANCE_LABEL[stance]}, dan Enter (esc: terug)"
+        note.placeholder = _("toelichting bij {stance}, dan Enter (esc: terug)").format(
+            stance=_(STANCE_LABEL[stance])
+        )
         note.focus()
         self.redraw()
 
@@ -209,10 +218,10 @@ class ConsentScreen(Screen[None]):
             self.notify(str(error), severity="warning", markup=False, timeout=8)
             return
         if decided.status is AgreementStatus.ADOPTED:
-            self.notify("Aangenomen: niemand heeft bezwaar.", timeout=6)
+            self.notify(_("Aangenomen: niemand heeft bezwaar."), timeout=6)
         else:
             self.notify(
-                "Niet aangenomen: er is bezwaar. Pas de tekst aan en doe een nieuwe ronde.",
+                _("Niet aangenomen: er is bezwaar. Pas de tekst aan en doe een nieuwe ronde."),
                 severity="warning",
                 timeout=8,
             )

@@ -7,6 +7,7 @@ from textual.binding import Binding
 
 from wijksessie.domain.consent import amend, current_round
 from wijksessie.domain.model import Agreement, AgreementStatus, Stance
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.entity_pane import EntityPane
@@ -39,11 +40,11 @@ def round_summary(agreement: Agreement) -> Text:
 class AgreementsPane(EntityPane):
     """Agreements; ``r`` puts the selected one to the room."""
 
-    BINDINGS = [Binding("r", "consent", "Consentronde", id="agreements.consent")]
+    BINDINGS = [Binding("r", "consent", _("Consentronde"), id="agreements.consent")]
 
     kind = Agreement
-    title = "Basisafspraken"
-    columns = (("Afspraak", 60), "Status", "Rondes", "Laatste ronde")
+    title = _("Basisafspraken")
+    columns = ((_("Afspraak"), 60), _("Status"), _("Rondes"), _("Laatste ronde"))
     row_height = None
 
     def cells(self, entity: Agreement) -> tuple[Text, ...]:
@@ -58,7 +59,9 @@ class AgreementsPane(EntityPane):
         return [entity.text, entity.status.value]
 
     def fields(self) -> list[FormField]:
-        return [FormField("text", "Afspraak", "long", placeholder="bijv. We verwijzen warm door")]
+        return [
+            FormField("text", _("Afspraak"), "long", placeholder=_("bijv. We verwijzen warm door"))
+        ]
 
     def values_of(self, entity: Agreement | None) -> Values:
         return {"text": entity.text if entity else ""}
@@ -77,7 +80,9 @@ class AgreementsPane(EntityPane):
 
         table = self.query_one(".pane-table")
         if self.store.read_only or not table.row_count:  # type: ignore[attr-defined]
-            self.notify("Kies eerst een afspraak (of voeg er een toe met a).", severity="warning")
+            self.notify(
+                _("Kies eerst een afspraak (of voeg er een toe met a)."), severity="warning"
+            )
             return
         agreement = self.store.get(Agreement, table.current_id())  # type: ignore[attr-defined]
 
@@ -88,11 +93,11 @@ class AgreementsPane(EntityPane):
         if agreement.status is AgreementStatus.PROPOSED:
             run()
         else:
-            question = (
-                f"Deze afspraak is {agreement.status.value}. Een nieuwe ronde maakt er weer "
-                "een voorstel van. Doorgaan?"
-            )
-            self.app.push_screen(ConfirmDialog(question, "Nieuwe ronde", "Annuleren"), run)
+            question = _(
+                "Deze afspraak is {status}. Een nieuwe ronde maakt er weer een voorstel van. "
+                "Doorgaan?"
+            ).format(status=agreement.status.value)
+            self.app.push_screen(ConfirmDialog(question, _("Nieuwe ronde"), _("Annuleren")), run)
 
     def _after(self, _result: object) -> None:
         self.refresh_rows()

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from wijksessie.domain.model import THEMES, Goal, Organisation, ResidentQuestion
 from wijksessie.domain.text import join_list, split_list
 from wijksessie.domain.voting import tally
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
@@ -26,11 +27,11 @@ def vote_bar(cells: int, total: int) -> Text:
 class GoalsPane(EntityPane):
     """Shared goals; ``s`` starts the voting round."""
 
-    BINDINGS = [Binding("s", "vote", "Stemronde", id="goals.vote")]
+    BINDINGS = [Binding("s", "vote", _("Stemronde"), id="goals.vote")]
 
     kind = Goal
-    title = "Gezamenlijke doelen"
-    columns = ("#", ("Doel", 50), "Stemmen", ("Coalitie", 30), "Vragen")
+    title = _("Gezamenlijke doelen")
+    columns = ("#", (_("Doel"), 50), _("Stemmen"), (_("Coalitie"), 30), _("Vragen"))
     row_height = None
 
     def entities(self) -> list[Goal]:
@@ -58,14 +59,17 @@ class GoalsPane(EntityPane):
         questions = [(q.id, q.text) for q in self.store.all(ResidentQuestion)]
         orgs = sorted(self.store.all(Organisation), key=lambda org: org.name.casefold())
         return [
-            FormField("text", "Doel", placeholder="wat willen we samen bereiken?"),
+            FormField("text", _("Doel"), placeholder=_("wat willen we samen bereiken?")),
             FormField(
-                "themes", "Thema's", placeholder="bijv. eenzaamheid", vocabulary=lambda: THEMES
+                "themes",
+                _("Thema's"),
+                placeholder=_("bijv. eenzaamheid"),
+                vocabulary=lambda: THEMES,
             ),
-            FormField("question_ids", "Beantwoordt de vragen", "multi", choices=questions),
+            FormField("question_ids", _("Beantwoordt de vragen"), "multi", choices=questions),
             FormField(
                 "coalition",
-                "Coalitie (eigenaars)",
+                _("Coalitie (eigenaars)"),
                 "multi",
                 choices=[(org.id, org.name) for org in orgs],
             ),
@@ -98,10 +102,10 @@ class GoalsPane(EntityPane):
         from wijksessie.ui.phases.goals.voting import VotingScreen
 
         if self.store.read_only:
-            self.notify("Alleen-lezen: stemmen kan hier niet.", severity="warning")
+            self.notify(_("Alleen-lezen: stemmen kan hier niet."), severity="warning")
             return
         if not self.store.count(Goal):
-            self.notify("Voeg eerst doelen toe (a).", severity="warning")
+            self.notify(_("Voeg eerst doelen toe (a)."), severity="warning")
             return
         self.app.push_screen(VotingScreen(self.store), lambda _: self._after_vote())
 

@@ -18,6 +18,7 @@ from wijksessie.domain.model import Goal, Participant
 from wijksessie.domain.voting import DEFAULT_BUDGET, remaining_votes, take_vote, total_votes
 from wijksessie.domain.voting import give_vote as domain_give_vote
 from wijksessie.errors import WijksessieError
+from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.goals.pane import BAR_WIDTH, vote_bar
@@ -30,15 +31,15 @@ class VotingScreen(Screen[None]):
 
     BINDINGS = [
         *(
-            Binding(str(n), f"give({n})", f"Stem op {n}", show=False)
+            Binding(str(n), f"give({n})", _("Stem op {n}").format(n=n), show=False)
             for n in range(1, MAX_GOALS + 1)
         ),
-        Binding("backspace,u", "take_back", "Stem terug", id="vote.take"),
-        Binding("right,enter,space", "step(1)", "Volgende", id="vote.next"),
-        Binding("left", "step(-1)", "Vorige", id="vote.previous"),
-        Binding("plus", "budget(1)", "Meer stemmen", id="vote.more"),
-        Binding("minus", "budget(-1)", "Minder stemmen", id="vote.fewer"),
-        Binding("escape", "close", "Klaar", id="vote.close"),
+        Binding("backspace,u", "take_back", _("Stem terug"), id="vote.take"),
+        Binding("right,enter,space", "step(1)", _("Volgende"), id="vote.next"),
+        Binding("left", "step(-1)", _("Vorige"), id="vote.previous"),
+        Binding("plus", "budget(1)", _("Meer stemmen"), id="vote.more"),
+        Binding("minus", "budget(-1)", _("Minder stemmen"), id="vote.fewer"),
+        Binding("escape", "close", _("Klaar"), id="vote.close"),
     ]
 
     AUTO_FOCUS = None
@@ -72,21 +73,24 @@ class VotingScreen(Screen[None]):
     def redraw(self) -> None:
         """Show who votes now and the live tally."""
         goals = self.goals()
-        title = Text(f"Stemronde · {self.budget} stemmen per persoon", style="bold")
-        title.append("   (+/− verandert het aantal)", style="dim")
+        title = Text(
+            _("Stemronde · {budget} stemmen per persoon").format(budget=self.budget), style="bold"
+        )
+        title.append(_("   (+/− verandert het aantal)"), style="dim")
         self.query_one("#voting-title", Static).update(title)
         self.query_one("#voting-person", Static).update(self._person_text(goals))
         self.query_one("#voting-goals", Static).update(self._goals_table(goals))
 
     def _person_text(self, goals: list[Goal]) -> Text:
         if not self.people:
-            return Text("Er is niemand aanwezig om te stemmen.", style="bold red")
+            return Text(_("Er is niemand aanwezig om te stemmen."), style="bold red")
         person = self.people[self.index]
         left = remaining_votes(goals, person.id, self.budget)
         text = Text(f"{self.index + 1}/{len(self.people)}  ", style="dim")
         text.append_text(literal(person.name, "bold"))
         text.append(
-            f"   nog {left} van {self.budget} stemmen", style="bold green" if left else "dim"
+            _("   nog {left} van {budget} stemmen").format(left=left, budget=self.budget),
+            style="bold green" if left else "dim",
         )
         return text
 
@@ -132,7 +136,7 @@ class VotingScreen(Screen[None]):
         person = self.people[self.index]
         history = self.given.get(person.id) or []
         if not history:
-            self.notify("Deze persoon heeft in deze ronde nog niet gestemd.", severity="warning")
+            self.notify(_("Deze persoon heeft in deze ronde nog niet gestemd."), severity="warning")
             return
         try:
             self.store.update(take_vote(self.goals(), history[-1], person))
