@@ -6,6 +6,7 @@ from rich.text import Text
 
 from wijksessie.domain.model import Connection, ConnectionKind
 from wijksessie.errors import ValidationError
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
@@ -21,8 +22,13 @@ class ConnectionsPane(EntityPane):
     """Connections; both organisations must already be in the session."""
 
     kind = Connection
-    title = "Verbindingen"
-    columns = (("Organisatie", 30), "Verbinding", ("Organisatie ", 30), ("Notitie", 30))
+    title = _("Verbindingen")
+    columns = (
+        (_("Organisatie"), 30),
+        _("Verbinding"),
+        (_("Organisatie") + " ", 30),
+        (_("Notitie"), 30),
+    )
     keep_open = True
 
     def entities(self) -> list[Connection]:
@@ -56,20 +62,20 @@ class ConnectionsPane(EntityPane):
         return [
             FormField(
                 "org_a",
-                "Organisatie",
-                placeholder="naam (→ vult aan)",
+                _("Organisatie"),
+                placeholder=_("naam (→ vult aan)"),
                 vocabulary=lambda: names().organisation_names(),
             ),
             FormField(
                 "org_b",
-                "met organisatie",
-                placeholder="naam (→ vult aan)",
+                _("met organisatie"),
+                placeholder=_("naam (→ vult aan)"),
                 vocabulary=lambda: names().organisation_names(),
             ),
-            FormField("note", "Notitie", placeholder="bijv. samen het spreekuur op dinsdag"),
+            FormField("note", _("Notitie"), placeholder=_("bijv. samen het spreekuur op dinsdag")),
             FormField(
                 "kind",
-                "Soort",
+                _("Soort"),
                 "choice",
                 choices=[(kind.value, kind.value) for kind in ConnectionKind],
                 allow_blank=False,
@@ -99,9 +105,11 @@ class ConnectionsPane(EntityPane):
             found = names.organisation(typed) if typed else None
             if found is None:
                 problems[field] = (
-                    f"Onbekende organisatie: {typed}. Voeg haar eerst toe bij Organisaties."
+                    _(
+                        "Onbekende organisatie: {name}. Voeg haar eerst toe bij Organisaties."
+                    ).format(name=typed)
                     if typed
-                    else "Kies een organisatie."
+                    else _("Kies een organisatie.")
                 )
             else:
                 ids[field] = found.id

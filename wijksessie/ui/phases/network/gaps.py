@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Label
 
 from wijksessie.domain.analysis import WeakLinkKind, gaps, matches, weak_links
 from wijksessie.domain.model import Network
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 
 KIND_STYLE = {
@@ -26,24 +27,24 @@ class GapsView(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
             yield Label("", classes="pane-title", id="gaps-title")
-            yield Input(placeholder="filter: typ om te zoeken", classes="view-filter")
+            yield Input(placeholder=_("filter: typ om te zoeken"), classes="view-filter")
         yield DataTable(id="gaps-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Soort", width=20)
-        table.add_column("Wat", width=90)
+        table.add_column(_("Soort"), width=20)
+        table.add_column(_("Wat"), width=90)
         self._rows: list[tuple[Text, Text]] = []
 
     def show(self, network: Network) -> None:
         """Re-compute gaps and weak links from the current network."""
         found = gaps(network)
         rows = [
-            (Text("vraag zonder aanbod", style="bold red"), _question(q.text, q.reason))
+            (Text(_("vraag zonder aanbod"), style="bold red"), _question(q.text, q.reason))
             for q in found.questions
         ]
         rows += [
-            (Text("thema zonder aanbod", style="red"), literal(theme)) for theme in found.themes
+            (Text(_("thema zonder aanbod"), style="red"), literal(theme)) for theme in found.themes
         ]
         rows += [
             (Text(link.kind.value, style=KIND_STYLE[link.kind]), literal(link.reason))
@@ -65,7 +66,7 @@ class GapsView(Vertical):
                 table.add_row(kind, what, height=None)
         gap_count, weak_count = self._counts
         self.query_one("#gaps-title", Label).update(
-            f"Gaten ({gap_count}) en zwakke schakels ({weak_count})"
+            _("Gaten ({gaps}) en zwakke schakels ({weak})").format(gaps=gap_count, weak=weak_count)
         )
 
     @on(Input.Changed, ".view-filter")

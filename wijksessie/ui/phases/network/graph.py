@@ -10,12 +10,13 @@ from textual.widgets import Static
 
 from wijksessie.domain.analysis import SectorGroup, network_groups
 from wijksessie.domain.model import ConnectionKind, Network
+from wijksessie.i18n import N_, _
 from wijksessie.ui.literal import literal
 
 MARKS = (
-    (ConnectionKind.WORK_TOGETHER, "●", "green", "werken samen"),
-    (ConnectionKind.KNOW, "○", "", "kennen elkaar"),
-    (ConnectionKind.WANT_TO, "◌", "yellow", "willen samenwerken"),
+    (ConnectionKind.WORK_TOGETHER, "●", "green", N_("werken samen")),
+    (ConnectionKind.KNOW, "○", "", N_("kennen elkaar")),
+    (ConnectionKind.WANT_TO, "◌", "yellow", N_("willen samenwerken")),
 )
 
 
@@ -24,18 +25,18 @@ def network_legend() -> Text:
     text = Text()
     for _kind, mark, style, label in MARKS:
         text.append(f"{mark} ", style=style)
-        text.append(f"{label}   ")
-    text.append("GEÏSOLEERD", style="bold reverse magenta")
-    text.append(" geen enkele verbinding")
+        text.append(f"{_(label)}   ")
+    text.append(_("GEÏSOLEERD"), style="bold reverse magenta")
+    text.append(_(" geen enkele verbinding"))
     return text
 
 
 def sector_table(groups: list[SectorGroup]) -> Table:
     """One row per organisation, sectors as bold group headings."""
     table = Table(box=None, show_header=True, expand=True, pad_edge=False)
-    table.add_column("Sector / organisatie", ratio=3)
+    table.add_column(_("Sector / organisatie"), ratio=3)
     for _kind, mark, style, label in MARKS:
-        table.add_column(Text(f"{mark} {label}", style=style), justify="right", ratio=1)
+        table.add_column(Text(f"{mark} {_(label)}", style=style), justify="right", ratio=1)
     table.add_column("", ratio=1)
     for group in groups:
         table.add_row(Text(group.sector, style="bold underline"), end_section=False)
@@ -44,7 +45,7 @@ def sector_table(groups: list[SectorGroup]) -> Table:
                 Text(str(org.count(kind)) if org.count(kind) else "·", style=style)
                 for kind, _mark, style, _label in MARKS
             ]
-            flag = Text("GEÏSOLEERD", style="bold reverse magenta") if org.isolated else Text("")
+            flag = Text(_("GEÏSOLEERD"), style="bold reverse magenta") if org.isolated else Text("")
             table.add_row(literal(f"  {org.name}"), *counts, flag)
     return table
 

@@ -8,6 +8,7 @@ from wijksessie.domain.lookup import Names
 from wijksessie.domain.model import THEMES, Initiative, Participant, ResidentQuestion
 from wijksessie.domain.text import join_list, split_list
 from wijksessie.errors import ValidationError
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
@@ -17,14 +18,14 @@ class InitiativesPane(EntityPane):
     """Initiatives by organisation; a missing backup shows at once, it is a weak link."""
 
     kind = Initiative
-    title = "Initiatieven"
+    title = _("Initiatieven")
     columns = (
-        ("Initiatief", 26),
-        ("Organisatie", 20),
-        ("Thema's", 20),
-        ("Doelgroepen", 16),
-        ("Contact", 16),
-        ("Back-up", 16),
+        (_("Initiatief"), 26),
+        (_("Organisatie"), 20),
+        (_("Thema's"), 20),
+        (_("Doelgroepen"), 16),
+        (_("Contact"), 16),
+        (_("Back-up"), 16),
     )
     row_height = None
     keep_open = False
@@ -45,7 +46,7 @@ class InitiativesPane(EntityPane):
             literal(join_list(entity.themes)),
             literal(join_list(entity.target_groups)),
             literal(self._names.person_label(entity.contact_id)),
-            literal(backup) if backup else Text("geen", style="bold red"),
+            literal(backup) if backup else Text(_("geen"), style="bold red"),
         )
 
     def search_fields(self, entity: Initiative) -> list[str]:
@@ -60,39 +61,39 @@ class InitiativesPane(EntityPane):
     def fields(self) -> list[FormField]:
         names = self.names
         return [
-            FormField("name", "Naam", placeholder="bijv. Koffie-ochtend voor ouderen"),
+            FormField("name", _("Naam"), placeholder=_("bijv. Koffie-ochtend voor ouderen")),
             FormField(
                 "organisation",
-                "Organisatie",
-                placeholder="kies (→ vult aan) of typ een nieuwe",
+                _("Organisatie"),
+                placeholder=_("kies (→ vult aan) of typ een nieuwe"),
                 vocabulary=lambda: names().organisation_names(),
             ),
             FormField(
                 "themes",
-                "Thema's",
-                placeholder="bijv. eenzaamheid, ouderen",
+                _("Thema's"),
+                placeholder=_("bijv. eenzaamheid, ouderen"),
                 vocabulary=self.themes,
-                hint="Scheid met komma's; → vult aan. Nieuwe thema's komen in de lijst.",
+                hint=_("Scheid met komma's; → vult aan. Nieuwe thema's komen in de lijst."),
             ),
             FormField(
                 "target_groups",
-                "Doelgroepen",
-                placeholder="bijv. ouderen, mantelzorgers",
+                _("Doelgroepen"),
+                placeholder=_("bijv. ouderen, mantelzorgers"),
                 vocabulary=self.target_groups,
             ),
             FormField(
                 "contact",
-                "Contactpersoon",
-                placeholder="naam (→ vult aan)",
+                _("Contactpersoon"),
+                placeholder=_("naam (→ vult aan)"),
                 vocabulary=lambda: names().person_labels(),
             ),
             FormField(
                 "backup",
-                "Back-up",
-                placeholder="wie neemt het over als de contactpersoon wegvalt?",
+                _("Back-up"),
+                placeholder=_("wie neemt het over als de contactpersoon wegvalt?"),
                 vocabulary=lambda: names().person_labels(),
             ),
-            FormField("description", "Beschrijving", "long"),
+            FormField("description", _("Beschrijving"), "long"),
         ]
 
     def themes(self) -> list[str]:
@@ -157,5 +158,7 @@ def _person(names: Names, typed: str, field: str, problems: dict[str, str]) -> s
     found = names.person(typed)
     if isinstance(found, Participant):
         return found.id
-    problems[field] = found or f"Onbekende deelnemer: {typed.strip()}. Voeg hem eerst toe."
+    problems[field] = found or _("Onbekende deelnemer: {name}. Voeg hem eerst toe.").format(
+        name=typed.strip()
+    )
     return ""

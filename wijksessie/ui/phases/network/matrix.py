@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Label
 
 from wijksessie.domain.analysis import Matrix, theme_matrix
 from wijksessie.domain.model import Network
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 
 HEAT = ("", "on #1f4e3d", "on #2e7d32", "bold on #c77c02")
@@ -28,12 +29,12 @@ def heat(count: int) -> Text:
 
 def legend() -> Text:
     """What the colours mean."""
-    text = Text("Aantal initiatieven:  ")
-    for count, label in ((1, "1"), (2, "2"), (3, "3 of meer")):
+    text = Text(_("Aantal initiatieven:  "))
+    for count, label in ((1, "1"), (2, "2"), (3, _("3 of meer"))):
         text.append_text(heat(count))
         text.append(f" {label}   ")
     text.append("·", style="dim")
-    text.append(" geen")
+    text.append(_(" geen"))
     return text
 
 
@@ -52,10 +53,10 @@ class MatrixView(Vertical):
         """Fill the table from an already computed matrix."""
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_column("Organisatie", width=26)
+        table.add_column(_("Organisatie"), width=26)
         for theme in matrix.themes:
             table.add_column(Text(theme, justify="center"), width=THEME_WIDTH)
-        table.add_column(Text("totaal", style="bold"))
+        table.add_column(Text(_("totaal"), style="bold"))
         for index, name in enumerate(matrix.organisation_names):
             counts = [matrix.counts[row][index] for row in range(len(matrix.themes))]
             table.add_row(
@@ -66,7 +67,7 @@ class MatrixView(Vertical):
                 Text(str(matrix.column_totals[index]), style="bold", justify="right"),
             )
         table.add_row(
-            Text("totaal", style="bold"),
+            Text(_("totaal"), style="bold"),
             *(Text(str(total), style="bold", justify="center") for total in matrix.row_totals),
             Text(str(matrix.total), style="bold", justify="right"),
         )

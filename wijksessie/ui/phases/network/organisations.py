@@ -8,6 +8,7 @@ from rich.text import Text
 
 from wijksessie.domain.model import SECTORS, Initiative, Organisation, Participant
 from wijksessie.domain.text import join_list, split_list
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
@@ -17,8 +18,14 @@ class OrganisationsPane(EntityPane):
     """Organisations with how many people and initiatives each brings."""
 
     kind = Organisation
-    title = "Organisaties"
-    columns = (("Organisatie", 34), ("Sector", 18), ("Belangen", 34), "Mensen", "Initiatieven")
+    title = _("Organisaties")
+    columns = (
+        (_("Organisatie"), 34),
+        (_("Sector"), 18),
+        (_("Belangen"), 34),
+        _("Mensen"),
+        _("Initiatieven"),
+    )
     keep_open = True
 
     def entities(self) -> list[Organisation]:
@@ -40,19 +47,19 @@ class OrganisationsPane(EntityPane):
 
     def fields(self) -> list[FormField]:
         return [
-            FormField("name", "Naam", placeholder="bijv. Welzijn Zuid"),
+            FormField("name", _("Naam"), placeholder=_("bijv. Welzijn Zuid")),
             FormField(
                 "sector",
-                "Sector",
-                placeholder="bijv. welzijn, huisartsenzorg, bewonersinitiatief",
+                _("Sector"),
+                placeholder=_("bijv. welzijn, huisartsenzorg, bewonersinitiatief"),
                 vocabulary=self._sectors,
-                hint="Kies uit de lijst (→ vult aan) of typ een eigen sector.",
+                hint=_("Kies uit de lijst (→ vult aan) of typ een eigen sector."),
             ),
             FormField(
                 "interests",
-                "Belangen",
-                placeholder="wat heeft deze organisatie nodig van het netwerk?",
-                hint="Scheid met komma's.",
+                _("Belangen"),
+                placeholder=_("wat heeft deze organisatie nodig van het netwerk?"),
+                hint=_("Scheid met komma's."),
             ),
         ]
 

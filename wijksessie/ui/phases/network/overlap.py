@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input, Label
 from wijksessie.domain.analysis import Overlap, matches, overlaps
 from wijksessie.domain.lookup import Names
 from wijksessie.domain.model import Initiative, Network
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 
 
@@ -20,17 +21,17 @@ class OverlapView(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
             yield Label("", classes="pane-title", id="overlap-title")
-            yield Input(placeholder="filter: typ om te zoeken", classes="view-filter")
+            yield Input(placeholder=_("filter: typ om te zoeken"), classes="view-filter")
         yield DataTable(id="overlap-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for label, width in (
-            ("Score", 5),
-            ("Initiatief", 24),
-            ("Initiatief ", 24),
-            ("Nu", 18),
-            ("Waarom", 34),
+            (_("Score"), 5),
+            (_("Initiatief"), 24),
+            (_("Initiatief") + " ", 24),
+            (_("Nu"), 18),
+            (_("Waarom"), 34),
         ):
             table.add_column(label, width=width)
         self._rows: list[tuple[Overlap, list[str], tuple[Text, ...]]] = []
@@ -61,8 +62,12 @@ class OverlapView(Vertical):
         for pair, _search, cells in shown:
             table.add_row(*cells, key=f"{pair.first_id}-{pair.second_id}", height=None)
         total = len(self._rows)
-        count = f"{len(shown)} van {total}" if query else str(total)
-        self.query_one("#overlap-title", Label).update(f"Mogelijke verbindingen ({count})")
+        count = (
+            _("{shown} van {total}").format(shown=len(shown), total=total) if query else str(total)
+        )
+        self.query_one("#overlap-title", Label).update(
+            _("Mogelijke verbindingen ({count})").format(count=count)
+        )
 
     @on(Input.Changed, ".view-filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -79,5 +84,5 @@ def _initiative(initiative: Initiative, names: Names) -> Text:
 
 def _connected(pair: Overlap) -> Text:
     if pair.connected is None:
-        return Text("nog niet verbonden", style="bold yellow")
+        return Text(_("nog niet verbonden"), style="bold yellow")
     return Text(pair.connected.value, style="green")

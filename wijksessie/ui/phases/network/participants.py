@@ -5,15 +5,16 @@ from __future__ import annotations
 from rich.text import Text
 
 from wijksessie.domain.model import Participant, Role
+from wijksessie.i18n import N_, _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
 
 ROLE_LABELS = {
-    Role.RESIDENT: "bewoner",
-    Role.PROFESSIONAL: "professional",
-    Role.ADMINISTRATOR: "bestuurder",
-    Role.CONNECTOR: "verbinder",
+    Role.RESIDENT: N_("bewoner"),
+    Role.PROFESSIONAL: N_("professional"),
+    Role.ADMINISTRATOR: N_("bestuurder"),
+    Role.CONNECTOR: N_("verbinder"),
 }
 
 
@@ -21,8 +22,8 @@ class ParticipantsPane(EntityPane):
     """Participants; the form stays open so twenty people go in quickly."""
 
     kind = Participant
-    title = "Deelnemers"
-    columns = (("Naam", 24), ("Organisatie", 34), "Rol", "Aanwezig", "Contact")
+    title = _("Deelnemers")
+    columns = ((_("Naam"), 24), (_("Organisatie"), 34), _("Rol"), _("Aanwezig"), _("Contact"))
     keep_open = True
 
     def entities(self) -> list[Participant]:
@@ -34,12 +35,12 @@ class ParticipantsPane(EntityPane):
             mark for mark, value in (("✉", entity.email), ("☎", entity.phone)) if value
         )
         if contact and entity.share_contact:
-            contact += " deelt"
+            contact += _(" deelt")
         return (
             literal(entity.name, "bold"),
             literal(self._names.organisation_name(entity.organisation_id)),
             Text(entity.role.value),
-            Text("ja" if entity.present else "nee", style="" if entity.present else "dim"),
+            Text(_("ja") if entity.present else _("nee"), style="" if entity.present else "dim"),
             Text(contact or "—", style="dim"),
         )
 
@@ -49,31 +50,34 @@ class ParticipantsPane(EntityPane):
 
     def fields(self) -> list[FormField]:
         return [
-            FormField("name", "Naam", placeholder="voor- en achternaam"),
+            FormField("name", _("Naam"), placeholder=_("voor- en achternaam")),
             FormField(
                 "organisation",
-                "Organisatie",
-                placeholder="kies (→ vult aan) of typ een nieuwe",
+                _("Organisatie"),
+                placeholder=_("kies (→ vult aan) of typ een nieuwe"),
                 vocabulary=lambda: self.names().organisation_names(),
-                hint="Een nieuwe naam maakt de organisatie aan.",
+                hint=_("Een nieuwe naam maakt de organisatie aan."),
             ),
             FormField(
-                "email", "E-mail", placeholder="alleen met toestemming gedeeld", private=True
+                "email",
+                _("E-mail"),
+                placeholder=_("alleen met toestemming gedeeld"),
+                private=True,
             ),
-            FormField("phone", "Telefoon", private=True),
+            FormField("phone", _("Telefoon"), private=True),
             FormField(
                 "role",
-                "Rol",
+                _("Rol"),
                 "choice",
-                choices=[(role.value, label) for role, label in ROLE_LABELS.items()],
+                choices=[(role.value, _(label)) for role, label in ROLE_LABELS.items()],
                 allow_blank=False,
             ),
-            FormField("present", "Aanwezig", "flag", placeholder="Is aanwezig in de sessie"),
+            FormField("present", _("Aanwezig"), "flag", placeholder=_("Is aanwezig in de sessie")),
             FormField(
                 "share_contact",
-                "Contact delen",
+                _("Contact delen"),
                 "flag",
-                placeholder="Mag e-mail en telefoon in de samenvatting",
+                placeholder=_("Mag e-mail en telefoon in de samenvatting"),
             ),
         ]
 

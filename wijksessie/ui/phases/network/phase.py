@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, TabbedContent, TabPane
 
+from wijksessie.i18n import N_, _
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.network.connections import ConnectionsPane
 from wijksessie.ui.phases.network.gaps import GapsView
@@ -30,14 +31,14 @@ from wijksessie.ui.widgets.entity_pane import EntityPane
 VIEWS = "MatrixView, OverlapView, GapsView, NetworkView"
 
 TABS = (
-    ("deelnemers", "Deelnemers"),
-    ("organisaties", "Organisaties"),
-    ("initiatieven", "Initiatieven"),
-    ("verbindingen", "Verbindingen"),
-    ("matrix", "Matrix"),
-    ("overlap", "Overlap"),
-    ("gaten", "Gaten & zwakke schakels"),
-    ("netwerk", "Netwerk"),
+    ("deelnemers", N_("Deelnemers")),
+    ("organisaties", N_("Organisaties")),
+    ("initiatieven", N_("Initiatieven")),
+    ("verbindingen", N_("Verbindingen")),
+    ("matrix", N_("Matrix")),
+    ("overlap", N_("Overlap")),
+    ("gaten", N_("Gaten & zwakke schakels")),
+    ("netwerk", N_("Netwerk")),
 )
 
 
@@ -46,10 +47,10 @@ class NetworkPhase(Vertical):
 
     BINDINGS = [
         *(
-            Binding(str(number), f"show_tab('{key}')", label, show=False)
+            Binding(str(number), f"show_tab('{key}')", _(label), show=False)
             for number, (key, label) in enumerate(TABS, start=1)
         ),
-        Binding("i", "import_list", "Importeren", id="network.import"),
+        Binding("i", "import_list", _("Importeren"), id="network.import"),
     ]
 
     def __init__(self, store: SessionStore, *, id: str | None = None) -> None:
@@ -70,7 +71,7 @@ class NetworkPhase(Vertical):
         }
         with TabbedContent(id="network-tabs"):
             for number, (key, label) in enumerate(TABS, start=1):
-                with TabPane(f"{number} {label}", id=f"tab-{key}"):
+                with TabPane(f"{number} {_(label)}", id=f"tab-{key}"):
                     yield panes[key]
 
     def refresh_views(self, changed: Widget | None = None) -> None:
@@ -127,7 +128,7 @@ class NetworkPhase(Vertical):
         from wijksessie.ui.phases.network.import_screen import ImportScreen
 
         if self.store.read_only:
-            self.notify("Alleen-lezen: importeren kan hier niet.", severity="warning")
+            self.notify(_("Alleen-lezen: importeren kan hier niet."), severity="warning")
             return
 
         def done(imported: bool | None) -> None:
