@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Select, Static
 from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.exchange.fields import FIELD_LABELS
 from wijksessie.exchange.importer import ImportPreview, apply_import, preview_import
+from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 
@@ -34,9 +35,9 @@ class ImportScreen(ModalScreen[bool]):
     """Type a path, read the preview, map loose columns, then import (or not)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "apply(False)", "Importeren", id="import.apply"),
-        Binding("ctrl+b", "apply(True)", "Importeren zonder foute rijen", id="import.skip_bad"),
-        Binding("escape", "cancel", "Annuleren", id="import.cancel"),
+        Binding("ctrl+s", "apply(False)", _("Importeren"), id="import.apply"),
+        Binding("ctrl+b", "apply(True)", _("Importeren zonder foute rijen"), id="import.skip_bad"),
+        Binding("escape", "cancel", _("Annuleren"), id="import.cancel"),
     ]
 
     def __init__(self, store: SessionStore, start_folder: Path) -> None:
@@ -48,14 +49,14 @@ class ImportScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label("Deelnemerslijst importeren (CSV of Excel)", id="form-title")
-            yield Input(placeholder="pad naar het bestand, dan Enter", id="import-path")
+            yield Label(_("Deelnemerslijst importeren (CSV of Excel)"), id="form-title")
+            yield Input(placeholder=_("pad naar het bestand, dan Enter"), id="import-path")
             yield Label("", id="import-error", classes="field-error")
             with VerticalScroll(id="import-body"):
                 yield Static(id="import-preview")
                 yield Vertical(id="import-mapping")
             yield Label(
-                "ctrl+s importeren · ctrl+b zonder foute rijen · esc annuleren",
+                _("ctrl+s importeren · ctrl+b zonder foute rijen · esc annuleren"),
                 classes="panel-hint",
             )
 
@@ -91,10 +92,10 @@ class ImportScreen(ModalScreen[bool]):
         if self.preview is None:
             return
         options = [(label, field.value) for field, label in FIELD_LABELS.items()]
-        options.insert(0, ("(negeren)", IGNORE))
+        options.insert(0, (_("(negeren)"), IGNORE))
         loose = [c for c in self.preview.columns if c.field is None or c.header in self.mapping]
         if loose:
-            await box.mount(Label("Kolommen zelf toewijzen:", classes="field-label"))
+            await box.mount(Label(_("Kolommen zelf toewijzen:"), classes="field-label"))
         for column in loose:
             current = self.mapping.get(column.header) or IGNORE
             select: Select[str] = Select(
@@ -116,7 +117,7 @@ class ImportScreen(ModalScreen[bool]):
     def action_apply(self, skip_bad: bool) -> None:
         """Import what the preview shows, in one save; refuses while rows are bad."""
         if self.preview is None:
-            self.notify("Kies eerst een bestand (pad + Enter).", severity="warning")
+            self.notify(_("Kies eerst een bestand (pad + Enter)."), severity="warning")
             return
         refusal = self.preview.refusal(skip_bad=skip_bad)
         if refusal:
@@ -146,26 +147,45 @@ class ImportScreen(ModalScreen[bool]):
 def preview_renderable(preview: ImportPreview) -> Any:
     """Counts, what each column becomes, and the first bad rows, for the dialog."""
     summary = Text()
-    summary.append(f"{preview.rows} rijen in ", style="bold")
+    summary.append(_("{rows} rijen in ").format(rows=preview.rows), style="bold")
     summary.append_text(literal(preview.source, "bold"))
     summary.append(
-        f": {len(preview.participants)} nieuwe deelnemers, {len(preview.organisations)} "
-        f"nieuwe organisaties, {len(preview.initiatives)} nieuwe initiatieven, "
-        f"{len(preview.matches)} al bekend, {len(preview.bad_rows)} fout."
+        _(
+            ": {participants} nieuwe deelnemers, {organisations} nieuwe organisaties, "
+            "{initiatives} nieuwe initiatieven, {matches} al bekend, {bad} fout."
+        ).format(
+            participants=len(preview.participants),
+            organisations=len(preview.organisations),
+            initiatives=len(preview.initiatives),
+            matches=len(preview.matches),
+            bad=len(preview.bad_rows),
+        )
     )
     columns = Table(box=None, show_header=True, pad_edge=False)
-    columns.add_column("Kolom")
-    columns.add_column("wordt")
+    columns.add_column(_("Kolom"))
+    columns.add_column(_("wordt"))
     for column in preview.columns:
-        target = FIELD_LABELS[column.field] if column.field else "— niet gebruikt"
+        target = FIELD_LABELS[column.field] if column.field else _("— niet gebruikt")
         columns.add_row(literal(column.header), Text(target, style="" if column.field else "dim"))
     parts: list[Any] = [summary, Text(""), columns]
     if preview.bad_rows:
-        parts.append(Text("\nFoute rijen:", style="bold red"))
+        parts.append(Text(_("\nFoute rijen:"), style="bold red"))
         for bad in preview.bad_rows[:SHOWN_ROWS]:
-            parts.append(literal(f"rij {bad.row}: {bad.message}"))
+            parts.append(
+                literal(_("rij {row}: {message}").format(row=bad.row, message=bad.message))
+            )
         if len(preview.bad_rows) > SHOWN_ROWS:
-            parts.append(Text(f"… en nog {len(preview.bad_rows) - SHOWN_ROWS}", style="dim"))
+            parts.append(
+                Text(
+                    _("… en nog {count}").format(count=len(preview.bad_rows) - SHOWN_ROWS),
+                    style="dim",
+                )
+            )
     for warning in preview.warnings[:SHOWN_ROWS]:
-        parts.append(literal(f"let op, rij {warning.row}: {warning.message}", "yellow"))
+        parts.append(
+            literal(
+                _("let op, rij {row}: {message}").format(row=warning.row, message=warning.message),
+                "yellow",
+            )
+        )
     return Group(*parts)
