@@ -25,6 +25,7 @@ from wijksessie.domain.model import (
 )
 from wijksessie.domain.text import normalise
 from wijksessie.errors import ValidationError
+from wijksessie.i18n import N_, _
 
 NAME_MAX = 120
 TEXT_MAX = 5000
@@ -33,26 +34,26 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+()\-\s]{6,20}$")
 
 _REQUIRED: dict[type, tuple[str, str]] = {
-    Session: ("title", "Geef de sessie een titel."),
-    ResidentQuestion: ("text", "Typ de vraag van inwoners."),
-    Organisation: ("name", "Geef de organisatie een naam."),
-    Participant: ("name", "Geef de deelnemer een naam."),
-    Initiative: ("name", "Geef het initiatief een naam."),
-    Goal: ("text", "Beschrijf het doel."),
-    Agreement: ("text", "Typ de afspraak."),
-    Commitment: ("what", "Beschrijf wat er wordt toegezegd."),
-    ParkingItem: ("text", "Typ het idee voor de parkeerplaats."),
+    Session: ("title", N_("Geef de sessie een titel.")),
+    ResidentQuestion: ("text", N_("Typ de vraag van inwoners.")),
+    Organisation: ("name", N_("Geef de organisatie een naam.")),
+    Participant: ("name", N_("Geef de deelnemer een naam.")),
+    Initiative: ("name", N_("Geef het initiatief een naam.")),
+    Goal: ("text", N_("Beschrijf het doel.")),
+    Agreement: ("text", N_("Typ de afspraak.")),
+    Commitment: ("what", N_("Beschrijf wat er wordt toegezegd.")),
+    ParkingItem: ("text", N_("Typ het idee voor de parkeerplaats.")),
 }
 _SHORT_FIELDS = {"title", "wijk", "name", "location", "facilitator", "sector", "email", "phone"}
 
 _DUPLICATE: dict[type, str] = {
-    ResidentQuestion: "Deze vraag staat er al.",
-    Organisation: "Er is al een organisatie met deze naam.",
-    Participant: "Er is al een deelnemer met deze naam bij deze organisatie.",
-    Initiative: "Deze organisatie heeft al een initiatief met deze naam.",
-    Connection: "Deze twee organisaties zijn al verbonden.",
-    Goal: "Dit doel staat er al.",
-    Agreement: "Deze afspraak staat er al.",
+    ResidentQuestion: N_("Deze vraag staat er al."),
+    Organisation: N_("Er is al een organisatie met deze naam."),
+    Participant: N_("Er is al een deelnemer met deze naam bij deze organisatie."),
+    Initiative: N_("Deze organisatie heeft al een initiatief met deze naam."),
+    Connection: N_("Deze twee organisaties zijn al verbonden."),
+    Goal: N_("Dit doel staat er al."),
+    Agreement: N_("Deze afspraak staat er al."),
 }
 
 
@@ -62,7 +63,7 @@ def problems(entity: Any) -> dict[str, str]:
     _lengths(entity, found)
     required = _REQUIRED.get(type(entity))
     if required and not getattr(entity, required[0]).strip():
-        found[required[0]] = required[1]
+        found[required[0]] = _(required[1])
     for rule in _RULES.get(type(entity), ()):
         rule(entity, found)
     return found
@@ -87,7 +88,7 @@ def duplicate_problems(entity: Any, siblings: Iterable[Any]) -> dict[str, str]:
     for other in siblings:
         if other.id != entity.id and identity(other, kind) == key:
             field_name = fields(entity)[0].name
-            return {field_name: message}
+            return {field_name: _(message)}
     return {}
 
 
@@ -111,50 +112,56 @@ def _lengths(entity: Any, found: dict[str, str]) -> None:
         value = getattr(entity, f.name)
         limit = NAME_MAX if f.name in _SHORT_FIELDS else TEXT_MAX
         if isinstance(value, str) and len(value) > limit:
-            found[f.name] = f"Te lang: {len(value)} tekens, hooguit {limit}."
+            found[f.name] = _("Te lang: {length} tekens, hooguit {limit}.").format(
+                length=len(value), limit=limit
+            )
         elif isinstance(value, list) and any(
             isinstance(item, str) and len(item) > LIST_ITEM_MAX for item in value
         ):
-            found[f.name] = f"Een onderdeel is te lang: hooguit {LIST_ITEM_MAX} tekens elk."
+            found[f.name] = _("Een onderdeel is te lang: hooguit {limit} tekens elk.").format(
+                limit=LIST_ITEM_MAX
+            )
 
 
 def _session_rules(session: Session, found: dict[str, str]) -> None:
     if session.date and session.next_date and session.next_date <= session.date:
-        found["next_date"] = "De vervolgsessie moet na de datum van deze sessie liggen."
+        found["next_date"] = _("De vervolgsessie moet na de datum van deze sessie liggen.")
     for item in session.agenda:
         if not 0 <= item.planned_minutes <= 600:
-            found["agenda"] = f"{item.phase.label}: plan tussen 0 en 600 minuten."
+            found["agenda"] = _("{phase}: plan tussen 0 en 600 minuten.").format(
+                phase=item.phase.label
+            )
 
 
 def _participant_rules(participant: Participant, found: dict[str, str]) -> None:
     if participant.email and not _EMAIL.match(participant.email.strip()):
-        found["email"] = "Dit lijkt geen e-mailadres (naam@voorbeeld.nl)."
+        found["email"] = _("Dit lijkt geen e-mailadres (naam@voorbeeld.nl).")
     if participant.phone and not _PHONE.match(participant.phone.strip()):
-        found["phone"] = "Een telefoonnummer heeft 6 tot 20 cijfers, spaties, +, - of haakjes."
+        found["phone"] = _("Een telefoonnummer heeft 6 tot 20 cijfers, spaties, +, - of haakjes.")
 
 
 def _initiative_rules(initiative: Initiative, found: dict[str, str]) -> None:
     if not initiative.organisation_id:
-        found["organisation_id"] = "Kies de organisatie die het initiatief draait."
+        found["organisation_id"] = _("Kies de organisatie die het initiatief draait.")
     if initiative.backup_contact_id and initiative.backup_contact_id == initiative.contact_id:
-        found["backup_contact_id"] = "De back-up moet een ander zijn dan de contactpersoon."
+        found["backup_contact_id"] = _("De back-up moet een ander zijn dan de contactpersoon.")
 
 
 def _connection_rules(connection: Connection, found: dict[str, str]) -> None:
     if not connection.org_a or not connection.org_b:
-        found["org_b"] = "Kies twee organisaties."
+        found["org_b"] = _("Kies twee organisaties.")
     elif connection.org_a == connection.org_b:
-        found["org_b"] = "Een organisatie kan niet met zichzelf verbonden worden."
+        found["org_b"] = _("Een organisatie kan niet met zichzelf verbonden worden.")
 
 
 def _commitment_rules(commitment: Commitment, found: dict[str, str]) -> None:
     if not commitment.participant_id and not commitment.organisation_id:
-        found["participant_id"] = "Wie doet het? Kies een persoon of een organisatie."
+        found["participant_id"] = _("Wie doet het? Kies een persoon of een organisatie.")
 
 
 def _goal_rules(goal: Goal, found: dict[str, str]) -> None:
     if any(count < 0 for count in goal.votes.values()):
-        found["votes"] = "Een aantal stemmen kan niet negatief zijn."
+        found["votes"] = _("Een aantal stemmen kan niet negatief zijn.")
 
 
 _RULES: dict[type, tuple[Any, ...]] = {

@@ -9,6 +9,8 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
+from wijksessie.i18n import _
+
 
 class EntityTable(DataTable[object]):
     """A row-cursor table whose keys ask the owner to add, edit or delete the row's entity.
@@ -17,9 +19,9 @@ class EntityTable(DataTable[object]):
     """
 
     BINDINGS = [
-        Binding("a,insert", "request('add')", "Toevoegen", id="table.add"),
-        Binding("e,enter", "request('edit')", "Bewerken", id="table.edit"),
-        Binding("delete,x", "request('delete')", "Verwijderen", id="table.delete"),
+        Binding("a,insert", "request('add')", _("Toevoegen"), id="table.add"),
+        Binding("e,enter", "request('edit')", _("Bewerken"), id="table.edit"),
+        Binding("delete,x", "request('delete')", _("Verwijderen"), id="table.delete"),
     ]
 
     class Requested(Message):
@@ -42,7 +44,7 @@ class EntityTable(DataTable[object]):
         entity_id = ""
         if action != "add":
             if self.row_count == 0:
-                self.notify("Er is nog niets om te kiezen.", severity="warning")
+                self.notify(_("Er is nog niets om te kiezen."), severity="warning")
                 return
             entity_id = self.current_id()
         self.post_message(self.Requested(self, action, entity_id))
