@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from wijksessie.errors import WijksessieError
+from wijksessie.i18n import N_, _
 
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
@@ -79,7 +80,7 @@ _RELATIVE = re.compile(r"^over\s+(\S+)\s+([a-z]+)$")
 _WEEKDAY = re.compile(r"^(?:(aanstaande|volgende week|deze week)\s+)?([a-z]+)\.?$")
 _LEADING_DAY = re.compile(r"^([a-z]+)\.?,?\s+(?=\d)")
 _MAX_LENGTH = 60
-_EXAMPLES = "Typ bijvoorbeeld 3-12-2026, 3/12, 3 dec, morgen, vrijdag of over 2 weken."
+_EXAMPLES = N_("Typ bijvoorbeeld 3-12-2026, 3/12, 3 dec, morgen, vrijdag of over 2 weken.")
 
 
 class DateError(WijksessieError, ValueError):
@@ -103,11 +104,17 @@ def parse_date(text: str, today: date | None = None) -> date | None:
     weekday, cleaned = _split_weekday(cleaned)
     found = _read(cleaned, today, text) if len(cleaned) <= _MAX_LENGTH else None
     if found is None:
-        raise DateError(f"‘{text.strip()}’ is geen datum. {_EXAMPLES}")
+        raise DateError(
+            _("‘{text}’ is geen datum. {examples}").format(text=text.strip(), examples=_(_EXAMPLES))
+        )
     if weekday is not None and found.weekday() != weekday:
         raise DateError(
-            f"‘{text.strip()}’ klopt niet: {format_date(found)} is een "
-            f"{_DAY_NAMES[found.weekday()]}, geen {_DAY_NAMES[weekday]}."
+            _("‘{text}’ klopt niet: {date} is een {actual}, geen {typed}.").format(
+                text=text.strip(),
+                date=format_date(found),
+                actual=_DAY_NAMES[found.weekday()],
+                typed=_DAY_NAMES[weekday],
+            )
         )
     return _in_range(found, text)
 
@@ -121,8 +128,9 @@ def parse_due(text: str, today: date | None = None) -> date | None:
     found = parse_date(text, today)
     if found is not None and found < today:
         raise DateError(
-            f"‘{text.strip()}’ ({long_date(found)}) ligt in het verleden. "
-            f"Kies vandaag ({long_date(today)}) of later."
+            _("‘{text}’ ({date}) ligt in het verleden. Kies vandaag ({today}) of later.").format(
+                text=text.strip(), date=long_date(found), today=long_date(today)
+            )
         )
     return found
 
@@ -192,7 +200,7 @@ def _read_relative(cleaned: str, today: date, text: str) -> date | None:
     if amount is None:
         return None
     if amount > 100 * 366:
-        raise DateError(f"‘{text.strip()}’ ligt te ver weg.")
+        raise DateError(_("‘{text}’ ligt te ver weg.").format(text=text.strip()))
     unit = _UNITS[match[2]]
     if unit == "days":
         return today + timedelta(days=amount)
@@ -239,19 +247,19 @@ def _next_day_month(day: int, month: int, today: date, text: str) -> date:
             found = date(year, month, day)
             if found >= today:
                 return found
-    raise DateError(f"‘{text.strip()}’ bestaat niet als datum.")
+    raise DateError(_("‘{text}’ bestaat niet als datum.").format(text=text.strip()))
 
 
 def _check_day_month(day: int, month: int, text: str) -> None:
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
-        raise DateError(f"‘{text.strip()}’ bestaat niet als datum.")
+        raise DateError(_("‘{text}’ bestaat niet als datum.").format(text=text.strip()))
 
 
 def _make(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateError(f"‘{text.strip()}’ bestaat niet als datum.") from None
+        raise DateError(_("‘{text}’ bestaat niet als datum.").format(text=text.strip())) from None
 
 
 def _add_months(start: date, months: int) -> date:
@@ -259,13 +267,15 @@ def _add_months(start: date, months: int) -> date:
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     if year not in YEAR_RANGE:
-        raise DateError("Die datum ligt te ver weg.")
+        raise DateError(_("Die datum ligt te ver weg."))
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def _in_range(found: date, text: str) -> date:
     if found.year not in YEAR_RANGE:
         raise DateError(
-            f"‘{text.strip()}’: kies een jaar tussen {YEAR_RANGE.start} en {YEAR_RANGE.stop - 1}."
+            _("‘{text}’: kies een jaar tussen {first} en {last}.").format(
+                text=text.strip(), first=YEAR_RANGE.start, last=YEAR_RANGE.stop - 1
+            )
         )
     return found
