@@ -292,15 +292,15 @@ Entity = (
 )
 
 KIND_NOUNS: dict[type, str] = {
-    ResidentQuestion: "vraag",
-    Organisation: "organisatie",
-    Participant: "deelnemer",
-    Initiative: "initiatief",
-    Connection: "verbinding",
-    Goal: "doel",
-    Agreement: "afspraak",
-    Commitment: "toezegging",
-    ParkingItem: "parkeerplaats-idee",
+    ResidentQuestion: N_("vraag"),
+    Organisation: N_("organisatie"),
+    Participant: N_("deelnemer"),
+    Initiative: N_("initiatief"),
+    Connection: N_("verbinding"),
+    Goal: N_("doel"),
+    Agreement: N_("afspraak"),
+    Commitment: N_("toezegging"),
+    ParkingItem: N_("parkeerplaats-idee"),
 }
 """The Dutch word for each kind of entity, for messages that name what changed or goes."""
 

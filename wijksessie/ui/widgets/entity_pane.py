@@ -22,6 +22,7 @@ from wijksessie.domain.analysis import cascade_delete, matches
 from wijksessie.domain.lookup import Names
 from wijksessie.domain.model import KIND_NOUNS, Organisation, Participant
 from wijksessie.errors import SaveError, ValidationError, WijksessieError
+from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.entity_table import EntityTable
@@ -36,7 +37,7 @@ class EntityPane(Vertical):
     """Filter, table and add/edit/delete for one kind of entity."""
 
     BINDINGS = [
-        Binding("slash", "filter", "Filter", id="pane.filter"),
+        Binding("slash", "filter", _("Filter"), id="pane.filter"),
     ]
 
     kind: ClassVar[type]
@@ -70,7 +71,7 @@ class EntityPane(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
             yield Label("", classes="pane-title")
-            yield Input(placeholder="/ filter: typ om te zoeken", classes="pane-filter")
+            yield Input(placeholder=_("/ filter: typ om te zoeken"), classes="pane-filter")
         yield EntityTable(classes="pane-table")
 
     def on_mount(self) -> None:
@@ -154,7 +155,11 @@ class EntityPane(Vertical):
         table.clear()
         for entity in shown:
             table.add_row(*self.cells(entity), key=entity.id, height=height)
-        count = f"{len(shown)} van {len(everything)}" if query else str(len(everything))
+        count = (
+            _("{shown} van {total}").format(shown=len(shown), total=len(everything))
+            if query
+            else str(len(everything))
+        )
         self.query_one(".pane-title", Label).update(f"{self.title} ({count})")
         if keep:
             table.keep_cursor_on(keep)
@@ -191,7 +196,7 @@ class EntityPane(Vertical):
     def _requested(self, event: EntityTable.Requested) -> None:
         event.stop()
         if self.store.read_only:
-            self.notify("Alleen-lezen: wijzigen kan hier niet.", severity="warning")
+            self.notify(_("Alleen-lezen: wijzigen kan hier niet."), severity="warning")
         elif event.action == "delete":
             self.ask_delete(self.store.get(self.kind, event.entity_id))
         else:
@@ -200,9 +205,10 @@ class EntityPane(Vertical):
 
     def open_form(self, existing: Any | None) -> None:
         """Show the form for a new entity, or for ``existing``."""
-        verb = "bewerken" if existing else "toevoegen"
         form = FormDialog(
-            f"{self.noun.capitalize()} {verb}",
+            (_("{noun} bewerken") if existing else _("{noun} toevoegen"))
+            .format(noun=self.noun)
+            .capitalize(),
             self.fields(),
             self.values_of(existing),
             lambda values: self._save(values, existing),
@@ -228,13 +234,15 @@ class EntityPane(Vertical):
         self.refresh_rows(keep=entity.id)
         self.post_message(self.Changed(self))
         if existing is None and self.keep_open:
-            self.notify(f"Toegevoegd: {self.label(entity)}", markup=False, timeout=2)
+            self.notify(
+                _("Toegevoegd: {name}").format(name=self.label(entity)), markup=False, timeout=2
+            )
         return {}
 
     @property
     def noun(self) -> str:
         """The Dutch word for one entity of this pane's kind."""
-        return KIND_NOUNS[self.kind]
+        return _(KIND_NOUNS[self.kind])
 
     def names(self) -> Names:
         """Lookups over the current organisations and people."""
@@ -257,7 +265,7 @@ class EntityPane(Vertical):
             self.store.add(organisation)
         except ValidationError as error:
             raise ValidationError({"organisation": " ".join(error.problems.values())}) from None
-        self.notify(f"Nieuwe organisatie: {name}", markup=False, timeout=3)
+        self.notify(_("Nieuwe organisatie: {name}").format(name=name), markup=False, timeout=3)
         return organisation.id
 
     def label(self, entity: Any) -> str:
@@ -284,7 +292,7 @@ class EntityPane(Vertical):
                 return
             self.refresh_rows()
             self.post_message(self.Changed(self))
-            self.notify(f"Verwijderd: {self.label(entity)}", markup=False)
+            self.notify(_("Verwijderd: {name}").format(name=self.label(entity)), markup=False)
 
-        question = "\n".join(plan.description) + "\n\nDoorgaan?"
-        self.app.push_screen(ConfirmDialog(question, "Verwijderen", "Annuleren"), answered)
+        question = "\n".join(plan.description) + "\n\n" + _("Doorgaan?")
+        self.app.push_screen(ConfirmDialog(question, _("Verwijderen"), _("Annuleren")), answered)

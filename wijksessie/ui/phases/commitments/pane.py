@@ -13,6 +13,7 @@ from wijksessie.domain import commitments as rules
 from wijksessie.domain.dates import DateError, format_date, parse_due
 from wijksessie.domain.model import Commitment, CommitmentStatus, Goal, Participant
 from wijksessie.errors import ValidationError
+from wijksessie.i18n import N_, _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
@@ -24,9 +25,9 @@ STATUS_STYLE = {
     CommitmentStatus.DROPPED: "dim strike",
 }
 GROUPINGS = (
-    ("goal", "per doel"),
-    ("person", "per persoon"),
-    ("organisation", "per organisatie"),
+    ("goal", N_("per doel")),
+    ("person", N_("per persoon")),
+    ("organisation", N_("per organisatie")),
 )
 _STATUSES = list(CommitmentStatus)
 NEXT_STATUS = {status: _STATUSES[(i + 1) % len(_STATUSES)] for i, status in enumerate(_STATUSES)}
@@ -36,14 +37,21 @@ class CommitmentsPane(EntityPane):
     """Commitments; ``g`` changes the grouping, ``s`` moves the status on."""
 
     BINDINGS = [
-        Binding("g", "group", "Groeperen", id="commitments.group"),
-        Binding("s", "next_status", "Status", id="commitments.status"),
-        Binding("t", "review", "Terugblik", id="commitments.review"),
+        Binding("g", "group", _("Groeperen"), id="commitments.group"),
+        Binding("s", "next_status", _("Status"), id="commitments.status"),
+        Binding("t", "review", _("Terugblik"), id="commitments.review"),
     ]
 
     kind = Commitment
-    title = "Toezeggingen"
-    columns = (("Groep", 18), ("Wat", 30), ("Wie", 16), ("Organisatie", 16), "Uiterlijk", "Status")
+    title = _("Toezeggingen")
+    columns = (
+        (_("Groep"), 18),
+        (_("Wat"), 30),
+        (_("Wie"), 16),
+        (_("Organisatie"), 16),
+        _("Uiterlijk"),
+        _("Status"),
+    )
     row_height = None
 
     grouping = 0
@@ -71,17 +79,21 @@ class CommitmentsPane(EntityPane):
             for position, commitment in enumerate(items):
                 self._group_label[commitment.id] = label if position == 0 else ""
                 ordered.append(commitment)
-        self.title = f"Toezeggingen {GROUPINGS[self.grouping][1]}"
+        self.title = _("Toezeggingen {grouping}").format(grouping=_(GROUPINGS[self.grouping][1]))
         return ordered
 
     def _owner_label(self, key: str, owner: Any) -> str:
         if owner is None:
-            return {"goal": "(geen doel)", "person": "(niemand)", "organisation": "(geen)"}[key]
+            return {
+                "goal": _("(geen doel)"),
+                "person": _("(niemand)"),
+                "organisation": _("(geen)"),
+            }[key]
         return str(getattr(owner, "text", None) or owner.name)
 
     def cells(self, entity: Commitment) -> tuple[Text, ...]:
         overdue = entity.due is not None and entity.due < self.day() and entity.status in rules.LIVE
-        due = Text(format_date(entity.due) or "geen datum", style="bold red" if overdue else "")
+        due = Text(format_date(entity.due) or _("geen datum"), style="bold red" if overdue else "")
         if overdue:
             due.append(" !", style="bold reverse red")
         what = literal(entity.what)
@@ -110,29 +122,29 @@ class CommitmentsPane(EntityPane):
         names = self.names
         goals = [(goal.id, goal.text) for goal in self.store.all(Goal)]
         return [
-            FormField("what", "Wat", placeholder="wat wordt er toegezegd?"),
+            FormField("what", _("Wat"), placeholder=_("wat wordt er toegezegd?")),
             FormField(
                 "participant",
-                "Wie",
-                placeholder="naam (→ vult aan)",
+                _("Wie"),
+                placeholder=_("naam (→ vult aan)"),
                 vocabulary=lambda: names().person_labels(),
             ),
             FormField(
                 "organisation",
-                "Organisatie",
-                placeholder="leeg = de organisatie van de persoon",
+                _("Organisatie"),
+                placeholder=_("leeg = de organisatie van de persoon"),
                 vocabulary=lambda: names().organisation_names(),
             ),
             FormField(
                 "due",
-                "Uiterlijk",
-                placeholder="bijv. 3-12, 3 dec, over 2 weken, vrijdag",
+                _("Uiterlijk"),
+                placeholder=_("bijv. 3-12, 3 dec, over 2 weken, vrijdag"),
             ),
-            FormField("note", "Notitie"),
-            FormField("goal", "Voor doel", "choice", choices=goals),
+            FormField("note", _("Notitie")),
+            FormField("goal", _("Voor doel"), "choice", choices=goals),
             FormField(
                 "status",
-                "Status",
+                _("Status"),
                 "choice",
                 choices=[(status.value, status.value) for status in CommitmentStatus],
                 allow_blank=False,
@@ -214,12 +226,14 @@ class CommitmentsPane(EntityPane):
         from wijksessie.ui.phases.commitments.review import ReviewScreen
 
         if self.store.read_only:
-            self.notify("Alleen-lezen: wijzigen kan hier niet.", severity="warning")
+            self.notify(_("Alleen-lezen: wijzigen kan hier niet."), severity="warning")
             return
         if not any(c.carried_from for c in self.store.all(Commitment)):
-            self.notify("Geen toezeggingen meegenomen uit een vorige sessie.", severity="warning")
+            self.notify(
+                _("Geen toezeggingen meegenomen uit een vorige sessie."), severity="warning"
+            )
             return
-        self.app.push_screen(ReviewScreen(self.store), lambda _: self._after_review())
+        self.app.push_screen(ReviewScreen(self.store), lambda _result: self._after_review())
 
     def _after_review(self) -> None:
         self.refresh_rows()

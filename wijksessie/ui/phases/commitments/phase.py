@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from wijksessie.domain.commitments import check_commitments
+from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.commitments.pane import CommitmentsPane
@@ -33,7 +34,7 @@ class CommitmentsPhase(Vertical):
         pane = self.query_one(CommitmentsPane)
         checks = check_commitments(self.store.network(), pane.today or date.today())
         if checks.ok:
-            text = Text("✔ Elk doel heeft een toezegging, alles heeft een datum.", style="green")
+            text = Text(_("✔ Elk doel heeft een toezegging, alles heeft een datum."), style="green")
         else:
             text = Text()
             for line in checks.messages():

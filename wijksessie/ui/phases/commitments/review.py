@@ -21,6 +21,7 @@ from wijksessie.domain.followup import review_statuses
 from wijksessie.domain.lookup import Names
 from wijksessie.domain.model import Commitment, CommitmentStatus, Organisation, Participant
 from wijksessie.errors import WijksessieError
+from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.commitments.pane import STATUS_STYLE
@@ -42,9 +43,9 @@ class ReviewScreen(Screen[None]):
             Binding(key, f"set_status('{status.value}')", status.value, id=f"review.{key}")
             for key, status in STATUS_KEYS
         ),
-        Binding("right,enter,space", "step(1)", "Volgende", id="review.next"),
-        Binding("left", "step(-1)", "Vorige", id="review.previous"),
-        Binding("escape", "close", "Klaar", id="review.close"),
+        Binding("right,enter,space", "step(1)", _("Volgende"), id="review.next"),
+        Binding("left", "step(-1)", _("Vorige"), id="review.previous"),
+        Binding("escape", "close", _("Klaar"), id="review.close"),
     ]
 
     def __init__(self, store: SessionStore) -> None:
@@ -68,12 +69,12 @@ class ReviewScreen(Screen[None]):
         commitments = {c.id: c for c in self.store.all(Commitment)}
         items = [commitments[i] for i in self.ids if i in commitments]
         names = Names(self.store.all(Organisation), self.store.all(Participant))
-        title = Text("Terugblik: de toezeggingen van de vorige keer", style="bold")
+        title = Text(_("Terugblik: de toezeggingen van de vorige keer"), style="bold")
         title.append(f"   {min(self.index + 1, len(items))}/{len(items)}", style="dim")
         self.query_one("#review-title", Static).update(title)
         current = self.query_one("#review-current", Static)
         if not items:
-            current.update(Text("Er zijn geen toezeggingen meegenomen.", style="bold"))
+            current.update(Text(_("Er zijn geen toezeggingen meegenomen."), style="bold"))
         else:
             current.update(self._card(items[self.index], names))
         self.query_one("#review-list", Static).update(self._list(items, names))
@@ -81,10 +82,10 @@ class ReviewScreen(Screen[None]):
     def _card(self, commitment: Commitment, names: Names) -> Text:
         text = literal(commitment.what, "bold")
         text.append("\n")
-        text.append_text(literal(names.person_label(commitment.participant_id) or "niemand"))
+        text.append_text(literal(names.person_label(commitment.participant_id) or _("niemand")))
         if commitment.due:
-            text.append(f" · uiterlijk {long_date(commitment.due)}")
-        text.append("\nNu: ")
+            text.append(_(" · uiterlijk {date}").format(date=long_date(commitment.due)))
+        text.append("\n" + _("Nu: "))
         text.append(commitment.status.value, style=STATUS_STYLE[commitment.status])
         return text
 

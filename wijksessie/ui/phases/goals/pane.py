@@ -107,7 +107,7 @@ class GoalsPane(EntityPane):
         if not self.store.count(Goal):
             self.notify(_("Voeg eerst doelen toe (a)."), severity="warning")
             return
-        self.app.push_screen(VotingScreen(self.store), lambda _: self._after_vote())
+        self.app.push_screen(VotingScreen(self.store), lambda _result: self._after_vote())
 
     def _after_vote(self) -> None:
         self.refresh_rows()
