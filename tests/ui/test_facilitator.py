@@ -148,3 +148,24 @@ async def test_spotlight_shows_the_item_in_focus(make_app: AppFactory, room_file
         assert "We verwijzen warm door" in app.screen.text
         await pilot.press("escape")
         assert not isinstance(app.screen, SpotlightScreen)
+
+
+async def test_theme_chosen_in_the_palette_is_remembered(
+    make_app: AppFactory, session_file: Path, own_settings: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert not app.projector
+        await pilot.press("f8")
+        await pilot.pause()
+        assert app.projector and app.theme == "wijksessie-projector"
+        await pilot.press("f8")
+        await pilot.pause()
+        assert not app.projector and app.theme == "textual-light"
+    assert '"light"' in (own_settings / "settings.json").read_text()
+    again = make_app()
+    async with again.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert again.theme == "textual-light" and not again.projector

@@ -70,6 +70,12 @@ class WijksessieApp(App[None]):
         self.register_theme(PROJECTOR)
         self.theme = TEXTUAL_THEMES[self.settings.theme]
         self.set_reactive(WijksessieApp.projector, self.settings.theme is ThemeChoice.PROJECTOR)
+        self._desk_theme = (
+            ThemeChoice.DARK
+            if self.settings.theme is ThemeChoice.PROJECTOR
+            else self.settings.theme
+        )
+        """The theme F8 returns to when projector mode goes off."""
 
     def on_mount(self) -> None:
         self.set_class(self.projector, "-projector")
@@ -99,23 +105,29 @@ class WijksessieApp(App[None]):
 
     def action_toggle_projector(self) -> None:
         """Switch projector mode on or off, and remember the choice for next time."""
-        self.projector = not self.projector
         if self.projector:
-            choice = ThemeChoice.PROJECTOR
+            previous = self._desk_theme
+            self.theme = TEXTUAL_THEMES[previous]
+            self.notify(_("Projectormodus uit."), timeout=3)
         else:
-            choice = ThemeChoice.LIGHT if self.theme == "textual-light" else ThemeChoice.DARK
-            if self.settings.theme is ThemeChoice.PROJECTOR:
-                choice = ThemeChoice.DARK
-        self.theme = TEXTUAL_THEMES[choice]
+            self.theme = TEXTUAL_THEMES[ThemeChoice.PROJECTOR]
+            self.notify(_("Projectormodus aan: contactgegevens worden gemaskeerd."), timeout=3)
+
+    def watch_theme(self, theme: str) -> None:
+        """Follow a theme change (F8 or the palette): projector mode, and remember it."""
+        choice = next((c for c, name in TEXTUAL_THEMES.items() if name == theme), None)
+        if choice is None or not self.is_mounted:
+            return
+        self.projector = choice is ThemeChoice.PROJECTOR
+        if choice is not ThemeChoice.PROJECTOR:
+            self._desk_theme = choice
+        if choice is self.settings.theme:
+            return
         self.settings = replace(self.settings, theme=choice)
         try:
             save_settings(self.settings)
         except WijksessieError as error:
             self.notify(str(error), severity="warning", markup=False)
-        if self.projector:
-            self.notify(_("Projectormodus aan: contactgegevens worden gemaskeerd."), timeout=3)
-        else:
-            self.notify(_("Projectormodus uit."), timeout=3)
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
