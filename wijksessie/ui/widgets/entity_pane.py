@@ -268,6 +268,33 @@ class EntityPane(Vertical):
         self.notify(_("Nieuwe organisatie: {name}").format(name=name), markup=False, timeout=3)
         return organisation.id
 
+    def person(self, names: Names, typed: str, field: str, problems: dict[str, str]) -> Any:
+        """The participant a pick field names, or None; a bad name goes into ``problems``."""
+        if not typed.strip():
+            return None
+        found = names.person(typed)
+        if isinstance(found, Participant):
+            return found
+        unknown = _("Onbekende deelnemer: {name}. Voeg hem eerst toe.")
+        problems[field] = found or unknown.format(name=typed.strip())
+        return None
+
+    def organisation_pick(self, name: str, label: str, placeholder: str, **extra: Any) -> FormField:
+        """A text field that completes organisation names as they are typed."""
+        return FormField(
+            name,
+            label,
+            placeholder=placeholder,
+            vocabulary=lambda: self.names().organisation_names(),
+            **extra,
+        )
+
+    def person_pick(self, name: str, label: str, placeholder: str) -> FormField:
+        """A text field that completes "Naam (Organisatie)" as it is typed."""
+        return FormField(
+            name, label, placeholder=placeholder, vocabulary=lambda: self.names().person_labels()
+        )
+
     def label(self, entity: Any) -> str:
         """A short name for messages."""
         return str(getattr(entity, "name", None) or getattr(entity, "text", "") or self.noun)

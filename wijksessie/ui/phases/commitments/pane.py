@@ -11,7 +11,7 @@ from textual.binding import Binding
 
 from wijksessie.domain import commitments as rules
 from wijksessie.domain.dates import DateError, format_date, parse_due
-from wijksessie.domain.model import Commitment, CommitmentStatus, Goal, Participant
+from wijksessie.domain.model import Commitment, CommitmentStatus, Goal
 from wijksessie.errors import ValidationError
 from wijksessie.i18n import N_, _
 from wijksessie.ui.literal import literal
@@ -119,21 +119,12 @@ class CommitmentsPane(EntityPane):
         ]
 
     def fields(self) -> list[FormField]:
-        names = self.names
         goals = [(goal.id, goal.text) for goal in self.store.all(Goal)]
         return [
             FormField("what", _("Wat"), placeholder=_("wat wordt er toegezegd?")),
-            FormField(
-                "participant",
-                _("Wie"),
-                placeholder=_("naam (→ vult aan)"),
-                vocabulary=lambda: names().person_labels(),
-            ),
-            FormField(
-                "organisation",
-                _("Organisatie"),
-                placeholder=_("leeg = de organisatie van de persoon"),
-                vocabulary=lambda: names().organisation_names(),
+            self.person_pick("participant", _("Wie"), _("naam (→ vult aan)")),
+            self.organisation_pick(
+                "organisation", _("Organisatie"), _("leeg = de organisatie van de persoon")
             ),
             FormField(
                 "due",
@@ -176,7 +167,7 @@ class CommitmentsPane(EntityPane):
     def build(self, values: Values, existing: Commitment | None) -> Commitment:
         names = self.names()
         problems: dict[str, str] = {}
-        person = self._person(values["participant"], problems)
+        person = self.person(names, values["participant"], "participant", problems)
         due = self._due(values["due"], existing, problems)
         if problems:
             raise ValidationError(problems)
@@ -197,15 +188,6 @@ class CommitmentsPane(EntityPane):
             commitment = replace(commitment, organisation_id="")
             commitment = rules.assign_person(commitment, person, names.participants)
         return commitment
-
-    def _person(self, typed: str, problems: dict[str, str]) -> Participant | None:
-        if not typed.strip():
-            return None
-        found = self.names().person(typed)
-        if isinstance(found, Participant):
-            return found
-        problems["participant"] = found or f"Onbekende deelnemer: {typed.strip()}."
-        return None
 
     def _due(self, typed: str, existing: Commitment | None, problems: dict[str, str]) -> Any:
         if existing is not None and typed.strip() == format_date(existing.due):

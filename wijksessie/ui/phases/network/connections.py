@@ -58,20 +58,9 @@ class ConnectionsPane(EntityPane):
         ]
 
     def fields(self) -> list[FormField]:
-        names = self.names
         return [
-            FormField(
-                "org_a",
-                _("Organisatie"),
-                placeholder=_("naam (→ vult aan)"),
-                vocabulary=lambda: names().organisation_names(),
-            ),
-            FormField(
-                "org_b",
-                _("met organisatie"),
-                placeholder=_("naam (→ vult aan)"),
-                vocabulary=lambda: names().organisation_names(),
-            ),
+            self.organisation_pick("org_a", _("Organisatie"), _("naam (→ vult aan)")),
+            self.organisation_pick("org_b", _("met organisatie"), _("naam (→ vult aan)")),
             FormField("note", _("Notitie"), placeholder=_("bijv. samen het spreekuur op dinsdag")),
             FormField(
                 "kind",

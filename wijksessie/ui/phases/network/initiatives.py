@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from wijksessie.domain.lookup import Names
-from wijksessie.domain.model import THEMES, Initiative, Participant, ResidentQuestion
+from wijksessie.domain.model import THEMES, Initiative, ResidentQuestion
 from wijksessie.domain.text import join_list, split_list
 from wijksessie.errors import ValidationError
 from wijksessie.i18n import _
@@ -59,14 +58,10 @@ class InitiativesPane(EntityPane):
         ]
 
     def fields(self) -> list[FormField]:
-        names = self.names
         return [
             FormField("name", _("Naam"), placeholder=_("bijv. Koffie-ochtend voor ouderen")),
-            FormField(
-                "organisation",
-                _("Organisatie"),
-                placeholder=_("kies (→ vult aan) of typ een nieuwe"),
-                vocabulary=lambda: names().organisation_names(),
+            self.organisation_pick(
+                "organisation", _("Organisatie"), _("kies (→ vult aan) of typ een nieuwe")
             ),
             FormField(
                 "themes",
@@ -81,17 +76,9 @@ class InitiativesPane(EntityPane):
                 placeholder=_("bijv. ouderen, mantelzorgers"),
                 vocabulary=self.target_groups,
             ),
-            FormField(
-                "contact",
-                _("Contactpersoon"),
-                placeholder=_("naam (→ vult aan)"),
-                vocabulary=lambda: names().person_labels(),
-            ),
-            FormField(
-                "backup",
-                _("Back-up"),
-                placeholder=_("wie neemt het over als de contactpersoon wegvalt?"),
-                vocabulary=lambda: names().person_labels(),
+            self.person_pick("contact", _("Contactpersoon"), _("naam (→ vult aan)")),
+            self.person_pick(
+                "backup", _("Back-up"), _("wie neemt het over als de contactpersoon wegvalt?")
             ),
             FormField("description", _("Beschrijving"), "long"),
         ]
@@ -134,8 +121,8 @@ class InitiativesPane(EntityPane):
     def build(self, values: Values, existing: Initiative | None) -> Initiative:
         names = self.names()
         problems: dict[str, str] = {}
-        contact = _person(names, values["contact"], "contact", problems)
-        backup = _person(names, values["backup"], "backup", problems)
+        contact = self.person(names, values["contact"], "contact", problems)
+        backup = self.person(names, values["backup"], "backup", problems)
         if problems:
             raise ValidationError(problems)
         initiative = Initiative(
@@ -144,21 +131,9 @@ class InitiativesPane(EntityPane):
             themes=split_list(values["themes"]),
             target_groups=split_list(values["target_groups"]),
             description=values["description"].strip(),
-            contact_id=contact,
-            backup_contact_id=backup,
+            contact_id=contact.id if contact else "",
+            backup_contact_id=backup.id if backup else "",
         )
         if existing is not None:
             initiative.id = existing.id
         return initiative
-
-
-def _person(names: Names, typed: str, field: str, problems: dict[str, str]) -> str:
-    if not typed.strip():
-        return ""
-    found = names.person(typed)
-    if isinstance(found, Participant):
-        return found.id
-    problems[field] = found or _("Onbekende deelnemer: {name}. Voeg hem eerst toe.").format(
-        name=typed.strip()
-    )
-    return ""

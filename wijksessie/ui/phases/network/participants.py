@@ -51,11 +51,10 @@ class ParticipantsPane(EntityPane):
     def fields(self) -> list[FormField]:
         return [
             FormField("name", _("Naam"), placeholder=_("voor- en achternaam")),
-            FormField(
+            self.organisation_pick(
                 "organisation",
                 _("Organisatie"),
-                placeholder=_("kies (→ vult aan) of typ een nieuwe"),
-                vocabulary=lambda: self.names().organisation_names(),
+                _("kies (→ vult aan) of typ een nieuwe"),
                 hint=_("Een nieuwe naam maakt de organisatie aan."),
             ),
             FormField(
