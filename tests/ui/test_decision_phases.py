@@ -5,42 +5,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable, Digits
 
 from tests.ui.conftest import AppFactory, table_docs
-from wijksessie.domain.model import (
-    Agreement,
-    Goal,
-    Organisation,
-    Participant,
-    Session,
-)
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.agreements.consent import ConsentScreen
 from wijksessie.ui.phases.goals.voting import VotingScreen
 
 
-@pytest.fixture
-def room(sessions: Path) -> Path:
-    """A session with three present people, one absent, two goals and one agreement."""
-    path = sessions / "2026-12-03-kamer.json"
-    org = Organisation("Welzijn Zuid", id="a" * 32)
-    with SessionStore.create(path, Session("Kamer", date=date(2026, 12, 3))) as store:
-        store.add(org)
-        for index, name in enumerate(["Anna", "Bram", "Cor"]):
-            store.add(Participant(name, organisation_id=org.id, id=str(index) * 32))
-        store.add(Participant("Dirk", present=False, id="9" * 32))
-        store.add(Goal("Niemand eenzaam", id="g" * 32))
-        store.add(Goal("Geldzorgen vroeg zien", id="h" * 32))
-        store.add(Agreement("We verwijzen warm door", id="x" * 32))
-    return path
-
-
 async def test_full_consent_round_with_objection_then_adopted(
-    make_app: AppFactory, room: Path
+    make_app: AppFactory, room_file: Path
 ) -> None:
-    app = make_app(SessionStore.open(room))
+    app = make_app(SessionStore.open(room_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f5")
         await pilot.press("r")
@@ -54,7 +30,7 @@ async def test_full_consent_round_with_objection_then_adopted(
         assert str(app.screen.query_one("#count-missing", Digits).value) == "0"
         await pilot.press("s")
         await pilot.pause()
-        saved = table_docs(room, "agreements")[0]
+        saved = table_docs(room_file, "agreements")[0]
         assert saved["status"] == "voorstel"
         positions = saved["rounds"][-1]["positions"]
         assert positions["1" * 32] == {"stance": "bezwaar", "note": "Te vaag"}
@@ -68,7 +44,7 @@ async def test_full_consent_round_with_objection_then_adopted(
         await pilot.pause()
         await pilot.press("a", "a", "a", "s")
         await pilot.pause()
-        saved = table_docs(room, "agreements")[0]
+        saved = table_docs(room_file, "agreements")[0]
         assert saved["status"] == "aangenomen"
         assert len(saved["rounds"]) == 2
         assert saved["rounds"][0]["text"] == "We verwijzen warm door"
@@ -76,22 +52,22 @@ async def test_full_consent_round_with_objection_then_adopted(
 
 
 async def test_objection_needs_a_note_and_round_cannot_close_early(
-    make_app: AppFactory, room: Path
+    make_app: AppFactory, room_file: Path
 ) -> None:
-    app = make_app(SessionStore.open(room))
+    app = make_app(SessionStore.open(room_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f5", "r", "o", "enter")
         await pilot.pause()
-        rounds = table_docs(room, "agreements")[0]["rounds"]
+        rounds = table_docs(room_file, "agreements")[0]["rounds"]
         assert rounds[-1]["positions"] == {}
         await pilot.press("escape", "a", "s")
         await pilot.pause()
-        assert table_docs(room, "agreements")[0]["status"] == "voorstel"
+        assert table_docs(room_file, "agreements")[0]["status"] == "voorstel"
         assert str(app.screen.query_one("#count-missing", Digits).value) == "2"
 
 
-async def test_voting_round_by_digits(make_app: AppFactory, room: Path) -> None:
-    app = make_app(SessionStore.open(room))
+async def test_voting_round_by_digits(make_app: AppFactory, room_file: Path) -> None:
+    app = make_app(SessionStore.open(room_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f4", "s")
         await pilot.pause()
@@ -100,20 +76,22 @@ async def test_voting_round_by_digits(make_app: AppFactory, room: Path) -> None:
         await pilot.press("right", "2", "backspace", "1")
         await pilot.press("escape")
         await pilot.pause()
-        goals = {g["text"]: g["votes"] for g in table_docs(room, "goals")}
+        goals = {g["text"]: g["votes"] for g in table_docs(room_file, "goals")}
         assert goals["Niemand eenzaam"] == {"0" * 32: 2, "1" * 32: 1}
         assert goals["Geldzorgen vroeg zien"] == {"0" * 32: 1}
         table = app.screen.query_one("#phase-doelen DataTable", DataTable)
         assert "Niemand eenzaam" in str(table.get_row_at(0)[1])
 
 
-async def test_add_commitment_by_keys_with_dutch_date(make_app: AppFactory, room: Path) -> None:
-    app = make_app(SessionStore.open(room))
+async def test_add_commitment_by_keys_with_dutch_date(
+    make_app: AppFactory, room_file: Path
+) -> None:
+    app = make_app(SessionStore.open(room_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f6", "a", *"Folder maken", "enter", *"Bram", "enter", "enter")
         await pilot.press(*"over 2 weken", "enter", *"samen met Cor", "enter")
         await pilot.pause()
-        saved = table_docs(room, "commitments")[0]
+        saved = table_docs(room_file, "commitments")[0]
         assert saved["what"] == "Folder maken"
         assert saved["participant_id"] == "1" * 32
         assert saved["organisation_id"] == "a" * 32
@@ -123,36 +101,36 @@ async def test_add_commitment_by_keys_with_dutch_date(make_app: AppFactory, room
         assert "Doelen zonder toezegging" in checks
 
 
-async def test_past_due_date_is_refused_in_place(make_app: AppFactory, room: Path) -> None:
-    app = make_app(SessionStore.open(room))
+async def test_past_due_date_is_refused_in_place(make_app: AppFactory, room_file: Path) -> None:
+    app = make_app(SessionStore.open(room_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f6", "a", *"Folder maken", "enter", *"Bram", "enter", "enter")
         await pilot.press(*"1-1-2020", "enter", "enter")
         await pilot.pause()
         assert "verleden" in str(app.screen.query_one("#error-due").render())
-        assert table_docs(room, "commitments") == []
+        assert table_docs(room_file, "commitments") == []
 
 
-async def test_status_key_and_grouping(make_app: AppFactory, room: Path) -> None:
-    with SessionStore.open(room) as store:
+async def test_status_key_and_grouping(make_app: AppFactory, room_file: Path) -> None:
+    with SessionStore.open(room_file) as store:
         from wijksessie.domain.model import Commitment
 
         store.add(Commitment("Bellen", participant_id="0" * 32, goal_id="g" * 32))
-    app = make_app(SessionStore.open(room))
+    app = make_app(SessionStore.open(room_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f6", "s", "s")
         await pilot.pause()
-        assert table_docs(room, "commitments")[0]["status"] == "gedaan"
+        assert table_docs(room_file, "commitments")[0]["status"] == "gedaan"
         await pilot.press("g")
         await pilot.pause()
         title = str(app.screen.query_one("#pane-commitments .pane-title").render())
         assert "per persoon" in title
 
 
-async def test_parking_lot_from_any_phase(make_app: AppFactory, room: Path) -> None:
-    app = make_app(SessionStore.open(room))
+async def test_parking_lot_from_any_phase(make_app: AppFactory, room_file: Path) -> None:
+    app = make_app(SessionStore.open(room_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f3", "ctrl+t", *"Buurtfeest in juni", "enter")
         await pilot.pause()
-        assert [p["text"] for p in table_docs(room, "parking")] == ["Buurtfeest in juni"]
+        assert [p["text"] for p in table_docs(room_file, "parking")] == ["Buurtfeest in juni"]
         assert app.screen.query_one("#phases").active == "wie-doet-wat"
