@@ -67,6 +67,7 @@ class SessionScreen(Screen[None]):
         self.store = store
         self.review = review
         """Open on the commitments with the review round of a fresh follow-up session."""
+        self._ticks = 0
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="session-header")
@@ -101,7 +102,7 @@ class SessionScreen(Screen[None]):
 
     def _tick(self) -> None:
         self.query_one(SessionHeader).show_clock(self.clock)
-        self._ticks = getattr(self, "_ticks", 0) + 1
+        self._ticks += 1
         if self._ticks % CLOCK_SAVE_SECONDS == 0:
             self.save_clock()
 
