@@ -144,6 +144,8 @@ class SessionStore:
         self._lock = lock
         self._db = TinyDB(storage=lambda: storage)
         self._doc_ids: dict[str, dict[str, int]] = {}
+        self._decoded: dict[str, tuple[dict[str, Any], list[Any]]] = {}
+        """Per table: the stored dict a list of entities was decoded from, and that list."""
         self._undo: deque[Step] = deque(maxlen=undo_depth)
         self._redo: list[Step] = []
         self._pending: list[Change] | None = None
@@ -314,8 +316,21 @@ class SessionStore:
     # -- entities -----------------------------------------------------------------------
 
     def all(self, kind: type[E]) -> list[E]:
-        """Every entity of one kind, in the order they were added."""
-        return [from_dict(kind, doc) for doc in self._table(kind).all()]
+        """Every entity of one kind, in the order they were added.
+
+        A kind is decoded once per change of its table, not once per call: TinyDB replaces a
+        table's dict whenever it writes to it, so the dict held in memory tells whether the
+        decoded list is still current. After adding one commitment, ``network()`` decodes the
+        commitments again and reuses every other kind. The entities are shared between calls:
+        change them with ``dataclasses.replace`` and ``update``, never in place.
+        """
+        name = TABLES[kind]
+        raw = self._raw_table(name)
+        cached = self._decoded.get(name)
+        if cached is None or cached[0] is not raw:
+            cached = (raw, [from_dict(kind, doc) for doc in raw.values()])
+            self._decoded[name] = cached
+        return list(cached[1])
 
     def _siblings(self, kind: type) -> Iterator[SimpleNamespace]:
         """The stored documents of one kind as light objects, for the duplicate check.
