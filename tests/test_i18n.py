@@ -78,6 +78,23 @@ def test_every_wrapped_string_has_an_english_translation() -> None:
     )
 
 
+def test_every_plural_is_a_plural_entry() -> None:
+    """An ``ngettext`` extracted as a plain msgid is never found at run time: it stays Dutch.
+
+    That happens when ``pybabel extract`` is given ``-k ngettext`` instead of ``ngettext:1,2``.
+    """
+    plurals = set()
+    for _filename, _lineno, message, _comments, _context in extract_from_dir(
+        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        if isinstance(message, tuple):
+            plurals.add(message[0])
+    catalog = english()
+    entries = {msgid: catalog.get(msgid) for msgid in plurals}
+    flat = [msgid for msgid, entry in entries.items() if entry and not isinstance(entry.id, tuple)]
+    assert not flat, "Extract with -k ngettext:1,2 (see README, Translations): " + repr(flat)
+
+
 def test_every_translation_keeps_the_placeholders() -> None:
     """``{name}`` in the Dutch must be ``{name}`` in the English, or ``.format`` breaks."""
     import string
