@@ -7,8 +7,10 @@ from pathlib import Path
 from textual.widgets import DataTable, Input
 
 from tests.ui.conftest import AppFactory, table_docs
+from wijksessie.domain.model import Organisation, Participant
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.network.phase import NetworkPhase
+from wijksessie.ui.widgets.entity_pane import AUTO_HEIGHT_ROWS
 
 
 async def _network_phase(app, pilot) -> NetworkPhase:
@@ -165,3 +167,59 @@ async def test_adding_an_initiative_updates_the_matrix(
         texts = " ".join(str(gaps.get_row_at(r)[1]) for r in range(gaps.row_count))
         assert "mantelzorg" not in texts.split()
         assert gaps.row_count < before
+
+
+def _rows(table: DataTable) -> list[tuple[str, list[str]]]:
+    """The table as shown: row keys in display order, with each cell's text and style."""
+    shown = []
+    for index in range(table.row_count):
+        key = table.coordinate_to_cell_key((index, 0))[0].value
+        cells = table.get_row_at(index)
+        shown.append((key, [f"{cell.plain}|{cell.style}" for cell in cells]))
+    return shown
+
+
+async def test_a_long_list_is_updated_in_place_and_shows_what_a_refill_shows(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    """Above AUTO_HEIGHT_ROWS the list patches rows instead of re-filling; the result is equal."""
+    with SessionStore.open(session_file) as store, store.batch():
+        organisation = Organisation("Welzijn Zuid")
+        store.add(organisation)
+        for number in range(AUTO_HEIGHT_ROWS + 10):
+            store.add(Participant(f"Deelnemer {number:03d}", organisation_id=organisation.id))
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        phase = await _network_phase(app, pilot)
+        pane = phase.query_one("#pane-participants")
+        table = pane.query_one(DataTable)
+        patched = []
+        original = pane._patch_rows
+
+        def spy(*args, **kwargs):
+            patched.append(original(*args, **kwargs))
+            return patched[-1]
+
+        pane._patch_rows = spy
+        # Add one that sorts into the middle, rename one to the end, delete one.
+        await pilot.press("a", *"Deelnemer 100a", "enter", *"Welzijn Zuid", "enter")
+        await pilot.press("enter", "enter", "escape")
+        await pilot.pause()
+        table.move_cursor(row=3)
+        await pilot.press("enter", "end", "ctrl+u", *"Zeno Aalders", "ctrl+s")
+        await pilot.pause()
+        table.move_cursor(row=0)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert patched and all(patched)  # the in-place path was taken each time
+        names = [cells[0].split("|")[0] for _, cells in _rows(table)]
+        assert names == sorted(names, key=str.casefold)
+        assert "Deelnemer 100a" in names and names[-1] == "Zeno Aalders"
+        assert "Deelnemer 000" not in names and "Deelnemer 003" not in names
+        assert len(names) == AUTO_HEIGHT_ROWS + 10
+        assert sorted(p["name"] for p in table_docs(session_file, "participants")) == sorted(names)
+        in_place = _rows(table)
+        pane.refresh_rows(full=True)
+        assert _rows(table) == in_place

@@ -66,6 +66,9 @@ class EntityPane(Vertical):
     def __init__(self, store: SessionStore, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="entity-pane")
         self.store = store
+        self._rows: dict[str, tuple[Text, ...]] = {}
+        """The cells the table shows now, by row key, in table order."""
+        self._rows_height: int | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
@@ -86,7 +89,7 @@ class EntityPane(Vertical):
         costs nothing until someone looks at it.
         """
         if self.fit_columns() and self.query_one(EntityTable).row_count:
-            self.refresh_rows()
+            self.refresh_rows(full=True)
 
     def fit_columns(self) -> bool:
         """Scale the columns with a set width to the table's width; True when they changed."""
@@ -143,8 +146,13 @@ class EntityPane(Vertical):
         """The entities in the order the table shows them."""
         return self.store.all(self.kind)
 
-    def refresh_rows(self, keep: str = "") -> None:
-        """Re-fill the table from the store, applying the filter."""
+    def refresh_rows(self, keep: str = "", *, full: bool = False) -> None:
+        """Bring the table up to date with the store, applying the filter.
+
+        Only what changed is touched when it can be (see ``_patch_rows``): adding the
+        thousandth commitment adds one row instead of re-measuring a thousand. ``full`` re-fills
+        every row, for when the columns themselves changed.
+        """
         table = self.query_one(EntityTable)
         query = self.query_one(".pane-filter", Input).value
         everything = self.entities()
@@ -157,9 +165,13 @@ class EntityPane(Vertical):
             shown = [e for e in everything if matches(self.search_fields(e), query)]
         keep = keep or (table.current_id() if table.row_count else "")
         height = self.row_height if len(shown) <= AUTO_HEIGHT_ROWS else 1
-        table.clear()
-        for entity in shown:
-            table.add_row(*self.cells(entity), key=entity.id, height=height)
+        rows = {entity.id: self.cells(entity) for entity in shown}
+        if full or not self._patch_rows(table, rows, height):
+            table.clear()
+            for key, cells in rows.items():
+                table.add_row(*cells, key=key, height=height)
+            self._rows = rows
+        self._rows_height = height
         count = (
             _("{shown} van {total}").format(shown=len(shown), total=len(everything))
             if query
@@ -168,6 +180,53 @@ class EntityPane(Vertical):
         self.query_one(".pane-title", Label).update(f"{self.title} ({count})")
         if keep:
             table.keep_cursor_on(keep)
+
+    def _patch_rows(
+        self, table: EntityTable, rows: dict[str, tuple[Text, ...]], height: int | None
+    ) -> bool:
+        """Update the table in place to show ``rows``; False when only a re-fill can.
+
+        Rows that went are removed, changed cells updated, new rows added, and when the order
+        changed (a new name sorts into the middle) the rows are sorted into place: Textual then
+        measures only the new and changed cells instead of every row. Rows that grow with their
+        text (``height`` None) are measured only when added, so they are re-filled; those tables
+        are small (``AUTO_HEIGHT_ROWS``) and re-fill quickly.
+        """
+        before = self._rows
+        if height is None or height != self._rows_height or table.row_count != len(before):
+            return False
+        # Plan first: the cells the table will hold (an unchanged cell stays the object it
+        # already shows), and which cells to replace.
+        columns = list(table.columns)
+        shown: dict[str, tuple[Text, ...]] = {}
+        updates: list[tuple[str, Any, Text]] = []
+        for key, cells in rows.items():
+            old = before.get(key)
+            if old is None:
+                shown[key] = cells
+                continue
+            kept = []
+            for column, was, now in zip(columns, old, cells, strict=True):
+                same = _cell_key(was) == _cell_key(now)
+                kept.append(was if same else now)
+                if not same:
+                    updates.append((key, column, now))
+            shown[key] = tuple(kept)
+        # Sorting goes by the first cell's identity (the sort key sees cells, not row keys).
+        position = {id(cells[0]): index for index, cells in enumerate(shown.values())}
+        if len(position) != len(shown):
+            return False
+        for key in before.keys() - rows.keys():
+            table.remove_row(key)
+        for key, column, cell in updates:
+            table.update_cell(key, column, cell)
+        for key in rows.keys() - before.keys():
+            table.add_row(*rows[key], key=key, height=height)
+        now_shown = [key for key in before if key in rows] + [k for k in rows if k not in before]
+        if now_shown != list(rows):
+            table.sort(columns[0], key=lambda cell: position[id(cell)])
+        self._rows = shown
+        return True
 
     @on(Input.Changed, ".pane-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -330,3 +389,14 @@ class EntityPane(Vertical):
 
         question = "\n".join(plan.description) + "\n\n" + _("Doorgaan?")
         self.app.push_screen(ConfirmDialog(question, _("Verwijderen"), _("Annuleren")), answered)
+
+
+def _cell_key(cell: object) -> object:
+    """What decides whether a cell looks different: its text, style, spans and alignment.
+
+    ``rich.text.Text`` equality ignores the base style, so an overdue date turning red would go
+    unnoticed by ``==``.
+    """
+    if isinstance(cell, Text):
+        return (cell.plain, str(cell.style), cell.spans, cell.justify, cell.no_wrap)
+    return cell
