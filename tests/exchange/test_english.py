@@ -1,17 +1,26 @@
-"""Import under ``--lang en``: English row problems, field names, refusals and file errors."""
+"""Import and export under ``--lang en``: English messages, field names and refusals, and an
+English workbook that still reads back (in either language)."""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from tests.exchange.conftest import REGISTRATIONS, write_csv
+from tests.exchange.test_export import _content
+from tests.exchange.test_picture import SVG
 from wijksessie import cli, i18n
-from wijksessie.domain.model import Participant, Session
+from wijksessie.domain.model import Network, Participant, Session
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.exchange.fields import FIELD_LABELS, Field
+from wijksessie.exchange.graphml import network_graph
 from wijksessie.exchange.importer import MAX_NEW, apply_import, preview_import
+from wijksessie.exchange.kumu import export_kumu
+from wijksessie.exchange.picture import WIDTH, matrix_svg, network_svg
+from wijksessie.exchange.spreadsheet import export_xlsx
 from wijksessie.store.session_store import SessionStore
 
 
@@ -153,3 +162,117 @@ def test_the_cli_refuses_bad_rows_in_english(
     assert "Added: 1 participant, 1 organisation, 0 initiatives." in capsys.readouterr().out
     with SessionStore.open(session, read_only=True) as store:
         assert [person.name for person in store.all(Participant)] == ["Anna de Vries"]
+
+
+# --- export --------------------------------------------------------------------------------------
+
+ENGLISH_SHEETS = [
+    "Session",
+    "Residents' questions",
+    "Organisations",
+    "Participants",
+    "Initiatives",
+    "Connections",
+    "Goals",
+    "Agreements",
+    "Commitments",
+    "Parking lot",
+]
+
+
+def test_the_workbook_has_english_sheets_headers_and_yes_no(
+    network: Network, tmp_path: Path
+) -> None:
+    path = tmp_path / "session.xlsx"
+    export_xlsx(network, path)
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ENGLISH_SHEETS
+    rows = list(workbook["Participants"].iter_rows(values_only=True))
+    assert rows[0] == ("Name", "Organisation", "Role", "Email", "Phone", "Present", "Share contact")
+    assert {row[5] for row in rows[1:]} <= {"yes", "no"}
+    assert next(workbook["Initiatives"].iter_rows(values_only=True))[-2:] == (
+        "Contact person",
+        "Backup",
+    )
+    assert [row[0] for row in workbook["Session"].iter_rows(values_only=True)][:3] == [
+        "Item",
+        "Title",
+        "Neighbourhood",
+    ]
+
+
+@pytest.mark.parametrize("read_in", ["en", "nl"])
+@pytest.mark.parametrize("written_in", ["en", "nl"])
+def test_a_workbook_reads_back_whatever_the_language(
+    network: Network, tmp_path: Path, written_in: str, read_in: str
+) -> None:
+    """The round trip of test_export, with the workbook written and read in either language.
+
+    The session's notes name columns, so only the sheet's title keeps it from being read as a
+    list of people.
+    """
+    network.session.notes = "Name, e-mail and phone of everyone who could not come"
+    i18n.set_language(written_in)
+    path = tmp_path / "session.xlsx"
+    export_xlsx(network, path, with_contact=True)
+    i18n.set_language(read_in)
+    store = _empty()
+    preview = preview_import(path, store.network())
+    assert not preview.bad_rows and not preview.warnings
+    assert all(column.field is not None for column in preview.columns)
+    assert len(preview.ignored_sheets) == 7
+    apply_import(store, preview)
+    assert _content(store.network()) == _content(network)
+
+
+def test_kumu_keeps_its_own_columns_and_writes_our_words_in_english(
+    network: Network, tmp_path: Path
+) -> None:
+    path = tmp_path / "kumu.xlsx"
+    export_kumu(network, path, with_participants=True)
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ["Elements", "Connections"]
+    elements = list(workbook["Elements"].iter_rows(values_only=True))
+    assert elements[0] == (
+        "ID", "Label", "Type", "Description", "Tags", "Sector", "Organisation", "Email"
+    )  # fmt: skip
+    assert {row[2] for row in elements[1:]} == {"Organisation", "Initiative", "Participant"}
+    assert any(str(row[3]).startswith("Interests: ") for row in elements[1:])
+    connections = list(workbook["Connections"].iter_rows(values_only=True))
+    assert connections[0] == ("From", "To", "Type", "Description")
+    assert {"work together", "initiative of", "possible connection", "works at"} <= {
+        row[2] for row in connections[1:]
+    }
+
+
+def test_graphml_types_are_english(network: Network) -> None:
+    graph = network_graph(network)
+    assert {data["type"] for _node, data in graph.nodes(data=True)} == {
+        "organisation",
+        "initiative",
+    }
+    kinds = {data["type"] for *_ends, data in graph.edges(data=True)}
+    assert {"know each other", "initiative of", "possible connection"} <= kinds
+    assert not kinds & {"kennen elkaar", "initiatief van", "mogelijke verbinding"}
+
+
+def test_a_missing_folder_is_said_in_english(network: Network, tmp_path: Path) -> None:
+    with pytest.raises(ExchangeFileError, match="does not exist"):
+        export_xlsx(network, tmp_path / "gone" / "session.xlsx")
+
+
+def test_the_pictures_speak_english_and_the_legend_fits(network: Network) -> None:
+    svg = network_svg(network)
+    root = ET.fromstring(svg)
+    assert root.find(f"{SVG}title").text == "Network of organisations"
+    assert root.find(f"{SVG}desc").text.startswith("10 organisations, ")
+    legend = {text.text: float(text.get("x")) for text in root.iter(f"{SVG}text")}
+    for words in ("work together", "possible connection", "not connected yet"):
+        assert words in legend
+        assert legend[words] + 8 * len(words) <= WIDTH, words
+    matrix = matrix_svg(network)
+    assert "Themes and organisations" in matrix and ">Total</text>" in matrix
+    assert "Red: a theme from the residents' questions" in matrix
+    empty = Network(Session("Leeg"))
+    assert "No organisations in this session yet." in network_svg(empty)
+    assert "No initiatives with themes yet." in matrix_svg(empty)

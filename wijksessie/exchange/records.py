@@ -50,7 +50,7 @@ _SHEET_WORDS: tuple[tuple[Kind | str, tuple[str, ...]], ...] = (
         _OTHER,
         (
             "verbinding", "connection", "doel", "goal", "afspra", "agreement", "toezeg",
-            "commitment", "vraag", "vragen", "question", "parkeer", "parking", "sessie",
+            "commitment", "vraag", "vragen", "question", "parkeer", "parking", "sessie", "session",
             "element",
         ),
     ),
