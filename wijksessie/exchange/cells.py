@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from wijksessie.domain.text import visible
 from wijksessie.exchange.errors import ExchangeFileError
+from wijksessie.i18n import _
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """The first characters that make a spreadsheet treat a typed value as a formula."""
@@ -92,7 +93,7 @@ def save_workbook(workbook: Workbook, path: Path) -> None:
     """Save next to ``path`` and rename over it, so a failed export never leaves half a file."""
     path = Path(path)
     if not path.parent.is_dir():
-        raise ExchangeFileError(f"De map {path.parent} bestaat niet.")
+        raise ExchangeFileError(_("De map {folder} bestaat niet.").format(folder=path.parent))
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
@@ -105,8 +106,8 @@ def save_workbook(workbook: Workbook, path: Path) -> None:
 
 
 def yes_no(flag: bool) -> str:
-    """A boolean as the room says it, and as the importer reads it back."""
-    return "ja" if flag else "nee"
+    """A boolean as the room says it ("ja"/"nee", or "yes"/"no"); the importer reads both."""
+    return _("ja") if flag else _("nee")
 
 
 def joined(values: Iterable[str]) -> str:

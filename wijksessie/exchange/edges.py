@@ -3,6 +3,9 @@
 Three kinds: how organisations relate today (their ``Connection`` kind), which organisation
 runs an initiative, and the overlap pairs ``analysis.overlaps`` finds (initiatives of different
 organisations doing the same thing: "mogelijke verbinding", a link the room could make).
+
+An edge's ``kind`` is a fixed Dutch key (a connection's stored kind, or one of the words
+below); ``kind_label`` gives the words a map shows, in the current language.
 """
 
 from __future__ import annotations
@@ -10,16 +13,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wijksessie.domain.analysis import overlaps
-from wijksessie.domain.model import Network
+from wijksessie.domain.model import ConnectionKind, Network
+from wijksessie.i18n import N_, _
 
-INITIATIVE_OF = "initiatief van"
-POSSIBLE = "mogelijke verbinding"
-MEMBER_OF = "werkt bij"
+INITIATIVE_OF = N_("initiatief van")
+POSSIBLE = N_("mogelijke verbinding")
+MEMBER_OF = N_("werkt bij")
+
+KIND_LABELS: dict[str, str] = {
+    ConnectionKind.KNOW.value: N_("kennen elkaar"),
+    ConnectionKind.WORK_TOGETHER.value: N_("werken samen"),
+    ConnectionKind.WANT_TO.value: N_("willen samenwerken"),
+    INITIATIVE_OF: INITIATIVE_OF,
+    POSSIBLE: POSSIBLE,
+    MEMBER_OF: MEMBER_OF,
+}
+"""Every edge kind and its msgid (the Dutch words themselves)."""
+
+
+def kind_label(kind: str) -> str:
+    """The words for an edge's kind in the current language (unknown kinds as they are)."""
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
 
 
 @dataclass(frozen=True)
 class Edge:
-    """One line between two entities (by id), with its kind in Dutch and an optional note."""
+    """One line between two entities (by id), with its kind (a Dutch key) and an optional note."""
 
     source: str
     target: str

@@ -1,4 +1,4 @@
-"""The errors an import or export can meet, each with a Dutch line the user can act on."""
+"""The errors an import or export can meet, each with one line in the user's language."""
 
 from __future__ import annotations
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 
 from wijksessie.domain.model import SECTORS, THEMES, Role
 from wijksessie.domain.text import normalise
+from wijksessie.i18n import N_, _
 
 
 class Field(StrEnum):
@@ -40,30 +42,52 @@ class Field(StrEnum):
 
     @property
     def label(self) -> str:
-        """The field's Dutch name, for the preview and the app's mapping step."""
+        """The field's name in the current language, for the preview and the mapping step."""
         return FIELD_LABELS[self]
 
 
-FIELD_LABELS: dict[Field, str] = {
-    Field.NAME: "naam",
-    Field.FIRST_NAME: "voornaam",
-    Field.INFIX: "tussenvoegsel",
-    Field.LAST_NAME: "achternaam",
-    Field.ORGANISATION: "organisatie",
-    Field.EMAIL: "e-mail",
-    Field.PHONE: "telefoon",
-    Field.ROLE: "rol",
-    Field.SECTOR: "sector",
-    Field.INTERESTS: "belangen",
-    Field.THEMES: "thema's",
-    Field.TARGET_GROUPS: "doelgroepen",
-    Field.INITIATIVE: "initiatief",
-    Field.DESCRIPTION: "omschrijving",
-    Field.CONTACT: "contactpersoon",
-    Field.BACKUP: "reserve-contactpersoon",
-    Field.PRESENT: "aanwezig",
-    Field.SHARE_CONTACT: "contact delen",
+DUTCH_LABELS: dict[Field, str] = {
+    Field.NAME: N_("naam"),
+    Field.FIRST_NAME: N_("voornaam"),
+    Field.INFIX: N_("tussenvoegsel"),
+    Field.LAST_NAME: N_("achternaam"),
+    Field.ORGANISATION: N_("organisatie"),
+    Field.EMAIL: N_("e-mail"),
+    Field.PHONE: N_("telefoon"),
+    Field.ROLE: N_("rol"),
+    Field.SECTOR: N_("sector"),
+    Field.INTERESTS: N_("belangen"),
+    Field.THEMES: N_("thema's"),
+    Field.TARGET_GROUPS: N_("doelgroepen"),
+    Field.INITIATIVE: N_("initiatief"),
+    Field.DESCRIPTION: N_("omschrijving"),
+    Field.CONTACT: N_("contactpersoon"),
+    Field.BACKUP: N_("reserve-contactpersoon"),
+    Field.PRESENT: N_("aanwezig"),
+    Field.SHARE_CONTACT: N_("contact delen"),
 }
+"""Each field's Dutch name: the catalogue's msgid, and a name a manual mapping may use."""
+
+
+class _Labels(Mapping[Field, str]):
+    """The field names in the current language, translated each time one is looked up.
+
+    A mapping rather than a dict, so code that reads ``FIELD_LABELS[field]`` or iterates
+    ``FIELD_LABELS.items()`` (the app's mapping step) shows the language chosen after import.
+    """
+
+    def __getitem__(self, field: Field) -> str:
+        return _(DUTCH_LABELS[field])
+
+    def __iter__(self) -> Iterator[Field]:
+        return iter(DUTCH_LABELS)
+
+    def __len__(self) -> int:
+        return len(DUTCH_LABELS)
+
+
+FIELD_LABELS: Mapping[Field, str] = _Labels()
+"""The field names as shown: Dutch, or English under ``--lang en``."""
 
 IGNORE = ""
 """The mapping value that tells the importer to leave a column alone."""

@@ -2,7 +2,8 @@
 
 Organisations and initiatives are the nodes (their attributes as text, lists joined with
 ``|``), the edges are those of ``edges.network_edges``. GraphML is XML, so control characters
-someone typed are shown as symbols rather than breaking the file.
+someone typed are shown as symbols rather than breaking the file. The words the app adds (node
+and edge types) follow the current language; what was typed, sectors and themes stay as stored.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ import networkx as nx
 
 from wijksessie.domain.model import Network
 from wijksessie.domain.text import visible
-from wijksessie.exchange.edges import network_edges
+from wijksessie.exchange.edges import kind_label, network_edges
 from wijksessie.exchange.errors import ExchangeFileError
+from wijksessie.i18n import N_, _
 
-ORGANISATION = "organisatie"
-INITIATIVE = "initiatief"
+ORGANISATION = N_("organisatie")
+INITIATIVE = N_("initiatief")
+"""Node types (Dutch msgids); written in the current language."""
 
 
 def network_graph(network: Network) -> nx.Graph:
@@ -31,7 +34,7 @@ def network_graph(network: Network) -> nx.Graph:
         graph.add_node(
             org.id,
             label=visible(org.name),
-            type=ORGANISATION,
+            type=_(ORGANISATION),
             sector=visible(org.sector),
             interests=_joined(org.interests),
         )
@@ -39,7 +42,7 @@ def network_graph(network: Network) -> nx.Graph:
         graph.add_node(
             initiative.id,
             label=visible(initiative.name),
-            type=INITIATIVE,
+            type=_(INITIATIVE),
             organisation=visible(names.get(initiative.organisation_id, "")),
             themes=_joined(initiative.themes),
             target_groups=_joined(initiative.target_groups),
@@ -47,7 +50,9 @@ def network_graph(network: Network) -> nx.Graph:
         )
     for edge in network_edges(network):
         if edge.source in graph and edge.target in graph:
-            graph.add_edge(edge.source, edge.target, type=edge.kind, note=visible(edge.note))
+            graph.add_edge(
+                edge.source, edge.target, type=kind_label(edge.kind), note=visible(edge.note)
+            )
     return graph
 
 
@@ -55,7 +60,7 @@ def export_graphml(network: Network, path: Path) -> None:
     """Write the network graph to ``path`` as GraphML (replacing the file in one step)."""
     path = Path(path)
     if not path.parent.is_dir():
-        raise ExchangeFileError(f"De map {path.parent} bestaat niet.")
+        raise ExchangeFileError(_("De map {folder} bestaat niet.").format(folder=path.parent))
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:

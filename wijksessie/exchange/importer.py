@@ -19,6 +19,7 @@ from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.exchange.planning import Match, Planned, RowMessage, plan
 from wijksessie.exchange.records import Column, Record, read_sheet
 from wijksessie.exchange.tables import Progress, read_tables
+from wijksessie.i18n import _, ngettext
 from wijksessie.store.session_store import SessionStore
 
 MAX_NEW = 500
@@ -46,7 +47,7 @@ class ImportPreview:
     ``rows`` counts data rows read; ``columns`` says per sheet what each column becomes
     (``field`` None: not used); ``organisations``/``participants``/``initiatives`` are the new
     entities with the row they came from; ``matches`` the rows already in the session (or
-    earlier in the file); ``bad_rows`` the rows that cannot be imported, with a Dutch message;
+    earlier in the file); ``bad_rows`` the rows that cannot be imported, with a message;
     ``warnings`` what is left out of rows that are imported (an unknown contact person).
     ``records`` are the rows themselves, so ``apply_import`` can plan again at apply time.
     """
@@ -80,20 +81,30 @@ class ImportPreview:
         return max(sizes) > MAX_NEW
 
     def refusal(self, *, skip_bad: bool = False) -> str:
-        """Why applying would refuse, as one Dutch line; empty when it would go ahead."""
+        """Why applying would refuse, as one line; empty when it would go ahead.
+
+        The line names ``(--skip-bad)`` in every language: the app swaps it for its own key.
+        """
         if self.too_large:
-            return (
-                f"Dit bestand zou {len(self.participants)} deelnemers, {len(self.organisations)} "
-                f"organisaties en {len(self.initiatives)} initiatieven toevoegen; één import "
-                f"voegt er hooguit {MAX_NEW} van elk toe. Kies de rijen voor deze sessie."
+            return _(
+                "Dit bestand zou {participants} deelnemers, {organisations} organisaties en "
+                "{initiatives} initiatieven toevoegen; één import voegt er hooguit {most} van "
+                "elk toe. Kies de rijen voor deze sessie."
+            ).format(
+                participants=len(self.participants),
+                organisations=len(self.organisations),
+                initiatives=len(self.initiatives),
+                most=MAX_NEW,
             )
         if self.bad_rows and not skip_bad:
             count = len(self.bad_rows)
-            rows = "rij kan" if count == 1 else "rijen kunnen"
-            return (
-                f"Er is niets geïmporteerd: {count} {rows} niet worden ingelezen. Verbeter het "
-                "bestand, of sla die rijen over (--skip-bad)."
-            )
+            return ngettext(
+                "Er is niets geïmporteerd: {count} rij kan niet worden ingelezen. Verbeter het "
+                "bestand, of sla die rijen over (--skip-bad).",
+                "Er is niets geïmporteerd: {count} rijen kunnen niet worden ingelezen. Verbeter "
+                "het bestand, of sla die rijen over (--skip-bad).",
+                count,
+            ).format(count=count)
         return ""
 
 
@@ -108,22 +119,27 @@ class ImportResult:
     skipped: int
 
     def summary(self) -> str:
-        """One Dutch line, e.g. "Toegevoegd: 3 deelnemers, 1 organisatie, 0 initiatieven"."""
+        """One line, e.g. "Toegevoegd: 3 deelnemers, 1 organisatie, 0 initiatieven"."""
+        people, organisations, initiatives = (
+            len(self.participants),
+            len(self.organisations),
+            len(self.initiatives),
+        )
         parts = [
-            _count(len(self.participants), "deelnemer", "deelnemers"),
-            _count(len(self.organisations), "organisatie", "organisaties"),
-            _count(len(self.initiatives), "initiatief", "initiatieven"),
+            ngettext("{n} deelnemer", "{n} deelnemers", people).format(n=people),
+            ngettext("{n} organisatie", "{n} organisaties", organisations).format(n=organisations),
+            ngettext("{n} initiatief", "{n} initiatieven", initiatives).format(n=initiatives),
         ]
-        line = f"Toegevoegd: {', '.join(parts)}."
+        sentences = [_("Toegevoegd: {counts}.").format(counts=", ".join(parts))]
         if self.matched:
-            line += f" {self.matched} al aanwezig."
+            sentences.append(_("{n} al aanwezig.").format(n=self.matched))
         if self.skipped:
-            line += f" {_count(self.skipped, 'foute rij', 'foute rijen')} overgeslagen."
-        return line
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
+            sentences.append(
+                ngettext(
+                    "{n} foute rij overgeslagen.", "{n} foute rijen overgeslagen.", self.skipped
+                ).format(n=self.skipped)
+            )
+        return " ".join(sentences)
 
 
 def preview_import(
@@ -148,16 +164,24 @@ def preview_import(
     columns = tuple(column for reading in used for column in reading.columns)
     ignored = tuple(reading.name for reading in readings if reading.kind is None)
     if not records:
-        raise ExchangeFileError(f"{Path(path).name} heeft kolomkoppen maar geen gegevens.")
+        raise ExchangeFileError(
+            _("{name} heeft kolomkoppen maar geen gegevens.").format(name=Path(path).name)
+        )
     return build_preview(Path(path).name, records, network, columns=columns, ignored=ignored)
 
 
 def _no_header_message(name: str, sheets: int) -> str:
-    where = "in geen van de bladen" if sheets > 1 else "in het bestand"
-    return (
-        f"{name}: {where} staan kolomkoppen die wijksessie herkent (zoals Naam, Organisatie, "
-        "E-mail). Zet de kolomnamen in de eerste rij."
-    )
+    if sheets > 1:
+        message = _(
+            "{name}: in geen van de bladen staan kolomkoppen die wijksessie herkent (zoals Naam, "
+            "Organisatie, E-mail). Zet de kolomnamen in de eerste rij."
+        )
+    else:
+        message = _(
+            "{name}: in het bestand staan kolomkoppen die wijksessie herkent (zoals Naam, "
+            "Organisatie, E-mail). Zet de kolomnamen in de eerste rij."
+        )
+    return message.format(name=name)
 
 
 def build_preview(

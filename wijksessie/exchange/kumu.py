@@ -5,6 +5,10 @@ Kumu reads the first column of ``Elements`` as ``ID`` (or ``Label``) and of ``Co
 map instead of doubling it, and Kumu then expects ``From`` and ``To`` to hold those ids (labels
 may repeat: an organisation and its initiative are often both called "Taalcafé"). Tags are
 joined with ``|``, as Kumu splits them. Cells are written as text, never as formulas.
+
+Kumu's own column and sheet names stay English in every language; the words the app adds (the
+``Organisatie`` column, element and connection types, "Belangen:") follow the current language,
+while what was typed, sectors, themes and roles stay as stored.
 """
 
 from __future__ import annotations
@@ -14,13 +18,15 @@ from pathlib import Path
 
 from wijksessie.domain.model import Network
 from wijksessie.exchange.cells import Value, add_sheet, new_workbook, save_workbook
-from wijksessie.exchange.edges import network_edges, participant_edges
+from wijksessie.exchange.edges import kind_label, network_edges, participant_edges
+from wijksessie.i18n import N_, _
 
 ELEMENT_HEADERS = ("ID", "Label", "Type", "Description", "Tags", "Sector", "Organisatie", "Email")
+"""Kumu's columns; only "Organisatie" (our own field) is translated when written."""
 CONNECTION_HEADERS = ("From", "To", "Type", "Description")
-ORGANISATION = "Organisatie"
-INITIATIVE = "Initiatief"
-PARTICIPANT = "Deelnemer"
+ORGANISATION = N_("Organisatie")
+INITIATIVE = N_("Initiatief")
+PARTICIPANT = N_("Deelnemer")
 
 
 def export_kumu(
@@ -39,10 +45,9 @@ def export_kumu(
     if with_participants:
         edges += participant_edges(network)
     workbook = new_workbook()
-    add_sheet(
-        workbook, "Elements", ELEMENT_HEADERS, _elements(network, with_participants, with_contact)
-    )
-    rows = ((edge.source, edge.target, edge.kind, edge.note) for edge in edges)
+    headers = tuple(_(header) if header == ORGANISATION else header for header in ELEMENT_HEADERS)
+    add_sheet(workbook, "Elements", headers, _elements(network, with_participants, with_contact))
+    rows = ((edge.source, edge.target, kind_label(edge.kind), edge.note) for edge in edges)
     add_sheet(workbook, "Connections", CONNECTION_HEADERS, rows)
     save_workbook(workbook, path)
 
@@ -52,11 +57,15 @@ def _elements(
 ) -> Iterator[Sequence[Value]]:
     names = {org.id: org.name for org in network.organisations}
     for org in network.organisations:
-        description = f"Belangen: {', '.join(org.interests)}" if org.interests else ""
+        description = (
+            _("Belangen: {interests}").format(interests=", ".join(org.interests))
+            if org.interests
+            else ""
+        )
         yield (
             org.id,
             org.name,
-            ORGANISATION,
+            _(ORGANISATION),
             description,
             "|".join(org.interests),
             org.sector,
@@ -69,7 +78,7 @@ def _elements(
         yield (
             initiative.id,
             initiative.name,
-            INITIATIVE,
+            _(INITIATIVE),
             initiative.description,
             tags,
             "",
@@ -81,4 +90,13 @@ def _elements(
     for person in network.participants:
         email = person.email if person.share_contact or with_contact else ""
         organisation = names.get(person.organisation_id, "")
-        yield (person.id, person.name, PARTICIPANT, "", person.role.value, "", organisation, email)
+        yield (
+            person.id,
+            person.name,
+            _(PARTICIPANT),
+            "",
+            person.role.value,
+            "",
+            organisation,
+            email,
+        )

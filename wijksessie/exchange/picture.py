@@ -7,7 +7,8 @@ seed over a fixed node order, so the same session is drawn the same way every ti
 ``matrix_svg`` is the theme × organisation heatmap beside it: an empty row is a gap.
 
 Plain SVG text: no JavaScript, no external fonts or images, every text escaped, sized for the
-width of an A4 page.
+width of an A4 page. Titles, legends and notes follow the current language; names, sectors and
+themes are drawn as typed.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from xml.sax.saxutils import escape, quoteattr
 from wijksessie.domain.analysis import network_groups, overlaps, theme_matrix
 from wijksessie.domain.model import SECTORS, ConnectionKind, Network
 from wijksessie.domain.text import visible
-from wijksessie.exchange.edges import POSSIBLE, connection_edges
+from wijksessie.exchange.edges import POSSIBLE, connection_edges, kind_label
+from wijksessie.i18n import _
 
 SEED = 20240611
 WIDTH = 1000
@@ -79,7 +81,7 @@ def network_svg(network: Network) -> str:
     """The organisations and their lines as one ``<svg>`` element (a string)."""
     nodes = _nodes(network)
     if not nodes:
-        return _message_svg("Netwerk", "Nog geen organisaties in deze sessie.")
+        return _message_svg(_("Netwerk"), _("Nog geen organisaties in deze sessie."))
     lines = [(e.source, e.target, e.kind) for e in connection_edges(network)]
     lines += _overlap_pairs(network)
     plot = _plot_height(len(nodes))
@@ -89,7 +91,7 @@ def network_svg(network: Network) -> str:
     legend, legend_height = _network_legend(colours, nodes, legend_y)
     height = legend_y + legend_height
     parts = [
-        _open("Netwerk van organisaties", _network_description(nodes, lines), height),
+        _open(_("Netwerk van organisaties"), _network_description(nodes, lines), height),
         *(_line(places[a], places[b], kind) for a, b, kind in lines),
         *(_node(node, places[node.id], colours[node.sector]) for node in nodes),
         legend,
@@ -233,28 +235,39 @@ def _network_legend(colours: dict[str, str], nodes: list[_Node], top: float) -> 
     x, y = 20.0, y + 32
     for kind, style in EDGE_STYLES.items():
         dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
+        words = kind_label(kind)
+        if x > 20 and x + 48 + 8 * len(words) > WIDTH:  # longer words (English) take a new row
+            x, y = 20.0, y + 32
         parts.append(
             f'<line x1="{x}" y1="{y}" x2="{x + 40}" y2="{y}" stroke="{style.colour}" '
             f'stroke-width="{style.width}" stroke-linecap="round"{dash}/>'
         )
-        parts.append(f'<text x="{x + 48}" y="{y + 5}">{_text(kind)}</text>')
-        x += 70 + 8 * len(kind)
+        parts.append(f'<text x="{x + 48}" y="{y + 5}">{_text(words)}</text>')
+        x += 70 + 8 * len(words)
     if any(node.isolated for node in nodes):
+        alone = _("nog zonder verbinding")
+        if x > 20 and x + 28 + 8 * len(alone) > WIDTH:
+            x, y = 20.0, y + 32
         parts.append(
             f'<circle cx="{x + 10}" cy="{y}" r="10" fill="none" stroke="{ISOLATED_COLOUR}" '
             'stroke-width="2.5" stroke-dasharray="4 3"/>'
         )
-        parts.append(f'<text x="{x + 28}" y="{y + 5}">nog zonder verbinding</text>')
+        parts.append(f'<text x="{x + 28}" y="{y + 5}">{_text(alone)}</text>')
     parts.append("</g>")
     return "\n".join(parts), y - top + 24
 
 
 def _network_description(nodes: list[_Node], lines: list[tuple[str, str, str]]) -> str:
     alone = sum(node.isolated for node in nodes)
-    possible = sum(kind == POSSIBLE for *_, kind in lines)
-    return (
-        f"{len(nodes)} organisaties, {len(lines) - possible} verbindingen, "
-        f"{possible} mogelijke verbindingen, {alone} nog zonder verbinding."
+    possible = sum(kind == POSSIBLE for *_ends, kind in lines)
+    return _(
+        "{organisations} organisaties, {connections} verbindingen, "
+        "{possible} mogelijke verbindingen, {alone} nog zonder verbinding."
+    ).format(
+        organisations=len(nodes),
+        connections=len(lines) - possible,
+        possible=possible,
+        alone=alone,
     )
 
 
@@ -272,25 +285,24 @@ def matrix_svg(network: Network) -> str:
     """Themes (rows) × organisations (columns): how many initiatives each runs per theme."""
     matrix = theme_matrix(network)
     if not matrix.themes or not matrix.organisation_ids:
-        return _message_svg("Thema's en organisaties", "Nog geen initiatieven met thema's.")
+        return _message_svg(_("Thema's en organisaties"), _("Nog geen initiatieven met thema's."))
     columns = len(matrix.organisation_ids)
     width = _ROW_LABEL + _CELL * (columns + 1) + 130  # room for the slanted names
     height = _HEAD + _CELL * len(matrix.themes) + 40
     gaps = sum(total == 0 for total in matrix.row_totals)
-    description = (
-        f"{len(matrix.themes)} thema's bij {columns} organisaties; "
-        f"{gaps} thema's waar niemand aan werkt."
-    )
-    parts = [_open("Thema's en organisaties", description, height, width)]
+    description = _(
+        "{themes} thema's bij {organisations} organisaties; {gaps} thema's waar niemand aan werkt."
+    ).format(themes=len(matrix.themes), organisations=columns, gaps=gaps)
+    parts = [_open(_("Thema's en organisaties"), description, height, width)]
     parts += _matrix_heads(matrix.organisation_names)
     for row, theme in enumerate(matrix.themes):
         parts += _matrix_row(
             row, theme, matrix.counts[row], matrix.row_totals[row], matrix.max_count
         )
     note_y = _HEAD + _CELL * len(matrix.themes) + 26
+    note = _("Rood: een thema uit de vragen van inwoners waar niemand aan werkt.")
     parts.append(
-        f'<text x="10" y="{note_y}" font-size="13" fill="{ISOLATED_COLOUR}">'
-        "Rood: een thema uit de vragen van inwoners waar niemand aan werkt.</text>"
+        f'<text x="10" y="{note_y}" font-size="13" fill="{ISOLATED_COLOUR}">{_text(note)}</text>'
     )
     parts.append("</svg>")
     return "\n".join(parts)
@@ -298,7 +310,7 @@ def matrix_svg(network: Network) -> str:
 
 def _matrix_heads(names: tuple[str, ...]) -> list[str]:
     heads = []
-    for column, name in enumerate((*names, "Totaal")):
+    for column, name in enumerate((*names, _("Totaal"))):
         x = _ROW_LABEL + _CELL * column + _CELL / 2
         y = _HEAD - 8
         heads.append(

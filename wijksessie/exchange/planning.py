@@ -17,6 +17,7 @@ from wijksessie.domain.text import normalise
 from wijksessie.domain.validation import problems
 from wijksessie.exchange.fields import Field, items, role, standard, yes_no
 from wijksessie.exchange.records import Kind, Record
+from wijksessie.i18n import N_, _
 
 Entity = Organisation | Participant | Initiative
 
@@ -34,8 +35,9 @@ class Planned:
 class Match:
     """A row that is already in the session (or earlier in the file): it adds nothing.
 
-    ``kind`` is "deelnemer", "organisatie" or "initiatief"; ``existing`` names what it matches,
-    ``by`` says how ("e-mail", "naam en organisatie", "naam", or "rij 4").
+    ``kind`` is "deelnemer", "organisatie" or "initiatief" (a key, not translated);
+    ``existing`` names what it matches, ``by`` says how in the current language ("e-mail",
+    "naam en organisatie", "naam", or "rij 4").
     """
 
     kind: str
@@ -49,7 +51,8 @@ class Match:
 
 @dataclass(frozen=True)
 class RowMessage:
-    """A Dutch message about one row: why it is bad, or what was left out of it."""
+    """A message about one row (in the current language): why it is bad, or what was left
+    out of it."""
 
     sheet: str
     row: int
@@ -84,7 +87,7 @@ def plan(records: Iterable[Record], network: Network) -> Plan:
 
 
 class _RowError(Exception):
-    """A row cannot be imported; the message says why in Dutch."""
+    """A row cannot be imported; the message says why, in the current language."""
 
 
 @dataclass
@@ -152,10 +155,10 @@ class _Planner:
     def _organisation_row(self, record: Record) -> None:
         name = _tidy(record.get(Field.NAME))
         if not name:
-            raise _RowError("Geen naam van de organisatie.")
+            raise _RowError(_("Geen naam van de organisatie."))
         known = self.organisations.get(normalise(name))
         if known is not None:
-            self._match("organisatie", record, name, known, _how(known, "naam"))
+            self._match("organisatie", record, name, known, _how(known, _("naam")))
             return
         self._add_organisation(self._new_organisation(name, record), record)
 
@@ -190,7 +193,7 @@ class _Planner:
     def _participant_row(self, record: Record) -> None:
         name = _person_name(record)
         if not name:
-            raise _RowError("Geen naam.")
+            raise _RowError(_("Geen naam."))
         org_name = _tidy(record.get(Field.ORGANISATION))
         org_id, new_org = self._organisation_for(org_name, record)
         person = Participant(
@@ -221,10 +224,10 @@ class _Planner:
         email = person.email.casefold()
         if email and email in self.by_email:
             known = self.by_email[email]
-            return known, _how(known, "e-mail")
+            return known, _how(known, _("e-mail"))
         known = self.by_name.get((normalise(person.name), normalise(org_name)))
         if known is not None:
-            return known, _how(known, "naam en organisatie" if org_name else "naam")
+            return known, _how(known, _("naam en organisatie") if org_name else _("naam"))
         return None, ""
 
     def _know_person(self, person: Participant, org_name: str, row: int) -> None:
@@ -242,7 +245,9 @@ class _Planner:
         if not name:
             return None
         if not org_id:
-            raise _RowError(f"Initiatief ‘{name}’ hoort bij een organisatie: vul die in.")
+            raise _RowError(
+                _("Initiatief ‘{name}’ hoort bij een organisatie: vul die in.").format(name=name)
+            )
         initiative = Initiative(
             name=name,
             organisation_id=org_id,
@@ -279,10 +284,10 @@ class _Planner:
     def _initiative_row(self, record: Record) -> None:
         name = _tidy(record.get(Field.NAME))
         if not name:
-            raise _RowError("Geen naam van het initiatief.")
+            raise _RowError(_("Geen naam van het initiatief."))
         org_name = _tidy(record.get(Field.ORGANISATION))
         if not org_name:
-            raise _RowError(f"Initiatief ‘{name}’ heeft geen organisatie.")
+            raise _RowError(_("Initiatief ‘{name}’ heeft geen organisatie.").format(name=name))
         org_id, new_org = self._organisation_for(org_name, record)
         initiative = Initiative(
             name=name,
@@ -299,7 +304,7 @@ class _Planner:
         self._add_organisation(new_org, record)
         known = self.initiatives.get(_initiative_key(initiative))
         if known is not None:
-            self._match("initiatief", record, name, known, _how(known, "naam en organisatie"))
+            self._match("initiatief", record, name, known, _how(known, _("naam en organisatie")))
             return
         self._plan_initiative(initiative, record)
 
@@ -312,10 +317,15 @@ class _Planner:
         if len(ids) == 1:
             return next(iter(ids))
         if ids:
-            message = f"Er zijn {len(ids)} mensen die {text} heten: schrijf ‘Naam (Organisatie)’."
+            message = _(
+                "Er zijn {count} mensen die {name} heten: schrijf ‘Naam (Organisatie)’."
+            ).format(count=len(ids), name=text)
         else:
-            message = f"{which.label.capitalize()} ‘{text}’ staat niet in de sessie of het bestand."
-        self.warnings.append(RowMessage(record.sheet, record.row, f"{message} Leeg gelaten."))
+            message = _("{field} ‘{name}’ staat niet in de sessie of het bestand.").format(
+                field=which.label.capitalize(), name=text
+            )
+        left_empty = _("{problem} Leeg gelaten.").format(problem=message)
+        self.warnings.append(RowMessage(record.sheet, record.row, left_empty))
         return ""
 
     # -- shared -----------------------------------------------------------------------------
@@ -325,7 +335,7 @@ class _Planner:
 
 
 def _how(known: _Known, by: str) -> str:
-    return f"rij {known.row}" if known.row else by
+    return _("rij {row}").format(row=known.row) if known.row else by
 
 
 def _initiative_key(initiative: Initiative) -> tuple[str, str]:
@@ -347,11 +357,15 @@ def _yes_no(record: Record, which: Field, *, empty: bool) -> bool:
     text = record.get(which)
     answer = yes_no(text, empty)
     if answer is None:
-        raise _RowError(f"{which.label.capitalize()}: ‘{text.strip()}’ is geen ja of nee.")
+        raise _RowError(
+            _("{field}: ‘{value}’ is geen ja of nee.").format(
+                field=which.label.capitalize(), value=text.strip()
+            )
+        )
     return answer
 
 
-_FIELD_WORDS = {"email": "E-mail", "phone": "Telefoon", "name": "Naam"}
+_FIELD_WORDS = {"email": N_("E-mail"), "phone": N_("Telefoon"), "name": N_("Naam")}
 
 
 def _check(entity: Entity) -> None:
@@ -363,7 +377,11 @@ def _check(entity: Entity) -> None:
     for name, message in found.items():
         value = getattr(entity, name, "")
         if name in _FIELD_WORDS and isinstance(value, str) and value:
-            parts.append(f"{_FIELD_WORDS[name]} ‘{value}’: {message}")
+            parts.append(
+                _("{field} ‘{value}’: {problem}").format(
+                    field=_(_FIELD_WORDS[name]), value=value, problem=message
+                )
+            )
         else:
             parts.append(message)
     raise _RowError(" ".join(parts))

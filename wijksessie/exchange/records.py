@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from wijksessie.exchange.fields import IGNORE, Field, fold, recognise
+from wijksessie.exchange.fields import DUTCH_LABELS, IGNORE, Field, fold, recognise
 from wijksessie.exchange.tables import Table
+from wijksessie.i18n import N_, _
 
 HEADER_SCAN = 10
 """How many rows from the top may hold the header (titles and notes often come first)."""
@@ -28,6 +29,17 @@ class Kind(StrEnum):
     ORGANISATIONS = "organisaties"
     INITIATIVES = "initiatieven"
 
+    @property
+    def label(self) -> str:
+        """The kind's plural in the current language, for the preview's notes."""
+        return _(KIND_LABELS[self])
+
+
+KIND_LABELS: dict[Kind, str] = {
+    Kind.PARTICIPANTS: N_("deelnemers"),
+    Kind.ORGANISATIONS: N_("organisaties"),
+    Kind.INITIATIVES: N_("initiatieven"),
+}
 
 _OTHER = "other"
 _SHEET_WORDS: tuple[tuple[Kind | str, tuple[str, ...]], ...] = (
@@ -38,7 +50,8 @@ _SHEET_WORDS: tuple[tuple[Kind | str, tuple[str, ...]], ...] = (
         _OTHER,
         (
             "verbinding", "connection", "doel", "goal", "afspra", "agreement", "toezeg",
-            "commitment", "vraag", "vragen", "question", "parkeer", "parking", "sessie", "element",
+            "commitment", "vraag", "vragen", "question", "parkeer", "parking", "sessie", "session",
+            "element",
         ),
     ),
 )  # fmt: skip
@@ -114,12 +127,12 @@ def read_sheet(table: Table, mapping: Mapping[str, str] | None = None) -> SheetR
     """
     by_name = _kind_from_name(table.name)
     if by_name is _OTHER and table.sheet:
-        return SheetReading(table.name, None, (), (), "blad van een ander soort")
+        return SheetReading(table.name, None, (), (), _("blad van een ander soort"))
     overrides = _overrides(mapping)
     header_at, fields = _find_header(table, overrides)
     kind = by_name if isinstance(by_name, Kind) else _kind_from_fields({f for f in fields if f})
     if kind is None or header_at is None:
-        return SheetReading(table.name, None, (), (), "geen bekende kolomkoppen")
+        return SheetReading(table.name, None, (), (), _("geen bekende kolomkoppen"))
     headers = table.rows[header_at][1]
     chosen, columns = _columns(table.name, headers, fields, kind)
     records = tuple(
@@ -157,8 +170,12 @@ def _kind_from_fields(fields: set[Field]) -> Kind | None:
 
 
 def _overrides(mapping: Mapping[str, str] | None) -> dict[str, Field | None]:
-    """The manual mapping by folded header; a value may be a field's name or its Dutch label."""
+    """The manual mapping by folded header; a value may be a field's name or its label.
+
+    The label may be the Dutch one or the one in the current language.
+    """
     by_label = {field.label: field for field in Field}
+    by_label.update({label: field for field, label in DUTCH_LABELS.items()})
     found: dict[str, Field | None] = {}
     for header, value in (mapping or {}).items():
         if value == IGNORE:
@@ -166,7 +183,11 @@ def _overrides(mapping: Mapping[str, str] | None) -> dict[str, Field | None]:
         elif value in Field.__members__.values() or value in by_label:
             found[fold(header)] = by_label.get(value) or Field(value)
         else:
-            raise ValueError(f"Onbekend veld voor kolom {header!r}: {value!r}")
+            raise ValueError(
+                _("Onbekend veld voor kolom {header}: {value}").format(
+                    header=repr(header), value=repr(value)
+                )
+            )
     return found
 
 
@@ -176,7 +197,7 @@ def _find_header(
     """The row (index into ``rows``) with the most recognised headers, and its fields."""
     best: tuple[int | None, list[Field | None]] = (None, [])
     best_count = 0
-    for index, (_, cells) in enumerate(table.rows[:HEADER_SCAN]):
+    for index, (_number, cells) in enumerate(table.rows[:HEADER_SCAN]):
         fields = [_field(cell, overrides) for cell in cells]
         count = sum(field is not None for field in fields)
         if count > best_count:
@@ -194,7 +215,7 @@ def _field(header: str, overrides: dict[str, Field | None]) -> Field | None:
 def _columns(
     sheet: str, headers: tuple[str, ...], fields: list[Field | None], kind: Kind
 ) -> tuple[dict[int, Field], tuple[Column, ...]]:
-    """Which cell index fills which field, and every column with a Dutch note."""
+    """Which cell index fills which field, and every column with a note for the preview."""
     chosen: dict[int, Field] = {}
     columns = []
     for index, header in enumerate(headers):
@@ -203,27 +224,32 @@ def _columns(
         if not header:
             continue
         if field is None:
-            note = "niet herkend: wordt genegeerd"
+            note = _("niet herkend: wordt genegeerd")
         elif target not in USED[kind]:
-            note = f"{field.label}: wordt bij {kind.value} niet gebruikt"
+            note = _("{field}: wordt bij {kind} niet gebruikt").format(
+                field=field.label, kind=kind.label
+            )
             field = None
         elif target in chosen.values():
-            note = f"{field.label}: dubbele kolom, wordt genegeerd"
+            note = _("{field}: dubbele kolom, wordt genegeerd").format(field=field.label)
             field = None
         else:
             chosen[index] = target
-            note = target.label + _OWNER.get((kind, target), "")
+            owner = _OWNER.get((kind, target))
+            note = _(owner).format(field=target.label) if owner else target.label
         columns.append(Column(sheet, header, field, note))
     return chosen, tuple(columns)
 
 
+_OF_ORGANISATION = N_("{field} (van de organisatie)")
+_OF_INITIATIVE = N_("{field} (van het initiatief)")
 _OWNER = {
-    (Kind.PARTICIPANTS, Field.SECTOR): " (van de organisatie)",
-    (Kind.PARTICIPANTS, Field.INTERESTS): " (van de organisatie)",
-    (Kind.PARTICIPANTS, Field.THEMES): " (van het initiatief)",
-    (Kind.PARTICIPANTS, Field.TARGET_GROUPS): " (van het initiatief)",
-    (Kind.PARTICIPANTS, Field.DESCRIPTION): " (van het initiatief)",
-    (Kind.INITIATIVES, Field.SECTOR): " (van de organisatie)",
+    (Kind.PARTICIPANTS, Field.SECTOR): _OF_ORGANISATION,
+    (Kind.PARTICIPANTS, Field.INTERESTS): _OF_ORGANISATION,
+    (Kind.PARTICIPANTS, Field.THEMES): _OF_INITIATIVE,
+    (Kind.PARTICIPANTS, Field.TARGET_GROUPS): _OF_INITIATIVE,
+    (Kind.PARTICIPANTS, Field.DESCRIPTION): _OF_INITIATIVE,
+    (Kind.INITIATIVES, Field.SECTOR): _OF_ORGANISATION,
 }
 """On a sheet of people, some columns describe their organisation or initiative."""
 

@@ -5,6 +5,10 @@ real dates, so Excel can sort and filter on them. The sheets Organisaties, Deeln
 Initiatieven use headers the importer recognises, so the export reads back into a session.
 Privacy: a participant's e-mail and phone are only written with their consent (``share_contact``)
 or when the facilitator asks ``with_contact``.
+
+Sheet titles, headers and the app's own words (ja/nee) follow the current language; the importer
+recognises the English titles and headers too, so an English workbook reads back as well. What
+was typed and the stored choices (roles, kinds, statuses, sectors, themes) stay as stored.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 
 from wijksessie.domain.model import Network, Participant, Stance
 from wijksessie.exchange.cells import Value, add_sheet, joined, new_workbook, save_workbook, yes_no
+from wijksessie.i18n import N_, _
 
 Rows = Iterator[Sequence[Value]]
 
@@ -24,51 +29,71 @@ def export_xlsx(network: Network, path: Path, *, with_contact: bool = False) -> 
     names = _Names(network)
     workbook = new_workbook()
     sheets: tuple[tuple[str, tuple[str, ...], Rows], ...] = (
-        ("Sessie", ("Onderdeel", "Waarde"), _session(network)),
-        ("Vragen van inwoners", ("Vraag", "Thema's", "Bron"), _questions(network)),
-        ("Organisaties", ("Naam", "Sector", "Belangen"), _organisations(network)),
+        (N_("Sessie"), (N_("Onderdeel"), N_("Waarde")), _session(network)),
         (
-            "Deelnemers",
-            ("Naam", "Organisatie", "Rol", "E-mail", "Telefoon", "Aanwezig", "Contact delen"),
+            N_("Vragen van inwoners"),
+            (N_("Vraag"), N_("Thema's"), N_("Bron")),
+            _questions(network),
+        ),
+        (N_("Organisaties"), (N_("Naam"), N_("Sector"), N_("Belangen")), _organisations(network)),
+        (
+            N_("Deelnemers"),
+            (
+                N_("Naam"),
+                N_("Organisatie"),
+                N_("Rol"),
+                N_("E-mail"),
+                N_("Telefoon"),
+                N_("Aanwezig"),
+                N_("Contact delen"),
+            ),
             _participants(network, names, with_contact),
         ),
         (
-            "Initiatieven",
+            N_("Initiatieven"),
             (
-                "Naam",
-                "Organisatie",
-                "Thema's",
-                "Doelgroepen",
-                "Omschrijving",
-                "Contactpersoon",
-                "Reserve",
+                N_("Naam"),
+                N_("Organisatie"),
+                N_("Thema's"),
+                N_("Doelgroepen"),
+                N_("Omschrijving"),
+                N_("Contactpersoon"),
+                N_("Reserve"),
             ),
             _initiatives(network, names),
         ),
         (
-            "Verbindingen",
-            ("Organisatie", "Met organisatie", "Soort", "Toelichting"),
+            N_("Verbindingen"),
+            (N_("Organisatie"), N_("Met organisatie"), N_("Soort"), N_("Toelichting")),
             _connections(network, names),
         ),
         (
-            "Doelen",
-            ("Doel", "Thema's", "Stemmen", "Coalitie", "Vragen van inwoners"),
+            N_("Doelen"),
+            (N_("Doel"), N_("Thema's"), N_("Stemmen"), N_("Coalitie"), N_("Vragen van inwoners")),
             _goals(network, names),
         ),
         (
-            "Afspraken",
-            ("Afspraak", "Status", "Akkoord", "Bedenking", "Bezwaar"),
+            N_("Afspraken"),
+            (N_("Afspraak"), N_("Status"), N_("Akkoord"), N_("Bedenking"), N_("Bezwaar")),
             _agreements(network),
         ),
         (
-            "Toezeggingen",
-            ("Wat", "Wie", "Organisatie", "Doel", "Uiterlijk", "Status", "Notitie"),
+            N_("Toezeggingen"),
+            (
+                N_("Wat"),
+                N_("Wie"),
+                N_("Organisatie"),
+                N_("Doel"),
+                N_("Uiterlijk"),
+                N_("Status"),
+                N_("Notitie"),
+            ),
             _commitments(network, names),
         ),
-        ("Parkeerplaats", ("Idee",), ([item.text] for item in network.parking)),
+        (N_("Parkeerplaats"), (N_("Idee"),), ([item.text] for item in network.parking)),
     )
     for title, headers, rows in sheets:
-        add_sheet(workbook, title, headers, rows)
+        add_sheet(workbook, _(title), tuple(_(header) for header in headers), rows)
     save_workbook(workbook, path)
 
 
@@ -94,14 +119,14 @@ class _Names:
 
 def _session(network: Network) -> Rows:
     session = network.session
-    yield ("Titel", session.title)
-    yield ("Wijk", session.wijk)
-    yield ("Datum", session.date)
-    yield ("Plek", session.location)
-    yield ("Procesbegeleider", session.facilitator)
-    yield ("Vraagstuk", session.question)
-    yield ("Vervolgsessie", session.next_date)
-    yield ("Notities", session.notes)
+    yield (_("Titel"), session.title)
+    yield (_("Wijk"), session.wijk)
+    yield (_("Datum"), session.date)
+    yield (_("Plek"), session.location)
+    yield (_("Procesbegeleider"), session.facilitator)
+    yield (_("Vraagstuk"), session.question)
+    yield (_("Vervolgsessie"), session.next_date)
+    yield (_("Notities"), session.notes)
 
 
 def _questions(network: Network) -> Rows:

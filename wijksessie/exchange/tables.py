@@ -4,7 +4,7 @@ CSV from Dutch Excel is separated by ``;``, from elsewhere by ``,`` or a tab; it
 or without BOM, UTF-16 ("Unicode-tekst") or Windows-1252 from older Excel. An Excel workbook may
 have extra sheets, a title above the header, merged header cells and blank rows. This module
 only turns all that into ``Table`` rows of stripped strings with the row numbers the user sees;
-what the columns mean is decided elsewhere. Every problem is one Dutch line.
+what the columns mean is decided elsewhere. Every problem is one line in the user's language.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from wijksessie.exchange.errors import ExchangeFileError
+from wijksessie.i18n import _
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while rows are read, for a progress bar."""
@@ -60,35 +61,43 @@ def read_tables(path: Path, progress: Progress | None = None) -> list[Table]:
         raise ExchangeFileError(_ole_message(path.name, data))
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
-        raise ExchangeFileError(f"{path.name} is beschadigd: dit is geen geldige Excel-werkmap.")
+        raise ExchangeFileError(
+            _("{name} is beschadigd: dit is geen geldige Excel-werkmap.").format(name=path.name)
+        )
     if suffix not in CSV_SUFFIXES:
         raise ExchangeFileError(
-            f"{path.name} is geen CSV- of Excel-bestand. Sla de lijst op als .csv of .xlsx."
+            _("{name} is geen CSV- of Excel-bestand. Sla de lijst op als .csv of .xlsx.").format(
+                name=path.name
+            )
         )
     return [_read_csv(path.name, data, progress)]
 
 
 def _read_bytes(path: Path) -> bytes:
     if not path.exists():
-        raise ExchangeFileError(f"Bestand niet gevonden: {path}")
+        raise ExchangeFileError(_("Bestand niet gevonden: {path}").format(path=path))
     if path.is_dir():
-        raise ExchangeFileError(f"{path} is een map, geen bestand.")
+        raise ExchangeFileError(_("{path} is een map, geen bestand.").format(path=path))
     if path.stat().st_size > MAX_BYTES:
-        raise ExchangeFileError(f"{path.name} is te groot (meer dan 50 MB) om in te lezen.")
+        raise ExchangeFileError(
+            _("{name} is te groot (meer dan 50 MB) om in te lezen.").format(name=path.name)
+        )
     data = path.read_bytes()
     if not data.strip():
-        raise ExchangeFileError(f"{path.name} is leeg.")
+        raise ExchangeFileError(_("{name} is leeg.").format(name=path.name))
     return data
 
 
 def _ole_message(name: str, data: bytes) -> str:
     """An OLE file is either a password-protected workbook or an old .xls."""
     if _ENCRYPTED in data:
-        return (
-            f"{name} is met een wachtwoord beveiligd. Haal het wachtwoord eraf in Excel "
+        return _(
+            "{name} is met een wachtwoord beveiligd. Haal het wachtwoord eraf in Excel "
             "(Bestand > Info > Werkmap beveiligen) en probeer het opnieuw."
-        )
-    return f"{name} is een oud Excel-bestand (.xls). Sla het op als .xlsx of .csv."
+        ).format(name=name)
+    return _("{name} is een oud Excel-bestand (.xls). Sla het op als .xlsx of .csv.").format(
+        name=name
+    )
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -97,12 +106,14 @@ def _ole_message(name: str, data: bytes) -> str:
 def _read_csv(name: str, data: bytes, progress: Progress | None) -> Table:
     text = decode(data)
     if "\x00" in text:
-        raise ExchangeFileError(f"{name} is geen tekstbestand en dus geen CSV.")
+        raise ExchangeFileError(_("{name} is geen tekstbestand en dus geen CSV.").format(name=name))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
     try:
         rows = list(_numbered(reader))
     except csv.Error as error:
-        raise ExchangeFileError(f"{name} is geen geldige CSV: {error}.") from None
+        raise ExchangeFileError(
+            _("{name} is geen geldige CSV: {error}.").format(name=name, error=error)
+        ) from None
     if progress:
         progress(len(rows), len(rows))
     return Table(name, tuple(rows), sheet=False)
@@ -156,12 +167,14 @@ def _read_xlsx(name: str, data: bytes, progress: Progress | None) -> list[Table]
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except zipfile.BadZipFile:
-        message = f"{name} is beschadigd: het zip-bestand is niet compleet."
+        message = _("{name} is beschadigd: het zip-bestand is niet compleet.").format(name=name)
         raise ExchangeFileError(message) from None
     except Exception:  # openpyxl fails in many ways on a damaged or foreign zip file
         raise ExchangeFileError(
-            f"{name} is beschadigd of geen Excel-werkmap. Open en bewaar hem opnieuw in Excel, "
-            "of sla hem op als .csv."
+            _(
+                "{name} is beschadigd of geen Excel-werkmap. Open en bewaar hem opnieuw in "
+                "Excel, of sla hem op als .csv."
+            ).format(name=name)
         ) from None
     try:
         return _sheets(name, workbook, progress)
@@ -183,7 +196,9 @@ def _sheets(name: str, workbook: Any, progress: Progress | None) -> list[Table]:
                     progress(done + number, max(total, done + number))
         except Exception:  # a damaged sheet part: say so instead of showing openpyxl's trace
             raise ExchangeFileError(
-                f"{name}: blad ‘{sheet.title}’ is beschadigd en kan niet worden gelezen."
+                _("{name}: blad ‘{sheet}’ is beschadigd en kan niet worden gelezen.").format(
+                    name=name, sheet=sheet.title
+                )
             ) from None
         done += sheet.max_row or len(rows)
         tables.append(Table(sheet.title, tuple(rows)))
