@@ -1,6 +1,7 @@
-"""Errors a user can meet, each carrying a Dutch message that can be shown as it is.
+"""Errors a user can meet, each carrying a message that can be shown as it is.
 
-The CLI and the app show ``str(error)``; they never show a traceback for these.
+The message is made (through ``wijksessie.i18n``) in the language current when the error is
+raised. The CLI and the app show ``str(error)``; they never show a traceback for these.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ class WijksessieError(Exception):
 
 
 class ValidationError(WijksessieError):
-    """An entity breaks a rule; ``problems`` maps a field name to its Dutch message."""
+    """An entity breaks a rule; ``problems`` maps a field name to its message."""
 
     def __init__(self, problems: dict[str, str]) -> None:
         self.problems = dict(problems)

@@ -89,15 +89,18 @@ def main(argv: list[str]) -> None:
     if mode == "bare":
         ready = run_until(BareApp(), None)
     else:
+        # Each mode imports what the app itself imports on that path, no more: the session
+        # screen (and the analysis behind it) is loaded lazily, so "start" must not load it.
         from wijksessie.ui.app import WijksessieApp
-        from wijksessie.ui.screens.session import SessionScreen
-        from wijksessie.ui.screens.start import StartScreen
 
         folder = Path(argv[1])
         if mode == "start":
+            from wijksessie.ui.screens.start import StartScreen
+
             ready = run_until(WijksessieApp(folder), StartScreen)
         else:
             from wijksessie.store import SessionStore
+            from wijksessie.ui.screens.session import SessionScreen
 
             store = SessionStore.open(Path(argv[2]))
             ready = run_until(WijksessieApp(folder, store=store), SessionScreen)

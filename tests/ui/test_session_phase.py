@@ -151,3 +151,20 @@ async def test_planned_minutes_are_edited_in_phase_one(
         assert "600" in str(app.screen.query_one("#session-error-agenda").render())
         agenda = {a["phase"]: a["planned_minutes"] for a in _session_doc(session_file)["agenda"]}
         assert agenda["doelen"] == 25
+
+
+async def test_a_phase_is_built_when_first_shown(make_app: AppFactory, session_file: Path) -> None:
+    """Opening builds phase 1 only; F3 builds "Wie doet wat" and lands in its participants."""
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert app.screen.query("#phase-sessie")
+        assert not app.screen.query("#phase-wie-doet-wat")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.query_one("#phase-wie-doet-wat").is_mounted
+        assert app.screen.focused is not None
+        assert app.screen.query_one("#phase-wie-doet-wat") in app.screen.focused.ancestors
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        assert len(app.screen.query("#phase-wie-doet-wat")) == 1

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from tests.ui.conftest import AppFactory, read_json
+from wijksessie.store import SessionStore
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.screens.start import StartScreen
 
@@ -142,3 +143,24 @@ async def test_delete_refuses_a_session_open_elsewhere(
             await pilot.pause()
             assert session_file.exists()
             assert isinstance(app.screen, StartScreen)
+
+
+async def test_a_session_opened_from_the_command_line_closes_to_the_start_screen(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    """``wijksessie open FILE`` builds no start screen underneath; closing the session does."""
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert not any(isinstance(screen, StartScreen) for screen in app.screen_stack)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 1
+        assert "Netwerksessie De Pijp" in str(table.get_row_at(0)[1])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert sum(isinstance(screen, StartScreen) for screen in app.screen_stack) == 1

@@ -33,6 +33,7 @@ from wijksessie.domain.model import (
     ResidentQuestion,
 )
 from wijksessie.domain.text import normalise
+from wijksessie.i18n import N_, _
 
 OVERLAP_MIN_SCORE = 50
 """Below this score two initiatives are merely related, not doing the same thing."""
@@ -45,6 +46,7 @@ _OTHER_SECTOR = "overig"
 _STANDARD_THEMES = {normalise(theme): theme for theme in THEMES}
 _STANDARD_SECTORS = {normalise(sector): sector for sector in SECTORS}
 _STRONGEST_FIRST = (ConnectionKind.WORK_TOGETHER, ConnectionKind.WANT_TO, ConnectionKind.KNOW)
+_OTHER_KIND = N_("onderdeel")
 
 
 # --- filtering -----------------------------------------------------------------------------------
@@ -403,6 +405,9 @@ def _overlap(a: _Item, b: _Item, links: dict[frozenset[str], ConnectionKind]) ->
 def _shared(a: _Item, b: _Item) -> _Shared:
     """What ``a`` has in common with ``b``, in ``a``'s spelling; remembered on ``a``.
 
+    The memory lives as long as the items, i.e. one ``overlaps`` call, so the reason is in the
+    language of that call.
+
     A large wijk has thousands of overlapping pairs but each initiative only a handful of
     theme and group combinations in common with the others, so this is worked out once per
     combination instead of once per pair.
@@ -414,7 +419,7 @@ def _shared(a: _Item, b: _Item) -> _Shared:
         shared_groups = (a.groups[k] for k in a.groups.keys() & b.groups.keys())
         groups = tuple(sorted(shared_groups, key=lambda group: (group.casefold(), group)))
         words = list({normalise(word): word for word in (*themes, *groups)}.values())
-        reason = f"beide: {', '.join(words)}" if words else ""
+        reason = _("beide: {items}").format(items=", ".join(words)) if words else ""
         found = a.shared[key] = _Shared(themes, groups, reason)
     return found
 
@@ -423,9 +428,9 @@ def _overlap_reason(shared: str, name: int, description: int) -> str:
     """E.g. "beide: eenzaamheid, ouderen; naam lijkt 82%"."""
     parts = [shared] if shared else []
     if name >= _SHOWN_SIMILARITY:
-        parts.append(f"naam lijkt {name}%")
+        parts.append(_("naam lijkt {percent}%").format(percent=name))
     if description >= _SHOWN_SIMILARITY:
-        parts.append(f"omschrijving lijkt {description}%")
+        parts.append(_("omschrijving lijkt {percent}%").format(percent=description))
     return "; ".join(parts)
 
 
@@ -467,11 +472,12 @@ def gaps(network: Network) -> Gaps:
 def _question_gap(question: ResidentQuestion, covered: set[str]) -> QuestionGap | None:
     keys = _keys(question.themes)
     if not keys:
-        return QuestionGap(question.id, question.text, "geen thema's")
+        return QuestionGap(question.id, question.text, _("geen thema's"))
     if keys & covered:
         return None
     missing = ", ".join(_ordered_themes(question.themes))
-    return QuestionGap(question.id, question.text, f"niemand werkt aan: {missing}")
+    reason = _("niemand werkt aan: {themes}").format(themes=missing)
+    return QuestionGap(question.id, question.text, reason)
 
 
 # --- weak links ----------------------------------------------------------------------------------
@@ -484,6 +490,19 @@ class WeakLinkKind(StrEnum):
     NO_BACKUP = "geen reserve"
     SOLE_PARTICIPANT = "enige deelnemer"
     ISOLATED = "geïsoleerd"
+
+    @property
+    def label(self) -> str:
+        """The kind as the room reads it, in the current language (the value stays Dutch)."""
+        return _(WEAK_LINK_LABELS[self])
+
+
+WEAK_LINK_LABELS: dict[WeakLinkKind, str] = {
+    WeakLinkKind.NO_CONTACT: N_("geen contactpersoon"),
+    WeakLinkKind.NO_BACKUP: N_("geen reserve"),
+    WeakLinkKind.SOLE_PARTICIPANT: N_("enige deelnemer"),
+    WeakLinkKind.ISOLATED: N_("geïsoleerd"),
+}
 
 
 @dataclass(frozen=True)
@@ -512,7 +531,8 @@ def weak_links(network: Network) -> list[WeakLink]:
     partners = _partners(network)
     for organisation in sorted(network.organisations, key=_name_key):
         if not partners.get(organisation.id):
-            reason = f"{organisation.name} heeft nog geen verbinding met een andere organisatie."
+            reason = _("{organisation} heeft nog geen verbinding met een andere organisatie.")
+            reason = reason.format(organisation=organisation.name)
             found.append(WeakLink(WeakLinkKind.ISOLATED, reason, organisation_id=organisation.id))
     return found
 
@@ -526,12 +546,16 @@ def _initiative_links(
     ids = {"initiative_id": initiative.id, "organisation_id": initiative.organisation_id}
     contact = people.get(initiative.contact_id)
     if contact is None:
-        reason = f"Niemand is aanspreekpunt voor ‘{initiative.name}’."
+        reason = _("Niemand is aanspreekpunt voor ‘{initiative}’.").format(
+            initiative=initiative.name
+        )
         yield WeakLink(WeakLinkKind.NO_CONTACT, reason, **ids)
         return
     backup = people.get(initiative.backup_contact_id)
     if backup is None or backup.id == contact.id:
-        reason = f"‘{initiative.name}’ hangt aan {contact.name}: er is geen reserve."
+        reason = _("‘{initiative}’ hangt aan {contact}: er is geen reserve.").format(
+            initiative=initiative.name, contact=contact.name
+        )
         yield WeakLink(WeakLinkKind.NO_BACKUP, reason, participant_id=contact.id, **ids)
     organisation = organisations.get(initiative.organisation_id)
     if (
@@ -539,7 +563,9 @@ def _initiative_links(
         and contact.organisation_id == organisation.id
         and members[organisation.id] == 1
     ):
-        reason = f"{contact.name} is de enige van {organisation.name} in het netwerk."
+        reason = _("{contact} is de enige van {organisation} in het netwerk.").format(
+            contact=contact.name, organisation=organisation.name
+        )
         yield WeakLink(WeakLinkKind.SOLE_PARTICIPANT, reason, participant_id=contact.id, **ids)
 
 
@@ -677,7 +703,8 @@ class CascadePlan:
     """Everything one deletion does, for the UI to explain and the store to apply.
 
     ``removals`` starts with the target itself; ``changes`` hold the rewritten entities (new
-    objects, the originals stay untouched); ``description`` is the Dutch text, one line each.
+    objects, the originals stay untouched); ``description`` is the text in the current
+    language, one line each.
     """
 
     target: Entity
@@ -695,8 +722,10 @@ def cascade_delete(network: Network, entity: Entity) -> CascadePlan:
     names = _names(network)
     removals = [entity, *_removed_with(network, entity)]
     changes = tuple(_changes(network, entity, names))
-    lines = [f"{_first(entity, names)} wordt verwijderd."]
-    lines += [f"Gaat mee weg: {_label(removed, names)}." for removed in removals[1:]]
+    lines = [_("{item} wordt verwijderd.").format(item=_first(entity, names))]
+    lines += [
+        _("Gaat mee weg: {item}.").format(item=_label(removed, names)) for removed in removals[1:]
+    ]
     lines += [change.description for change in changes]
     return CascadePlan(entity, tuple(removals), changes, tuple(lines))
 
@@ -739,13 +768,17 @@ def _changes(network: Network, entity: Entity, names: dict[str, str]) -> Iterato
     elif isinstance(entity, Goal):
         for commitment in network.commitments:
             if commitment.goal_id == entity.id:
-                text = f"{_first(commitment, names)} hoort daarna bij geen doel."
+                text = _("{item} hoort daarna bij geen doel.").format(
+                    item=_first(commitment, names)
+                )
                 yield Change(commitment, replace(commitment, goal_id=""), text)
     elif isinstance(entity, ResidentQuestion):
         for goal in network.goals:
             if entity.id in goal.question_ids:
                 ids = [i for i in goal.question_ids if i != entity.id]
-                text = f"{_first(goal, names)} hoort daarna niet meer bij deze vraag."
+                text = _("{item} hoort daarna niet meer bij deze vraag.").format(
+                    item=_first(goal, names)
+                )
                 yield Change(goal, replace(goal, question_ids=ids), text)
 
 
@@ -755,16 +788,22 @@ def _organisation_changes(
     target = organisation.id
     for participant in network.participants:
         if participant.organisation_id == target:
-            text = f"{_first(participant, names)} hoort daarna bij geen organisatie."
+            text = _("{item} hoort daarna bij geen organisatie.").format(
+                item=_first(participant, names)
+            )
             yield Change(participant, replace(participant, organisation_id=""), text)
     for commitment in network.commitments:
         if commitment.organisation_id == target:
-            text = f"{_first(commitment, names)} staat daarna op geen organisatie."
+            text = _("{item} staat daarna op geen organisatie.").format(
+                item=_first(commitment, names)
+            )
             yield Change(commitment, replace(commitment, organisation_id=""), text)
     for goal in network.goals:
         if target in goal.coalition:
             coalition = [member for member in goal.coalition if member != target]
-            text = f"{_first(goal, names)}: {organisation.name} gaat uit de coalitie."
+            text = _("{item}: {organisation} gaat uit de coalitie.").format(
+                item=_first(goal, names), organisation=organisation.name
+            )
             yield Change(goal, replace(goal, coalition=coalition), text)
 
 
@@ -777,17 +816,21 @@ def _participant_changes(
             yield _without_contact(initiative, target, names)
     for commitment in network.commitments:
         if commitment.participant_id == target:
-            text = f"{_first(commitment, names)} staat daarna op niemands naam."
+            text = _("{item} staat daarna op niemands naam.").format(item=_first(commitment, names))
             yield Change(commitment, replace(commitment, participant_id=""), text)
     for goal in network.goals:
         if target in goal.votes:
             votes = {voter: n for voter, n in goal.votes.items() if voter != target}
-            text = f"{_first(goal, names)}: de stemmen van {who} vervallen."
+            text = _("{item}: de stemmen van {name} vervallen.").format(
+                item=_first(goal, names), name=who
+            )
             yield Change(goal, replace(goal, votes=votes), text)
     for agreement in network.agreements:
         if _has_position(agreement, target):
             rounds = [_without_position(round_, target) for round_ in agreement.rounds]
-            text = f"{_first(agreement, names)}: het standpunt van {who} vervalt."
+            text = _("{item}: het standpunt van {name} vervalt.").format(
+                item=_first(agreement, names), name=who
+            )
             yield Change(agreement, replace(agreement, rounds=rounds), text)
 
 
@@ -800,11 +843,13 @@ def _without_contact(initiative: Initiative, participant_id: str, names: dict[st
     if contact == participant_id:
         contact, backup = backup, ""
     if contact and contact != initiative.contact_id:
-        text = f"{label}: reserve {names.get(contact, '?')} wordt contactpersoon."
+        text = _("{item}: reserve {name} wordt contactpersoon.").format(
+            item=label, name=names.get(contact, "?")
+        )
     elif not contact:
-        text = f"{label} heeft daarna geen contactpersoon."
+        text = _("{item} heeft daarna geen contactpersoon.").format(item=label)
     else:
-        text = f"{label} heeft daarna geen reserve."
+        text = _("{item} heeft daarna geen reserve.").format(item=label)
     return Change(
         initiative, replace(initiative, contact_id=contact, backup_contact_id=backup), text
     )
@@ -822,7 +867,7 @@ def _names(network: Network) -> dict[str, str]:
 
 def _label(entity: Entity, names: dict[str, str]) -> str:
     """E.g. "initiatief ‘Koffieochtend’" or "verbinding Buurtzorg – Welzijn Oost"."""
-    kind = KIND_NOUNS.get(type(entity), "onderdeel")
+    kind = _(KIND_NOUNS.get(type(entity), _OTHER_KIND))
     if isinstance(entity, Connection):
         return f"{kind} {names.get(entity.org_a, '?')} – {names.get(entity.org_b, '?')}"
     title = next((getattr(entity, f) for f in ("name", "text", "what") if hasattr(entity, f)), "")

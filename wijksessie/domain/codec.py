@@ -15,6 +15,8 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
+from wijksessie.i18n import _
+
 T = TypeVar("T")
 
 
@@ -57,7 +59,11 @@ def _loader(cls: type) -> Convert:
 
     def load(data: Any) -> Any:
         if not isinstance(data, dict):
-            raise ValueError(f"{cls.__name__}: verwacht een object, kreeg {type(data).__name__}")
+            raise ValueError(
+                _("{kind}: verwacht een object, kreeg {found}").format(
+                    kind=cls.__name__, found=type(data).__name__
+                )
+            )
         kwargs = {name: convert(data[name]) for name, convert in converters if name in data}
         try:
             return cls(**kwargs)
@@ -91,11 +97,15 @@ def _converter(kind: Any) -> Convert:
 
 def _int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"verwacht een getal, kreeg {value!r}")
+        raise ValueError(_("verwacht een getal, kreeg {found}").format(found=repr(value)))
     return value
 
 
 def _expect(value: Any, kind: type) -> Any:
     if not isinstance(value, kind):
-        raise ValueError(f"verwacht {kind.__name__}, kreeg {type(value).__name__}")
+        raise ValueError(
+            _("verwacht {expected}, kreeg {found}").format(
+                expected=kind.__name__, found=type(value).__name__
+            )
+        )
     return value

@@ -27,6 +27,7 @@ from wijksessie.domain.model import (
 )
 from wijksessie.domain.text import normalise
 from wijksessie.domain.voting import ranked_goals
+from wijksessie.i18n import _, ngettext
 
 LIVE = (CommitmentStatus.OPEN, CommitmentStatus.BUSY)
 
@@ -53,18 +54,26 @@ class CommitmentChecks:
         return not (self.unserved_goals or self.undated or self.overdue or self.idle_participants)
 
     def messages(self) -> list[str]:
-        """One Dutch line per kind of problem, for the top of the phase; empty when ok."""
+        """One line per kind of problem, for the top of the phase; empty when ok."""
         lines = []
         if self.unserved_goals:
             names = ", ".join(g.text for g in self.unserved_goals)
-            lines.append(f"Doelen zonder toezegging: {names}.")
-        if self.undated:
-            lines.append(f"{_count(len(self.undated), 'toezegging')} zonder datum.")
-        if self.overdue:
-            lines.append(f"{_count(len(self.overdue), 'toezegging')} over de datum.")
+            lines.append(_("Doelen zonder toezegging: {names}.").format(names=names))
+        if undated := len(self.undated):
+            lines.append(
+                ngettext(
+                    "{n} toezegging zonder datum.", "{n} toezeggingen zonder datum.", undated
+                ).format(n=undated)
+            )
+        if overdue := len(self.overdue):
+            lines.append(
+                ngettext(
+                    "{n} toezegging over de datum.", "{n} toezeggingen over de datum.", overdue
+                ).format(n=overdue)
+            )
         if self.idle_participants:
             names = ", ".join(p.name for p in self.idle_participants)
-            lines.append(f"Nog niets toegezegd: {names}.")
+            lines.append(_("Nog niets toegezegd: {names}.").format(names=names))
         return lines
 
 
@@ -189,7 +198,3 @@ def _group(
 def _commitment_order(commitment: Commitment) -> tuple[bool, date, str, str]:
     due = commitment.due or date.max
     return (commitment.due is None, due, normalise(commitment.what), commitment.id)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"1 {noun}" if number == 1 else f"{number} {noun}en"

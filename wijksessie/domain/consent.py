@@ -34,12 +34,20 @@ from wijksessie.domain.model import (
     Stance,
 )
 from wijksessie.errors import ValidationError, WijksessieError
+from wijksessie.i18n import N_, _
 
-OBJECTION_NOTE = "Licht het bezwaar toe: wat maakt deze afspraak onwerkbaar, en wat zou helpen?"
+OBJECTION_NOTE = N_("Licht het bezwaar toe: wat maakt deze afspraak onwerkbaar, en wat zou helpen?")
+"""Marked for the catalogue; pass it through ``_()`` where it is shown."""
+
+_DECIDED = {
+    AgreementStatus.ADOPTED: N_("aangenomen"),
+    AgreementStatus.REJECTED: N_("verworpen"),
+}
+"""A decided agreement's status in a sentence; the stored value stays the Dutch enum value."""
 
 
 class ConsentError(WijksessieError):
-    """A step in the consent round that cannot be taken now; the message is Dutch."""
+    """A step in the consent round that cannot be taken now, said in the current language."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +78,7 @@ def current_round(agreement: Agreement) -> ConsentRound | None:
 def start_round(agreement: Agreement) -> Agreement:
     """A new round that puts the agreement's current text to the room."""
     if not agreement.text.strip():
-        raise ValidationError({"text": "Typ eerst de tekst van de afspraak."})
+        raise ValidationError({"text": _("Typ eerst de tekst van de afspraak.")})
     rounds = [*agreement.rounds, ConsentRound(text=agreement.text)]
     return dataclasses.replace(agreement, rounds=rounds, status=AgreementStatus.PROPOSED)
 
@@ -78,14 +86,14 @@ def start_round(agreement: Agreement) -> Agreement:
 def amend(agreement: Agreement, text: str) -> Agreement:
     """The agreement with a new text; earlier rounds stay, a new round is needed to decide."""
     if not text.strip():
-        raise ValidationError({"text": "Typ de tekst van de afspraak."})
+        raise ValidationError({"text": _("Typ de tekst van de afspraak.")})
     return dataclasses.replace(agreement, text=text, status=AgreementStatus.PROPOSED)
 
 
 def position_problems(position: Position) -> dict[str, str]:
-    """What is wrong with a position, as ``{field: Dutch message}``, for the form to show."""
+    """What is wrong with a position, as ``{field: message}``, for the form to show."""
     if position.stance is Stance.OBJECTION and not position.note.strip():
-        return {"note": OBJECTION_NOTE}
+        return {"note": _(OBJECTION_NOTE)}
     return {}
 
 
@@ -99,7 +107,11 @@ def record_stance(
     """
     round_ = _open_round(agreement)
     if not participant.present:
-        raise ConsentError(f"{participant.name} is niet aanwezig en kan niet meedoen in de ronde.")
+        raise ConsentError(
+            _("{name} is niet aanwezig en kan niet meedoen in de ronde.").format(
+                name=participant.name
+            )
+        )
     position = Position(stance=stance, note=note.strip())
     if found := position_problems(position):
         raise ValidationError(found)
@@ -130,19 +142,21 @@ def tally(agreement: Agreement, participants: Iterable[Participant]) -> ConsentT
 
 
 def close_problem(agreement: Agreement, participants: Iterable[Participant]) -> str | None:
-    """Why the round cannot be closed yet, in Dutch; None when it can."""
+    """Why the round cannot be closed yet, in the current language; None when it can."""
     try:
         round_ = _open_round(agreement)
     except ConsentError as error:
         return str(error)
     if not round_.positions:
-        return "Nog niemand heeft geantwoord in deze ronde."
+        return _("Nog niemand heeft geantwoord in deze ronde.")
     people = list(participants)
     missing = tally(agreement, people).missing
     if missing:
         names = {p.id: p.name for p in people}
         waiting = ", ".join(names[pid] for pid in missing)
-        return f"Nog niet iedereen heeft geantwoord: {waiting}. Zwijgen is geen instemming."
+        return _("Nog niet iedereen heeft geantwoord: {names}. Zwijgen is geen instemming.").format(
+            names=waiting
+        )
     return None
 
 
@@ -169,11 +183,15 @@ def reject(agreement: Agreement) -> Agreement:
 def _open_round(agreement: Agreement) -> ConsentRound:
     round_ = current_round(agreement)
     if round_ is None:
-        raise ConsentError("Start eerst een ronde voor deze afspraak.")
+        raise ConsentError(_("Start eerst een ronde voor deze afspraak."))
     if agreement.status is not AgreementStatus.PROPOSED:
-        raise ConsentError(f"Deze afspraak is al {agreement.status}; start een nieuwe ronde.")
+        raise ConsentError(
+            _("Deze afspraak is al {status}; start een nieuwe ronde.").format(
+                status=_(_DECIDED[agreement.status])
+            )
+        )
     if round_.text != agreement.text:
-        raise ConsentError("De tekst is gewijzigd sinds deze ronde; start een nieuwe ronde.")
+        raise ConsentError(_("De tekst is gewijzigd sinds deze ronde; start een nieuwe ronde."))
     return round_
 
 

@@ -33,6 +33,7 @@ from wijksessie.domain.model import (
 )
 from wijksessie.domain.voting import cleared
 from wijksessie.errors import ValidationError
+from wijksessie.i18n import _
 
 
 def follow_up(
@@ -46,9 +47,9 @@ def follow_up(
     for a blank title or an explicit date before ``today``.
     """
     if not title.strip():
-        raise ValidationError({"title": "Geef de vervolgsessie een titel."})
+        raise ValidationError({"title": _("Geef de vervolgsessie een titel.")})
     if when is not None and when < today:
-        raise ValidationError({"date": "De vervolgsessie kan niet in het verleden liggen."})
+        raise ValidationError({"date": _("De vervolgsessie kan niet in het verleden liggen.")})
     if when is None and network.session.next_date and network.session.next_date >= today:
         when = network.session.next_date
     old = copy.deepcopy(network)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from wijksessie.domain.model import Organisation, Participant
 from wijksessie.domain.text import normalise
+from wijksessie.i18n import _
 
 
 class Names:
@@ -53,7 +54,7 @@ class Names:
         """The participant a typed label or name means.
 
         An exact label or name wins; else a unique beginning ("Bram" for "Bram Yilmaz").
-        Returns the participant, None when nobody matches, or a Dutch message when the text
+        Returns the participant, None when nobody matches, or a message when the text
         fits several people and more must be typed to tell them apart.
         """
         key = normalise(text)
@@ -64,12 +65,16 @@ class Names:
         if len(by_name) == 1:
             return by_name[0]
         if by_name:
-            return f"Er zijn {len(by_name)} mensen die {text.strip()} heten; kies met organisatie."
+            return _("Er zijn {n} mensen die {name} heten; kies met organisatie.").format(
+                n=len(by_name), name=text.strip()
+            )
         by_start = [
             p for p in self.participants if normalise(self.person_label(p.id)).startswith(key)
         ]
         if len(by_start) == 1:
             return by_start[0]
         if by_start:
-            return f"Meerdere mensen beginnen met ‘{text.strip()}’; typ meer van de naam."
+            return _("Meerdere mensen beginnen met ‘{text}’; typ meer van de naam.").format(
+                text=text.strip()
+            )
         return None

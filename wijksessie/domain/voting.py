@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from wijksessie.domain.model import Goal, Participant
 from wijksessie.domain.text import normalise
 from wijksessie.errors import NotFoundError, WijksessieError
+from wijksessie.i18n import _
 
 DEFAULT_BUDGET = 3
 
 
 class VoteError(WijksessieError):
-    """A vote that the rules of the round do not allow; the message is Dutch."""
+    """A vote that the rules of the round do not allow, said in the current language."""
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,15 @@ def give_vote(
     """
     goal = _find(goals, goal_id)
     if not participant.present:
-        raise VoteError(f"{participant.name} is niet aanwezig en kan niet stemmen.")
+        raise VoteError(
+            _("{name} is niet aanwezig en kan niet stemmen.").format(name=participant.name)
+        )
     if remaining_votes(goals, participant.id, budget) == 0:
-        raise VoteError(f"{participant.name} heeft alle {budget} stemmen al uitgebracht.")
+        raise VoteError(
+            _("{name} heeft alle {budget} stemmen al uitgebracht.").format(
+                name=participant.name, budget=budget
+            )
+        )
     votes = dict(goal.votes)
     votes[participant.id] = votes.get(participant.id, 0) + 1
     return dataclasses.replace(goal, votes=votes)
@@ -89,7 +96,9 @@ def take_vote(goals: Sequence[Goal], goal_id: str, participant: Participant) -> 
     goal = _find(goals, goal_id)
     current = goal.votes.get(participant.id, 0)
     if current == 0:
-        raise VoteError(f"{participant.name} heeft geen stem op dit doel om terug te nemen.")
+        raise VoteError(
+            _("{name} heeft geen stem op dit doel om terug te nemen.").format(name=participant.name)
+        )
     votes = dict(goal.votes)
     if current == 1:
         del votes[participant.id]
@@ -125,4 +134,4 @@ def _find(goals: Sequence[Goal], goal_id: str) -> Goal:
     for goal in goals:
         if goal.id == goal_id:
             return goal
-    raise NotFoundError("Dit doel bestaat niet (meer).")
+    raise NotFoundError(_("Dit doel bestaat niet (meer)."))

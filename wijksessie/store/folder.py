@@ -17,7 +17,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ import wijksessie
 from wijksessie.domain.codec import from_dict
 from wijksessie.domain.model import Session
 from wijksessie.errors import SessionFileError
+from wijksessie.i18n import N_, _
 from wijksessie.store.migrations import SCHEMA_VERSION, session_doc
 
 ENV_DIR = "WIJKSESSIE_DIR"
@@ -35,6 +36,9 @@ INDEX = ".sessions-index"
 _INDEX_KEY = {"app_version": wijksessie.__version__, "schema_version": SCHEMA_VERSION}
 SLUG_MAX = 60
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+_UNREADABLE = N_("beschadigd of onleesbaar")
+_FOREIGN = N_("geen wijksessie-bestand")
+"""Why a file won't open, as the index keeps it (Dutch); ``SessionInfo.problem`` translates it."""
 
 
 def sessions_dir(option: str | Path | None = None) -> Path:
@@ -63,13 +67,16 @@ def new_session_path(folder: Path, title: str, when: date | None) -> Path:
         candidate = folder / f"{stem}-{number}.json"
         number += 1
     if candidate.resolve().parent != folder.resolve():
-        raise SessionFileError("Deze titel geeft een ongeldige bestandsnaam.")
+        raise SessionFileError(_("Deze titel geeft een ongeldige bestandsnaam."))
     return candidate
 
 
 @dataclass(frozen=True)
 class SessionInfo:
-    """One line of the start screen: a session file and what it holds, or why it won't open."""
+    """One line of the start screen: a session file and what it holds, or why it won't open.
+
+    ``problem`` is in the language current when the line was made; the index stores the Dutch.
+    """
 
     path: Path
     title: str = ""
@@ -109,14 +116,24 @@ def _newest_first(info: SessionInfo) -> tuple[bool, bool, int, str]:
 
 def read_info(path: Path) -> SessionInfo:
     """The start screen's line for one file; never raises for a bad file."""
+    return _translated(_read_info(path))
+
+
+def _translated(info: SessionInfo) -> SessionInfo:
+    """``info`` with its (Dutch) problem in the current language."""
+    return replace(info, problem=_(info.problem)) if info.problem else info
+
+
+def _read_info(path: Path) -> SessionInfo:
+    """The line for one file with its problem in Dutch, as the index keeps it."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         doc = session_doc(data)
         session = from_dict(Session, doc)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return SessionInfo(path, title=path.stem, problem="beschadigd of onleesbaar")
+        return SessionInfo(path, title=path.stem, problem=_UNREADABLE)
     except (SessionFileError, ValueError, TypeError):
-        return SessionInfo(path, title=path.stem, problem="geen wijksessie-bestand")
+        return SessionInfo(path, title=path.stem, problem=_FOREIGN)
     return SessionInfo(
         path,
         title=session.title,
@@ -148,9 +165,9 @@ def _indexed_info(path: Path, entry: Any) -> tuple[SessionInfo, dict[str, Any]]:
     stamp = _stamp(path)
     if stamp is not None and isinstance(entry, dict) and entry.get("stamp") == stamp:
         with contextlib.suppress(KeyError, TypeError, ValueError):
-            return _from_entry(path, entry), entry
-    info = read_info(path)
-    return info, _to_entry(info, stamp)
+            return _translated(_from_entry(path, entry)), entry
+    info = _read_info(path)
+    return _translated(info), _to_entry(info, stamp)
 
 
 def _to_entry(info: SessionInfo, stamp: list[int] | None) -> dict[str, Any]:

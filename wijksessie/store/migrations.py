@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from wijksessie.errors import SessionFileError
+from wijksessie.i18n import _
 
 SCHEMA_VERSION = 1
 APP_MARK = "wijksessie"
@@ -21,7 +22,7 @@ def session_doc(data: Data) -> dict[str, Any]:
     table = data.get("session") if isinstance(data, dict) else None
     docs = list(table.values()) if isinstance(table, dict) else []
     if len(docs) != 1 or not isinstance(docs[0], dict) or docs[0].get("app") != APP_MARK:
-        raise SessionFileError("Dit is geen wijksessie-bestand.")
+        raise SessionFileError(_("Dit is geen wijksessie-bestand."))
     return docs[0]
 
 
@@ -29,11 +30,17 @@ def migrate(data: Data, name: str) -> Data:
     """Bring ``data`` to ``SCHEMA_VERSION``; refuse files from a newer version of the app."""
     version = session_doc(data).get("schema_version")
     if not isinstance(version, int) or version < 1:
-        raise SessionFileError(f"{name}: onbekende bestandsversie ({version!r}).")
+        raise SessionFileError(
+            _("{name}: onbekende bestandsversie ({version}).").format(
+                name=name, version=repr(version)
+            )
+        )
     if version > SCHEMA_VERSION:
         raise SessionFileError(
-            f"{name} is gemaakt met een nieuwere wijksessie (bestandsversie {version}, deze "
-            f"versie kent tot {SCHEMA_VERSION}). Werk wijksessie bij om hem te openen."
+            _(
+                "{name} is gemaakt met een nieuwere wijksessie (bestandsversie {version}, deze "
+                "versie kent tot {known}). Werk wijksessie bij om hem te openen."
+            ).format(name=name, version=version, known=SCHEMA_VERSION)
         )
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)

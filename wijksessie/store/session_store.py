@@ -51,6 +51,7 @@ from wijksessie.errors import (
     SessionFileError,
     SessionLockedError,
 )
+from wijksessie.i18n import N_, _, ngettext
 from wijksessie.store.migrations import APP_MARK, SCHEMA_VERSION, migrate, session_doc
 from wijksessie.store.storage import AtomicJSONStorage
 
@@ -74,6 +75,15 @@ TABLES: dict[type, str] = {
 
 
 LABEL_LENGTH = 40
+
+DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "toegevoegd": (N_("{noun} ‘{label}’ toegevoegd"), N_("{noun} toegevoegd")),
+    "gewijzigd": (N_("{noun} ‘{label}’ gewijzigd"), N_("{noun} gewijzigd")),
+    "verwijderd": (N_("{noun} ‘{label}’ verwijderd"), N_("{noun} verwijderd")),
+}
+"""The undo step's name per verb ``describe`` knows (the verb is the Dutch key), with and
+without a label, so that each language can put the words in its own order."""
+_OTHER_NOUN = N_("item")
 
 
 @dataclass(frozen=True)
@@ -109,21 +119,28 @@ def read_session_file(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SessionFileError(f"Sessiebestand niet gevonden: {path}") from None
+        raise SessionFileError(_("Sessiebestand niet gevonden: {path}").format(path=path)) from None
     except IsADirectoryError:
-        raise SessionFileError(f"{path} is een map, geen sessiebestand.") from None
+        raise SessionFileError(
+            _("{path} is een map, geen sessiebestand.").format(path=path)
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise SessionFileError(f"{path.name} is niet te lezen: {error}") from None
+        raise SessionFileError(
+            _("{name} is niet te lezen: {error}").format(name=path.name, error=error)
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        raise SessionFileError(f"{path.name} is beschadigd: geen geldige JSON.") from None
+        raise SessionFileError(
+            _("{name} is beschadigd: geen geldige JSON.").format(name=path.name)
+        ) from None
     try:
-        return migrate(data, path.name)
-    except SessionFileError as error:
-        if "geen wijksessie-bestand" in str(error):
-            raise SessionFileError(f"{path.name} is geen wijksessie-bestand.") from None
-        raise
+        session_doc(data)
+    except SessionFileError:
+        raise SessionFileError(
+            _("{name} is geen wijksessie-bestand.").format(name=path.name)
+        ) from None
+    return migrate(data, path.name)
 
 
 class SessionStore:
@@ -144,6 +161,8 @@ class SessionStore:
         self._lock = lock
         self._db = TinyDB(storage=lambda: storage)
         self._doc_ids: dict[str, dict[str, int]] = {}
+        self._decoded: dict[str, tuple[dict[str, Any], list[Any]]] = {}
+        """Per table: the stored dict a list of entities was decoded from, and that list."""
         self._undo: deque[Step] = deque(maxlen=undo_depth)
         self._redo: list[Step] = []
         self._pending: list[Change] | None = None
@@ -156,7 +175,7 @@ class SessionStore:
         """Open a session file, locked for editing unless ``read_only``."""
         path = Path(path)
         if not path.parent.is_dir():  # before locking: the lock file would create the folder
-            raise SessionFileError(f"Sessiebestand niet gevonden: {path}")
+            raise SessionFileError(_("Sessiebestand niet gevonden: {path}").format(path=path))
         lock = None if read_only else cls.acquire_lock(path)
         try:
             data = read_session_file(path)
@@ -175,7 +194,7 @@ class SessionStore:
         lock = cls.acquire_lock(path)
         try:
             if path.exists():
-                raise SessionFileError(f"{path.name} bestaat al.")
+                raise SessionFileError(_("{name} bestaat al.").format(name=path.name))
             storage = AtomicJSONStorage(path, new_file_data(session))
             storage.unsaved = True
             storage.flush()
@@ -199,11 +218,15 @@ class SessionStore:
             lock.acquire()
         except Timeout:
             raise SessionLockedError(
-                f"{path.name} is al geopend in een ander venster van wijksessie. "
-                "Sluit dat eerst, of open deze sessie alleen-lezen (wijksessie view)."
+                _(
+                    "{name} is al geopend in een ander venster van wijksessie. Sluit dat eerst, "
+                    "of open deze sessie alleen-lezen (wijksessie view)."
+                ).format(name=path.name)
             ) from None
         except OSError as error:
-            raise SessionFileError(f"Kan {path.name} niet vergrendelen: {error}") from None
+            raise SessionFileError(
+                _("Kan {name} niet vergrendelen: {error}").format(name=path.name, error=error)
+            ) from None
         return lock
 
     def close(self) -> None:
@@ -307,15 +330,28 @@ class SessionStore:
         if after == before:
             self._unchanged()
             return
-        text = description or "sessiegegevens gewijzigd"
+        text = description or _("sessiegegevens gewijzigd")
         with self._writing(table, lambda: Change(SESSION_TABLE, None, 1, 0, before, after, text)):
             table.update(to_dict(session), doc_ids=[1])
 
     # -- entities -----------------------------------------------------------------------
 
     def all(self, kind: type[E]) -> list[E]:
-        """Every entity of one kind, in the order they were added."""
-        return [from_dict(kind, doc) for doc in self._table(kind).all()]
+        """Every entity of one kind, in the order they were added.
+
+        A kind is decoded once per change of its table, not once per call: TinyDB replaces a
+        table's dict whenever it writes to it, so the dict held in memory tells whether the
+        decoded list is still current. After adding one commitment, ``network()`` decodes the
+        commitments again and reuses every other kind. The entities are shared between calls:
+        change them with ``dataclasses.replace`` and ``update``, never in place.
+        """
+        name = TABLES[kind]
+        raw = self._raw_table(name)
+        cached = self._decoded.get(name)
+        if cached is None or cached[0] is not raw:
+            cached = (raw, [from_dict(kind, doc) for doc in raw.values()])
+            self._decoded[name] = cached
+        return list(cached[1])
 
     def _siblings(self, kind: type) -> Iterator[SimpleNamespace]:
         """The stored documents of one kind as light objects, for the duplicate check.
@@ -331,7 +367,7 @@ class SessionStore:
         doc_id = self._doc_ids[TABLES[kind]].get(entity_id)
         doc = self._table(kind).get(doc_id=doc_id) if doc_id is not None else None
         if doc is None:
-            raise NotFoundError(f"Niet gevonden: {entity_id}")
+            raise NotFoundError(_("Niet gevonden: {id}").format(id=entity_id))
         return from_dict(kind, doc)
 
     def network(self) -> Network:
@@ -363,7 +399,7 @@ class SessionStore:
         table = self._table(kind)
         name = TABLES[kind]
         if entity.id in self._doc_ids[name]:
-            raise SessionFileError(f"Dubbel id: {entity.id}")
+            raise SessionFileError(_("Dubbel id: {id}").format(id=entity.id))
         doc = to_dict(entity)
         after = copy.deepcopy(doc)
         position = len(self._raw_table(name))
@@ -411,12 +447,17 @@ class SessionStore:
         del self._doc_ids[name][entity.id]
 
     def describe(self, entity: Any, verb: str) -> str:
-        """A short Dutch name for a change, as the undo toast shows it.
+        """A short name for a change, as the undo toast shows it, in the current language.
 
-        E.g. ``describe(org, "toegevoegd")`` gives "organisatie ‘Welzijn Zuid’ toegevoegd".
+        E.g. ``describe(org, "toegevoegd")`` gives "organisatie ‘Welzijn Zuid’ toegevoegd", or in
+        English "organisation ‘Welzijn Zuid’ added". ``verb`` is one of the Dutch keys of
+        ``DESCRIPTIONS``; another verb is put after the name as it is.
         """
-        noun = KIND_NOUNS.get(type(entity), "item")
+        noun = _(KIND_NOUNS.get(type(entity), _OTHER_NOUN))
         label = _shorten(self._label(entity))
+        if verb in DESCRIPTIONS:
+            with_label, without = DESCRIPTIONS[verb]
+            return (_(with_label) if label else _(without)).format(noun=noun, label=label)
         return f"{noun} ‘{label}’ {verb}" if label else f"{noun} {verb}"
 
     def _label(self, entity: Any) -> str:
@@ -507,7 +548,12 @@ class SessionStore:
         if not edits:
             return
         if description is None:
-            description = edits[0].description if len(edits) == 1 else f"{len(edits)} wijzigingen"
+            count = len(edits)
+            description = (
+                edits[0].description
+                if count == 1
+                else ngettext("{n} wijziging", "{n} wijzigingen", count).format(n=count)
+            )
         self._undo.append(Step(description, tuple(edits)))
         self._redo.clear()
 
@@ -565,7 +611,7 @@ class SessionStore:
     def _doc_id(self, entity: Any) -> int:
         doc_id = self._doc_ids[TABLES[type(entity)]].get(entity.id)
         if doc_id is None:
-            raise NotFoundError(f"Niet gevonden: {entity.id}")
+            raise NotFoundError(_("Niet gevonden: {id}").format(id=entity.id))
         return doc_id
 
     def _raw_table(self, table_name: str) -> dict[str, Any]:
@@ -588,7 +634,7 @@ class SessionStore:
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
-            raise ReadOnlyError("Deze sessie is alleen-lezen geopend; wijzigen kan hier niet.")
+            raise ReadOnlyError(_("Deze sessie is alleen-lezen geopend; wijzigen kan hier niet."))
 
     @contextmanager
     def _writing(self, table: Table, change: Callable[[], Change]) -> Iterator[None]:
@@ -625,7 +671,7 @@ class SessionStore:
 
     def _check_and_index(self) -> None:
         """Decode every document once, so a damaged file fails at open, not mid-session."""
-        name = self.path.name if self.path else "sessie"
+        name = self.path.name if self.path else _("sessie")
         data = self._storage.read() or {}
         try:
             session_doc(data)
@@ -636,7 +682,9 @@ class SessionStore:
                     entity = from_dict(kind, doc)
                     self._doc_ids[table_name][entity.id] = doc.doc_id
         except (ValueError, TypeError, AttributeError) as error:
-            raise SessionFileError(f"{name} is beschadigd: {error}") from None
+            raise SessionFileError(
+                _("{name} is beschadigd: {error}").format(name=name, error=error)
+            ) from None
 
 
 def _replace_with(document: dict[str, Any]) -> Callable[[dict[str, Any]], None]:

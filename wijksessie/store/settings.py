@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import platformdirs
 
 from wijksessie.errors import SaveError
+from wijksessie.i18n import _
 from wijksessie.store import storage
 
 CONFIG_DIR_ENV = "WIJKSESSIE_CONFIG_DIR"
@@ -85,8 +86,10 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         storage.atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     except OSError as error:
         raise SaveError(
-            f"Instellingen opslaan in {path} mislukt ({error.strerror or error}). "
-            "De keuze geldt nu wel, maar is de volgende keer weer weg."
+            _(
+                "Instellingen opslaan in {path} mislukt ({reason}). De keuze geldt nu wel, maar "
+                "is de volgende keer weer weg."
+            ).format(path=path, reason=error.strerror or error)
         ) from error
 
 

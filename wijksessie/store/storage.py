@@ -18,6 +18,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from wijksessie.errors import ReadOnlyError, SaveError
+from wijksessie.i18n import _
 
 
 def _default_mode() -> int:
@@ -100,7 +101,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         if self.read_only:
-            raise ReadOnlyError("Deze sessie is alleen-lezen geopend; wijzigen kan hier niet.")
+            raise ReadOnlyError(_("Deze sessie is alleen-lezen geopend; wijzigen kan hier niet."))
         self._data = data
         self.unsaved = True
         if not self.deferred:
@@ -114,8 +115,10 @@ class AtomicJSONStorage(Storage):
             atomic_write_text(self.path, dumps(self._data))
         except OSError as error:
             raise SaveError(
-                f"Opslaan van {self.path.name} mislukt ({error.strerror or error}). "
-                "Niets is verloren: de gegevens blijven in het geheugen tot opslaan weer lukt."
+                _(
+                    "Opslaan van {name} mislukt ({reason}). Niets is verloren: de gegevens "
+                    "blijven in het geheugen tot opslaan weer lukt."
+                ).format(name=self.path.name, reason=error.strerror or error)
             ) from error
         self.unsaved = False
 

@@ -16,11 +16,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable
 
 from wijksessie.domain.dates import DateError, format_date, parse_date
-from wijksessie.domain.model import Session
-from wijksessie.domain.validation import problems
 from wijksessie.errors import SessionLockedError, ValidationError, WijksessieError
 from wijksessie.i18n import N_, _
-from wijksessie.store import SessionStore
 from wijksessie.store.folder import move_to_trash, new_session_path
 from wijksessie.store.settings import Theme as ThemeChoice
 from wijksessie.store.settings import load_settings, save_settings
@@ -30,10 +27,11 @@ from wijksessie.ui.themes import PROJECTOR, TEXTUAL_THEMES
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
+    from wijksessie.store import SessionStore
     from wijksessie.ui.widgets.form_dialog import Values
 
-# The session screen, forms and dialogs are imported where they are first used: the start
-# screen should not wait for the analysis, summary and import code to load (benchmark: ~80 ms).
+# The session screen, the store, forms and dialogs are imported where they are first used: the
+# start screen should not wait for TinyDB, the analysis, summary and import code to load.
 
 NEW_SESSION_FIELDS = (
     ("title", N_("Titel"), N_("bijv. Netwerksessie eenzaamheid")),
@@ -79,15 +77,23 @@ class WijksessieApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_class(self.projector, "-projector")
-        self.push_screen(StartScreen(self.folder))
         if self.initial_store is not None:
+            # Opened from the command line: the start screen is built when the session
+            # closes, not underneath it now (that would double the work of opening).
             self.show_session(self.initial_store)
+        else:
+            self.push_screen(StartScreen(self.folder))
 
     def show_session(self, store: SessionStore, *, review: bool = False) -> None:
         """Open the session screen on ``store`` (with the review round for a follow-up)."""
         from wijksessie.ui.screens.session import SessionScreen
 
-        self.push_screen(SessionScreen(store, review=review))
+        self.push_screen(SessionScreen(store, review=review), callback=self._session_closed)
+
+    def _session_closed(self, _result: object = None) -> None:
+        """Back from a session: to the start screen, building it if it is not there yet."""
+        if not any(isinstance(screen, StartScreen) for screen in self.screen_stack):
+            self.push_screen(StartScreen(self.folder))
 
     async def action_quit(self) -> None:
         """Save and release every open session before leaving."""
@@ -190,6 +196,8 @@ class WijksessieApp(App[None]):
 
     def open_session(self, path: Path) -> None:
         """Open a session for editing; when it is locked, offer to open it read-only."""
+        from wijksessie.store import SessionStore
+
         try:
             store = SessionStore.open(path)
         except SessionLockedError as error:
@@ -201,6 +209,8 @@ class WijksessieApp(App[None]):
         self.show_session(store)
 
     def _offer_read_only(self, path: Path, reason: str) -> None:
+        from wijksessie.store import SessionStore
+
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
@@ -218,6 +228,10 @@ class WijksessieApp(App[None]):
 
     def action_new_session(self) -> None:
         """Ask for a title, wijk and date, then create the file and open it."""
+        from wijksessie.domain.model import Session
+        from wijksessie.domain.validation import problems
+        from wijksessie.store import SessionStore
+
         created: list[SessionStore] = []
 
         def save(values: Values) -> dict[str, str]:
@@ -265,6 +279,8 @@ class WijksessieApp(App[None]):
 
     @on(FollowUpSession)
     def _follow_up_requested(self, message: FollowUpSession) -> None:
+        from wijksessie.store import SessionStore
+
         try:
             with SessionStore.open(message.path, read_only=True) as old:
                 previous = old.session

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -20,25 +21,32 @@ from wijksessie.domain.model import ParkingItem, Phase
 from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
-from wijksessie.ui.phases.agreements.pane import AgreementsPane
-from wijksessie.ui.phases.commitments.phase import CommitmentsPhase
-from wijksessie.ui.phases.goals.pane import GoalsPane
-from wijksessie.ui.phases.network.phase import NetworkPhase
+from wijksessie.ui.breakpoints import preset_breakpoints
 from wijksessie.ui.phases.session_phase import SessionPhase
-from wijksessie.ui.phases.summary_phase import SummaryPhase
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 from wijksessie.ui.widgets.session_header import SessionHeader
 
-PHASE_WIDGETS: dict[Phase, Callable[..., Widget]] = {
-    Phase.SESSION: SessionPhase,
-    Phase.NETWORK: NetworkPhase,
-    Phase.GOALS: GoalsPane,
-    Phase.AGREEMENTS: AgreementsPane,
-    Phase.COMMITMENTS: CommitmentsPhase,
-    Phase.SUMMARY: SummaryPhase,
+PHASE_WIDGETS: dict[Phase, str] = {
+    Phase.SESSION: "wijksessie.ui.phases.session_phase:SessionPhase",
+    Phase.NETWORK: "wijksessie.ui.phases.network.phase:NetworkPhase",
+    Phase.GOALS: "wijksessie.ui.phases.goals.pane:GoalsPane",
+    Phase.AGREEMENTS: "wijksessie.ui.phases.agreements.pane:AgreementsPane",
+    Phase.COMMITMENTS: "wijksessie.ui.phases.commitments.phase:CommitmentsPhase",
+    Phase.SUMMARY: "wijksessie.ui.phases.summary_phase:SummaryPhase",
 }
-"""The phases that work today, each with the widget that shows it; the stepper shows these."""
+"""The phases that work today, each with the widget that shows it; the stepper shows these.
+
+Named rather than imported: a phase's module (and the analysis, summary or import code behind
+it) is loaded when the phase is first shown, so opening a session waits only for phase 1.
+"""
+
+
+def phase_class(phase: Phase) -> Callable[..., Widget]:
+    """The widget class that shows ``phase``, imported on first use."""
+    module, name = PHASE_WIDGETS[phase].split(":")
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
 
 AVAILABLE_PHASES: tuple[Phase, ...] = tuple(PHASE_WIDGETS)
 SAVE_CHECK_SECONDS = 2
@@ -68,16 +76,23 @@ class SessionScreen(Screen[None]):
         self.review = review
         """Open on the commitments with the review round of a fresh follow-up session."""
         self._ticks = 0
+        preset_breakpoints(self)
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="session-header")
         yield Static(id="save-warning")
-        initial = Phase.COMMITMENTS.value if self.review else ""
-        with TabbedContent(id="phases", initial=initial):
+        initial = Phase.COMMITMENTS if self.review else AVAILABLE_PHASES[0]
+        with TabbedContent(id="phases", initial=initial.value):
             for number, phase in enumerate(AVAILABLE_PHASES, start=1):
                 with TabPane(f"{number} {phase.label}", id=phase.value):
-                    yield PHASE_WIDGETS[phase](self.store, id=f"phase-{phase.value}")
+                    # Only the first phase is built now; the others when first shown
+                    # (_phase_shown), so opening a large session styles a third of the widgets.
+                    if phase is initial:
+                        yield self._phase_widget(phase)
         yield Footer()
+
+    def _phase_widget(self, phase: Phase) -> Widget:
+        return phase_class(phase)(self.store, id=f"phase-{phase.value}")
 
     def on_mount(self) -> None:
         self.clock = AgendaClock(self.store.session.agenda, self.clock_source)
@@ -89,7 +104,7 @@ class SessionScreen(Screen[None]):
             self.call_after_refresh(self._start_review)
 
     def _start_review(self) -> None:
-        self.query_one(CommitmentsPhase).query_one("CommitmentsPane").action_review()
+        self.query_one("#phase-toezeggingen").query_one("CommitmentsPane").action_review()
 
     clock_source: Callable[[], float] = staticmethod(time.monotonic)
     """Where the agenda clock reads the time; tests put a fake clock here."""
@@ -181,17 +196,16 @@ class SessionScreen(Screen[None]):
     def _something_changed(self) -> None:
         self.check_saved()
 
-    def phase_widgets(self) -> list[Widget]:
-        """The widget of every phase, in order."""
-        return [self.query_one(f"#phase-{phase.value}") for phase in AVAILABLE_PHASES]
-
     @on(TabbedContent.TabActivated, "#phases")
-    def _phase_shown(self, event: TabbedContent.TabActivated) -> None:
-        """Bring the phase now on the wall up to date and put the keyboard in it."""
+    async def _phase_shown(self, event: TabbedContent.TabActivated) -> None:
+        """Build the phase on first showing, bring it up to date and put the keyboard in it."""
+        phase = Phase(event.pane.id or Phase.SESSION.value)
         if hasattr(self, "clock"):
-            self.clock.switch(Phase(event.pane.id or Phase.SESSION.value))
+            self.clock.switch(phase)
             self.save_clock()
             self.refresh_header()
+        if not event.pane.children:
+            await event.pane.mount(self._phase_widget(phase))
         for widget in event.pane.children:
             widget.reload()  # type: ignore[attr-defined]
             widget.focus_default()  # type: ignore[attr-defined]

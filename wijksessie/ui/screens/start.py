@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 from wijksessie.domain.dates import format_date
 from wijksessie.i18n import N_, _
 from wijksessie.store.folder import SessionInfo, list_sessions
+from wijksessie.ui.breakpoints import preset_breakpoints
 from wijksessie.ui.literal import literal
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 
@@ -42,6 +43,7 @@ class StartScreen(Screen[None]):
         super().__init__()
         self.folder = folder
         self.infos: list[SessionInfo] = []
+        preset_breakpoints(self)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("wijksessie · sessies"), style="bold"), id="start-title")

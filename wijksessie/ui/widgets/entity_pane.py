@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from wijksessie.domain.analysis import cascade_delete, matches
 from wijksessie.domain.lookup import Names
 from wijksessie.domain.model import KIND_NOUNS, Organisation, Participant
 from wijksessie.errors import SaveError, ValidationError, WijksessieError
@@ -149,7 +148,13 @@ class EntityPane(Vertical):
         table = self.query_one(EntityTable)
         query = self.query_one(".pane-filter", Input).value
         everything = self.entities()
-        shown = [e for e in everything if matches(self.search_fields(e), query)]
+        shown = everything
+        if query.strip():
+            # The analysis module (and rapidfuzz) loads on the first filter or delete, not
+            # when a session opens.
+            from wijksessie.domain.analysis import matches
+
+            shown = [e for e in everything if matches(self.search_fields(e), query)]
         keep = keep or (table.current_id() if table.row_count else "")
         height = self.row_height if len(shown) <= AUTO_HEIGHT_ROWS else 1
         table.clear()
@@ -301,6 +306,8 @@ class EntityPane(Vertical):
 
     def ask_delete(self, entity: Any) -> None:
         """Say what deleting takes with it, and do it all in one save after a yes."""
+        from wijksessie.domain.analysis import cascade_delete
+
         plan = cascade_delete(self.store.network(), entity)
 
         def answered(yes: bool | None) -> None:
