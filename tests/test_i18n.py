@@ -8,12 +8,15 @@ import gettext
 import io
 import json
 import os
+import re
+import string
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
+from babel.messages import frontend
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -37,12 +40,25 @@ def _dutch_afterwards(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     i18n.set_language("nl")
 
 
+def _extracted() -> list[tuple[str, str | tuple[str, ...]]]:
+    """``(file, message)`` for every wrapped string, read as ``babel.cfg`` says (Python and the
+    Jinja2 templates); a plural is the tuple of its forms."""
+    # parse_mapping_cfg is babel >= 2.15; parse_mapping (deprecated there) before it.
+    parse = getattr(frontend, "parse_mapping_cfg", None) or frontend.parse_mapping
+    with BABEL_CFG.open(encoding="utf-8") as handle:
+        method_map, options_map = parse(handle)
+    return [
+        (filename, message)
+        for filename, _lineno, message, _comments, _context in extract_from_dir(
+            str(PACKAGE), method_map=method_map, options_map=options_map, keywords=KEYWORDS
+        )
+    ]
+
+
 def source_messages() -> dict[str, str]:
     """Every msgid wrapped in ``_()``, ``N_()`` or ``ngettext()`` in the package, with its file."""
     found: dict[str, str] = {}
-    for filename, _lineno, message, _comments, _context in extract_from_dir(
-        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
-    ):
+    for filename, message in _extracted():
         for msgid in message if isinstance(message, tuple) else (message,):
             if msgid:
                 found.setdefault(msgid, filename)
@@ -58,6 +74,13 @@ def test_the_sources_wrap_strings_at_all() -> None:
     messages = source_messages()
     assert "Nieuwe sessie" in messages
     assert len(messages) > 100
+
+
+def test_the_html_template_strings_are_extracted_too() -> None:
+    """``_()`` in ``summary.html.j2`` counts like ``_()`` in Python (see ``babel.cfg``)."""
+    messages = source_messages()
+    assert messages.get("Samenvatting netwerksessie", "").endswith("summary.html.j2")
+    assert "%(num)s stem" in messages
 
 
 def test_every_wrapped_string_has_an_english_translation() -> None:
@@ -82,26 +105,30 @@ def test_every_plural_is_a_plural_entry() -> None:
     """An ``ngettext`` extracted as a plain msgid is never found at run time: it stays Dutch.
 
     That happens when ``pybabel extract`` is given ``-k ngettext`` instead of ``ngettext:1,2``.
+    Python and the templates both count (``_extracted`` reads ``babel.cfg``).
     """
-    plurals = set()
-    for _filename, _lineno, message, _comments, _context in extract_from_dir(
-        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
-    ):
-        if isinstance(message, tuple):
-            plurals.add(message[0])
+    plurals = {message[0] for _, message in _extracted() if isinstance(message, tuple)}
+    assert "%(num)s stem" in plurals  # the template's ngettext is seen
     catalog = english()
     entries = {msgid: catalog.get(msgid) for msgid in plurals}
     flat = [msgid for msgid, entry in entries.items() if entry and not isinstance(entry.id, tuple)]
     assert not flat, "Extract with -k ngettext:1,2 (see README, Translations): " + repr(flat)
 
 
+_PERCENT_FIELD = re.compile(r"%\((\w+)\)[sd]")
+
+
+def _fields(message: Message, text: str) -> set[str]:
+    """``{name}`` fields, and for a template string (python-format) ``%(name)s`` fields."""
+    names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    if message.python_format:
+        names |= {f"%({name})" for name in _PERCENT_FIELD.findall(text)}
+    return names
+
+
 def test_every_translation_keeps_the_placeholders() -> None:
-    """``{name}`` in the Dutch must be ``{name}`` in the English, or ``.format`` breaks."""
-    import string
-
-    def fields(text: str) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
+    """``{name}`` (``%(name)s`` in templates) in the Dutch must be in the English, or
+    formatting breaks."""
     wrong = []
     for message in english():
         if not message.id:
@@ -109,7 +136,7 @@ def test_every_translation_keeps_the_placeholders() -> None:
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         for text in strings:
-            if text and fields(text) != fields(ids[0]):
+            if text and _fields(message, text) != _fields(message, ids[0]):
                 wrong.append(ids[0])
     assert not wrong
 
@@ -132,7 +159,9 @@ def test_the_shipped_mo_is_compiled_from_the_po() -> None:
 
 
 def test_babel_cfg_covers_the_package() -> None:
-    assert "[python: **.py]" in BABEL_CFG.read_text(encoding="utf-8")
+    config = BABEL_CFG.read_text(encoding="utf-8")
+    assert "[python: **.py]" in config
+    assert "[jinja2: **/templates/**.j2]" in config
 
 
 def test_set_language_switches_the_catalogue() -> None:

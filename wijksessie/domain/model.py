@@ -97,6 +97,34 @@ class CommitmentStatus(StrEnum):
     DROPPED = "vervallen"
 
 
+CHOICE_LABELS: dict[str, str] = {
+    Role.RESIDENT: N_("bewoner"),
+    Role.PROFESSIONAL: N_("professional"),
+    Role.ADMINISTRATOR: N_("bestuurder"),
+    Role.CONNECTOR: N_("verbinder"),
+    ConnectionKind.KNOW: N_("kennen elkaar"),
+    ConnectionKind.WORK_TOGETHER: N_("werken samen"),
+    ConnectionKind.WANT_TO: N_("willen samenwerken"),
+    AgreementStatus.PROPOSED: N_("voorstel"),
+    AgreementStatus.ADOPTED: N_("aangenomen"),
+    AgreementStatus.REJECTED: N_("verworpen"),
+    Stance.CONSENT: N_("akkoord"),
+    Stance.RESERVATION: N_("bedenking"),
+    Stance.OBJECTION: N_("bezwaar"),
+    CommitmentStatus.OPEN: N_("open"),
+    CommitmentStatus.BUSY: N_("bezig"),
+    CommitmentStatus.DONE: N_("gedaan"),
+    CommitmentStatus.DROPPED: N_("vervallen"),
+}
+"""The stored choice values (all distinct) as people read them; the value stays what is saved."""
+
+
+def choice_label(value: str) -> str:
+    """A stored choice value, e.g. ``"bezig"``, as a label in the current language."""
+    label = CHOICE_LABELS.get(value)
+    return _(label) if label else value
+
+
 SECTORS: tuple[str, ...] = (
     "huisartsenzorg",
     "welzijn",

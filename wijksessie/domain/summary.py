@@ -11,6 +11,11 @@ participant are in a summary only when that participant set ``share_contact`` *a
 asks ``with_contact=True``. The rule for callers (see ``wijksessie.render.contact_allowed``):
 files handed to participants (HTML, iCalendar) ask for contact details; text and Markdown
 printed to a terminal ask only when the user says ``--met-contact``.
+
+Language: every label and sentence built here is in the language ``wijksessie.i18n`` has when
+``build_summary`` runs (the Dutch words are the catalogue's source strings); what users typed
+stays as typed. Stored choice values (``status``, ``stance``) stay the saved Dutch words, for
+renderers to style by; the ``*_label`` fields beside them are what a reader sees.
 """
 
 from __future__ import annotations
@@ -35,13 +40,19 @@ from wijksessie.domain.model import (
     Participant,
     Position,
     Stance,
+    choice_label,
 )
 from wijksessie.domain.text import normalise
 from wijksessie.errors import NotFoundError
+from wijksessie.i18n import N_, _, current_language, ngettext
 
-NO_ORGANISATION = "Zonder organisatie"
-NO_PERSON = "Namens een organisatie"
-NO_GOAL = "Zonder doel"
+NO_ORGANISATION = N_("Zonder organisatie")
+NO_PERSON = N_("Namens een organisatie")
+NO_GOAL = N_("Zonder doel")
+"""Group titles for what has no organisation, person or goal: pass through ``_()`` to show."""
+
+_EN_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # --- the structure -------------------------------------------------------------------------------
@@ -68,7 +79,10 @@ class Header:
 
 @dataclass(frozen=True)
 class Person:
-    """A participant as the summary shows them; ``email``/``phone`` empty unless shared."""
+    """A participant as the summary shows them; ``email``/``phone`` empty unless shared.
+
+    ``role`` is the role as a reader sees it (a label in the current language).
+    """
 
     id: str
     name: str
@@ -111,7 +125,10 @@ class OrganisationWork:
 
 @dataclass(frozen=True)
 class OverlapLine:
-    """Two similar initiatives of different organisations; ``connected`` empty if strangers."""
+    """Two similar initiatives of different organisations.
+
+    ``connected`` says how their organisations relate (a label), empty if they are strangers.
+    """
 
     first: str
     first_organisation: str
@@ -172,6 +189,7 @@ class StanceNote:
 
     person: str
     stance: str
+    stance_label: str
     note: str
 
 
@@ -181,6 +199,7 @@ class AgreementLine:
 
     text: str
     status: str
+    status_label: str
     outcome: str
     rounds: int
     consents: int
@@ -204,6 +223,7 @@ class CommitmentLine:
     due: date | None
     due_text: str
     status: str
+    status_label: str
     overdue: bool
     carried_over: bool
     note: str
@@ -288,8 +308,9 @@ def build_summary(
 
     ``for_participant`` (a name, ``"Naam (Organisatie)"`` or an id) makes it that person's own
     view: their commitments first. An unknown or ambiguous name raises ``NotFoundError`` with a
-    Dutch message. ``with_contact`` lets in the email and phone of participants who chose to
-    share them (``share_contact``); without it no contact detail is in the summary at all.
+    message in the current language. ``with_contact`` lets in the email and phone of
+    participants who chose to share them (``share_contact``); without it no contact detail is
+    in the summary at all.
     """
     names = _Names(network)
     reader = find_participant(network, for_participant) if for_participant else None
@@ -332,12 +353,19 @@ def find_participant(network: Network, text: str) -> Participant:
             return matches[0]
         if len(matches) > 1:
             raise NotFoundError(
-                f"Er zijn {len(matches)} deelnemers die ‘{text.strip()}’ heten; "
-                "voeg de organisatie toe, bijvoorbeeld ‘Naam (Organisatie)’."
+                _(
+                    "Er zijn {count} deelnemers die ‘{name}’ heten; "
+                    "voeg de organisatie toe, bijvoorbeeld ‘Naam (Organisatie)’."
+                ).format(count=len(matches), name=text.strip())
             )
     known = ", ".join(sorted((p.name for p in network.participants), key=str.casefold))
-    hint = f" Deelnemers: {known}." if known else " Deze sessie heeft nog geen deelnemers."
-    raise NotFoundError(f"Geen deelnemer ‘{text.strip()}’ in deze sessie.{hint}")
+    if known:
+        message = _("Geen deelnemer ‘{name}’ in deze sessie. Deelnemers: {known}.")
+    else:
+        message = _(
+            "Geen deelnemer ‘{name}’ in deze sessie. Deze sessie heeft nog geen deelnemers."
+        )
+    raise NotFoundError(message.format(name=text.strip(), known=known))
 
 
 class _Names:
@@ -378,6 +406,13 @@ def _by_name(items: Iterable[_Named]) -> list[_Named]:
     return sorted(items, key=lambda item: (normalise(item.name), item.id))
 
 
+def _long_date(value: date | None) -> str:
+    """A date as the room reads it: ``do 3 dec 2026``, in English ``Thu 3 Dec 2026``."""
+    if value is None or current_language() != "en":
+        return long_date(value)
+    return f"{_EN_DAYS[value.weekday()]} {value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
+
+
 # --- header, people, work ------------------------------------------------------------------------
 
 
@@ -387,16 +422,16 @@ def _header(network: Network, today: date) -> Header:
         title=session.title,
         wijk=session.wijk,
         date=session.date,
-        date_text=long_date(session.date),
+        date_text=_long_date(session.date),
         place=session.location,
         facilitator=session.facilitator,
         question=session.question,
         next_date=session.next_date,
-        next_date_text=long_date(session.next_date),
+        next_date_text=_long_date(session.next_date),
         previous_session=session.previous_session,
         session_id=session.id,
         made_on=today,
-        made_on_text=long_date(today),
+        made_on_text=_long_date(today),
     )
 
 
@@ -405,7 +440,7 @@ def _person(participant: Participant, with_contact: bool) -> Person:
     return Person(
         id=participant.id,
         name=participant.name,
-        role=participant.role.value,
+        role=choice_label(participant.role),
         present=participant.present,
         email=participant.email.strip() if shared else "",
         phone=participant.phone.strip() if shared else "",
@@ -450,7 +485,7 @@ def _work(network: Network, names: _Names) -> tuple[OrganisationWork, ...]:
     ]
     orphans = _initiatives(network, names, lambda i: i.organisation_id not in known)
     if orphans:
-        work.append(OrganisationWork(NO_ORGANISATION, "", (), orphans))
+        work.append(OrganisationWork(_(NO_ORGANISATION), "", (), orphans))
     return tuple(work)
 
 
@@ -498,7 +533,7 @@ def _overlap_line(overlap: analysis.Overlap, names: _Names) -> OverlapLine:
         second_organisation=names.organisation(second.organisation_id),
         score=overlap.score,
         reason=overlap.reason,
-        connected=overlap.connected.value if overlap.connected else "",
+        connected=choice_label(overlap.connected) if overlap.connected else "",
     )
 
 
@@ -527,6 +562,7 @@ def _agreement_line(agreement: Agreement, network: Network, names: _Names) -> Ag
     return AgreementLine(
         text=agreement.text,
         status=agreement.status.value,
+        status_label=choice_label(agreement.status),
         outcome=_outcome(agreement, counted),
         rounds=len(agreement.rounds),
         consents=counted.counts[Stance.CONSENT],
@@ -543,8 +579,9 @@ def _notes(
 ) -> tuple[StanceNote, ...]:
     notes = [
         StanceNote(
-            person=names.label(pid) or "onbekende deelnemer",
+            person=names.label(pid) or _("onbekende deelnemer"),
             stance=positions[pid].stance.value,
+            stance_label=choice_label(positions[pid].stance),
             note=positions[pid].note,
         )
         for pid in participant_ids
@@ -553,37 +590,41 @@ def _notes(
 
 
 def _outcome(agreement: Agreement, counted: consent.ConsentTally) -> str:
-    """One Dutch sentence: what was decided, in which round, with how many answers."""
+    """One sentence: what was decided, in which round, with how many answers."""
     last = consent.current_round(agreement)
     if last is None:
-        return "Nog niet voorgelegd."
+        return _("Nog niet voorgelegd.")
     counts = _counts(counted)
-    where = f"in ronde {len(agreement.rounds)}"
+    number = len(agreement.rounds)
     if agreement.status is AgreementStatus.ADOPTED:
-        return f"Aangenomen {where}: {counts}."
-    if agreement.status is AgreementStatus.REJECTED:
-        return f"Verworpen {where}: {counts}."
-    if last.text != agreement.text:
-        return f"Tekst aangepast na ronde {len(agreement.rounds)}; nog opnieuw voorleggen."
-    if counted.objections:
-        return f"Nog geen besluit {where}: {counts}."
-    if counted.missing:
-        waiting = _plural(len(counted.missing), "deelnemer", "deelnemers")
-        return f"Ronde {len(agreement.rounds)} loopt: {counts}; {waiting} nog niet geantwoord."
-    return f"Iedereen akkoord {where}, de ronde is nog niet gesloten: {counts}."
+        sentence = _("Aangenomen in ronde {round}: {counts}.")
+    elif agreement.status is AgreementStatus.REJECTED:
+        sentence = _("Verworpen in ronde {round}: {counts}.")
+    elif last.text != agreement.text:
+        sentence = _("Tekst aangepast na ronde {round}; nog opnieuw voorleggen.")
+    elif counted.objections:
+        sentence = _("Nog geen besluit in ronde {round}: {counts}.")
+    elif counted.missing:
+        sentence = ngettext(
+            "Ronde {round} loopt: {counts}; {n} deelnemer nog niet geantwoord.",
+            "Ronde {round} loopt: {counts}; {n} deelnemers nog niet geantwoord.",
+            len(counted.missing),
+        )
+    else:
+        sentence = _("Iedereen akkoord in ronde {round}, de ronde is nog niet gesloten: {counts}.")
+    return sentence.format(round=number, counts=counts, n=len(counted.missing))
 
 
 def _counts(counted: consent.ConsentTally) -> str:
-    parts = [f"{counted.counts[Stance.CONSENT]} akkoord"]
+    consents = counted.counts[Stance.CONSENT]
+    parts = [ngettext("{n} akkoord", "{n} akkoord", consents).format(n=consents)]
     if reservations := counted.counts[Stance.RESERVATION]:
-        parts.append(_plural(reservations, "bedenking", "bedenkingen"))
+        parts.append(
+            ngettext("{n} bedenking", "{n} bedenkingen", reservations).format(n=reservations)
+        )
     if objections := counted.counts[Stance.OBJECTION]:
-        parts.append(_plural(objections, "bezwaar", "bezwaren"))
+        parts.append(ngettext("{n} bezwaar", "{n} bezwaren", objections).format(n=objections))
     return ", ".join(parts)
-
-
-def _plural(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 # --- commitments ---------------------------------------------------------------------------------
@@ -603,8 +644,9 @@ def _commitment_line(commitment: Commitment, names: _Names, today: date) -> Comm
         organisation=names.organisation(organisation),
         goal=goal.text if goal else "",
         due=commitment.due,
-        due_text=long_date(commitment.due),
+        due_text=_long_date(commitment.due),
         status=commitment.status.value,
+        status_label=choice_label(commitment.status),
         overdue=bool(live and commitment.due and commitment.due < today),
         carried_over=bool(commitment.carried_from),
         note=commitment.note,
@@ -624,7 +666,7 @@ def _person_groups(
     """Per person by name, the reader first (even with nothing promised, so they see that)."""
     groups = [
         CommitmentGroup(
-            title=person.name if person else NO_PERSON,
+            title=person.name if person else _(NO_PERSON),
             detail=names.organisation(person.organisation_id) if person else "",
             commitments=_lines(group, lines),
             own=bool(reader and person and person.id == reader.id),
@@ -640,7 +682,7 @@ def _person_groups(
 def _goal_groups(network: Network, lines: dict[str, CommitmentLine]) -> tuple[CommitmentGroup, ...]:
     return tuple(
         CommitmentGroup(
-            title=goal.text if goal else NO_GOAL, detail="", commitments=_lines(group, lines)
+            title=goal.text if goal else _(NO_GOAL), detail="", commitments=_lines(group, lines)
         )
         for goal, group in commitments.by_goal(network)
     )

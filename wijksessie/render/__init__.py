@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from wijksessie.domain.summary import Summary
 from wijksessie.errors import WijksessieError
+from wijksessie.i18n import _
 
 if TYPE_CHECKING:
     from wijksessie.render.figures import Figure
@@ -40,7 +41,11 @@ def render(summary: Summary, fmt: str, *, figures: Sequence[Figure] = ()) -> str
     try:
         renderer = _renderers()[fmt]
     except KeyError:
-        raise WijksessieError(f"Onbekend formaat ‘{fmt}’; kies uit {', '.join(FORMATS)}.") from None
+        raise WijksessieError(
+            _("Onbekend formaat ‘{format}’; kies uit {formats}.").format(
+                format=fmt, formats=", ".join(FORMATS)
+            )
+        ) from None
     if fmt == "html" and figures:
         from wijksessie.render.html import to_html
 

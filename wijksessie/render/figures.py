@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wijksessie.domain.model import Network
+from wijksessie.i18n import _
 
 
 @dataclass(frozen=True)
@@ -21,21 +22,27 @@ class Figure:
 
 
 def network_figures(network: Network) -> tuple[Figure, ...]:
-    """The network picture and the heatmap, for a session that has organisations."""
+    """The network picture and the heatmap, for a session that has organisations.
+
+    Titles and captions are in the current language; the SVG's own labels are drawn by
+    ``exchange.picture``.
+    """
     from wijksessie.exchange.picture import matrix_svg, network_svg
 
     if not network.organisations:
         return ()
     return (
         Figure(
-            "Het netwerk",
-            "Organisaties naar sector, met hun verbindingen en de mogelijke verbindingen "
-            "die de overlap laat zien; de legenda zegt welke lijn wat betekent.",
+            _("Het netwerk"),
+            _(
+                "Organisaties naar sector, met hun verbindingen en de mogelijke verbindingen "
+                "die de overlap laat zien; de legenda zegt welke lijn wat betekent."
+            ),
             network_svg(network),
         ),
         Figure(
-            "Thema's per organisatie",
-            "Hoe donkerder het vak, hoe meer initiatieven op dat thema.",
+            _("Thema's per organisatie"),
+            _("Hoe donkerder het vak, hoe meer initiatieven op dat thema."),
             matrix_svg(network),
         ),
     )

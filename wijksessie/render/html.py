@@ -4,6 +4,11 @@ Built with a jinja2 template whose autoescaping is on, so anything typed (``<scr
 shown, never run; control characters become visible symbols first. The page carries its own CSS
 (with an A4 print stylesheet) and links to nothing: it must open the same from a mail
 attachment, a USB stick or a printer, years later, without a network.
+
+The template's words go through the one catalogue with jinja2's i18n extension (``_()`` and
+``ngettext()``, new style: ``%(name)s`` placeholders, the values escaped). A value passed into a
+translated sentence skips ``finalize``, so user text given to ``_()`` goes through the
+``visible`` filter first.
 """
 
 from __future__ import annotations
@@ -13,10 +18,12 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2.ext import i18n
 from markupsafe import Markup
 
 from wijksessie.domain.summary import Summary
 from wijksessie.domain.text import visible
+from wijksessie.i18n import _, current_language, ngettext
 from wijksessie.render.figures import Figure
 
 TEMPLATE = "summary.html.j2"
@@ -27,6 +34,7 @@ def to_html(summary: Summary, figures: Sequence[Figure] = ()) -> str:
     template = _environment().get_template(TEMPLATE)
     pictures = [(f.title, f.caption, Markup(f.svg)) for f in figures]
     return template.render(
+        lang=current_language(),
         s=summary,
         max_votes=max((g.votes for g in summary.goals), default=0),
         figures=pictures,
@@ -35,8 +43,11 @@ def to_html(summary: Summary, figures: Sequence[Figure] = ()) -> str:
 
 @cache
 def _environment() -> Environment:
-    """One environment per process: templates are compiled once."""
-    return Environment(
+    """One environment per process: templates are compiled once.
+
+    ``_`` and ``ngettext`` look the language up on every call, so one environment serves both.
+    """
+    environment = Environment(
         loader=PackageLoader("wijksessie.render", "templates"),
         autoescape=True,
         finalize=_finalize,
@@ -44,7 +55,13 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=[i18n],
     )
+    environment.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=_, ngettext=ngettext, newstyle=True
+    )
+    environment.filters["visible"] = visible
+    return environment
 
 
 def _finalize(value: Any) -> Any:

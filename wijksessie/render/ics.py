@@ -6,6 +6,8 @@ event names the person, organisation, goal and session. Its ``UID`` is derived f
 commitment's id, so importing a newer summary updates the same events instead of doubling them,
 and ``DTSTAMP`` is the day the summary was made, so the same session gives the same file.
 Built with the ``icalendar`` library: folding, escaping and line endings follow RFC 5545.
+What people read (names, labels, the description) is in the current language; what calendars
+match on (``PRODID``, ``UID``, ``STATUS``) stays the same in every language.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from icalendar import Calendar, Event
 
 from wijksessie.domain.summary import CommitmentLine, Summary
 from wijksessie.domain.text import visible
+from wijksessie.i18n import _
 
 PRODID = "-//wijksessie//Samenvatting netwerksessie//NL"
 UID_DOMAIN = "wijksessie"
@@ -35,7 +38,8 @@ def to_ics(summary: Summary) -> str:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _one_line(f"Toezeggingen · {summary.header.title}"))
+    name = _("Toezeggingen · {title}").format(title=summary.header.title)
+    calendar.add("x-wr-calname", _one_line(name))
     stamp = datetime.combine(summary.header.made_on, time(), tzinfo=UTC)
     for line in summary.commitments:
         if line.due is not None:
@@ -53,7 +57,7 @@ def _event(line: CommitmentLine, summary: Summary, stamp: datetime) -> Event:
     event.add("description", visible(_description(line, summary)))
     event.add("status", _STATUS.get(line.status, "CONFIRMED"))
     event.add("transp", "TRANSPARENT")
-    event.add("categories", ["Toezegging", "wijksessie"])
+    event.add("categories", [_("Toezegging"), "wijksessie"])
     return event
 
 
@@ -65,23 +69,28 @@ def _one_line(text: str) -> str:
 def _title(line: CommitmentLine) -> str:
     """E.g. "Toezegging Gerda Willems: Bij elkaars ochtend op bezoek gaan (gedaan)"."""
     who = line.person or line.organisation
-    title = f"Toezegging {who}: {line.what}" if who else f"Toezegging: {line.what}"
-    return title if line.status in ("open", "bezig") else f"{title} ({line.status})"
+    if who:
+        title = _("Toezegging {who}: {what}").format(who=who, what=line.what)
+    else:
+        title = _("Toezegging: {what}").format(what=line.what)
+    return title if line.status in ("open", "bezig") else f"{title} ({line.status_label})"
 
 
 def _description(line: CommitmentLine, summary: Summary) -> str:
     header = summary.header
     who = ", ".join(part for part in (line.person, line.organisation) if part)
     session = " · ".join(part for part in (header.title, header.wijk, header.date_text) if part)
-    status = line.status + (" (uit de vorige sessie)" if line.carried_over else "")
+    status = line.status_label
+    if line.carried_over:
+        status += " " + _("(uit de vorige sessie)")
     facts = [
-        ("Wie", who),
-        ("Doel", line.goal),
-        ("Status", status),
-        ("Toelichting", line.note),
-        ("Contact", _contact(line, summary)),
-        ("Sessie", session),
-        ("Vervolgsessie", header.next_date_text),
+        (_("Wie"), who),
+        (_("Doel"), line.goal),
+        (_("Status"), status),
+        (_("Toelichting"), line.note),
+        (_("Contact"), _contact(line, summary)),
+        (_("Sessie"), session),
+        (_("Vervolgsessie"), header.next_date_text),
     ]
     return "\n".join(f"{label}: {value}" for label, value in facts if value)
 

@@ -3,7 +3,8 @@
 Markdown is what a facilitator pastes into a mail, a wiki or a chat, so it must stay readable
 as plain text and render correctly (CommonMark with GitHub tables). Everything a user typed is
 escaped: a ``|`` cannot break a table, a ``*`` cannot start emphasis, a ``<script>`` is shown
-as text and never passed through as raw HTML, and a newline cannot start a new block.
+as text and never passed through as raw HTML, and a newline cannot start a new block. Labels
+are translated when the summary is rendered, into the language ``wijksessie.i18n`` has then.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from wijksessie.domain.summary import (
     Summary,
 )
 from wijksessie.domain.text import visible
+from wijksessie.i18n import _, ngettext
 
 _ALWAYS = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -53,8 +55,8 @@ def _blocks(summary: Summary) -> Iterator[str]:
     yield from _agreements(summary)
     yield from _by_person(summary.by_person)
     yield from _by_goal(summary.by_goal)
-    yield from _section("Open vragen van inwoners", _list(_open_questions(summary)))
-    yield from _section("Parkeerplaats", _list(escape(text) for text in summary.parking))
+    yield from _section(_("Open vragen van inwoners"), _list(_open_questions(summary)))
+    yield from _section(_("Parkeerplaats"), _list(escape(text) for text in summary.parking))
     yield from _agenda(summary)
     yield from _footer(summary)
 
@@ -65,7 +67,7 @@ def _blocks(summary: Summary) -> Iterator[str]:
 def _section(title: str, body: Iterable[str], level: int = 2) -> Iterator[str]:
     yield f"{'#' * level} {escape(title)}"
     yield ""
-    lines = list(body) or ["*Geen.*"]
+    lines = list(body) or [_em(_("Geen."))]
     yield from lines
     if lines[-1]:
         yield ""
@@ -86,6 +88,16 @@ def _row(cells: tuple[str, ...]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+def _em(text: str) -> str:
+    """Our own words (a label, never typed text) in italics."""
+    return f"*{text}*"
+
+
+def _strong(text: str) -> str:
+    """Our own words (a label, never typed text) in bold."""
+    return f"**{text}**"
+
+
 def _join(items: Iterable[str], sep: str = ", ") -> str:
     return sep.join(escape(item) for item in items if item)
 
@@ -98,46 +110,48 @@ def _header(summary: Summary) -> Iterator[str]:
     yield f"# {escape(header.title)}"
     yield ""
     facts = [
-        ("Wijk", header.wijk),
-        ("Datum", header.date_text),
-        ("Plaats", header.place),
-        ("Procesbegeleider", header.facilitator),
-        ("Volgende sessie", header.next_date_text),
-        ("Vorige sessie", header.previous_session),
+        (_("Wijk"), header.wijk),
+        (_("Datum"), header.date_text),
+        (_("Plaats"), header.place),
+        (_("Procesbegeleider"), header.facilitator),
+        (_("Volgende sessie"), header.next_date_text),
+        (_("Vorige sessie"), header.previous_session),
     ]
     yield from _list(f"**{label}:** {escape(value)}" for label, value in facts if value)
     yield ""
     if header.question:
-        yield f"> **Vraagstuk:** {escape(header.question)}"
+        yield "> " + _strong(_("Vraagstuk") + ":") + " " + escape(header.question)
         yield ""
 
 
 def _own(summary: Summary) -> Iterator[str]:
     rows = [(_what(c), escape(c.goal), _due(c), _status(c)) for c in summary.own]
-    body = _table(("Wat", "Doel", "Wanneer", "Status"), rows) if rows else []
-    empty = ["*Je hebt in deze sessie (nog) niets toegezegd.*"]
-    yield from _section(f"Jouw toezeggingen ({summary.reader})", body or empty)
+    body = _table(_commitment_head(_("Doel")), rows) if rows else []
+    empty = [_em(_("Je hebt in deze sessie (nog) niets toegezegd."))]
+    yield from _section(_("Jouw toezeggingen ({name})").format(name=summary.reader), body or empty)
 
 
 def _attendance(summary: Summary) -> Iterator[str]:
     rows = [
         (
-            escape(group.organisation or NO_ORGANISATION),
+            escape(group.organisation or _(NO_ORGANISATION)),
             escape(group.sector),
             "; ".join(_person(person) for person in group.people),
         )
         for group in summary.attendance
     ]
-    count = f"{summary.present_count} aanwezig, {summary.absent_count} afwezig."
-    yield from _section(
-        "Wie waren er", [count, "", *_table(("Organisatie", "Sector", "Deelnemers"), rows)]
+    count = _("{present} aanwezig, {absent} afwezig.").format(
+        present=summary.present_count, absent=summary.absent_count
     )
+    head = (_("Organisatie"), _("Sector"), _("Deelnemers"))
+    yield from _section(_("Wie waren er"), [count, "", *_table(head, rows)])
 
 
 def _person(person: Person) -> str:
     text = f"{escape(person.name)} ({escape(person.role)})"
     if not person.present:
-        text = f"~~{escape(person.name)}~~ ({escape(person.role)}, *afwezig*)"
+        absent = _em(_("afwezig"))
+        text = f"~~{escape(person.name)}~~ ({escape(person.role)}, {absent})"
     contact = _join((person.email, person.phone))
     return f"{text}, {contact}" if contact else text
 
@@ -150,11 +164,11 @@ def _work(summary: Summary) -> Iterator[str]:
             organisation += f" ({escape(work.sector)})"
         for index, initiative in enumerate(work.initiatives or [None]):
             if initiative is None:
-                rows.append((organisation, "*geen initiatieven genoemd*", " ", " "))
+                rows.append((organisation, _em(_("geen initiatieven genoemd")), " ", " "))
                 continue
-            contact = escape(initiative.contact) or "*niemand*"
+            contact = escape(initiative.contact) or _em(_("niemand"))
             if initiative.backup:
-                contact += f", reserve: {escape(initiative.backup)}"
+                contact += _(", reserve: {name}").format(name=escape(initiative.backup))
             rows.append(
                 (
                     organisation if index == 0 else " ",
@@ -168,31 +182,39 @@ def _work(summary: Summary) -> Iterator[str]:
         for work in summary.work
         if work.interests
     ]
-    table = _table(("Organisatie", "Initiatief", "Thema's", "Contact"), rows)
-    yield from _section(
-        "Wie doet wat", [*table, "Wat organisaties nodig hebben:", "", *_list(interests)]
-    )
+    table = _table((_("Organisatie"), _("Initiatief"), _("Thema's"), _("Contact")), rows)
+    needs = _("Wat organisaties nodig hebben:")
+    yield from _section(_("Wie doet wat"), [*table, needs, "", *_list(interests)])
 
 
 def _findings(summary: Summary) -> Iterator[str]:
     findings = summary.findings
+    strangers = _("kennen elkaar nog niet")
     overlaps = [
         f"{escape(o.first)} ({escape(o.first_organisation)}) ↔ "
         f"{escape(o.second)} ({escape(o.second_organisation)}): "
-        f"{escape(o.reason)}; {escape(o.connected or 'kennen elkaar nog niet')}"
+        f"{escape(o.reason)}; {escape(o.connected or strangers)}"
         for o in findings.overlaps
     ]
-    if findings.more_overlaps:
-        overlaps.append(f"… en nog {findings.more_overlaps} mogelijke verbindingen")
+    if more := findings.more_overlaps:
+        overlaps.append(
+            ngettext(
+                "… en nog {count} mogelijke verbindingen",
+                "… en nog {count} mogelijke verbindingen",
+                more,
+            ).format(count=more)
+        )
     gaps = [f"{escape(g.question)} *({escape(g.reason)})*" for g in findings.gaps]
     if findings.uncovered_themes:
-        gaps.append(f"Thema's zonder initiatief: {_join(findings.uncovered_themes)}")
+        themes = _join(findings.uncovered_themes)
+        gaps.append(_("Thema's zonder initiatief: {themes}").format(themes=themes))
     weak = [escape(link.reason) for link in findings.weak_links]
-    yield "## Wat opvalt"
+    yield "## " + escape(_("Wat opvalt"))
     yield ""
-    yield from _section("Overlap: verbind deze initiatieven", _list(overlaps), level=3)
-    yield from _section("Gaten: vragen waar niemand aan werkt", _list(gaps), level=3)
-    yield from _section("Zwakke schakels: waar het netwerk aan één persoon hangt", _list(weak), 3)
+    yield from _section(_("Overlap: verbind deze initiatieven"), _list(overlaps), level=3)
+    yield from _section(_("Gaten: vragen waar niemand aan werkt"), _list(gaps), level=3)
+    weak_title = _("Zwakke schakels: waar het netwerk aan één persoon hangt")
+    yield from _section(weak_title, _list(weak), 3)
 
 
 def _goals(summary: Summary) -> Iterator[str]:
@@ -206,21 +228,21 @@ def _goals(summary: Summary) -> Iterator[str]:
         )
         for goal in summary.goals
     ]
-    head = ("#", "Doel", "Stemmen", "Coalitie", "Vragen van inwoners")
-    yield from _section("Gezamenlijke doelen", _table(head, rows) if rows else [])
+    head = ("#", _("Doel"), _("Stemmen"), _("Coalitie"), _("Vragen van inwoners"))
+    yield from _section(_("Gezamenlijke doelen"), _table(head, rows) if rows else [])
 
 
 def _agreements(summary: Summary) -> Iterator[str]:
     lines = [line for agreement in summary.agreements for line in _agreement(agreement)]
-    yield from _section("Basisafspraken", lines)
+    yield from _section(_("Basisafspraken"), lines)
 
 
 def _agreement(agreement: AgreementLine) -> Iterator[str]:
-    yield f"- **{escape(agreement.status)}:** {escape(agreement.text)}"
+    yield f"- **{escape(agreement.status_label)}:** {escape(agreement.text)}"
     yield f"  *{escape(agreement.outcome)}*"
     for note in (*agreement.objections, *agreement.reservations):
         said = f": “{escape(note.note)}”" if note.note else ""
-        yield f"  - {escape(note.stance)}, {escape(note.person)}{said}"
+        yield f"  - {escape(note.stance_label)}, {escape(note.person)}{said}"
 
 
 def _what(line: CommitmentLine, name_organisation: bool = False) -> str:
@@ -235,40 +257,45 @@ def _what(line: CommitmentLine, name_organisation: bool = False) -> str:
 
 def _due(line: CommitmentLine) -> str:
     if not line.due_text:
-        return "*geen datum*"
+        return _em(_("geen datum"))
     return f"**{escape(line.due_text)}**" if line.overdue else escape(line.due_text)
 
 
 def _status(line: CommitmentLine) -> str:
-    status = escape(line.status)
+    status = escape(line.status_label)
     if line.overdue:
-        status += ", **te laat**"
+        status += ", " + _strong(_("te laat"))
     if line.carried_over:
-        status += ", ↻ uit vorige sessie"
+        status += ", " + _("↻ uit vorige sessie")
     return status
 
 
+def _commitment_head(second: str) -> tuple[str, ...]:
+    """The columns of a commitments table; ``second`` is the goal or who made the promise."""
+    return (_("Wat"), second, _("Wanneer"), _("Status"))
+
+
 def _by_person(groups: Iterable[CommitmentGroup]) -> Iterator[str]:
-    yield "## Toezeggingen per persoon"
+    yield "## " + escape(_("Toezeggingen per persoon"))
     yield ""
     for group in groups:
         title = f"{group.title} ({group.detail})" if group.detail else group.title
+        if group.own:
+            title += _(", dat ben jij")
         rows = [(_what(c, True), escape(c.goal), _due(c), _status(c)) for c in group.commitments]
-        body = _table(("Wat", "Doel", "Wanneer", "Status"), rows) if rows else []
-        yield from _section(
-            title + (", dat ben jij" if group.own else ""), body or ["*Niets toegezegd.*"], 3
-        )
+        body = _table(_commitment_head(_("Doel")), rows) if rows else []
+        yield from _section(title, body or [_em(_("Niets toegezegd."))], 3)
 
 
 def _by_goal(groups: Iterable[CommitmentGroup]) -> Iterator[str]:
-    yield "## Toezeggingen per doel"
+    yield "## " + escape(_("Toezeggingen per doel"))
     yield ""
     for group in groups:
         rows = [
             (_what(c), _join((c.person, c.organisation), ", "), _due(c), _status(c))
             for c in group.commitments
         ]
-        yield from _section(group.title, _table(("Wat", "Wie", "Wanneer", "Status"), rows), 3)
+        yield from _section(group.title, _table(_commitment_head(_("Wie")), rows), 3)
 
 
 def _open_questions(summary: Summary) -> Iterator[str]:
@@ -281,24 +308,29 @@ def _agenda(summary: Summary) -> Iterator[str]:
     rows = [
         (
             escape(item.phase),
-            f"{item.planned_minutes} min",
-            f"{item.spent_minutes} min" if item.spent_minutes else "—",
+            _minutes(item.planned_minutes),
+            _minutes(item.spent_minutes) if item.spent_minutes else "—",
         )
         for item in summary.agenda
     ]
     planned = sum(item.planned_minutes for item in summary.agenda)
     spent = sum(item.spent_minutes for item in summary.agenda)
-    rows.append(("**Totaal**", f"{planned} min", f"{spent} min"))
-    yield from _section("Agenda", _table(("Fase", "Gepland", "Besteed"), rows))
+    rows.append((_strong(_("Totaal")), _minutes(planned), _minutes(spent)))
+    head = (_("Fase"), _("Gepland"), _("Besteed"))
+    yield from _section(_("Agenda"), _table(head, rows))
+
+
+def _minutes(count: int) -> str:
+    return _("{minutes} min").format(minutes=count)
 
 
 def _footer(summary: Summary) -> Iterator[str]:
     privacy = (
-        "Contactgegevens alleen van wie daar toestemming voor gaf."
+        _("Contactgegevens alleen van wie daar toestemming voor gaf.")
         if summary.with_contact
-        else "Zonder contactgegevens."
+        else _("Zonder contactgegevens.")
     )
     yield "---"
     yield ""
-    made = escape(summary.header.made_on_text)
-    yield f"*Samenvatting gemaakt op {made} met wijksessie. {privacy}*"
+    made = _("Samenvatting gemaakt op {date} met wijksessie. {privacy}")
+    yield f"*{made.format(date=escape(summary.header.made_on_text), privacy=privacy)}*"

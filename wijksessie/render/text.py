@@ -3,7 +3,8 @@
 It may be on a projector, so it reads top-down in short blocks, and everything a user typed goes
 through ``rich.text.Text(visible(...))``: ``[bold red]`` stays brackets and an ANSI escape shows
 as a symbol, never as colour. Meaning never rests on colour alone ("te laat" is written out), so
-the plain text export and a black-and-white screen say the same.
+the plain text export and a black-and-white screen say the same. Every label is translated when
+the summary is rendered, into the language ``wijksessie.i18n`` has then.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from wijksessie.domain.summary import (
     Summary,
 )
 from wijksessie.domain.text import visible
+from wijksessie.i18n import _, ngettext
 
 TEXT_WIDTH = 100
 """Columns of the plain text export: wide enough for the tables, narrow enough for mail."""
@@ -66,17 +68,18 @@ def to_text(summary: Summary, width: int = TEXT_WIDTH) -> str:
 def _blocks(summary: Summary) -> Iterator[RenderableType]:
     yield _header(summary)
     if summary.reader:
-        yield from _section(f"Jouw toezeggingen ({summary.reader})", [_own(summary)])
-    yield from _section("Wie waren er", [_attendance(summary)])
-    yield from _section("Wie doet wat", [_work(summary)])
-    yield from _section("Wat opvalt", list(_findings(summary)))
-    yield from _section("Gezamenlijke doelen", [_goals(summary)])
-    yield from _section("Basisafspraken", [_agreement(a) for a in summary.agreements])
-    yield from _section("Toezeggingen per persoon", [_by_person(summary.by_person)])
-    yield from _section("Toezeggingen per doel", [_by_goal(summary.by_goal)])
-    yield from _section("Open vragen van inwoners", [_open_questions(summary)])
-    yield from _section("Parkeerplaats", [_bullets(summary.parking)])
-    yield from _section("Agenda", [_agenda(summary)])
+        own = _("Jouw toezeggingen ({name})").format(name=summary.reader)
+        yield from _section(own, [_own(summary)])
+    yield from _section(_("Wie waren er"), [_attendance(summary)])
+    yield from _section(_("Wie doet wat"), [_work(summary)])
+    yield from _section(_("Wat opvalt"), list(_findings(summary)))
+    yield from _section(_("Gezamenlijke doelen"), [_goals(summary)])
+    yield from _section(_("Basisafspraken"), [_agreement(a) for a in summary.agreements])
+    yield from _section(_("Toezeggingen per persoon"), [_by_person(summary.by_person)])
+    yield from _section(_("Toezeggingen per doel"), [_by_goal(summary.by_goal)])
+    yield from _section(_("Open vragen van inwoners"), [_open_questions(summary)])
+    yield from _section(_("Parkeerplaats"), [_bullets(summary.parking)])
+    yield from _section(_("Agenda"), [_agenda(summary)])
     yield Padding(_footer(summary), (1, 0, 0, 0))
 
 
@@ -92,16 +95,22 @@ def _join(*parts: Text | str, sep: str = " ") -> Text:
     return Text(sep).join(part if isinstance(part, Text) else Text(part) for part in parts if part)
 
 
+def _none() -> Text:
+    return Text("  " + _("geen"), style="dim")
+
+
 def _section(title: str, body: list[RenderableType]) -> Iterator[RenderableType]:
     yield Text()
     yield Rule(_t(title, "bold"), align="left", style="blue")
-    yield from body or [Text("  geen", style="dim")]
+    yield from body or [_none()]
 
 
 def _table(*columns: str, expand: bool = True) -> Table:
+    """A table with these (translated) column names; dates and numbers do not wrap."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand)
+    unwrapped = {_("Wanneer"), _("Stemmen"), "#"}
     for name in columns:
-        table.add_column(name, overflow="fold", no_wrap=name in ("Wanneer", "Stemmen", "#"))
+        table.add_column(name, overflow="fold", no_wrap=name in unwrapped)
     return table
 
 
@@ -112,7 +121,7 @@ def _bullets(items: Iterable[Text | str], mark: str = "•") -> RenderableType:
     grid.add_column(overflow="fold")
     for item in items:
         grid.add_row(f" {mark}", item if isinstance(item, Text) else _t(item))
-    return grid if grid.row_count else Text("  geen", style="dim")
+    return grid if grid.row_count else _none()
 
 
 # --- the sections --------------------------------------------------------------------------------
@@ -123,35 +132,40 @@ def _header(summary: Summary) -> RenderableType:
     lines = Table.grid(padding=(0, 2))
     lines.add_column(style="dim", no_wrap=True)
     lines.add_column(overflow="fold")
-    for label, value in (
-        ("Wijk", header.wijk),
-        ("Datum", header.date_text),
-        ("Plaats", header.place),
-        ("Procesbegeleider", header.facilitator),
-        ("Vraagstuk", header.question),
-        ("Volgende sessie", header.next_date_text),
-        ("Vorige sessie", header.previous_session),
+    for label, value, style in (
+        (_("Wijk"), header.wijk, ""),
+        (_("Datum"), header.date_text, ""),
+        (_("Plaats"), header.place, ""),
+        (_("Procesbegeleider"), header.facilitator, ""),
+        (_("Vraagstuk"), header.question, "italic"),
+        (_("Volgende sessie"), header.next_date_text, ""),
+        (_("Vorige sessie"), header.previous_session, ""),
     ):
         if value:
-            lines.add_row(label, _t(value, "italic" if label == "Vraagstuk" else ""))
-    title = _join(Text("Samenvatting", style="dim"), _t(header.title, "bold"), sep=" · ")
+            lines.add_row(label, _t(value, style))
+    title = _join(Text(_("Samenvatting"), style="dim"), _t(header.title, "bold"), sep=" · ")
     return Panel(lines, title=title, title_align="left", border_style="blue", box=box.ROUNDED)
 
 
 def _own(summary: Summary) -> RenderableType:
     if not summary.own:
-        return Text("  Je hebt in deze sessie (nog) niets toegezegd.", style="dim")
-    table = _table("Wat", "Doel", "Wanneer", "Status")
+        return Text("  " + _("Je hebt in deze sessie (nog) niets toegezegd."), style="dim")
+    table = _table(_("Wat"), _("Doel"), _("Wanneer"), _("Status"))
     for line in summary.own:
         table.add_row(_what(line), _t(line.goal, "dim"), _due(line), _status(line))
     return table
 
 
 def _attendance(summary: Summary) -> RenderableType:
-    count = Text(f"{summary.present_count} aanwezig, {summary.absent_count} afwezig.", "dim")
-    table = _table("Organisatie", "Deelnemers")
+    count = Text(
+        _("{present} aanwezig, {absent} afwezig.").format(
+            present=summary.present_count, absent=summary.absent_count
+        ),
+        "dim",
+    )
+    table = _table(_("Organisatie"), _("Deelnemers"))
     for group in summary.attendance:
-        organisation = _t(group.organisation or NO_ORGANISATION, "bold")
+        organisation = _t(group.organisation or _(NO_ORGANISATION), "bold")
         if group.sector:
             organisation.append(_t(f"\n{group.sector}", "dim"))
         table.add_row(organisation, Text("\n").join(_person(p) for p in group.people))
@@ -161,7 +175,7 @@ def _attendance(summary: Summary) -> RenderableType:
 def _person(person: Person) -> Text:
     line = _join(_t(person.name, "" if person.present else "dim"), Text(f"({person.role})", "dim"))
     if not person.present:
-        line.append(" afwezig", style="italic red")
+        line.append(" " + _("afwezig"), style="italic red")
     contact = ", ".join(part for part in (person.email, person.phone) if part)
     if contact:
         line.append("\n  ").append(_t(contact, "cyan"))
@@ -174,9 +188,10 @@ def _work(summary: Summary) -> RenderableType:
         sector = _t(f"({work.sector})", "dim") if work.sector else ""
         blocks.append(_join(_t(work.organisation, "bold"), sector))
         if work.interests:
-            blocks.append(_bullets([_t("wil: " + "; ".join(work.interests), "dim italic")], " "))
+            wants = _("wil: {interests}").format(interests="; ".join(work.interests))
+            blocks.append(_bullets([_t(wants, "dim italic")], " "))
         initiatives = [_initiative(i) for i in work.initiatives]
-        blocks.append(_bullets(initiatives or [Text("geen initiatieven genoemd", "dim")]))
+        blocks.append(_bullets(initiatives or [Text(_("geen initiatieven genoemd"), "dim")]))
     return Group(*blocks)
 
 
@@ -184,50 +199,62 @@ def _initiative(initiative: InitiativeLine) -> Text:
     line = _t(initiative.name)
     if initiative.themes:
         line.append(_t(f" — {', '.join(initiative.themes)}", "dim"))
-    contact = f"contact: {initiative.contact}" if initiative.contact else "geen contactpersoon"
+    if initiative.contact:
+        contact = _("contact: {name}").format(name=initiative.contact)
+    else:
+        contact = _("geen contactpersoon")
     if initiative.backup:
-        contact += f", reserve: {initiative.backup}"
+        contact += _(", reserve: {name}").format(name=initiative.backup)
     return line.append(_t(f" · {contact}", "cyan" if initiative.contact else "red"))
 
 
 def _findings(summary: Summary) -> Iterator[RenderableType]:
     findings = summary.findings
-    yield Text("Overlap: verbind deze initiatieven", style="bold")
+    strangers = _("kennen elkaar nog niet")
+    yield Text(_("Overlap: verbind deze initiatieven"), style="bold")
     yield _bullets(
         _join(
             _t(f"{o.first} ({o.first_organisation})"),
             Text("↔"),
             _t(f"{o.second} ({o.second_organisation})"),
-            _t(f"— {o.reason}; {o.connected or 'kennen elkaar nog niet'}", "dim"),
+            _t(f"— {o.reason}; {o.connected or strangers}", "dim"),
         )
         for o in findings.overlaps
     )
     if findings.more_overlaps:
-        yield _t(f"  … en nog {findings.more_overlaps} mogelijke verbindingen", "dim")
-    yield Text("Gaten: vragen waar niemand aan werkt", style="bold")
+        yield _t("  " + _more_overlaps(findings.more_overlaps), "dim")
+    yield Text(_("Gaten: vragen waar niemand aan werkt"), style="bold")
     yield _bullets(_join(_t(g.question), _t(f"({g.reason})", "dim")) for g in findings.gaps)
     if findings.uncovered_themes:
-        yield _t("  Thema's zonder initiatief: " + ", ".join(findings.uncovered_themes), "dim")
-    yield Text("Zwakke schakels: waar het netwerk aan één persoon hangt", style="bold")
+        themes = ", ".join(findings.uncovered_themes)
+        yield _t("  " + _("Thema's zonder initiatief: {themes}").format(themes=themes), "dim")
+    yield Text(_("Zwakke schakels: waar het netwerk aan één persoon hangt"), style="bold")
     yield _bullets(_t(link.reason) for link in findings.weak_links)
 
 
+def _more_overlaps(count: int) -> str:
+    """The line that counts the overlaps beyond the strongest ones listed."""
+    return ngettext(
+        "… en nog {count} mogelijke verbindingen", "… en nog {count} mogelijke verbindingen", count
+    ).format(count=count)
+
+
 def _goals(summary: Summary) -> RenderableType:
-    table = _table("#", "Doel", "Stemmen", "Coalitie")
+    table = _table("#", _("Doel"), _("Stemmen"), _("Coalitie"))
     for goal in summary.goals:
         text = _t(goal.text, "bold")
         for question in goal.questions:
-            text.append(_t(f"\n↳ vraag: {question}", "dim"))
+            text.append(_t("\n" + _("↳ vraag: {question}").format(question=question), "dim"))
         coalition = _t("\n".join(goal.coalition) or "—")
         table.add_row(str(goal.rank), text, str(goal.votes), coalition)
     return table
 
 
 def _agreement(agreement: AgreementLine) -> RenderableType:
-    status = Text(f"[{agreement.status}]", style=_STATUS_STYLE.get(agreement.status, ""))
+    status = Text(f"[{agreement.status_label}]", style=_STATUS_STYLE.get(agreement.status, ""))
     notes = []
     for note in (*agreement.objections, *agreement.reservations):
-        line = _join(Text(note.stance, "red" if note.stance == "bezwaar" else "yellow"))
+        line = _join(Text(note.stance_label, "red" if note.stance == "bezwaar" else "yellow"))
         line.append(_t(f" — {note.person}"))
         if note.note:
             line.append(_t(f": “{note.note}”", "italic"))
@@ -249,24 +276,24 @@ def _what(line: CommitmentLine) -> Text:
 
 
 def _due(line: CommitmentLine) -> Text:
-    return _t(line.due_text or "geen datum", "bold red" if line.overdue else "")
+    return _t(line.due_text or _("geen datum"), "bold red" if line.overdue else "")
 
 
 def _status(line: CommitmentLine) -> Text:
-    status = Text(line.status, style=_STATUS_STYLE.get(line.status, ""))
+    status = Text(line.status_label, style=_STATUS_STYLE.get(line.status, ""))
     if line.overdue:
-        status.append(" · te laat", style="bold red")
+        status.append(" · " + _("te laat"), style="bold red")
     if line.carried_over:
-        status.append("\n↻ uit vorige sessie", style="dim")
+        status.append("\n" + _("↻ uit vorige sessie"), style="dim")
     return status
 
 
 def _by_person(groups: Iterable[CommitmentGroup]) -> RenderableType:
-    table = _table("Wie", "Wat", "Wanneer", "Status")
+    table = _table(_("Wie"), _("Wat"), _("Wanneer"), _("Status"))
     for group in groups:
         who = _t(group.title, "bold")
         if group.own:
-            who.append(" (jij)", style="bold")
+            who.append(" " + _("(jij)"), style="bold")
         if group.detail:
             who.append(_t(f"\n{group.detail}", "dim"))
         for index, line in enumerate(group.commitments):
@@ -281,7 +308,7 @@ def _by_person(groups: Iterable[CommitmentGroup]) -> RenderableType:
 def _by_goal(groups: Iterable[CommitmentGroup]) -> RenderableType:
     blocks: list[RenderableType] = []
     for group in groups:
-        table = _table("Wat", "Wie", "Wanneer", "Status")
+        table = _table(_("Wat"), _("Wie"), _("Wanneer"), _("Status"))
         for line in group.commitments:
             who = _join(_t(line.person), _t(line.organisation, "dim"), sep="\n")
             table.add_row(_what(line), who, _due(line), _status(line))
@@ -300,25 +327,27 @@ def _open_questions(summary: Summary) -> RenderableType:
 
 
 def _agenda(summary: Summary) -> RenderableType:
-    table = _table("Fase", "Gepland", "Besteed", expand=False)
+    table = _table(_("Fase"), _("Gepland"), _("Besteed"), expand=False)
     for item in summary.agenda:
-        spent = f"{item.spent_minutes} min" if item.spent_minutes else "—"
+        spent = _minutes(item.spent_minutes) if item.spent_minutes else "—"
         style = "yellow" if item.spent_minutes > item.planned_minutes else ""
-        table.add_row(item.phase, f"{item.planned_minutes} min", Text(spent, style=style))
+        table.add_row(item.phase, _minutes(item.planned_minutes), Text(spent, style=style))
     planned = sum(item.planned_minutes for item in summary.agenda)
     spent = sum(item.spent_minutes for item in summary.agenda)
     table.add_section()
-    table.add_row(Text("Totaal", "bold"), f"{planned} min", f"{spent} min")
+    table.add_row(Text(_("Totaal"), "bold"), _minutes(planned), _minutes(spent))
     return table
+
+
+def _minutes(count: int) -> str:
+    return _("{minutes} min").format(minutes=count)
 
 
 def _footer(summary: Summary) -> Text:
     privacy = (
-        "Contactgegevens alleen van wie daar toestemming voor gaf."
+        _("Contactgegevens alleen van wie daar toestemming voor gaf.")
         if summary.with_contact
-        else "Zonder contactgegevens."
+        else _("Zonder contactgegevens.")
     )
-    return Text(
-        f"Samenvatting gemaakt op {summary.header.made_on_text} met wijksessie. {privacy}",
-        style="dim",
-    )
+    made = _("Samenvatting gemaakt op {date} met wijksessie. {privacy}")
+    return Text(made.format(date=summary.header.made_on_text, privacy=privacy), style="dim")
