@@ -94,7 +94,6 @@ class Plan:
     """How often to repeat each kind of measurement."""
 
     processes: int
-    memory: int
     app_runs: int
     presses: int
     calls: int
@@ -102,8 +101,8 @@ class Plan:
     huge: bool
 
 
-QUICK = Plan(processes=2, memory=1, app_runs=2, presses=3, calls=5, summaries=1, huge=False)
-FULL = Plan(processes=9, memory=3, app_runs=5, presses=25, calls=15, summaries=5, huge=True)
+QUICK = Plan(processes=2, app_runs=2, presses=3, calls=5, summaries=1, huge=False)
+FULL = Plan(processes=9, app_runs=5, presses=25, calls=15, summaries=5, huge=True)
 
 
 def median_of(runs: int, measure: Callable[[], float]) -> float:
@@ -191,14 +190,13 @@ def process_figures(files: Files, plan: Plan) -> list[Figure]:
     runs: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for folder in (files.ten, files.thousand):
         list_sessions(folder)  # the index, as any earlier start of the app leaves it
-    for number in range(plan.processes):
+    for _ in range(plan.processes):
         runs["bare"].append(probe("bare"))
         runs["ten"].append(probe("start", str(files.ten)))
         runs["thousand"].append(probe("start", str(files.thousand)))
         (files.thousand / INDEX).unlink(missing_ok=True)
         runs["first"].append(probe("start", str(files.thousand)))
-        if number < plan.memory:
-            runs["open"].append(probe("open", str(files.ten), str(files.large)))
+        runs["open"].append(probe("open", str(files.ten), str(files.large)))
     seconds = {name: statistics.median(t for t, _ in found) for name, found in runs.items()}
     peak_mb = {name: statistics.median(kb for _, kb in got) / 1024 for name, got in runs.items()}
     bare = {"baseline": seconds["bare"], "baseline_label": "bare Textual app"}
@@ -232,11 +230,19 @@ def process_figures(files: Files, plan: Plan) -> list[Figure]:
             runs=plan.processes,
         ),
         Figure(
+            "open_large",
+            "open the large session to its first phase, beyond the cold start",
+            seconds["open"] - seconds["ten"],
+            goal="≤ 0.25 s",
+            limit=0.25,
+            runs=plan.processes,
+        ),
+        Figure(
             "cold_open_large",
             "cold start straight into the large session",
             seconds["open"],
             goal="report",
-            runs=plan.memory,
+            runs=plan.processes,
             **bare,
         ),
         Figure(
@@ -248,7 +254,7 @@ def process_figures(files: Files, plan: Plan) -> list[Figure]:
             baseline_label="bare Textual app",
             goal="≤ 1.5×",
             limit=1.5,
-            runs=plan.memory,
+            runs=plan.processes,
         ),
     ]
 
@@ -366,13 +372,12 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
         large_keys = await time_keys(files, files.large, plan)
         figures = [
             Figure(
-                "open_large",
-                "open the large session to its first phase",
+                "open_large_inside",
+                "open the large session in a running app, to its first phase",
                 large_open,
                 baseline=small_open,
                 baseline_label="the small session",
-                goal="≤ 0.25 s",
-                limit=0.25,
+                goal="report",
                 runs=plan.app_runs,
             ),
         ]
@@ -554,6 +559,7 @@ def run(plan: Plan, root: Path) -> list[Figure]:
         by_key["start_screen_1000"],
         by_key["start_screen_1000_first"],
         by_key["start_screen_1000_inside"],
+        by_key["open_large_inside"],
         by_key["peak_memory"],
         by_key["cold_open_large"],
     ]

@@ -29,6 +29,7 @@ FIGURES = {
     "start_screen_1000",
     "start_screen_1000_first",
     "start_screen_1000_inside",
+    "open_large_inside",
     "peak_memory",
     "cold_open_large",
 }
