@@ -35,7 +35,7 @@ class StartScreen(Screen[None]):
         Binding("delete,x", "delete", _("Verwijderen"), id="start.delete"),
         Binding("v", "follow_up", _("Vervolgsessie"), id="start.follow_up"),
         Binding("d", "app.demo", _("Demo"), id="start.demo"),
-        Binding("r", "refresh", _("Vernieuwen"), id="start.refresh"),
+        Binding("r", "refresh", _("Vernieuwen"), id="start.refresh", show=False),
         Binding("q", "app.quit", _("Afsluiten"), id="start.quit"),
     ]
 

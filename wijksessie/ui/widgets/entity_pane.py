@@ -28,8 +28,10 @@ from wijksessie.ui.widgets.entity_table import EntityTable
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 
 MIN_COLUMN = 8
-AUTO_HEIGHT_ROWS = 200
-"""Above this many rows, rows are one line: measuring every wrapped cell would make typing lag."""
+AUTO_HEIGHT_ROWS = 25
+"""Up to this many rows (about a screenful), rows grow to show all their text; longer lists get
+one line a row. A growing row is rendered in full to find its height: 200 of them took over half
+a second to show, and a list longer than the wall is read by scrolling anyway."""
 
 
 class EntityPane(Vertical):
@@ -188,30 +190,37 @@ class EntityPane(Vertical):
 
         Rows that went are removed, changed cells updated, new rows added, and when the order
         changed (a new name sorts into the middle) the rows are sorted into place: Textual then
-        measures only the new and changed cells instead of every row. Rows that grow with their
-        text (``height`` None) are measured only when added, so they are re-filled; those tables
-        are small (``AUTO_HEIGHT_ROWS``) and re-fill quickly.
+        measures only the new and changed rows instead of every row. A row that grows with its
+        text (``height`` None) is measured only when added, so a changed one is replaced whole.
         """
         before = self._rows
-        if height is None or height != self._rows_height or table.row_count != len(before):
+        if height != self._rows_height or table.row_count != len(before):
             return False
         # Plan first: the cells the table will hold (an unchanged cell stays the object it
-        # already shows), and which cells to replace.
+        # already shows), which cells to replace and which rows to add again.
         columns = list(table.columns)
         shown: dict[str, tuple[Text, ...]] = {}
         updates: list[tuple[str, Any, Text]] = []
+        added = [key for key in rows if key not in before]
         for key, cells in rows.items():
             old = before.get(key)
             if old is None:
                 shown[key] = cells
                 continue
-            kept = []
-            for column, was, now in zip(columns, old, cells, strict=True):
-                same = _cell_key(was) == _cell_key(now)
-                kept.append(was if same else now)
-                if not same:
-                    updates.append((key, column, now))
-            shown[key] = tuple(kept)
+            changed = [
+                (column, now)
+                for column, was, now in zip(columns, old, cells, strict=True)
+                if _cell_key(was) != _cell_key(now)
+            ]
+            if changed and height is None:
+                added.append(key)
+                shown[key] = cells
+            else:
+                updates.extend((key, column, now) for column, now in changed)
+                shown[key] = tuple(
+                    now if _cell_key(was) != _cell_key(now) else was
+                    for was, now in zip(old, cells, strict=True)
+                )
         # Sorting goes by the first cell's identity (the sort key sees cells, not row keys).
         position = {id(cells[0]): index for index, cells in enumerate(shown.values())}
         if len(position) != len(shown):
@@ -220,10 +229,12 @@ class EntityPane(Vertical):
             table.remove_row(key)
         for key, column, cell in updates:
             table.update_cell(key, column, cell)
-        for key in rows.keys() - before.keys():
+        for key in added:
+            if key in before:
+                table.remove_row(key)
             table.add_row(*rows[key], key=key, height=height)
-        now_shown = [key for key in before if key in rows] + [k for k in rows if k not in before]
-        if now_shown != list(rows):
+        staying = [key for key in before if key in rows and key not in added]
+        if staying + added != list(rows):
             table.sort(columns[0], key=lambda cell: position[id(cell)])
         self._rows = shown
         return True
