@@ -169,6 +169,19 @@ async def test_adding_an_initiative_updates_the_matrix(
         assert gaps.row_count < before
 
 
+def _spy_on_patches(pane) -> list[bool]:
+    """Record whether each refresh of ``pane`` was done in place (True) or by re-filling."""
+    patched: list[bool] = []
+    original = pane._patch_rows
+
+    def spy(*args, **kwargs):
+        patched.append(original(*args, **kwargs))
+        return patched[-1]
+
+    pane._patch_rows = spy
+    return patched
+
+
 def _rows(table: DataTable) -> list[tuple[str, list[str]]]:
     """The table as shown: row keys in display order, with each cell's text and style."""
     shown = []
@@ -193,14 +206,7 @@ async def test_a_long_list_is_updated_in_place_and_shows_what_a_refill_shows(
         phase = await _network_phase(app, pilot)
         pane = phase.query_one("#pane-participants")
         table = pane.query_one(DataTable)
-        patched = []
-        original = pane._patch_rows
-
-        def spy(*args, **kwargs):
-            patched.append(original(*args, **kwargs))
-            return patched[-1]
-
-        pane._patch_rows = spy
+        patched = _spy_on_patches(pane)
         # Add one that sorts into the middle, rename one to the end, delete one.
         await pilot.press("a", *"Deelnemer 100a", "enter", *"Welzijn Zuid", "enter")
         await pilot.press("enter", "enter", "escape")
@@ -241,14 +247,7 @@ async def test_a_short_list_with_growing_rows_replaces_a_changed_row_whole(
         await pilot.pause()
         pane = phase.query_one("#pane-initiatives")
         table = pane.query_one(DataTable)
-        patched = []
-        original = pane._patch_rows
-
-        def spy(*args, **kwargs):
-            patched.append(original(*args, **kwargs))
-            return patched[-1]
-
-        pane._patch_rows = spy
+        patched = _spy_on_patches(pane)
         table.move_cursor(row=1)
         long_name = "Taalcafé voor nieuwkomers en buren die samen Nederlands willen oefenen"
         await pilot.press("enter", "end", "ctrl+u", *long_name, "ctrl+s")
