@@ -28,6 +28,7 @@ from wijksessie.ui.widgets.entity_table import EntityTable
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 
 MIN_COLUMN = 8
+PROJECTOR_GROWTH = 1.5
 AUTO_HEIGHT_ROWS = 25
 """Up to this many rows (about a screenful), rows grow to show all their text; longer lists get
 one line a row. A growing row is rendered in full to find its height: 200 of them took over half
@@ -45,6 +46,8 @@ class EntityPane(Vertical):
     title: ClassVar[str]
     columns: ClassVar[tuple[str | tuple[str, int], ...]]
     """Column labels; ``(label, width)`` fixes a width, and long text then wraps in the cell."""
+    projector_hides: ClassVar[tuple[int, ...]] = ()
+    """Positions in ``columns`` left off the wall in projector mode: fewer, wider columns."""
     keep_open: ClassVar[bool] = False
     row_height: ClassVar[int | None] = 1
     """1 keeps lists compact; None lets rows grow to fit wrapped text."""
@@ -71,6 +74,7 @@ class EntityPane(Vertical):
         self._rows: dict[str, tuple[Text, ...]] = {}
         """The cells the table shows now, by row key, in table order."""
         self._rows_height: int | None = None
+        self._shown: list[int] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
@@ -79,10 +83,34 @@ class EntityPane(Vertical):
         yield EntityTable(classes="pane-table")
 
     def on_mount(self) -> None:
+        self._add_columns()
+        self.watch(self.app, "projector", self._projector_changed, init=False)
+
+    def shown_columns(self) -> list[int]:
+        """The positions in ``columns`` on screen now (projector mode shows fewer)."""
+        hidden = self.projector_hides if getattr(self.app, "projector", False) else ()
+        return [index for index in range(len(self.columns)) if index not in hidden]
+
+    def _add_columns(self) -> None:
         table = self.query_one(EntityTable)
-        for column in self.columns:
+        self._shown = self.shown_columns()
+        for index in self._shown:
+            column = self.columns[index]
             label, width = column if isinstance(column, tuple) else (column, None)
             table.add_column(label, width=width)
+
+    def _projector_changed(self, _projector: bool) -> None:
+        """Take columns off the wall (or put them back) when projector mode changes."""
+        if self.shown_columns() == self._shown:
+            return
+        table = self.query_one(EntityTable)
+        filled = bool(self._rows) or table.row_count > 0
+        table.clear(columns=True)
+        self._rows = {}
+        self._add_columns()
+        self.fit_columns()
+        if filled:
+            self.refresh_rows(full=True)
 
     def on_resize(self) -> None:
         """Shrink the fixed-width columns on a small screen, so the last ones stay in view.
@@ -96,7 +124,8 @@ class EntityPane(Vertical):
     def fit_columns(self) -> bool:
         """Scale the columns with a set width to the table's width; True when they changed."""
         table = self.query_one(EntityTable)
-        preferred = [c[1] if isinstance(c, tuple) else 0 for c in self.columns]
+        shown = [self.columns[index] for index in self._shown]
+        preferred = [c[1] if isinstance(c, tuple) else 0 for c in shown]
         columns = list(table.columns.values())
         if not any(preferred) or len(columns) != len(preferred) or not table.size.width:
             return False
@@ -107,7 +136,10 @@ class EntityPane(Vertical):
             if not want
         )
         room = table.size.width - loose - padding * sum(1 for want in preferred if want) - 2
-        scale = min(1.0, max(room, 0) / sum(preferred))
+        # On a small screen the set widths shrink; on the wall, with columns left off, they
+        # may grow into the room those leave (up to half again), so long names show whole.
+        grow = PROJECTOR_GROWTH if len(self._shown) < len(self.columns) else 1.0
+        scale = min(grow, max(room, 0) / sum(preferred))
         changed = False
         for col, want in zip(columns, preferred, strict=True):
             if want:
@@ -167,7 +199,10 @@ class EntityPane(Vertical):
             shown = [e for e in everything if matches(self.search_fields(e), query)]
         keep = keep or (table.current_id() if table.row_count else "")
         height = self.row_height if len(shown) <= AUTO_HEIGHT_ROWS else 1
-        rows = {entity.id: self.cells(entity) for entity in shown}
+        if len(self._shown) == len(self.columns):
+            rows = {entity.id: self.cells(entity) for entity in shown}
+        else:
+            rows = {entity.id: self._pick(self.cells(entity)) for entity in shown}
         if full or not self._patch_rows(table, rows, height):
             table.clear()
             for key, cells in rows.items():
@@ -182,6 +217,9 @@ class EntityPane(Vertical):
         self.query_one(".pane-title", Label).update(f"{self.title} ({count})")
         if keep:
             table.keep_cursor_on(keep)
+
+    def _pick(self, cells: tuple[Text, ...]) -> tuple[Text, ...]:
+        return tuple(cells[index] for index in self._shown)
 
     def _patch_rows(
         self, table: EntityTable, rows: dict[str, tuple[Text, ...]], height: int | None
