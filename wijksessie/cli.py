@@ -21,19 +21,26 @@ import wijksessie
 from wijksessie.commands import exchange as exchange_command
 from wijksessie.commands import summary as summary_command
 from wijksessie.domain.dates import DateError, long_date, parse_date
-from wijksessie.domain.model import Session
 from wijksessie.domain.text import visible
-from wijksessie.domain.validation import validate
 from wijksessie.errors import SessionFileError, WijksessieError
 from wijksessie.i18n import LANG_ENV, LANGUAGES, N_, _, resolve_language, set_language
-from wijksessie.store.bulk import DEMO_FILE, open_demo, write_follow_up
-from wijksessie.store.folder import ENV_DIR, SessionInfo, list_sessions, new_session_path
+from wijksessie.store.folder import (
+    DEMO_FILE,
+    ENV_DIR,
+    SessionInfo,
+    list_sessions,
+    new_session_path,
+)
 from wijksessie.store.folder import sessions_dir as default_sessions_dir
-from wijksessie.store.session_store import SessionStore
 from wijksessie.store.settings import load_settings
+
+# The model, the store (TinyDB, the file lock) and the summary and import code load in the
+# command that needs them: ``wijksessie`` itself should open its start screen without them.
 
 if TYPE_CHECKING:
     from rich.table import Table
+
+    from wijksessie.store.session_store import SessionStore
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -100,6 +107,10 @@ def _start(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from wijksessie.domain.model import Session
+    from wijksessie.domain.validation import validate
+    from wijksessie.store.session_store import SessionStore
+
     when = (parse_date(args.date) if args.date else None) or date.today()
     session = Session(title=args.title.strip(), wijk=args.wijk.strip(), date=when)
     validate(session)
@@ -115,18 +126,24 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
+    from wijksessie.store.session_store import SessionStore
+
     folder = _folder(args)
     store = SessionStore.open(_session_path(args.path, folder))
     return launch_app(folder, store) or EXIT_OK
 
 
 def _view(args: argparse.Namespace) -> int:
+    from wijksessie.store.session_store import SessionStore
+
     folder = _folder(args)
     store = SessionStore.open(_session_path(args.path, folder), read_only=True)
     return launch_app(folder, store) or EXIT_OK
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from wijksessie.store.bulk import open_demo
+
     folder = _folder(args)
     store = open_demo(folder)
     print(store.path)
@@ -134,6 +151,9 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _follow_up(args: argparse.Namespace) -> int:
+    from wijksessie.store.bulk import write_follow_up
+    from wijksessie.store.session_store import SessionStore
+
     folder = _folder(args)
     previous = _session_path(args.path, folder)
     when = parse_date(args.date) if args.date else None

@@ -89,8 +89,10 @@ def main(argv: list[str]) -> None:
     if mode == "bare":
         ready = run_until(BareApp(), None)
     else:
-        # Each mode imports what the app itself imports on that path, no more: the session
-        # screen (and the analysis behind it) is loaded lazily, so "start" must not load it.
+        # Each mode imports what ``wijksessie`` itself imports on that path, no more: the
+        # command line module first (the console script's entry point), then the app; the
+        # session screen (and the analysis behind it) is loaded lazily, so "start" does not.
+        import wijksessie.cli  # noqa: F401
         from wijksessie.ui.app import WijksessieApp
 
         folder = Path(argv[1])

@@ -12,13 +12,16 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wijksessie.domain.text import visible
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
-from wijksessie.exchange.importer import ImportPreview, apply_import, preview_import
 from wijksessie.i18n import _
-from wijksessie.store.session_store import SessionStore
+
+if TYPE_CHECKING:
+    from wijksessie.exchange.importer import ImportPreview
+
+# The importer, exporters and store load when the command runs, not whenever the CLI starts.
 
 FORMATS = ("xlsx", "kumu", "graphml")
 SUFFIXES = {"xlsx": ".xlsx", "kumu": ".xlsx", "graphml": ".graphml"}
@@ -73,6 +76,8 @@ def run_import(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from wijksessie.cli import _folder, _session_path
+    from wijksessie.exchange.importer import apply_import, preview_import
+    from wijksessie.store.session_store import SessionStore
 
     source = Path(args.file)
     session_path = _session_path(args.session, _folder(args))
@@ -229,6 +234,7 @@ def run_export(args: argparse.Namespace) -> int:
     from wijksessie.exchange.graphml import export_graphml
     from wijksessie.exchange.kumu import export_kumu
     from wijksessie.exchange.spreadsheet import export_xlsx
+    from wijksessie.store.session_store import SessionStore
 
     session_path = _session_path(args.session, _folder(args))
     target = _target(Path(args.output), args.format)

@@ -14,15 +14,17 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wijksessie.domain.model import Network
-from wijksessie.domain.summary import Summary, build_summary
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
 from wijksessie.render import FORMATS, contact_allowed, render
-from wijksessie.render.figures import network_figures
-from wijksessie.store.session_store import SessionStore
-from wijksessie.store.storage import atomic_write_text
+
+if TYPE_CHECKING:
+    from wijksessie.domain.model import Network
+    from wijksessie.domain.summary import Summary
+
+# The summary, figures and store load when the command runs, not whenever the CLI starts.
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,6 +64,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run_summary(args: argparse.Namespace) -> int:
     """Build the summary of one session file and print or write it."""
     from wijksessie.cli import _folder, _session_path
+    from wijksessie.domain.summary import build_summary
+    from wijksessie.render.figures import network_figures
+    from wijksessie.store.storage import atomic_write_text
 
     path = _session_path(args.path, _folder(args))
     network = read_network(path)
@@ -86,6 +91,8 @@ def run_summary(args: argparse.Namespace) -> int:
 
 def read_network(path: Path) -> Network:
     """The session in ``path``, read without taking the lock; ``SessionFileError`` if unusable."""
+    from wijksessie.store.session_store import SessionStore
+
     with SessionStore.open(path, read_only=True) as store:
         return store.network()
 

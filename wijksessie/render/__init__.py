@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from wijksessie.domain.summary import Summary
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
 
 if TYPE_CHECKING:
+    from wijksessie.domain.summary import Summary
     from wijksessie.render.figures import Figure
 
 FORMATS: tuple[str, ...] = ("text", "md", "html", "ics")

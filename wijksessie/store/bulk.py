@@ -14,10 +14,8 @@ from pathlib import Path
 from wijksessie.domain.demo import demo_network
 from wijksessie.domain.followup import follow_up
 from wijksessie.domain.model import Network
-from wijksessie.store.folder import new_session_path
+from wijksessie.store.folder import DEMO_FILE, new_session_path
 from wijksessie.store.session_store import SessionStore
-
-DEMO_FILE = "demo-kruidenbuurt.json"
 
 
 def open_demo(folder: Path) -> SessionStore:

@@ -31,6 +31,9 @@ ENV_DIR = "WIJKSESSIE_DIR"
 TRASH = ".prullenbak"
 INDEX = ".sessions-index"
 """Hidden, and not ``*.json``: neither the listing nor a user's ``*.json`` glob sees it."""
+DEMO_FILE = "demo-kruidenbuurt.json"
+"""The demo session's file name in a sessions folder."""
+
 _INDEX_KEY = {"app_version": wijksessie.__version__, "schema_version": SCHEMA_VERSION}
 SLUG_MAX = 60
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
