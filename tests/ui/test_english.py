@@ -2,11 +2,15 @@
 
 The language is set before the app is built and put back to Dutch afterwards. Textual reads
 ``Binding`` descriptions and class-level labels when a module is first imported, so these tests
-check what is computed on screen (table cells, the header), not footer labels or column titles.
+check what is computed on screen (table cells, the header), not footer labels or column titles,
+and import every UI module in Dutch first: a screen first imported here, in English, would
+otherwise show English footers in the Dutch snapshot tests that run after it.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +18,7 @@ import pytest
 from rich.text import Text
 from textual.widgets import DataTable, Input, Label, Static
 
+import wijksessie.ui
 from tests.ui.conftest import AppFactory
 from wijksessie import i18n
 from wijksessie.store import SessionStore
@@ -41,6 +46,8 @@ DUTCH_CHOICES = {
 
 @pytest.fixture
 def english() -> Iterator[None]:
+    for module in pkgutil.walk_packages(wijksessie.ui.__path__, "wijksessie.ui."):
+        importlib.import_module(module.name)
     i18n.set_language("en")
     yield
     i18n.set_language("nl")
