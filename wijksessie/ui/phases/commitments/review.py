@@ -100,7 +100,8 @@ class ReviewScreen(Screen[None]):
         table.add_column(width=2)
         table.add_column(ratio=3)
         table.add_column(ratio=2)
-        table.add_column(width=10)
+        longest = max(len(choice_label(status)) for status in CommitmentStatus)
+        table.add_column(width=max(10, longest))  # every status on one line, in any language
         for position, commitment in enumerate(items):
             marker = Text("▶", style="bold") if position == self.index else Text("")
             table.add_row(
