@@ -6,6 +6,7 @@ import errno
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from tests.ui.conftest import AppFactory, table_docs
 from wijksessie.store import SessionStore
@@ -169,3 +170,33 @@ async def test_theme_chosen_in_the_palette_is_remembered(
     async with again.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         assert again.theme == "textual-light" and not again.projector
+
+
+def _labels(table: DataTable) -> list[str]:
+    return [str(column.label) for column in table.columns.values()]
+
+
+async def test_projector_mode_shows_fewer_columns_and_puts_them_back(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    """F8 takes secondary columns off the wall (here: contact, file name) and brings them back."""
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        sessions = app.screen.query_one("#sessions", DataTable)
+        assert "Bestand" in _labels(sessions)
+        await pilot.press("f8")
+        await pilot.pause()
+        assert "Bestand" not in _labels(sessions)
+        assert len(sessions.get_row_at(0)) == len(sessions.columns)
+        assert "Kruidenbuurt" in " ".join(str(cell) for cell in sessions.get_row_at(0))
+        await pilot.press("enter", "f3")
+        await pilot.pause()
+        people = app.screen.query_one("#pane-participants .pane-table", DataTable)
+        assert _labels(people) == ["Naam", "Organisatie", "Rol", "Aanwezig"]
+        assert [len(people.get_row_at(r)) for r in range(people.row_count)] == [4] * 15
+        assert "✉" not in app.export_screenshot()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert _labels(people)[-1] == "Contact"
+        assert "✉" in " ".join(str(people.get_row_at(r)[-1]) for r in range(people.row_count))

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input
 
 from tests.ui.conftest import AppFactory, table_docs
-from wijksessie.domain.model import Organisation, Participant
+from wijksessie.domain.model import Initiative, Organisation, Participant
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.network.phase import NetworkPhase
 from wijksessie.ui.widgets.entity_pane import AUTO_HEIGHT_ROWS
@@ -169,6 +169,19 @@ async def test_adding_an_initiative_updates_the_matrix(
         assert gaps.row_count < before
 
 
+def _spy_on_patches(pane) -> list[bool]:
+    """Record whether each refresh of ``pane`` was done in place (True) or by re-filling."""
+    patched: list[bool] = []
+    original = pane._patch_rows
+
+    def spy(*args, **kwargs):
+        patched.append(original(*args, **kwargs))
+        return patched[-1]
+
+    pane._patch_rows = spy
+    return patched
+
+
 def _rows(table: DataTable) -> list[tuple[str, list[str]]]:
     """The table as shown: row keys in display order, with each cell's text and style."""
     shown = []
@@ -193,14 +206,7 @@ async def test_a_long_list_is_updated_in_place_and_shows_what_a_refill_shows(
         phase = await _network_phase(app, pilot)
         pane = phase.query_one("#pane-participants")
         table = pane.query_one(DataTable)
-        patched = []
-        original = pane._patch_rows
-
-        def spy(*args, **kwargs):
-            patched.append(original(*args, **kwargs))
-            return patched[-1]
-
-        pane._patch_rows = spy
+        patched = _spy_on_patches(pane)
         # Add one that sorts into the middle, rename one to the end, delete one.
         await pilot.press("a", *"Deelnemer 100a", "enter", *"Welzijn Zuid", "enter")
         await pilot.press("enter", "enter", "escape")
@@ -221,5 +227,35 @@ async def test_a_long_list_is_updated_in_place_and_shows_what_a_refill_shows(
         assert len(names) == AUTO_HEIGHT_ROWS + 10
         assert sorted(p["name"] for p in table_docs(session_file, "participants")) == sorted(names)
         in_place = _rows(table)
+        pane.refresh_rows(full=True)
+        assert _rows(table) == in_place
+
+
+async def test_a_short_list_with_growing_rows_replaces_a_changed_row_whole(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    """Rows that grow with their text are re-measured when their text changes."""
+    with SessionStore.open(session_file) as store, store.batch():
+        organisation = Organisation("Welzijn Zuid")
+        store.add(organisation)
+        for name in ("Buurtkamer", "Taalcafé", "Moestuin"):
+            store.add(Initiative(name, organisation_id=organisation.id))
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        phase = await _network_phase(app, pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        pane = phase.query_one("#pane-initiatives")
+        table = pane.query_one(DataTable)
+        patched = _spy_on_patches(pane)
+        table.move_cursor(row=1)
+        long_name = "Taalcafé voor nieuwkomers en buren die samen Nederlands willen oefenen"
+        await pilot.press("enter", "end", "ctrl+u", *long_name, "ctrl+s")
+        await pilot.pause()
+        assert patched == [True]
+        in_place = _rows(table)
+        names = [cells[0].split("|")[0] for _, cells in in_place]
+        assert names == ["Buurtkamer", "Taalcafé", long_name]  # renamed Moestuin moved down
+        assert table.ordered_rows[2].height > 1  # measured again: the long name wraps
         pane.refresh_rows(full=True)
         assert _rows(table) == in_place

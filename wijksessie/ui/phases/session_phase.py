@@ -26,6 +26,7 @@ from wijksessie.i18n import N_, _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.confirm import ConfirmDialog
+from wijksessie.ui.widgets.entity_pane import AUTO_HEIGHT_ROWS
 from wijksessie.ui.widgets.entity_table import EntityTable
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 
@@ -101,7 +102,9 @@ class SessionPhase(Horizontal):
         table.add_column(_("Vraag van inwoners"), key="text", width=40)
         table.add_column(_("Thema's"), key="themes", width=16)
         table.add_column(_("Bron"), key="source")
-        self.refresh_questions()
+        # The questions are filled by ``reload``, which the session screen calls each time
+        # the phase is shown (the first time included): filling them here too doubled the
+        # cost of opening a session.
         for widget in self.query("Input, TextArea"):
             widget.disabled = self.store.read_only
 
@@ -210,7 +213,7 @@ class SessionPhase(Horizontal):
                 literal(join_list(question.themes)),
                 literal(question.source),
                 key=question.id,
-                height=None,
+                height=None if len(questions) <= AUTO_HEIGHT_ROWS else 1,
             )
         self.query_one("#questions-title", Label).update(
             _("Vragen van inwoners ({count})").format(count=len(questions))

@@ -35,7 +35,7 @@ class StartScreen(Screen[None]):
         Binding("delete,x", "delete", _("Verwijderen"), id="start.delete"),
         Binding("v", "follow_up", _("Vervolgsessie"), id="start.follow_up"),
         Binding("d", "app.demo", _("Demo"), id="start.demo"),
-        Binding("r", "refresh", _("Vernieuwen"), id="start.refresh"),
+        Binding("r", "refresh", _("Vernieuwen"), id="start.refresh", show=False),
         Binding("q", "app.quit", _("Afsluiten"), id="start.quit"),
     ]
 
@@ -51,17 +51,39 @@ class StartScreen(Screen[None]):
         yield Static("", id="empty")
         yield Footer()
 
+    COLUMNS = (
+        (N_("Datum"), "date"),
+        (N_("Titel"), "title"),
+        (N_("Wijk"), "wijk"),
+        (N_("Deelnemers"), "participants"),
+        (N_("Toezeggingen"), "commitments"),
+        (N_("Bestand"), "file"),
+    )
+    PROJECTOR_HIDES = frozenset({"file"})
+    """Columns left off the wall in projector mode."""
+
     def on_mount(self) -> None:
+        self._add_columns()
+        self.watch(self.app, "projector", self._projector_changed, init=False)
+
+    def _shown_keys(self) -> list[str]:
+        hidden = self.PROJECTOR_HIDES if getattr(self.app, "projector", False) else frozenset()
+        return [key for _label, key in self.COLUMNS if key not in hidden]
+
+    def _add_columns(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        for label, key in (
-            (_("Datum"), "date"),
-            (_("Titel"), "title"),
-            (_("Wijk"), "wijk"),
-            (_("Deelnemers"), "participants"),
-            (_("Toezeggingen"), "commitments"),
-            (_("Bestand"), "file"),
-        ):
-            table.add_column(label, key=key)
+        shown = self._shown_keys()
+        for label, key in self.COLUMNS:
+            if key in shown:
+                table.add_column(_(label), key=key)
+
+    def _projector_changed(self, _projector: bool) -> None:
+        table = self.query_one("#sessions", DataTable)
+        if [str(key.value) for key in table.columns] == self._shown_keys():
+            return
+        table.clear(columns=True)
+        self._add_columns()
+        self.action_refresh()
 
     def on_screen_resume(self) -> None:
         """Fill the list when the screen shows: first at start, again after a session."""
@@ -72,8 +94,11 @@ class StartScreen(Screen[None]):
         self.infos = list_sessions(self.folder)
         table = self.query_one("#sessions", DataTable)
         table.clear()
+        keys = [str(key.value) for key in table.columns]
+        every = [key for _label, key in self.COLUMNS]
         for info in self.infos:
-            table.add_row(*self._cells(info), key=str(info.path))
+            cells = dict(zip(every, self._cells(info), strict=True))
+            table.add_row(*(cells[key] for key in keys), key=str(info.path))
         empty = self.query_one("#empty", Static)
         empty.update(literal(_(EMPTY_TEXT).format(folder=self.folder)))
         empty.display = not self.infos

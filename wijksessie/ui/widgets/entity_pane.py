@@ -28,8 +28,11 @@ from wijksessie.ui.widgets.entity_table import EntityTable
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 
 MIN_COLUMN = 8
-AUTO_HEIGHT_ROWS = 200
-"""Above this many rows, rows are one line: measuring every wrapped cell would make typing lag."""
+PROJECTOR_GROWTH = 1.5
+AUTO_HEIGHT_ROWS = 25
+"""Up to this many rows (about a screenful), rows grow to show all their text; longer lists get
+one line a row. A growing row is rendered in full to find its height: 200 of them took over half
+a second to show, and a list longer than the wall is read by scrolling anyway."""
 
 
 class EntityPane(Vertical):
@@ -43,6 +46,8 @@ class EntityPane(Vertical):
     title: ClassVar[str]
     columns: ClassVar[tuple[str | tuple[str, int], ...]]
     """Column labels; ``(label, width)`` fixes a width, and long text then wraps in the cell."""
+    projector_hides: ClassVar[tuple[int, ...]] = ()
+    """Positions in ``columns`` left off the wall in projector mode: fewer, wider columns."""
     keep_open: ClassVar[bool] = False
     row_height: ClassVar[int | None] = 1
     """1 keeps lists compact; None lets rows grow to fit wrapped text."""
@@ -69,6 +74,7 @@ class EntityPane(Vertical):
         self._rows: dict[str, tuple[Text, ...]] = {}
         """The cells the table shows now, by row key, in table order."""
         self._rows_height: int | None = None
+        self._shown: list[int] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
@@ -77,10 +83,34 @@ class EntityPane(Vertical):
         yield EntityTable(classes="pane-table")
 
     def on_mount(self) -> None:
+        self._add_columns()
+        self.watch(self.app, "projector", self._projector_changed, init=False)
+
+    def shown_columns(self) -> list[int]:
+        """The positions in ``columns`` on screen now (projector mode shows fewer)."""
+        hidden = self.projector_hides if getattr(self.app, "projector", False) else ()
+        return [index for index in range(len(self.columns)) if index not in hidden]
+
+    def _add_columns(self) -> None:
         table = self.query_one(EntityTable)
-        for column in self.columns:
+        self._shown = self.shown_columns()
+        for index in self._shown:
+            column = self.columns[index]
             label, width = column if isinstance(column, tuple) else (column, None)
             table.add_column(label, width=width)
+
+    def _projector_changed(self, _projector: bool) -> None:
+        """Take columns off the wall (or put them back) when projector mode changes."""
+        if self.shown_columns() == self._shown:
+            return
+        table = self.query_one(EntityTable)
+        filled = bool(self._rows) or table.row_count > 0
+        table.clear(columns=True)
+        self._rows = {}
+        self._add_columns()
+        self.fit_columns()
+        if filled:
+            self.refresh_rows(full=True)
 
     def on_resize(self) -> None:
         """Shrink the fixed-width columns on a small screen, so the last ones stay in view.
@@ -94,7 +124,8 @@ class EntityPane(Vertical):
     def fit_columns(self) -> bool:
         """Scale the columns with a set width to the table's width; True when they changed."""
         table = self.query_one(EntityTable)
-        preferred = [c[1] if isinstance(c, tuple) else 0 for c in self.columns]
+        shown = [self.columns[index] for index in self._shown]
+        preferred = [c[1] if isinstance(c, tuple) else 0 for c in shown]
         columns = list(table.columns.values())
         if not any(preferred) or len(columns) != len(preferred) or not table.size.width:
             return False
@@ -105,7 +136,10 @@ class EntityPane(Vertical):
             if not want
         )
         room = table.size.width - loose - padding * sum(1 for want in preferred if want) - 2
-        scale = min(1.0, max(room, 0) / sum(preferred))
+        # On a small screen the set widths shrink; on the wall, with columns left off, they
+        # may grow into the room those leave (up to half again), so long names show whole.
+        grow = PROJECTOR_GROWTH if len(self._shown) < len(self.columns) else 1.0
+        scale = min(grow, max(room, 0) / sum(preferred))
         changed = False
         for col, want in zip(columns, preferred, strict=True):
             if want:
@@ -165,7 +199,10 @@ class EntityPane(Vertical):
             shown = [e for e in everything if matches(self.search_fields(e), query)]
         keep = keep or (table.current_id() if table.row_count else "")
         height = self.row_height if len(shown) <= AUTO_HEIGHT_ROWS else 1
-        rows = {entity.id: self.cells(entity) for entity in shown}
+        if len(self._shown) == len(self.columns):
+            rows = {entity.id: self.cells(entity) for entity in shown}
+        else:
+            rows = {entity.id: self._pick(self.cells(entity)) for entity in shown}
         if full or not self._patch_rows(table, rows, height):
             table.clear()
             for key, cells in rows.items():
@@ -181,6 +218,9 @@ class EntityPane(Vertical):
         if keep:
             table.keep_cursor_on(keep)
 
+    def _pick(self, cells: tuple[Text, ...]) -> tuple[Text, ...]:
+        return tuple(cells[index] for index in self._shown)
+
     def _patch_rows(
         self, table: EntityTable, rows: dict[str, tuple[Text, ...]], height: int | None
     ) -> bool:
@@ -188,30 +228,37 @@ class EntityPane(Vertical):
 
         Rows that went are removed, changed cells updated, new rows added, and when the order
         changed (a new name sorts into the middle) the rows are sorted into place: Textual then
-        measures only the new and changed cells instead of every row. Rows that grow with their
-        text (``height`` None) are measured only when added, so they are re-filled; those tables
-        are small (``AUTO_HEIGHT_ROWS``) and re-fill quickly.
+        measures only the new and changed rows instead of every row. A row that grows with its
+        text (``height`` None) is measured only when added, so a changed one is replaced whole.
         """
         before = self._rows
-        if height is None or height != self._rows_height or table.row_count != len(before):
+        if height != self._rows_height or table.row_count != len(before):
             return False
         # Plan first: the cells the table will hold (an unchanged cell stays the object it
-        # already shows), and which cells to replace.
+        # already shows), which cells to replace and which rows to add again.
         columns = list(table.columns)
         shown: dict[str, tuple[Text, ...]] = {}
         updates: list[tuple[str, Any, Text]] = []
+        added = [key for key in rows if key not in before]
         for key, cells in rows.items():
             old = before.get(key)
             if old is None:
                 shown[key] = cells
                 continue
-            kept = []
-            for column, was, now in zip(columns, old, cells, strict=True):
-                same = _cell_key(was) == _cell_key(now)
-                kept.append(was if same else now)
-                if not same:
-                    updates.append((key, column, now))
-            shown[key] = tuple(kept)
+            changed = [
+                (column, now)
+                for column, was, now in zip(columns, old, cells, strict=True)
+                if _cell_key(was) != _cell_key(now)
+            ]
+            if changed and height is None:
+                added.append(key)
+                shown[key] = cells
+            else:
+                updates.extend((key, column, now) for column, now in changed)
+                shown[key] = tuple(
+                    now if _cell_key(was) != _cell_key(now) else was
+                    for was, now in zip(old, cells, strict=True)
+                )
         # Sorting goes by the first cell's identity (the sort key sees cells, not row keys).
         position = {id(cells[0]): index for index, cells in enumerate(shown.values())}
         if len(position) != len(shown):
@@ -220,10 +267,12 @@ class EntityPane(Vertical):
             table.remove_row(key)
         for key, column, cell in updates:
             table.update_cell(key, column, cell)
-        for key in rows.keys() - before.keys():
+        for key in added:
+            if key in before:
+                table.remove_row(key)
             table.add_row(*rows[key], key=key, height=height)
-        now_shown = [key for key in before if key in rows] + [k for k in rows if k not in before]
-        if now_shown != list(rows):
+        staying = [key for key in before if key in rows and key not in added]
+        if staying + added != list(rows):
             table.sort(columns[0], key=lambda cell: position[id(cell)])
         self._rows = shown
         return True
