@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
-from wijksessie.domain.dates import DateError, format_date, long_date, parse_date, parse_due
+from wijksessie import i18n
+from wijksessie.domain.dates import (
+    DateError,
+    day_name,
+    format_date,
+    long_date,
+    parse_date,
+    parse_due,
+)
 from wijksessie.errors import WijksessieError
 
 TODAY = date(2026, 6, 10)  # a Wednesday
@@ -145,3 +154,65 @@ def test_the_common_forms_do_not_import_dateparser() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """English for the test, Dutch again afterwards (as the app starts)."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("nl")
+
+
+@pytest.mark.usefixtures("english")
+def test_long_date_in_english() -> None:
+    assert long_date(date(2026, 11, 25)) == "Wed 25 Nov 2026"
+    assert long_date(date(2026, 12, 3)) == "Thu 3 Dec 2026"
+    assert long_date(date(2027, 3, 1)) == "Mon 1 Mar 2027"
+    assert long_date(date(2027, 5, 9)) == "Sun 9 May 2027"
+    assert long_date(None) == ""
+    assert day_name(2) == "Wednesday"
+
+
+@pytest.mark.usefixtures("english")
+def test_english_keeps_the_form_field_date_and_reads_dutch() -> None:
+    assert format_date(date(2026, 12, 3)) == "3-12-2026"
+    assert parse_date("3 dec", TODAY) == date(2026, 12, 3)
+    assert parse_date("do 3 dec 2026", TODAY) == date(2026, 12, 3)
+    assert parse_date("volgende week vrijdag", TODAY) == date(2026, 6, 19)
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize(
+    "value", [date(2026, 12, 3), date(2027, 1, 1), date(2028, 2, 29), date(2027, 5, 9)]
+)
+def test_what_is_shown_in_english_reads_back(value: date) -> None:
+    assert parse_date(long_date(value), TODAY) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 May", date(2027, 5, 3)),
+        ("3 march 2027", date(2027, 3, 3)),
+        ("Friday", date(2026, 6, 12)),
+        ("fri", date(2026, 6, 12)),
+        ("Thu 3 Dec 2026", date(2026, 12, 3)),
+    ],
+)
+def test_english_day_and_month_names_are_read_in_either_language(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+@pytest.mark.usefixtures("english")
+def test_a_wrong_weekday_is_named_in_english() -> None:
+    with pytest.raises(DateError, match="is a Thursday, not a Wednesday"):
+        parse_date("wo 3 dec 2026", TODAY)
+
+
+def test_dutch_again_after_english() -> None:
+    i18n.set_language("en")
+    i18n.set_language("nl")
+    assert long_date(date(2026, 11, 25)) == "wo 25 nov 2026"
+    with pytest.raises(DateError, match="is een donderdag, geen woensdag"):
+        parse_date("Wed 3 Dec 2026", TODAY)

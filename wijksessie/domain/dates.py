@@ -4,6 +4,12 @@ The forms people type most (``3-12-2026``, ``3/12``, ``3 dec``, ``morgen``, ``vr
 ``over 2 weken``) are read by hand here: fast, predictable, and with a precise message when a
 date does not exist. Anything else goes to ``dateparser`` in Dutch, imported only when needed
 because importing it costs ~45 ms that start-up should not pay.
+
+Language: ``long_date`` and the day names in messages follow ``wijksessie.i18n`` (``do 3 dec
+2026`` in Dutch, ``Thu 3 Dec 2026`` in English); the names are tables here rather than catalogue
+entries, because two-letter words like ``do`` make poor msgids. What is read stays Dutch in
+either language, with English day and month names accepted as well; ``format_date`` (the form
+field's ``3-12-2026``) is the same in both.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from wijksessie.errors import WijksessieError
-from wijksessie.i18n import N_, _
+from wijksessie.i18n import N_, _, current_language
 
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
@@ -34,7 +40,34 @@ _MONTH_NAMES = (
     "december",
 )
 _DAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+EN_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_EN_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_EN_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_SHOWN = {
+    "nl": (DAYS, MONTHS, _DAY_NAMES),
+    "en": (EN_DAYS, EN_MONTHS, _EN_DAY_NAMES),
+}
+"""Per language: the day and month abbreviations of ``long_date`` and the full day names."""
+
 _MONTH_WORDS = {
+    **{name.lower(): i + 1 for i, name in enumerate(_EN_MONTH_NAMES)},
+    **{abbr.lower(): i + 1 for i, abbr in enumerate(EN_MONTHS)},
     **{name: i + 1 for i, name in enumerate(_MONTH_NAMES)},
     **{abbr: i + 1 for i, abbr in enumerate(MONTHS)},
     "maa": 3,
@@ -44,6 +77,8 @@ _MONTH_WORDS = {
     "oct": 10,
 }
 _DAY_WORDS = {
+    **{name.lower(): i for i, name in enumerate(_EN_DAY_NAMES)},
+    **{abbr.lower(): i for i, abbr in enumerate(EN_DAYS)},
     **{name: i for i, name in enumerate(_DAY_NAMES)},
     **{abbr: i for i, abbr in enumerate(DAYS)},
 }
@@ -94,8 +129,10 @@ def parse_date(text: str, today: date | None = None) -> date | None:
     ``do 3 dec 2026`` (as ``long_date`` shows it), ``vandaag``, ``morgen``, ``overmorgen``,
     ``vrijdag`` (the next Friday after today), ``volgende week vrijdag`` (Friday of next
     week), ``over 3 dagen`` / ``over twee weken`` / ``over 1 maand``, and whatever else
-    ``dateparser`` reads in Dutch. A day and month without a year mean the next such day from
-    ``today`` on. Raises ``DateError`` with a Dutch message for nonsense or impossible dates.
+    ``dateparser`` reads in Dutch. English day and month names are read too (``Thu 3 Dec 2026``,
+    as ``long_date`` shows it in English). A day and month without a year mean the next such
+    day from ``today`` on. Raises ``DateError`` with a message in the current language for
+    nonsense or impossible dates.
     """
     today = today or date.today()
     cleaned = " ".join(text.strip().lower().split())
@@ -112,8 +149,8 @@ def parse_date(text: str, today: date | None = None) -> date | None:
             _("‘{text}’ klopt niet: {date} is een {actual}, geen {typed}.").format(
                 text=text.strip(),
                 date=format_date(found),
-                actual=_DAY_NAMES[found.weekday()],
-                typed=_DAY_NAMES[weekday],
+                actual=day_name(found.weekday()),
+                typed=day_name(weekday),
             )
         )
     return _in_range(found, text)
@@ -141,10 +178,20 @@ def format_date(value: date | None) -> str:
 
 
 def long_date(value: date | None) -> str:
-    """A date as the room reads it: ``do 3 dec 2026``; empty for None."""
+    """A date as the room reads it: ``do 3 dec 2026`` (English: ``Thu 3 Dec 2026``); "" for None."""
     if value is None:
         return ""
-    return f"{DAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
+    days, months, _names = _shown()
+    return f"{days[value.weekday()]} {value.day} {months[value.month - 1]} {value.year}"
+
+
+def day_name(weekday: int) -> str:
+    """The full name of a weekday (0 is Monday) in the current language: ``donderdag``."""
+    return _shown()[2][weekday]
+
+
+def _shown() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    return _SHOWN.get(current_language(), _SHOWN["nl"])
 
 
 def _read(cleaned: str, today: date, text: str) -> date | None:

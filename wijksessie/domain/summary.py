@@ -44,15 +44,12 @@ from wijksessie.domain.model import (
 )
 from wijksessie.domain.text import normalise
 from wijksessie.errors import NotFoundError
-from wijksessie.i18n import N_, _, current_language, ngettext
+from wijksessie.i18n import N_, _, ngettext
 
 NO_ORGANISATION = N_("Zonder organisatie")
 NO_PERSON = N_("Namens een organisatie")
 NO_GOAL = N_("Zonder doel")
 """Group titles for what has no organisation, person or goal: pass through ``_()`` to show."""
-
-_EN_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # --- the structure -------------------------------------------------------------------------------
@@ -406,13 +403,6 @@ def _by_name(items: Iterable[_Named]) -> list[_Named]:
     return sorted(items, key=lambda item: (normalise(item.name), item.id))
 
 
-def _long_date(value: date | None) -> str:
-    """A date as the room reads it: ``do 3 dec 2026``, in English ``Thu 3 Dec 2026``."""
-    if value is None or current_language() != "en":
-        return long_date(value)
-    return f"{_EN_DAYS[value.weekday()]} {value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
-
-
 # --- header, people, work ------------------------------------------------------------------------
 
 
@@ -422,16 +412,16 @@ def _header(network: Network, today: date) -> Header:
         title=session.title,
         wijk=session.wijk,
         date=session.date,
-        date_text=_long_date(session.date),
+        date_text=long_date(session.date),
         place=session.location,
         facilitator=session.facilitator,
         question=session.question,
         next_date=session.next_date,
-        next_date_text=_long_date(session.next_date),
+        next_date_text=long_date(session.next_date),
         previous_session=session.previous_session,
         session_id=session.id,
         made_on=today,
-        made_on_text=_long_date(today),
+        made_on_text=long_date(today),
     )
 
 
@@ -644,7 +634,7 @@ def _commitment_line(commitment: Commitment, names: _Names, today: date) -> Comm
         organisation=names.organisation(organisation),
         goal=goal.text if goal else "",
         due=commitment.due,
-        due_text=_long_date(commitment.due),
+        due_text=long_date(commitment.due),
         status=commitment.status.value,
         status_label=choice_label(commitment.status),
         overdue=bool(live and commitment.due and commitment.due < today),

@@ -178,7 +178,7 @@ def _no_header_message(name: str, sheets: int) -> str:
         )
     else:
         message = _(
-            "{name}: in het bestand staan kolomkoppen die wijksessie herkent (zoals Naam, "
+            "{name}: in het bestand staan geen kolomkoppen die wijksessie herkent (zoals Naam, "
             "Organisatie, E-mail). Zet de kolomnamen in de eerste rij."
         )
     return message.format(name=name)

@@ -199,7 +199,7 @@ def _findings(summary: Summary) -> Iterator[str]:
     if more := findings.more_overlaps:
         overlaps.append(
             ngettext(
-                "… en nog {count} mogelijke verbindingen",
+                "… en nog {count} mogelijke verbinding",
                 "… en nog {count} mogelijke verbindingen",
                 more,
             ).format(count=more)

@@ -235,7 +235,7 @@ def _findings(summary: Summary) -> Iterator[RenderableType]:
 def _more_overlaps(count: int) -> str:
     """The line that counts the overlaps beyond the strongest ones listed."""
     return ngettext(
-        "… en nog {count} mogelijke verbindingen", "… en nog {count} mogelijke verbindingen", count
+        "… en nog {count} mogelijke verbinding", "… en nog {count} mogelijke verbindingen", count
     ).format(count=count)
 
 

@@ -82,8 +82,8 @@ class FormDialog(ModalScreen[bool]):
                     if spec.hint:
                         yield Label(spec.hint, classes="field-hint")
             with Horizontal(id="buttons"):
-                yield Button("Opslaan (ctrl+s)", variant="primary", id="save")
-                yield Button("Annuleren (esc)", id="cancel")
+                yield Button(_("Opslaan (ctrl+s)"), variant="primary", id="save")
+                yield Button(_("Annuleren (esc)"), id="cancel")
 
     def _widget(self, spec: FormField) -> Any:
         value = self.initial.get(spec.name)

@@ -22,17 +22,11 @@ from wijksessie.domain.consent import (
     start_round,
     tally,
 )
-from wijksessie.domain.model import Agreement, AgreementStatus, Participant, Stance
+from wijksessie.domain.model import Agreement, AgreementStatus, Participant, Stance, choice_label
 from wijksessie.errors import ValidationError, WijksessieError
-from wijksessie.i18n import N_, _
+from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
-
-STANCE_LABEL = {
-    Stance.CONSENT: N_("akkoord"),
-    Stance.RESERVATION: N_("bedenking"),
-    Stance.OBJECTION: N_("bezwaar"),
-}
 
 
 class ConsentScreen(Screen[None]):
@@ -66,7 +60,7 @@ class ConsentScreen(Screen[None]):
                 for stance in Stance:
                     with Vertical(classes=f"tally {stance.name.lower()}"):
                         yield Digits("0", id=f"count-{stance.name.lower()}")
-                        yield Label(_(STANCE_LABEL[stance]))
+                        yield Label(choice_label(stance))
                 with Vertical(classes="tally missing"):
                     yield Digits("0", id="count-missing")
                     yield Label(_("nog niet"))
@@ -96,7 +90,9 @@ class ConsentScreen(Screen[None]):
         agreement = self.agreement()
         count = len(agreement.rounds)
         text = Text(
-            _("Ronde {count} · {status}\n").format(count=count, status=agreement.status.value),
+            _("Ronde {count} · {status}\n").format(
+                count=count, status=choice_label(agreement.status)
+            ),
             style="dim",
         )
         text.append_text(literal(agreement.text, "bold"))
@@ -119,10 +115,10 @@ class ConsentScreen(Screen[None]):
         round_ = current_round(agreement)
         position = round_.positions.get(person.id) if round_ else None
         if position:
-            text.append(f"   {_(STANCE_LABEL[position.stance])}", style="bold")
+            text.append(f"   {choice_label(position.stance)}", style="bold")
         if self.pending:
             text.append(
-                _("   {stance}: typ de toelichting").format(stance=_(STANCE_LABEL[self.pending])),
+                _("   {stance}: typ de toelichting").format(stance=choice_label(self.pending)),
                 style="yellow",
             )
         return text
@@ -135,7 +131,7 @@ class ConsentScreen(Screen[None]):
             if position.stance is Stance.CONSENT:
                 continue
             style = "bold red" if position.stance is Stance.OBJECTION else "yellow"
-            text.append(f"{_(STANCE_LABEL[position.stance])} ", style=style)
+            text.append(f"{choice_label(position.stance)} ", style=style)
             text.append_text(literal(names.get(person_id, "?"), "bold"))
             text.append(": ")
             text.append_text(literal(position.note or _("(geen toelichting)")))
@@ -158,7 +154,7 @@ class ConsentScreen(Screen[None]):
         note.add_class("visible")
         note.value = ""
         note.placeholder = _("toelichting bij {stance}, dan Enter (esc: terug)").format(
-            stance=_(STANCE_LABEL[stance])
+            stance=choice_label(stance)
         )
         note.focus()
         self.redraw()

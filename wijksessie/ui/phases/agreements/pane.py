@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from wijksessie.domain.consent import amend, current_round
-from wijksessie.domain.model import Agreement, AgreementStatus, Stance
+from wijksessie.domain.model import Agreement, AgreementStatus, Stance, choice_label
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.confirm import ConfirmDialog
@@ -50,13 +50,13 @@ class AgreementsPane(EntityPane):
     def cells(self, entity: Agreement) -> tuple[Text, ...]:
         return (
             literal(entity.text, "bold"),
-            Text(entity.status.value, style=STATUS_STYLE[entity.status]),
+            Text(choice_label(entity.status), style=STATUS_STYLE[entity.status]),
             Text(str(len(entity.rounds)), justify="right"),
             round_summary(entity),
         )
 
     def search_fields(self, entity: Agreement) -> list[str]:
-        return [entity.text, entity.status.value]
+        return [entity.text, entity.status.value, choice_label(entity.status)]
 
     def fields(self) -> list[FormField]:
         return [
@@ -96,7 +96,7 @@ class AgreementsPane(EntityPane):
             question = _(
                 "Deze afspraak is {status}. Een nieuwe ronde maakt er weer een voorstel van. "
                 "Doorgaan?"
-            ).format(status=agreement.status.value)
+            ).format(status=choice_label(agreement.status))
             self.app.push_screen(ConfirmDialog(question, _("Nieuwe ronde"), _("Annuleren")), run)
 
     def _after(self, _result: object) -> None:

@@ -11,7 +11,7 @@ from textual.binding import Binding
 
 from wijksessie.domain import commitments as rules
 from wijksessie.domain.dates import DateError, format_date, parse_due
-from wijksessie.domain.model import Commitment, CommitmentStatus, Goal
+from wijksessie.domain.model import Commitment, CommitmentStatus, Goal, choice_label
 from wijksessie.errors import ValidationError
 from wijksessie.i18n import N_, _
 from wijksessie.ui.literal import literal
@@ -106,7 +106,7 @@ class CommitmentsPane(EntityPane):
             literal(self._person_names.get(entity.participant_id, "")),
             literal(self._names.organisation_name(entity.organisation_id)),
             due,
-            Text(entity.status.value, style=STATUS_STYLE[entity.status]),
+            Text(choice_label(entity.status), style=STATUS_STYLE[entity.status]),
         )
 
     def search_fields(self, entity: Commitment) -> list[str]:
@@ -116,6 +116,7 @@ class CommitmentsPane(EntityPane):
             self._names.organisation_name(entity.organisation_id),
             self._goals.get(entity.goal_id, ""),
             entity.status.value,
+            choice_label(entity.status),
             entity.note,
         ]
 
@@ -138,7 +139,7 @@ class CommitmentsPane(EntityPane):
                 "status",
                 _("Status"),
                 "choice",
-                choices=[(status.value, status.value) for status in CommitmentStatus],
+                choices=[(status.value, choice_label(status)) for status in CommitmentStatus],
                 allow_blank=False,
             ),
         ]

@@ -19,7 +19,13 @@ from textual.widgets import Footer, Static
 from wijksessie.domain.dates import long_date
 from wijksessie.domain.followup import review_statuses
 from wijksessie.domain.lookup import Names
-from wijksessie.domain.model import Commitment, CommitmentStatus, Organisation, Participant
+from wijksessie.domain.model import (
+    Commitment,
+    CommitmentStatus,
+    Organisation,
+    Participant,
+    choice_label,
+)
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
@@ -40,7 +46,7 @@ class ReviewScreen(Screen[None]):
     AUTO_FOCUS = None
     BINDINGS = [
         *(
-            Binding(key, f"set_status('{status.value}')", status.value, id=f"review.{key}")
+            Binding(key, f"set_status('{status.value}')", choice_label(status), id=f"review.{key}")
             for key, status in STATUS_KEYS
         ),
         Binding("right,enter,space", "step(1)", _("Volgende"), id="review.next"),
@@ -86,7 +92,7 @@ class ReviewScreen(Screen[None]):
         if commitment.due:
             text.append(_(" · uiterlijk {date}").format(date=long_date(commitment.due)))
         text.append("\n" + _("Nu: "))
-        text.append(commitment.status.value, style=STATUS_STYLE[commitment.status])
+        text.append(choice_label(commitment.status), style=STATUS_STYLE[commitment.status])
         return text
 
     def _list(self, items: list[Commitment], names: Names) -> Table:
@@ -94,14 +100,15 @@ class ReviewScreen(Screen[None]):
         table.add_column(width=2)
         table.add_column(ratio=3)
         table.add_column(ratio=2)
-        table.add_column(width=10)
+        longest = max(len(choice_label(status)) for status in CommitmentStatus)
+        table.add_column(width=max(10, longest))  # every status on one line, in any language
         for position, commitment in enumerate(items):
             marker = Text("▶", style="bold") if position == self.index else Text("")
             table.add_row(
                 marker,
                 literal(commitment.what),
                 literal(names.person_label(commitment.participant_id)),
-                Text(commitment.status.value, style=STATUS_STYLE[commitment.status]),
+                Text(choice_label(commitment.status), style=STATUS_STYLE[commitment.status]),
             )
         return table
 

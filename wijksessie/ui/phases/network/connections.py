@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from wijksessie.domain.model import Connection, ConnectionKind
+from wijksessie.domain.model import Connection, ConnectionKind, choice_label
 from wijksessie.errors import ValidationError
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
@@ -44,7 +44,7 @@ class ConnectionsPane(EntityPane):
     def cells(self, entity: Connection) -> tuple[Text, ...]:
         return (
             literal(self._names.organisation_name(entity.org_a), "bold"),
-            Text(entity.kind.value, style=KIND_STYLE[entity.kind]),
+            Text(choice_label(entity.kind), style=KIND_STYLE[entity.kind]),
             literal(self._names.organisation_name(entity.org_b), "bold"),
             literal(entity.note),
         )
@@ -54,6 +54,7 @@ class ConnectionsPane(EntityPane):
             self._names.organisation_name(entity.org_a),
             self._names.organisation_name(entity.org_b),
             entity.kind.value,
+            choice_label(entity.kind),
             entity.note,
         ]
 
@@ -66,7 +67,7 @@ class ConnectionsPane(EntityPane):
                 "kind",
                 _("Soort"),
                 "choice",
-                choices=[(kind.value, kind.value) for kind in ConnectionKind],
+                choices=[(kind.value, choice_label(kind)) for kind in ConnectionKind],
                 allow_blank=False,
             ),
         ]

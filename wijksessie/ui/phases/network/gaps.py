@@ -47,7 +47,7 @@ class GapsView(Vertical):
             (Text(_("thema zonder aanbod"), style="red"), literal(theme)) for theme in found.themes
         ]
         rows += [
-            (Text(link.kind.value, style=KIND_STYLE[link.kind]), literal(link.reason))
+            (Text(link.kind.label, style=KIND_STYLE[link.kind]), literal(link.reason))
             for link in weak_links(network)
         ]
         self._rows = rows

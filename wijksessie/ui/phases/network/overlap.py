@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input, Label
 
 from wijksessie.domain.analysis import Overlap, matches, overlaps
 from wijksessie.domain.lookup import Names
-from wijksessie.domain.model import Initiative, Network
+from wijksessie.domain.model import Initiative, Network, choice_label
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 
@@ -85,4 +85,4 @@ def _initiative(initiative: Initiative, names: Names) -> Text:
 def _connected(pair: Overlap) -> Text:
     if pair.connected is None:
         return Text(_("nog niet verbonden"), style="bold yellow")
-    return Text(pair.connected.value, style="green")
+    return Text(choice_label(pair.connected), style="green")

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from wijksessie.domain.model import Participant, Role
-from wijksessie.i18n import N_, _
+from wijksessie.domain.model import Participant, Role, choice_label
+from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
-
-ROLE_LABELS = {
-    Role.RESIDENT: N_("bewoner"),
-    Role.PROFESSIONAL: N_("professional"),
-    Role.ADMINISTRATOR: N_("bestuurder"),
-    Role.CONNECTOR: N_("verbinder"),
-}
 
 
 class ParticipantsPane(EntityPane):
@@ -40,14 +33,14 @@ class ParticipantsPane(EntityPane):
         return (
             literal(entity.name, "bold"),
             literal(self._names.organisation_name(entity.organisation_id)),
-            Text(entity.role.value),
+            Text(choice_label(entity.role)),
             Text(_("ja") if entity.present else _("nee"), style="" if entity.present else "dim"),
             Text(contact or "—", style="dim"),
         )
 
     def search_fields(self, entity: Participant) -> list[str]:
         org = self._names.organisation_name(entity.organisation_id)
-        return [entity.name, org, entity.role.value]
+        return [entity.name, org, entity.role.value, choice_label(entity.role)]
 
     def fields(self) -> list[FormField]:
         return [
@@ -69,7 +62,7 @@ class ParticipantsPane(EntityPane):
                 "role",
                 _("Rol"),
                 "choice",
-                choices=[(role.value, _(label)) for role, label in ROLE_LABELS.items()],
+                choices=[(role.value, choice_label(role)) for role in Role],
                 allow_blank=False,
             ),
             FormField("present", _("Aanwezig"), "flag", placeholder=_("Is aanwezig in de sessie")),

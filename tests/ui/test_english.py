@@ -1,0 +1,137 @@
+"""The app in English: stored Dutch choice values are shown as English labels, dates too.
+
+The language is set before the app is built and put back to Dutch afterwards. Textual reads
+``Binding`` descriptions and class-level labels when a module is first imported, so these tests
+check what is computed on screen (table cells, the header), not footer labels or column titles,
+and import every UI module in Dutch first: a screen first imported here, in English, would
+otherwise show English footers in the Dutch snapshot tests that run after it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.widgets import DataTable, Input, Label, Static
+
+import wijksessie.ui
+from tests.ui.conftest import AppFactory
+from wijksessie import i18n
+from wijksessie.store import SessionStore
+from wijksessie.ui.widgets.confirm import ConfirmDialog
+
+DUTCH_CHOICES = {
+    "bezig",
+    "gedaan",
+    "vervallen",
+    "voorstel",
+    "aangenomen",
+    "verworpen",
+    "bewoner",
+    "bestuurder",
+    "verbinder",
+    "kennen elkaar",
+    "werken samen",
+    "willen samenwerken",
+    "geen contactpersoon",
+    "geen reserve",
+    "enige deelnemer",
+    "geïsoleerd",
+}
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    for module in pkgutil.walk_packages(wijksessie.ui.__path__, "wijksessie.ui."):
+        importlib.import_module(module.name)
+    i18n.set_language("en")
+    yield
+    i18n.set_language("nl")
+
+
+def column(table: DataTable, index: int) -> list[str]:
+    """The plain text of one column, top to bottom."""
+    cells = (table.get_row_at(row)[index] for row in range(table.row_count))
+    return [cell.plain if isinstance(cell, Text) else str(cell) for cell in cells]
+
+
+@pytest.mark.usefixtures("english")
+async def test_commitments_and_agreements_show_english_statuses(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        header = app.screen.query_one("#header-title", Static).render()
+        assert "Wed 25 Nov 2026" in str(header)
+
+        await pilot.press("f6")
+        await pilot.pause()
+        pane = app.screen.query_one("#phase-toezeggingen")
+        statuses = column(pane.query_one(".pane-table", DataTable), 5)
+        assert len(statuses) == 12
+        assert set(statuses) == {"open", "in progress", "done", "dropped"}
+
+        search = pane.query_one(".pane-filter", Input)
+        for typed in ("dropped", "vervallen"):  # what is shown, and the stored value
+            search.value = typed
+            await pilot.pause()
+            assert column(pane.query_one(".pane-table", DataTable), 5) == ["dropped", "dropped"]
+        search.value = ""
+
+        await pilot.press("f5")
+        await pilot.pause()
+        pane = app.screen.query_one("#phase-afspraken")
+        table = pane.query_one(".pane-table", DataTable)
+        statuses = column(table, 1)
+        assert sorted(statuses) == ["adopted", "adopted", "proposed", "proposed", "rejected"]
+
+        table.move_cursor(row=statuses.index("adopted"))
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = str(app.screen.query_one("#question", Label).render())
+        assert "This agreement is adopted." in question
+        await pilot.press("n")
+
+
+@pytest.mark.usefixtures("english")
+async def test_who_does_what_shows_english_kinds_and_roles(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        phase = app.screen.query_one("#phase-wie-doet-wat")
+        roles = column(phase.query_one("#pane-participants .pane-table", DataTable), 2)
+        assert set(roles) == {"resident", "professional", "executive", "connector"}
+
+        await pilot.press("4")
+        await pilot.pause()
+        kinds = column(phase.query_one("#pane-connections .pane-table", DataTable), 1)
+        assert set(kinds) == {"know each other", "work together", "want to work together"}
+
+        await pilot.press("6")
+        await pilot.pause()
+        now = column(phase.query_one("#overlap-table", DataTable), 3)
+        assert now and not set(now) & DUTCH_CHOICES
+
+        await pilot.press("7")
+        await pilot.pause()
+        gap_kinds = column(phase.query_one("#gaps-table", DataTable), 0)
+        assert gap_kinds and not set(gap_kinds) & DUTCH_CHOICES
+
+
+async def test_dutch_stays_dutch(make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        pane = app.screen.query_one("#phase-toezeggingen")
+        statuses = column(pane.query_one(".pane-table", DataTable), 5)
+        assert set(statuses) == {"open", "bezig", "gedaan", "vervallen"}
