@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from wijksessie.store.session_store import SessionStore
+    from wijksessie.ui.app import Restart
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -54,15 +55,27 @@ def launch_app(folder: Path, store: SessionStore | None) -> int | None:
     Imported here, not at the top, so that commands without a screen never pay for Textual.
     The store is closed afterwards even if the app did not get to it.
     """
-    from wijksessie.ui.app import WijksessieApp
+    from wijksessie.ui.app import Restart, WijksessieApp
 
     try:
         app = WijksessieApp(folder, store)
         app.run()
-        return app.return_code
     finally:
         if store is not None:
             store.close()
+    if isinstance(app.return_value, Restart):
+        argv = restart_argv(app.return_value, folder)
+        sys.stdout.flush()
+        os.execv(argv[0], argv)
+    return app.return_code
+
+
+def restart_argv(restart: Restart, folder: Path) -> list[str]:
+    """The command that starts ``wijksessie`` again as ``restart`` asks (new language)."""
+    argv = [sys.executable, "-m", "wijksessie", "--lang", restart.language, "--dir", str(folder)]
+    if restart.session is not None:
+        argv += ["view" if restart.read_only else "open", str(restart.session)]
+    return argv
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ import pytest
 
 import wijksessie
 from tests.cli.conftest import Launcher
+from wijksessie import cli
 from wijksessie.cli import launch_app as real_launch_app
 from wijksessie.cli import main
 from wijksessie.domain.model import Organisation, Session
@@ -341,3 +342,35 @@ def test_real_launcher_passes_folder_and_store_and_closes_it(
         real_launch_app(folder, store)
     assert seen == [(folder, store)]
     SessionStore.open(path).close()
+
+
+def test_a_language_restart_starts_the_same_program_again_in_the_open_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app exits with ``Restart``; the command line replaces itself with a fresh start."""
+    from wijksessie.ui import app as app_module
+
+    session = tmp_path / "sessie.json"
+
+    class RestartingApp:
+        def __init__(self, folder: Path, store: object) -> None:
+            self.return_value = app_module.Restart("en", session, read_only=True)
+            self.return_code = 0
+
+        def run(self) -> None:
+            pass
+
+    started: list[list[str]] = []
+    monkeypatch.setattr(app_module, "WijksessieApp", RestartingApp)
+    monkeypatch.setattr(cli.os, "execv", lambda path, argv: started.append([path, *argv]))
+    cli.launch_app(tmp_path, None)
+    assert started == [
+        [
+            sys.executable,
+            sys.executable,
+            *("-m", "wijksessie", "--lang", "en", "--dir", str(tmp_path)),
+            *("view", str(session)),
+        ]
+    ]
+    args = cli.build_parser().parse_args(started[0][4:])  # what the new process will parse
+    assert (args.lang, args.dir, args.path) == ("en", str(tmp_path), str(session))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from textual.widgets import DataTable
 from tests.ui.conftest import AppFactory, table_docs
 from wijksessie.store import SessionStore
 from wijksessie.store import storage as storage_module
+from wijksessie.ui.app import Restart
 from wijksessie.ui.screens.session import SessionScreen
 
 
@@ -200,3 +202,36 @@ async def test_projector_mode_shows_fewer_columns_and_puts_them_back(
         await pilot.pause()
         assert _labels(people)[-1] == "Contact"
         assert "✉" in " ".join(str(people.get_row_at(r)[-1]) for r in range(people.row_count))
+
+
+async def test_choosing_english_in_the_palette_restarts_in_the_open_session(
+    make_app: AppFactory, demo_file: Path, own_settings: Path
+) -> None:
+    """ctrl+p → Taal kiezen → English: saved as the setting, the app exits asking for a restart."""
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Taal kiezen")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"English")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_value == Restart("en", demo_file, False)
+    assert json.loads((own_settings / "settings.json").read_text())["language"] == "en"
+    with SessionStore.open(demo_file) as store:  # finished and unlocked: it opens again
+        assert store.session.title
+
+
+async def test_choosing_the_language_already_on_changes_nothing(
+    make_app: AppFactory, own_settings: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        app.switch_language("nl")
+        await pilot.pause()
+        assert app.is_running and app.return_value is None
+    assert not (own_settings / "settings.json").exists()

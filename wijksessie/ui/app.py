@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,10 +18,10 @@ from textual.widgets import DataTable
 
 from wijksessie.domain.dates import DateError, format_date, parse_date
 from wijksessie.errors import SessionLockedError, ValidationError, WijksessieError
-from wijksessie.i18n import N_, _
+from wijksessie.i18n import N_, _, current_language
 from wijksessie.store.folder import move_to_trash, new_session_path
+from wijksessie.store.settings import Language, load_settings, save_settings
 from wijksessie.store.settings import Theme as ThemeChoice
-from wijksessie.store.settings import load_settings, save_settings
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.screens.start import StartScreen
 from wijksessie.ui.themes import PROJECTOR, TEXTUAL_THEMES
@@ -40,7 +41,21 @@ NEW_SESSION_FIELDS = (
 )
 
 
-class WijksessieApp(App[None]):
+@dataclass(frozen=True)
+class Restart:
+    """What the app asks of the command line as it exits: start again in ``language``.
+
+    Screens, keys and column titles are put into words as their modules load, so a new
+    language takes a fresh start; the command line starts ``wijksessie`` again, back in the
+    session that was open (everything in it is saved already).
+    """
+
+    language: str
+    session: Path | None = None
+    read_only: bool = False
+
+
+class WijksessieApp(App["Restart | None"]):
     """Guides a facilitator through a neighbourhood network session.
 
     ``store``, when given, is an already opened session (the CLI opens it, so that a bad file
@@ -97,12 +112,52 @@ class WijksessieApp(App[None]):
 
     async def action_quit(self) -> None:
         """Save and release every open session before leaving."""
+        self._finish_sessions()
+        self.exit()
+
+    def _finish_sessions(self) -> None:
         from wijksessie.ui.screens.session import SessionScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):
                 screen.finish()
-        self.exit()
+
+    # -- language -----------------------------------------------------------------------
+
+    def action_change_language(self) -> None:
+        """Offer Nederlands and English in the command palette."""
+        self.search_commands(
+            [
+                ("Nederlands", partial(self.switch_language, "nl"), "Nederlands"),
+                ("English", partial(self.switch_language, "en"), "English"),
+            ],
+            placeholder=_("Kies de taal…"),
+        )
+
+    def switch_language(self, language: str) -> None:
+        """Remember ``language`` and start again in it, in the session that is open now."""
+        if language == current_language():
+            self.notify(_("Deze taal staat al aan."), timeout=3)
+            return
+        from wijksessie.ui.screens.session import SessionScreen
+
+        self.settings = replace(self.settings, language=Language(language))
+        try:
+            save_settings(self.settings)
+        except WijksessieError as error:  # the restart still asks for it with --lang
+            self.notify(str(error), severity="warning", markup=False)
+        open_now = next(
+            (s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None
+        )
+        store = open_now.store if open_now is not None else None
+        self._finish_sessions()
+        self.exit(
+            Restart(
+                language,
+                store.path if store is not None else None,
+                store.read_only if store is not None else False,
+            )
+        )
 
     # -- the room: projector, help, spotlight -------------------------------------------
 
@@ -176,6 +231,11 @@ class WijksessieApp(App[None]):
         yield SystemCommand(_("Toetsen tonen"), _("Alle toetsen van dit scherm"), self.action_help)
         yield SystemCommand(
             _("Thema kiezen"), _("Donker, licht of projector"), self.action_change_theme
+        )
+        yield SystemCommand(
+            _("Taal kiezen"),
+            _("Nederlands of English; wijksessie start opnieuw in die taal"),
+            self.action_change_language,
         )
         if isinstance(screen, SessionScreen):
             yield from screen.commands()
