@@ -11,6 +11,7 @@ from tests.ui.conftest import AppFactory, table_docs
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.agreements.consent import ConsentScreen
 from wijksessie.ui.phases.goals.voting import VotingScreen
+from wijksessie.ui.widgets.confirm import ConfirmDialog
 
 
 async def test_full_consent_round_with_objection_then_adopted(
@@ -134,3 +135,19 @@ async def test_parking_lot_from_any_phase(make_app: AppFactory, room_file: Path)
         await pilot.pause()
         assert [p["text"] for p in table_docs(room_file, "parking")] == ["Buurtfeest in juni"]
         assert app.screen.query_one("#phases").active == "wie-doet-wat"
+
+
+async def test_a_long_question_in_a_confirm_dialog_wraps_whole(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    """Asking for a new round on an adopted agreement shows the whole question, to its end."""
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = app.screen.query_one("#question")
+        assert question.size.height > 1
+        assert "Doorgaan?" in app.export_screenshot()
