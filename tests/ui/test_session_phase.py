@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input
 
 from tests.ui.conftest import AppFactory, read_json, table_docs
+from wijksessie.domain.model import AgendaItem, Phase, Session
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.session_phase import SessionPhase
 
@@ -168,3 +169,24 @@ async def test_a_phase_is_built_when_first_shown(make_app: AppFactory, session_f
         await pilot.press("f2", "f3")
         await pilot.pause()
         assert len(app.screen.query("#phase-wie-doet-wat")) == 1
+
+
+async def test_typing_still_saves_after_the_clock_adds_a_phase_to_a_short_agenda(
+    make_app: AppFactory, sessions: Path
+) -> None:
+    """A file whose agenda lacks phases (older or hand-made): visiting one adds it to the
+    agenda while phase 1's form was built without it; saving the form must not crash."""
+    path = sessions / "kort.json"
+    session = Session("Korte agenda", agenda=[AgendaItem(Phase.SESSION, 10)])
+    SessionStore.create(path, session).close()
+    app = make_app(SessionStore.open(path))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f6", "f2")
+        await pilot.pause()
+        assert {a["phase"] for a in _session_doc(path)["agenda"]} >= {"sessie", "toezeggingen"}
+        app.screen.query_one("#session-title").focus()
+        await pilot.press("end", *" (vervolg)", "tab")
+        await pilot.pause()
+        assert app.is_running
+    assert _session_doc(path)["title"] == "Korte agenda (vervolg)"

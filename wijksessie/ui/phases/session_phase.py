@@ -180,7 +180,12 @@ class SessionPhase(Horizontal):
         """The planned minutes as typed; a blank field keeps what was planned."""
         agenda = []
         for item in stored.agenda:
-            typed = self.query_one(f"#session-agenda-{item.phase.value}", Input).value.strip()
+            fields = self.query(f"#session-agenda-{item.phase.value}").results(Input)
+            field = next(fields, None)
+            if field is None:  # added since this form was built (the clock met a new phase)
+                agenda.append(item)
+                continue
+            typed = field.value.strip()
             if not typed:
                 found["agenda"] = _("{phase}: vul een aantal minuten in.").format(
                     phase=item.phase.label
