@@ -259,3 +259,27 @@ async def test_a_short_list_with_growing_rows_replaces_a_changed_row_whole(
         assert table.ordered_rows[2].height > 1  # measured again: the long name wraps
         pane.refresh_rows(full=True)
         assert _rows(table) == in_place
+
+
+async def test_renaming_an_organisation_updates_the_participants_rows(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    """Rows keep their built cells until something they show changes, here the organisation."""
+    with SessionStore.open(session_file) as store, store.batch():
+        organisation = Organisation("Welzijn Zuid")
+        store.add(organisation)
+        for name in ("Anna de Vries", "Bram Yilmaz"):
+            store.add(Participant(name, organisation_id=organisation.id))
+        store.add(Participant("Chantal Pinas"))
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        phase = await _network_phase(app, pilot)
+        people = phase.query_one("#pane-participants DataTable", DataTable)
+        chantal_before = people.get_row_at(2)[0]
+        await pilot.press("2", "enter", "end", *"-Oost", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        organisations = [str(people.get_row_at(row)[1]) for row in range(people.row_count)]
+        assert organisations == ["Welzijn Zuid-Oost", "Welzijn Zuid-Oost", ""]
+        assert people.get_row_at(2)[0] is chantal_before  # her row did not change: reused

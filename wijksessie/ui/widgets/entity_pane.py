@@ -75,6 +75,8 @@ class EntityPane(Vertical):
         """The cells the table shows now, by row key, in table order."""
         self._rows_height: int | None = None
         self._shown: list[int] = []
+        self._cells_cache: dict[str, tuple[Any, tuple[Text, ...]]] = {}
+        """By entity id: the ``row_key`` its cells were built for, and those cells."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
@@ -154,6 +156,15 @@ class EntityPane(Vertical):
         """The table cells of one entity."""
         raise NotImplementedError
 
+    def row_key(self, entity: Any) -> tuple[Any, ...] | None:
+        """Everything ``cells`` reads for ``entity``, or None when a pane does not say.
+
+        Rows with the same key as last time keep their cells, so a long list builds Rich
+        text only for the rows that changed: adding the thousandth commitment builds one row
+        of cells, not a thousand.
+        """
+        return None
+
     def search_fields(self, entity: Any) -> list[str]:
         """The texts the filter looks in."""
         raise NotImplementedError
@@ -199,10 +210,11 @@ class EntityPane(Vertical):
             shown = [e for e in everything if matches(self.search_fields(e), query)]
         keep = keep or (table.current_id() if table.row_count else "")
         height = self.row_height if len(shown) <= AUTO_HEIGHT_ROWS else 1
+        built = self._built_cells(shown)
         if len(self._shown) == len(self.columns):
-            rows = {entity.id: self.cells(entity) for entity in shown}
+            rows = built
         else:
-            rows = {entity.id: self._pick(self.cells(entity)) for entity in shown}
+            rows = {key: self._pick(cells) for key, cells in built.items()}
         if full or not self._patch_rows(table, rows, height):
             table.clear()
             for key, cells in rows.items():
@@ -217,6 +229,24 @@ class EntityPane(Vertical):
         self.query_one(".pane-title", Label).update(f"{self.title} ({count})")
         if keep:
             table.keep_cursor_on(keep)
+
+    def _built_cells(self, entities: list[Any]) -> dict[str, tuple[Text, ...]]:
+        """Each entity's cells: reused when its ``row_key`` is unchanged, built otherwise."""
+        known = self._cells_cache
+        kept: dict[str, tuple[Any, tuple[Text, ...]]] = {}
+        rows: dict[str, tuple[Text, ...]] = {}
+        for entity in entities:
+            key = self.row_key(entity)
+            if key is None:
+                rows[entity.id] = self.cells(entity)
+                continue
+            before = known.get(entity.id)
+            cells = before[1] if before is not None and before[0] == key else self.cells(entity)
+            kept[entity.id] = (key, cells)
+            rows[entity.id] = cells
+        if kept or known:
+            self._cells_cache = {**known, **kept} if len(kept) < len(entities) else kept
+        return rows
 
     def _pick(self, cells: tuple[Text, ...]) -> tuple[Text, ...]:
         return tuple(cells[index] for index in self._shown)
@@ -245,10 +275,13 @@ class EntityPane(Vertical):
             if old is None:
                 shown[key] = cells
                 continue
+            if old is cells:  # the same cells object: nothing in the row changed
+                shown[key] = cells
+                continue
             changed = [
                 (column, now)
                 for column, was, now in zip(columns, old, cells, strict=True)
-                if _cell_key(was) != _cell_key(now)
+                if was is not now and _cell_key(was) != _cell_key(now)
             ]
             if changed and height is None:
                 added.append(key)

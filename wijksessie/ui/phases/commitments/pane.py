@@ -57,6 +57,8 @@ class CommitmentsPane(EntityPane):
 
     grouping = 0
     today: date | None = None
+    _today: date | None = None
+    """The day the rows were last built for (``entities``)."""
 
     def day(self) -> date:
         """Today, or the day a test fixed."""
@@ -64,6 +66,7 @@ class CommitmentsPane(EntityPane):
 
     def entities(self) -> list[Commitment]:
         network = self.store.network()
+        self._today = self.day()
         self._names = self.names()
         self._person_names = {p.id: p.name for p in network.participants}
         self._goals = {goal.id: goal.text for goal in network.goals}
@@ -92,8 +95,21 @@ class CommitmentsPane(EntityPane):
             }[key]
         return str(getattr(owner, "text", None) or owner.name)
 
+    def row_key(self, entity: Commitment) -> tuple[Any, ...]:
+        return (
+            entity.what,
+            entity.carried_from,
+            entity.due,
+            entity.status,
+            self._group_label.get(entity.id, ""),
+            self._person_names.get(entity.participant_id, ""),
+            self._names.organisation_name(entity.organisation_id),
+            self._today,
+        )
+
     def cells(self, entity: Commitment) -> tuple[Text, ...]:
-        overdue = entity.due is not None and entity.due < self.day() and entity.status in rules.LIVE
+        today = self._today or self.day()
+        overdue = entity.due is not None and entity.due < today and entity.status in rules.LIVE
         due = Text(format_date(entity.due) or _("geen datum"), style="bold red" if overdue else "")
         if overdue:
             due.append(" !", style="bold reverse red")

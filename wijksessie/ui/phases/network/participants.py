@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 
 from wijksessie.domain.model import Participant, Role, choice_label
@@ -23,6 +25,17 @@ class ParticipantsPane(EntityPane):
     def entities(self) -> list[Participant]:
         self._names = self.names()
         return sorted(self._names.participants, key=lambda p: p.name.casefold())
+
+    def row_key(self, entity: Participant) -> tuple[Any, ...]:
+        return (
+            entity.name,
+            self._names.organisation_name(entity.organisation_id),
+            entity.role,
+            entity.present,
+            bool(entity.email),
+            bool(entity.phone),
+            entity.share_contact,
+        )
 
     def cells(self, entity: Participant) -> tuple[Text, ...]:
         contact = " ".join(
