@@ -21,8 +21,8 @@ from wijksessie.domain.model import ParkingItem, Phase
 from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
-from wijksessie.ui.breakpoints import preset_breakpoints
 from wijksessie.ui.phases.session_phase import SessionPhase
+from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 from wijksessie.ui.widgets.session_header import SessionHeader
@@ -53,7 +53,7 @@ SAVE_CHECK_SECONDS = 2
 CLOCK_SAVE_SECONDS = 30
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(StyledOnce, Screen[None]):
     """One open session, phase by phase."""
 
     BINDINGS = [
@@ -76,7 +76,6 @@ class SessionScreen(Screen[None]):
         self.review = review
         """Open on the commitments with the review round of a fresh follow-up session."""
         self._ticks = 0
-        preset_breakpoints(self)
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="session-header")

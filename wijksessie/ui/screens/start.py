@@ -14,9 +14,9 @@ from textual.widgets import DataTable, Footer, Static
 from wijksessie.domain.dates import format_date
 from wijksessie.i18n import N_, _
 from wijksessie.store.folder import SessionInfo, list_sessions
-from wijksessie.ui.breakpoints import preset_breakpoints
 from wijksessie.ui.literal import literal
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
+from wijksessie.ui.styled_once import StyledOnce
 
 EMPTY_TEXT = N_(
     "Nog geen sessies in {folder}.\n\n"
@@ -26,7 +26,7 @@ EMPTY_TEXT = N_(
 )
 
 
-class StartScreen(Screen[None]):
+class StartScreen(StyledOnce, Screen[None]):
     """Lists the session files and opens, creates or deletes them."""
 
     BINDINGS = [
@@ -43,7 +43,6 @@ class StartScreen(Screen[None]):
         super().__init__()
         self.folder = folder
         self.infos: list[SessionInfo] = []
-        preset_breakpoints(self)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("wijksessie · sessies"), style="bold"), id="start-title")

@@ -10,9 +10,10 @@ from textual.widgets import Button, Label
 
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
+from wijksessie.ui.styled_once import StyledOnce
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(StyledOnce, ModalScreen[bool]):
     """Ask the facilitator to confirm something that is hard to undo."""
 
     BINDINGS = [

@@ -21,6 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
+from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.suggest import ListSuggester
 
@@ -44,7 +45,7 @@ class FormField:
     options: dict[str, Any] = field(default_factory=dict)
 
 
-class FormDialog(ModalScreen[bool]):
+class FormDialog(StyledOnce, ModalScreen[bool]):
     """Edit one entity's fields; returns True when something was saved."""
 
     BINDINGS = [

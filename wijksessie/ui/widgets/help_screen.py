@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from wijksessie.i18n import N_, _
+from wijksessie.ui.styled_once import StyledOnce
 
 GENERAL = (
     ("ctrl+p", N_("Alle opdrachten zoeken (opdrachtenpalet)")),
@@ -20,7 +21,7 @@ GENERAL = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(StyledOnce, ModalScreen[None]):
     """Lists the active keys of the screen below it."""
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", _("Sluiten"), id="help.close")]

@@ -11,9 +11,10 @@ from textual.widgets import Static
 
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
+from wijksessie.ui.styled_once import StyledOnce
 
 
-class SpotlightScreen(ModalScreen[None]):
+class SpotlightScreen(StyledOnce, ModalScreen[None]):
     """Shows a title and a text centred, large and bold; any of its keys closes it."""
 
     BINDINGS = [Binding("escape,ctrl+l,enter,space", "dismiss", _("Sluiten"), id="spotlight.close")]

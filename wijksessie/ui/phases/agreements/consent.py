@@ -27,9 +27,10 @@ from wijksessie.errors import ValidationError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
+from wijksessie.ui.styled_once import StyledOnce
 
 
-class ConsentScreen(Screen[None]):
+class ConsentScreen(StyledOnce, Screen[None]):
     """One agreement, one round, everyone present in turn."""
 
     BINDINGS = [

@@ -31,6 +31,7 @@ from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.commitments.pane import STATUS_STYLE
+from wijksessie.ui.styled_once import StyledOnce
 
 STATUS_KEYS = (
     ("o", CommitmentStatus.OPEN),
@@ -40,7 +41,7 @@ STATUS_KEYS = (
 )
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(StyledOnce, Screen[None]):
     """Step through the commitments carried over from the previous session."""
 
     AUTO_FOCUS = None

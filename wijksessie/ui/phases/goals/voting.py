@@ -22,11 +22,12 @@ from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.goals.pane import BAR_WIDTH, vote_bar
+from wijksessie.ui.styled_once import StyledOnce
 
 MAX_GOALS = 9
 
 
-class VotingScreen(Screen[None]):
+class VotingScreen(StyledOnce, Screen[None]):
     """Step through the present participants; digits give a vote to a goal."""
 
     BINDINGS = [

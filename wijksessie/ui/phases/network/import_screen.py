@@ -26,12 +26,13 @@ from wijksessie.exchange.importer import ImportPreview, apply_import, preview_im
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
+from wijksessie.ui.styled_once import StyledOnce
 
 SHOWN_ROWS = 8
 IGNORE = "__ignore__"
 
 
-class ImportScreen(ModalScreen[bool]):
+class ImportScreen(StyledOnce, ModalScreen[bool]):
     """Type a path, read the preview, map loose columns, then import (or not)."""
 
     BINDINGS = [
