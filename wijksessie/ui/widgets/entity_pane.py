@@ -245,7 +245,10 @@ class EntityPane(Vertical):
             kept[entity.id] = (key, cells)
             rows[entity.id] = cells
         if kept or known:
-            self._cells_cache = {**known, **kept} if len(kept) < len(entities) else kept
+            # A filtered list keeps the cells of the rows it hides; a full one drops the
+            # cells of entities that are gone.
+            filtered = len(kept) < len(entities) or self.query_one(".pane-filter", Input).value
+            self._cells_cache = {**known, **kept} if filtered else kept
         return rows
 
     def _pick(self, cells: tuple[Text, ...]) -> tuple[Text, ...]:
@@ -278,20 +281,20 @@ class EntityPane(Vertical):
             if old is cells:  # the same cells object: nothing in the row changed
                 shown[key] = cells
                 continue
-            changed = [
-                (column, now)
-                for column, was, now in zip(columns, old, cells, strict=True)
-                if was is not now and _cell_key(was) != _cell_key(now)
-            ]
+            kept: list[Text] = []
+            changed: list[tuple[Any, Text]] = []
+            for column, was, now in zip(columns, old, cells, strict=True):
+                if was is now or _cell_key(was) == _cell_key(now):
+                    kept.append(was)
+                else:
+                    kept.append(now)
+                    changed.append((column, now))
             if changed and height is None:
                 added.append(key)
                 shown[key] = cells
             else:
                 updates.extend((key, column, now) for column, now in changed)
-                shown[key] = tuple(
-                    now if _cell_key(was) != _cell_key(now) else was
-                    for was, now in zip(old, cells, strict=True)
-                )
+                shown[key] = tuple(kept)
         # Sorting goes by the first cell's identity (the sort key sees cells, not row keys).
         position = {id(cells[0]): index for index, cells in enumerate(shown.values())}
         if len(position) != len(shown):
