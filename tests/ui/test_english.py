@@ -9,8 +9,11 @@ otherwise show English footers in the Dutch snapshot tests that run after it.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -135,3 +138,31 @@ async def test_dutch_stays_dutch(make_app: AppFactory, demo_file: Path) -> None:
         pane = app.screen.query_one("#phase-toezeggingen")
         statuses = column(pane.query_one(".pane-table", DataTable), 5)
         assert set(statuses) == {"open", "bezig", "gedaan", "vervallen"}
+
+
+@pytest.mark.parametrize(
+    ("language", "consent", "review"),
+    [
+        ("nl", ["a,1", "b,2", "o,3"], ["o", "b", "g", "v"]),
+        ("en", ["c,1", "r,2", "o,3"], ["o", "i", "d", "x"]),
+    ],
+)
+def test_round_keys_follow_the_language(
+    language: str, consent: list[str], review: list[str]
+) -> None:
+    """Bindings are fixed when their module loads, so each language is checked in a new process."""
+    script = (
+        f"from wijksessie import i18n; i18n.set_language({language!r})\n"
+        "from wijksessie.ui.phases.agreements.consent import ConsentScreen\n"
+        "from wijksessie.ui.phases.commitments.review import ReviewScreen\n"
+        "print([(b.key, b.description) for b in ConsentScreen.BINDINGS][:3])\n"
+        "print([(b.key, b.description) for b in ReviewScreen.BINDINGS][:4])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    consent_line, review_line = (ast.literal_eval(line) for line in done.stdout.splitlines())
+    assert [key for key, _label in consent_line] == consent
+    assert [key for key, _label in review_line] == review
+    words = {"nl": ("Akkoord", "gedaan"), "en": ("Consent", "done")}[language]
+    assert (consent_line[0][1], review_line[2][1]) == words

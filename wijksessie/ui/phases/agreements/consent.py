@@ -24,19 +24,39 @@ from wijksessie.domain.consent import (
 )
 from wijksessie.domain.model import Agreement, AgreementStatus, Participant, Stance, choice_label
 from wijksessie.errors import ValidationError, WijksessieError
-from wijksessie.i18n import _
+from wijksessie.i18n import N_, _, current_language
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.styled_once import StyledOnce
+
+STANCE_LABELS = {
+    Stance.CONSENT: N_("Akkoord"),
+    Stance.RESERVATION: N_("Bedenking"),
+    Stance.OBJECTION: N_("Bezwaar"),
+}
+STANCE_KEYS = {
+    "nl": (
+        ("a,1", Stance.CONSENT, "consent.yes"),
+        ("b,2", Stance.RESERVATION, "consent.reservation"),
+        ("o,3", Stance.OBJECTION, "consent.objection"),
+    ),
+    "en": (
+        ("c,1", Stance.CONSENT, "consent.yes"),
+        ("r,2", Stance.RESERVATION, "consent.reservation"),
+        ("o,3", Stance.OBJECTION, "consent.objection"),
+    ),
+}
+"""The keys for each stance, by language: the first letter of the word, and 1–3 in both."""
 
 
 class ConsentScreen(StyledOnce, Screen[None]):
     """One agreement, one round, everyone present in turn."""
 
     BINDINGS = [
-        Binding("a,1", "answer('akkoord')", _("Akkoord"), id="consent.yes"),
-        Binding("b,2", "answer('bedenking')", _("Bedenking"), id="consent.reservation"),
-        Binding("o,3", "answer('bezwaar')", _("Bezwaar"), id="consent.objection"),
+        *(
+            Binding(keys, f"answer('{stance.value}')", _(STANCE_LABELS[stance]), id=binding_id)
+            for keys, stance, binding_id in STANCE_KEYS[current_language()]
+        ),
         Binding("right,space", "step(1)", _("Volgende"), id="consent.next"),
         Binding("left", "step(-1)", _("Vorige"), id="consent.previous"),
         Binding("s", "close_round", _("Ronde sluiten"), id="consent.close"),

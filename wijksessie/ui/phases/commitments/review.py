@@ -27,18 +27,27 @@ from wijksessie.domain.model import (
     choice_label,
 )
 from wijksessie.errors import WijksessieError
-from wijksessie.i18n import _
+from wijksessie.i18n import _, current_language
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.commitments.pane import STATUS_STYLE
 from wijksessie.ui.styled_once import StyledOnce
 
-STATUS_KEYS = (
-    ("o", CommitmentStatus.OPEN),
-    ("b", CommitmentStatus.BUSY),
-    ("g", CommitmentStatus.DONE),
-    ("v", CommitmentStatus.DROPPED),
-)
+STATUS_KEYS = {
+    "nl": (
+        ("o", CommitmentStatus.OPEN),
+        ("b", CommitmentStatus.BUSY),
+        ("g", CommitmentStatus.DONE),
+        ("v", CommitmentStatus.DROPPED),
+    ),
+    "en": (
+        ("o", CommitmentStatus.OPEN),
+        ("i", CommitmentStatus.BUSY),
+        ("d", CommitmentStatus.DONE),
+        ("x", CommitmentStatus.DROPPED),
+    ),
+}
+"""The key for each status, by language: the first letter of the word on the screen."""
 
 
 class ReviewScreen(StyledOnce, Screen[None]):
@@ -48,7 +57,7 @@ class ReviewScreen(StyledOnce, Screen[None]):
     BINDINGS = [
         *(
             Binding(key, f"set_status('{status.value}')", choice_label(status), id=f"review.{key}")
-            for key, status in STATUS_KEYS
+            for key, status in STATUS_KEYS[current_language()]
         ),
         Binding("right,enter,space", "step(1)", _("Volgende"), id="review.next"),
         Binding("left", "step(-1)", _("Vorige"), id="review.previous"),
