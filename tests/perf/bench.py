@@ -104,7 +104,7 @@ class Plan:
 
 
 QUICK = Plan(processes=2, app_runs=2, presses=3, calls=5, summaries=1, huge=False)
-FULL = Plan(processes=9, app_runs=5, presses=25, calls=15, summaries=5, huge=True)
+FULL = Plan(processes=15, app_runs=5, presses=25, calls=15, summaries=5, huge=True)
 
 
 def median_of(runs: int, measure: Callable[[], float]) -> float:
