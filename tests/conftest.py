@@ -1,4 +1,5 @@
-"""Shared fixtures: a tmp sessions folder, a store factory and a small linked demo session."""
+"""Shared fixtures: a tmp sessions folder, a store factory, a small linked demo session, and
+English for one test."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any, Protocol
 
 import pytest
 
+from wijksessie import i18n
 from wijksessie.domain.model import (
     AgendaItem,
     Agreement,
@@ -35,6 +37,14 @@ from wijksessie.errors import WijksessieError
 from wijksessie.store.session_store import SessionStore
 
 STORE_KINDS = ("memory", "file")
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """English for the test, Dutch again afterwards (as the app starts)."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("nl")
 
 
 class MakeStore(Protocol):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -154,14 +153,6 @@ def test_the_common_forms_do_not_import_dateparser() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    """English for the test, Dutch again afterwards (as the app starts)."""
-    i18n.set_language("en")
-    yield
-    i18n.set_language("nl")
 
 
 @pytest.mark.usefixtures("english")

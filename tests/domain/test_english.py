@@ -6,7 +6,6 @@ tests in this folder (and must stay exactly as it was).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -36,14 +35,6 @@ from wijksessie.domain.model import (
 from wijksessie.errors import NotFoundError, ValidationError
 
 TODAY = date(2026, 3, 12)
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    """English for the test, Dutch again afterwards (as the app starts)."""
-    i18n.set_language("en")
-    yield
-    i18n.set_language("nl")
 
 
 def network(**lists: list) -> Network:

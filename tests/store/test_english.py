@@ -6,7 +6,6 @@ Each test switches to English and back; the Dutch is covered by the other store 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,6 @@ from wijksessie.errors import NotFoundError, ReadOnlyError, SaveError, SessionFi
 from wijksessie.store import settings, storage
 from wijksessie.store.folder import INDEX, list_sessions
 from wijksessie.store.session_store import SessionStore
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    """English for the test, Dutch again afterwards (as the app starts)."""
-    i18n.set_language("en")
-    yield
-    i18n.set_language("nl")
 
 
 @pytest.mark.usefixtures("english")

@@ -32,18 +32,13 @@ from wijksessie.domain.model import (
     Participant,
     Position,
     Stance,
+    choice_label,
 )
 from wijksessie.errors import ValidationError, WijksessieError
 from wijksessie.i18n import N_, _
 
 OBJECTION_NOTE = N_("Licht het bezwaar toe: wat maakt deze afspraak onwerkbaar, en wat zou helpen?")
 """Marked for the catalogue; pass it through ``_()`` where it is shown."""
-
-_DECIDED = {
-    AgreementStatus.ADOPTED: N_("aangenomen"),
-    AgreementStatus.REJECTED: N_("verworpen"),
-}
-"""A decided agreement's status in a sentence; the stored value stays the Dutch enum value."""
 
 
 class ConsentError(WijksessieError):
@@ -187,7 +182,7 @@ def _open_round(agreement: Agreement) -> ConsentRound:
     if agreement.status is not AgreementStatus.PROPOSED:
         raise ConsentError(
             _("Deze afspraak is al {status}; start een nieuwe ronde.").format(
-                status=_(_DECIDED[agreement.status])
+                status=choice_label(agreement.status)
             )
         )
     if round_.text != agreement.text:

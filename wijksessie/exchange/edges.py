@@ -13,27 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wijksessie.domain.analysis import overlaps
-from wijksessie.domain.model import ConnectionKind, Network
+from wijksessie.domain.model import Network, choice_label
 from wijksessie.i18n import N_, _
 
 INITIATIVE_OF = N_("initiatief van")
 POSSIBLE = N_("mogelijke verbinding")
 MEMBER_OF = N_("werkt bij")
-
-KIND_LABELS: dict[str, str] = {
-    ConnectionKind.KNOW.value: N_("kennen elkaar"),
-    ConnectionKind.WORK_TOGETHER.value: N_("werken samen"),
-    ConnectionKind.WANT_TO.value: N_("willen samenwerken"),
-    INITIATIVE_OF: INITIATIVE_OF,
-    POSSIBLE: POSSIBLE,
-    MEMBER_OF: MEMBER_OF,
-}
-"""Every edge kind and its msgid (the Dutch words themselves)."""
+_OWN_KINDS = (INITIATIVE_OF, POSSIBLE, MEMBER_OF)
+"""The kinds this module adds (their own msgids); a connection's kind is a stored choice."""
 
 
 def kind_label(kind: str) -> str:
     """The words for an edge's kind in the current language (unknown kinds as they are)."""
-    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+    return _(kind) if kind in _OWN_KINDS else choice_label(kind)
 
 
 @dataclass(frozen=True)

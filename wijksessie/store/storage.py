@@ -109,9 +109,9 @@ class AtomicJSONStorage(Storage):
         self._data = data
         self.unsaved = False
         self.deferred = False
+        """While True (inside ``SessionStore.batch``), writes stay in memory until ``flush``."""
         self._blocks: dict[str, tuple[Any, str]] = {}
         """Each table's text as last written, for ``dumps`` to reuse (see there)."""
-        """While True (inside ``SessionStore.batch``), writes stay in memory until ``flush``."""
 
     def read(self) -> dict[str, Any] | None:
         return self._data

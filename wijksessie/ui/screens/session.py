@@ -103,7 +103,8 @@ class SessionScreen(StyledOnce, Screen[None]):
             self.call_after_refresh(self._start_review)
 
     def _start_review(self) -> None:
-        self.query_one("#phase-toezeggingen").query_one("CommitmentsPane").action_review()
+        phase = self.query_one(f"#phase-{Phase.COMMITMENTS.value}")
+        phase.query_one("CommitmentsPane").action_review()
 
     clock_source: Callable[[], float] = staticmethod(time.monotonic)
     """Where the agenda clock reads the time; tests put a fake clock here."""

@@ -202,7 +202,8 @@ class EntityPane(Vertical):
         query = self.query_one(".pane-filter", Input).value
         everything = self.entities()
         shown = everything
-        if query.strip():
+        filtered = bool(query.strip())
+        if filtered:
             # The analysis module (and rapidfuzz) loads on the first filter or delete, not
             # when a session opens.
             from wijksessie.domain.analysis import matches
@@ -210,7 +211,7 @@ class EntityPane(Vertical):
             shown = [e for e in everything if matches(self.search_fields(e), query)]
         keep = keep or (table.current_id() if table.row_count else "")
         height = self.row_height if len(shown) <= AUTO_HEIGHT_ROWS else 1
-        built = self._built_cells(shown)
+        built = self._built_cells(shown, filtered=filtered)
         if len(self._shown) == len(self.columns):
             rows = built
         else:
@@ -230,8 +231,11 @@ class EntityPane(Vertical):
         if keep:
             table.keep_cursor_on(keep)
 
-    def _built_cells(self, entities: list[Any]) -> dict[str, tuple[Text, ...]]:
-        """Each entity's cells: reused when its ``row_key`` is unchanged, built otherwise."""
+    def _built_cells(self, entities: list[Any], *, filtered: bool) -> dict[str, tuple[Text, ...]]:
+        """Each entity's cells: reused when its ``row_key`` is unchanged, built otherwise.
+
+        ``filtered``: ``entities`` are the ones the filter lets through, not all of them.
+        """
         known = self._cells_cache
         kept: dict[str, tuple[Any, tuple[Text, ...]]] = {}
         rows: dict[str, tuple[Text, ...]] = {}
@@ -247,7 +251,6 @@ class EntityPane(Vertical):
         if kept or known:
             # A filtered list keeps the cells of the rows it hides; a full one drops the
             # cells of entities that are gone.
-            filtered = len(kept) < len(entities) or self.query_one(".pane-filter", Input).value
             self._cells_cache = {**known, **kept} if filtered else kept
         return rows
 
