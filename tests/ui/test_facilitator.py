@@ -235,3 +235,25 @@ async def test_choosing_the_language_already_on_changes_nothing(
         await pilot.pause()
         assert app.is_running and app.return_value is None
     assert not (own_settings / "settings.json").exists()
+
+
+async def test_a_narrow_terminal_shows_the_secondary_columns_only_when_it_widens(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    """At 80 columns the lists leave out what projector mode leaves out; at 120 it is back."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sessions = app.screen.query_one("#sessions", DataTable)
+        assert "Bestand" not in _labels(sessions)
+        await pilot.press("enter", "f3")
+        await pilot.pause()
+        people = app.screen.query_one("#pane-participants .pane-table", DataTable)
+        assert _labels(people) == ["Naam", "Organisatie", "Rol", "Aanwezig"]
+        await pilot.resize_terminal(120, 35)
+        await pilot.pause()
+        assert _labels(people)[-1] == "Contact"
+        assert [len(people.get_row_at(r)) for r in range(people.row_count)] == [5] * 15
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Bestand" in _labels(app.screen.query_one("#sessions", DataTable))

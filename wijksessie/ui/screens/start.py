@@ -58,15 +58,16 @@ class StartScreen(StyledOnce, Screen[None]):
         (N_("Toezeggingen"), "commitments"),
         (N_("Bestand"), "file"),
     )
-    PROJECTOR_HIDES = frozenset({"file"})
-    """Columns left off the wall in projector mode."""
+    SECONDARY_COLUMNS = frozenset({"file"})
+    """Columns left out in projector mode and on a narrow terminal."""
 
     def on_mount(self) -> None:
         self._add_columns()
-        self.watch(self.app, "projector", self._projector_changed, init=False)
+        self.watch(self.app, "projector", lambda _on: self._update_columns(), init=False)
 
     def _shown_keys(self) -> list[str]:
-        hidden = self.PROJECTOR_HIDES if getattr(self.app, "projector", False) else frozenset()
+        fewer = getattr(self.app, "projector", False) or self.has_class("-narrow")
+        hidden = self.SECONDARY_COLUMNS if fewer else frozenset()
         return [key for _label, key in self.COLUMNS if key not in hidden]
 
     def _add_columns(self) -> None:
@@ -76,17 +77,27 @@ class StartScreen(StyledOnce, Screen[None]):
             if key in shown:
                 table.add_column(_(label), key=key)
 
-    def _projector_changed(self, _projector: bool) -> None:
+    def on_resize(self) -> None:
+        self._update_columns()
+
+    def _update_columns(self) -> bool:
+        """Take the secondary columns away (or put them back) for the wall or a small screen.
+
+        True when the columns were rebuilt (and the list read again).
+        """
         table = self.query_one("#sessions", DataTable)
         if [str(key.value) for key in table.columns] == self._shown_keys():
-            return
+            return False
         table.clear(columns=True)
         self._add_columns()
         self.action_refresh()
+        return True
 
     def on_screen_resume(self) -> None:
-        """Fill the list when the screen shows: first at start, again after a session."""
-        self.action_refresh()
+        """Fill the list when the screen shows: first at start, again after a session (the
+        terminal may have been resized meanwhile)."""
+        if not self._update_columns():
+            self.action_refresh()
 
     def action_refresh(self) -> None:
         """Read the folder again."""

@@ -46,8 +46,9 @@ class EntityPane(Vertical):
     title: ClassVar[str]
     columns: ClassVar[tuple[str | tuple[str, int], ...]]
     """Column labels; ``(label, width)`` fixes a width, and long text then wraps in the cell."""
-    projector_hides: ClassVar[tuple[int, ...]] = ()
-    """Positions in ``columns`` left off the wall in projector mode: fewer, wider columns."""
+    secondary_columns: ClassVar[tuple[int, ...]] = ()
+    """Positions in ``columns`` left out in projector mode and on a narrow terminal (the
+    ``-narrow`` breakpoint): fewer columns, each wide enough to read."""
     keep_open: ClassVar[bool] = False
     row_height: ClassVar[int | None] = 1
     """1 keeps lists compact; None lets rows grow to fit wrapped text."""
@@ -86,11 +87,12 @@ class EntityPane(Vertical):
 
     def on_mount(self) -> None:
         self._add_columns()
-        self.watch(self.app, "projector", self._projector_changed, init=False)
+        self.watch(self.app, "projector", lambda _on: self._update_columns(), init=False)
 
     def shown_columns(self) -> list[int]:
-        """The positions in ``columns`` on screen now (projector mode shows fewer)."""
-        hidden = self.projector_hides if getattr(self.app, "projector", False) else ()
+        """The positions in ``columns`` on screen now (the wall and a small screen show fewer)."""
+        fewer = getattr(self.app, "projector", False) or self.screen.has_class("-narrow")
+        hidden = self.secondary_columns if fewer else ()
         return [index for index in range(len(self.columns)) if index not in hidden]
 
     def _add_columns(self) -> None:
@@ -101,10 +103,13 @@ class EntityPane(Vertical):
             label, width = column if isinstance(column, tuple) else (column, None)
             table.add_column(label, width=width)
 
-    def _projector_changed(self, _projector: bool) -> None:
-        """Take columns off the wall (or put them back) when projector mode changes."""
+    def _update_columns(self) -> bool:
+        """Take secondary columns away (or put them back) when the room or the screen changed.
+
+        True when the columns were rebuilt (and the rows re-filled).
+        """
         if self.shown_columns() == self._shown:
-            return
+            return False
         table = self.query_one(EntityTable)
         filled = bool(self._rows) or table.row_count > 0
         table.clear(columns=True)
@@ -113,13 +118,16 @@ class EntityPane(Vertical):
         self.fit_columns()
         if filled:
             self.refresh_rows(full=True)
+        return True
 
     def on_resize(self) -> None:
-        """Shrink the fixed-width columns on a small screen, so the last ones stay in view.
+        """Fewer columns on a small screen, and the fixed widths shrunk so the last stay in view.
 
         Rows are filled by ``reload`` when the pane is shown, not at mount: a hidden pane
         costs nothing until someone looks at it.
         """
+        if self._update_columns():
+            return
         if self.fit_columns() and self.query_one(EntityTable).row_count:
             self.refresh_rows(full=True)
 

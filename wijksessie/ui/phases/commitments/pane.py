@@ -52,7 +52,7 @@ class CommitmentsPane(EntityPane):
         _("Uiterlijk"),
         _("Status"),
     )
-    projector_hides = (3,)  # the person's organisation
+    secondary_columns = (3,)  # the person's organisation
     row_height = None
 
     grouping = 0

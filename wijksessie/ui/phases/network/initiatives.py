@@ -26,7 +26,7 @@ class InitiativesPane(EntityPane):
         (_("Contact"), 16),
         (_("Back-up"), 16),
     )
-    projector_hides = (3, 5)  # target groups, backup contact
+    secondary_columns = (3, 5)  # target groups, backup contact
     row_height = None
     keep_open = False
 

@@ -26,7 +26,7 @@ class OrganisationsPane(EntityPane):
         _("Mensen"),
         _("Initiatieven"),
     )
-    projector_hides = (2,)  # interests
+    secondary_columns = (2,)  # interests
     keep_open = True
 
     def entities(self) -> list[Organisation]:

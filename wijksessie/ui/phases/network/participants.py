@@ -19,7 +19,7 @@ class ParticipantsPane(EntityPane):
     kind = Participant
     title = _("Deelnemers")
     columns = ((_("Naam"), 24), (_("Organisatie"), 34), _("Rol"), _("Aanwezig"), _("Contact"))
-    projector_hides = (4,)  # contact
+    secondary_columns = (4,)  # contact
     keep_open = True
 
     def entities(self) -> list[Participant]:
