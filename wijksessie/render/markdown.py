@@ -21,7 +21,8 @@ from wijksessie.domain.summary import (
     Summary,
 )
 from wijksessie.domain.text import visible
-from wijksessie.i18n import _, ngettext
+from wijksessie.i18n import _
+from wijksessie.render.words import minutes, more_overlaps
 
 _ALWAYS = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -197,13 +198,7 @@ def _findings(summary: Summary) -> Iterator[str]:
         for o in findings.overlaps
     ]
     if more := findings.more_overlaps:
-        overlaps.append(
-            ngettext(
-                "… en nog {count} mogelijke verbinding",
-                "… en nog {count} mogelijke verbindingen",
-                more,
-            ).format(count=more)
-        )
+        overlaps.append(more_overlaps(more))
     gaps = [f"{escape(g.question)} *({escape(g.reason)})*" for g in findings.gaps]
     if findings.uncovered_themes:
         themes = _join(findings.uncovered_themes)
@@ -308,20 +303,16 @@ def _agenda(summary: Summary) -> Iterator[str]:
     rows = [
         (
             escape(item.phase),
-            _minutes(item.planned_minutes),
-            _minutes(item.spent_minutes) if item.spent_minutes else "—",
+            minutes(item.planned_minutes),
+            minutes(item.spent_minutes) if item.spent_minutes else "—",
         )
         for item in summary.agenda
     ]
     planned = sum(item.planned_minutes for item in summary.agenda)
     spent = sum(item.spent_minutes for item in summary.agenda)
-    rows.append((_strong(_("Totaal")), _minutes(planned), _minutes(spent)))
+    rows.append((_strong(_("Totaal")), minutes(planned), minutes(spent)))
     head = (_("Fase"), _("Gepland"), _("Besteed"))
     yield from _section(_("Agenda"), _table(head, rows))
-
-
-def _minutes(count: int) -> str:
-    return _("{minutes} min").format(minutes=count)
 
 
 def _footer(summary: Summary) -> Iterator[str]:

@@ -30,7 +30,8 @@ from wijksessie.domain.summary import (
     Summary,
 )
 from wijksessie.domain.text import visible
-from wijksessie.i18n import _, ngettext
+from wijksessie.i18n import _
+from wijksessie.render.words import minutes, more_overlaps
 
 TEXT_WIDTH = 100
 """Columns of the plain text export: wide enough for the tables, narrow enough for mail."""
@@ -222,7 +223,7 @@ def _findings(summary: Summary) -> Iterator[RenderableType]:
         for o in findings.overlaps
     )
     if findings.more_overlaps:
-        yield _t("  " + _more_overlaps(findings.more_overlaps), "dim")
+        yield _t("  " + more_overlaps(findings.more_overlaps), "dim")
     yield Text(_("Gaten: vragen waar niemand aan werkt"), style="bold")
     yield _bullets(_join(_t(g.question), _t(f"({g.reason})", "dim")) for g in findings.gaps)
     if findings.uncovered_themes:
@@ -230,13 +231,6 @@ def _findings(summary: Summary) -> Iterator[RenderableType]:
         yield _t("  " + _("Thema's zonder initiatief: {themes}").format(themes=themes), "dim")
     yield Text(_("Zwakke schakels: waar het netwerk aan één persoon hangt"), style="bold")
     yield _bullets(_t(link.reason) for link in findings.weak_links)
-
-
-def _more_overlaps(count: int) -> str:
-    """The line that counts the overlaps beyond the strongest ones listed."""
-    return ngettext(
-        "… en nog {count} mogelijke verbinding", "… en nog {count} mogelijke verbindingen", count
-    ).format(count=count)
 
 
 def _goals(summary: Summary) -> RenderableType:
@@ -329,18 +323,14 @@ def _open_questions(summary: Summary) -> RenderableType:
 def _agenda(summary: Summary) -> RenderableType:
     table = _table(_("Fase"), _("Gepland"), _("Besteed"), expand=False)
     for item in summary.agenda:
-        spent = _minutes(item.spent_minutes) if item.spent_minutes else "—"
+        spent = minutes(item.spent_minutes) if item.spent_minutes else "—"
         style = "yellow" if item.spent_minutes > item.planned_minutes else ""
-        table.add_row(item.phase, _minutes(item.planned_minutes), Text(spent, style=style))
+        table.add_row(item.phase, minutes(item.planned_minutes), Text(spent, style=style))
     planned = sum(item.planned_minutes for item in summary.agenda)
     spent = sum(item.spent_minutes for item in summary.agenda)
     table.add_section()
-    table.add_row(Text(_("Totaal"), "bold"), _minutes(planned), _minutes(spent))
+    table.add_row(Text(_("Totaal"), "bold"), minutes(planned), minutes(spent))
     return table
-
-
-def _minutes(count: int) -> str:
-    return _("{minutes} min").format(minutes=count)
 
 
 def _footer(summary: Summary) -> Text:
