@@ -164,6 +164,10 @@ class WijksessieApp(App["Restart | None"]):
     def watch_projector(self, projector: bool) -> None:
         self.set_class(projector, "-projector")
 
+    def fewer_columns(self, screen: Screen[object]) -> bool:
+        """Whether lists leave their secondary columns out: on the wall, or on a narrow terminal."""
+        return self.projector or screen.has_class("-narrow")
+
     def action_toggle_projector(self) -> None:
         """Switch projector mode on or off, and remember the choice for next time."""
         if self.projector:

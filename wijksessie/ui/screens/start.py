@@ -66,8 +66,7 @@ class StartScreen(StyledOnce, Screen[None]):
         self.watch(self.app, "projector", lambda _on: self._update_columns(), init=False)
 
     def _shown_keys(self) -> list[str]:
-        fewer = getattr(self.app, "projector", False) or self.has_class("-narrow")
-        hidden = self.SECONDARY_COLUMNS if fewer else frozenset()
+        hidden = self.SECONDARY_COLUMNS if self.app.fewer_columns(self) else frozenset()
         return [key for _label, key in self.COLUMNS if key not in hidden]
 
     def _add_columns(self) -> None:

@@ -91,8 +91,7 @@ class EntityPane(Vertical):
 
     def shown_columns(self) -> list[int]:
         """The positions in ``columns`` on screen now (the wall and a small screen show fewer)."""
-        fewer = getattr(self.app, "projector", False) or self.screen.has_class("-narrow")
-        hidden = self.secondary_columns if fewer else ()
+        hidden = self.secondary_columns if self.app.fewer_columns(self.screen) else ()
         return [index for index in range(len(self.columns)) if index not in hidden]
 
     def _add_columns(self) -> None:
