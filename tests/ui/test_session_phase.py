@@ -190,3 +190,42 @@ async def test_typing_still_saves_after_the_clock_adds_a_phase_to_a_short_agenda
         await pilot.pause()
         assert app.is_running
     assert _session_doc(path)["title"] == "Korte agenda (vervolg)"
+
+
+async def test_showing_the_phase_again_keeps_the_questions_cursor(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _open(app, pilot)
+        table = app.screen.query_one("#questions-table", DataTable)
+        assert table.row_count == 2
+        table.focus()
+        await pilot.press("down")
+        assert table.cursor_row == 1
+        await pilot.press("f3")  # phase 2
+        await pilot.pause()
+        await pilot.press("f2")  # phase 1
+        await pilot.pause()
+        assert table.row_count == 2
+        assert table.cursor_row == 1
+
+
+async def test_questions_added_elsewhere_appear_when_the_phase_is_shown_again(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    from wijksessie.domain.model import ResidentQuestion
+
+    store = SessionStore.open(session_file)
+    app = make_app(store)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _open(app, pilot)
+        await pilot.press("f3")  # phase 2
+        await pilot.pause()
+        store.add(ResidentQuestion("Is er een buurtbus?", themes=["vervoer"]))
+        await pilot.press("f2")  # phase 1
+        await pilot.pause()
+        table = app.screen.query_one("#questions-table", DataTable)
+        assert table.row_count == 3
+        assert "Is er een buurtbus?" in str(table.get_row_at(2)[0])
+        assert "(3)" in str(app.screen.query_one("#questions-title").render())

@@ -54,6 +54,8 @@ class SessionPhase(Horizontal):
         super().__init__(id=id)
         self.store = store
         self._timer: Timer | None = None
+        self._shown: list[ResidentQuestion] | None = None
+        """The questions the table shows now, to skip re-filling it when nothing changed."""
 
     def compose(self) -> ComposeResult:
         session = self.store.session
@@ -102,9 +104,10 @@ class SessionPhase(Horizontal):
         table.add_column(_("Vraag van inwoners"), key="text", width=40)
         table.add_column(_("Thema's"), key="themes", width=16)
         table.add_column(_("Bron"), key="source")
-        # The questions are filled by ``reload``, which the session screen calls each time
-        # the phase is shown (the first time included): filling them here too doubled the
-        # cost of opening a session.
+        # Filled before the first paint: a table that gets its rows (and so its scrollbar)
+        # after it was painted makes the screen lay out and paint everything again, which was
+        # a fifth of the time to open a large session.
+        self.refresh_questions()
         for widget in self.query("Input, TextArea"):
             widget.disabled = self.store.read_only
 
@@ -208,21 +211,26 @@ class SessionPhase(Horizontal):
     # -- residents' questions -----------------------------------------------------------
 
     def refresh_questions(self, keep: str = "") -> None:
-        """Re-fill the questions table from the store."""
+        """Re-fill the questions table from the store, when they changed since it was filled.
+
+        Showing the phase again leaves an unchanged table (and its cursor) alone.
+        """
         table = self.query_one("#questions-table", EntityTable)
         questions = self.store.all(ResidentQuestion)
-        table.clear()
-        for question in questions:
-            table.add_row(
-                literal(question.text),
-                literal(join_list(question.themes)),
-                literal(question.source),
-                key=question.id,
-                height=None if len(questions) <= AUTO_HEIGHT_ROWS else 1,
+        if questions != self._shown:
+            self._shown = questions
+            table.clear()
+            for question in questions:
+                table.add_row(
+                    literal(question.text),
+                    literal(join_list(question.themes)),
+                    literal(question.source),
+                    key=question.id,
+                    height=None if len(questions) <= AUTO_HEIGHT_ROWS else 1,
+                )
+            self.query_one("#questions-title", Label).update(
+                _("Vragen van inwoners ({count})").format(count=len(questions))
             )
-        self.query_one("#questions-title", Label).update(
-            _("Vragen van inwoners ({count})").format(count=len(questions))
-        )
         if keep:
             table.keep_cursor_on(keep)
 
