@@ -22,7 +22,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, TypeVar
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document, Table
@@ -52,6 +51,7 @@ from wijksessie.errors import (
     SessionLockedError,
 )
 from wijksessie.i18n import N_, _, ngettext
+from wijksessie.store.lock import FileLock, LockHeld
 from wijksessie.store.migrations import APP_MARK, SCHEMA_VERSION, migrate, session_doc
 from wijksessie.store.storage import AtomicJSONStorage
 
@@ -213,10 +213,9 @@ class SessionStore:
     @staticmethod
     def acquire_lock(path: Path) -> FileLock:
         """The session's exclusive lock, or ``SessionLockedError`` when another window has it."""
-        lock = FileLock(lock_path(path), timeout=0, is_singleton=False)
         try:
-            lock.acquire()
-        except Timeout:
+            return FileLock.acquire(lock_path(path))
+        except LockHeld:
             raise SessionLockedError(
                 _(
                     "{name} is al geopend in een ander venster van wijksessie. Sluit dat eerst, "
@@ -227,7 +226,6 @@ class SessionStore:
             raise SessionFileError(
                 _("Kan {name} niet vergrendelen: {error}").format(name=path.name, error=error)
             ) from None
-        return lock
 
     def close(self) -> None:
         """Write anything unsaved and release the lock."""
