@@ -314,7 +314,7 @@ async def time_keys(files: Files, source: Path, plan: Plan) -> dict[str, float]:
         await settle(pilot)
         network = store.network()
         for number, (phase, selector) in enumerate(KEY_PRESS_TABLES):
-            app.screen.action_show_phase(phase.value)
+            await app.screen.show_phase(phase)
             await settle(pilot)
             pane = app.screen.query_one(selector)
             reveal(pane)

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Digits
 
 from tests.ui.conftest import AppFactory, table_docs
+from wijksessie.domain.model import Phase
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.agreements.consent import ConsentScreen
 from wijksessie.ui.phases.goals.voting import VotingScreen
@@ -134,7 +135,7 @@ async def test_parking_lot_from_any_phase(make_app: AppFactory, room_file: Path)
         await pilot.press("f3", "ctrl+t", *"Buurtfeest in juni", "enter")
         await pilot.pause()
         assert [p["text"] for p in table_docs(room_file, "parking")] == ["Buurtfeest in juni"]
-        assert app.screen.query_one("#phases").active == "wie-doet-wat"
+        assert app.screen.phase is Phase.NETWORK
 
 
 async def test_a_long_question_in_a_confirm_dialog_wraps_whole(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.ui.conftest import AppFactory, table_docs
+from wijksessie.domain.model import Phase
 from wijksessie.ui.phases.commitments.review import ReviewScreen
 from wijksessie.ui.screens.session import SessionScreen
 
@@ -30,7 +31,7 @@ async def test_follow_up_opens_on_the_review_round(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        assert app.screen.query_one("#phases").active == "toezeggingen"
+        assert app.screen.phase is Phase.COMMITMENTS
         statuses = [c["status"] for c in table_docs(created, "commitments")]
         order = app.screen.store.network()
         from wijksessie.domain.followup import review_statuses

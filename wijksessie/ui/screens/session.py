@@ -12,9 +12,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.containers import Container
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import ContentSwitcher, Footer, Input, Static, TextArea
 
 from wijksessie.domain.agenda import AgendaClock
 from wijksessie.domain.model import ParkingItem, Phase
@@ -25,6 +26,7 @@ from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
+from wijksessie.ui.widgets.phase_bar import PhaseBar
 from wijksessie.ui.widgets.session_header import SessionHeader
 
 PHASE_WIDGETS: dict[Phase, str] = {
@@ -81,22 +83,27 @@ class SessionScreen(StyledOnce, Screen[None]):
         yield SessionHeader(id="session-header")
         yield Static(id="save-warning")
         initial = Phase.COMMITMENTS if self.review else AVAILABLE_PHASES[0]
-        with TabbedContent(id="phases", initial=initial.value):
-            for number, phase in enumerate(AVAILABLE_PHASES, start=1):
-                with TabPane(f"{number} {phase.label}", id=phase.value):
+        yield PhaseBar(AVAILABLE_PHASES, initial, id="phase-bar")
+        with ContentSwitcher(id="phases", initial=initial.value):
+            for phase in AVAILABLE_PHASES:
+                with Container(id=phase.value, classes="phase"):
                     # Only the first phase is built now; the others when first shown
-                    # (_phase_shown), so opening a large session styles a third of the widgets.
+                    # (show_phase), so opening a large session styles a third of the widgets.
                     if phase is initial:
                         yield self._phase_widget(phase)
         yield Footer()
+
+    @property
+    def phase(self) -> Phase:
+        """The phase on screen."""
+        return Phase(self.query_one("#phases", ContentSwitcher).current or AVAILABLE_PHASES[0])
 
     def _phase_widget(self, phase: Phase) -> Widget:
         return phase_class(phase)(self.store, id=f"phase-{phase.value}")
 
     def on_mount(self) -> None:
         self.clock = AgendaClock(self.store.session.agenda, self.clock_source)
-        self.clock.switch(Phase(self.query_one("#phases", TabbedContent).active))
-        self.refresh_header()
+        self._phase_shown(self.phase)
         self.set_interval(1, self._tick)
         self.set_interval(SAVE_CHECK_SECONDS, self.check_saved)
         if self.review:
@@ -133,7 +140,7 @@ class SessionScreen(StyledOnce, Screen[None]):
     def action_toggle_clock(self) -> None:
         """Start, pause or resume the countdown of the current phase."""
         if self.clock.phase is None or (not self.clock.running and self.clock.spent() == 0):
-            self.clock.start(Phase(self.query_one("#phases", TabbedContent).active))
+            self.clock.start(self.phase)
         else:
             self.clock.toggle()
         self.save_clock()
@@ -173,8 +180,7 @@ class SessionScreen(StyledOnce, Screen[None]):
 
     def reload_current_phase(self) -> None:
         """Re-read the phase on screen from the store (after an undo, a redo or a retry)."""
-        pane = self.query_one("#phases", TabbedContent).active_pane
-        for widget in pane.children if pane else []:
+        for widget in self._phase_widgets(self.phase):
             widget.reload()  # type: ignore[attr-defined]
 
     def check_saved(self) -> None:
@@ -196,19 +202,33 @@ class SessionScreen(StyledOnce, Screen[None]):
     def _something_changed(self) -> None:
         self.check_saved()
 
-    @on(TabbedContent.TabActivated, "#phases")
-    async def _phase_shown(self, event: TabbedContent.TabActivated) -> None:
-        """Build the phase on first showing, bring it up to date and put the keyboard in it."""
-        phase = Phase(event.pane.id or Phase.SESSION.value)
-        if hasattr(self, "clock"):
-            self.clock.switch(phase)
-            self.save_clock()
-            self.refresh_header()
-        if not event.pane.children:
-            await event.pane.mount(self._phase_widget(phase))
-        for widget in event.pane.children:
+    async def show_phase(self, phase: Phase) -> None:
+        """Put ``phase`` on screen, building it the first time it is shown."""
+        if phase is self.phase:
+            return
+        pane = self.query_one(f"#{phase.value}")
+        if not pane.children:
+            await pane.mount(self._phase_widget(phase))
+        self.query_one("#phases", ContentSwitcher).current = phase.value
+        self._phase_shown(phase)
+
+    def _phase_shown(self, phase: Phase) -> None:
+        """Start the phase's clock, bring the phase up to date and put the keyboard in it."""
+        self.query_one(PhaseBar).current = phase
+        self.clock.switch(phase)
+        self.save_clock()
+        self.refresh_header()
+        for widget in self._phase_widgets(phase):
             widget.reload()  # type: ignore[attr-defined]
             widget.focus_default()  # type: ignore[attr-defined]
+
+    def _phase_widgets(self, phase: Phase) -> list[Widget]:
+        """The widget showing ``phase`` (none before it was first shown)."""
+        return list(self.query_one(f"#{phase.value}").children)
+
+    @on(PhaseBar.Chosen)
+    async def _phase_clicked(self, event: PhaseBar.Chosen) -> None:
+        await self.show_phase(event.phase)
 
     @on(SessionPhase.Saved)
     def _session_saved(self) -> None:
@@ -216,16 +236,14 @@ class SessionScreen(StyledOnce, Screen[None]):
         self.refresh_header()
         self.check_saved()
 
-    def action_step(self, delta: int) -> None:
+    async def action_step(self, delta: int) -> None:
         """Go to the next or previous phase."""
-        tabs = self.query_one("#phases", TabbedContent)
-        order = [phase.value for phase in AVAILABLE_PHASES]
-        index = order.index(tabs.active) if tabs.active in order else 0
-        tabs.active = order[max(0, min(len(order) - 1, index + delta))]
+        index = AVAILABLE_PHASES.index(self.phase) + delta
+        await self.show_phase(AVAILABLE_PHASES[max(0, min(len(AVAILABLE_PHASES) - 1, index))])
 
-    def action_show_phase(self, phase: str) -> None:
+    async def action_show_phase(self, phase: str) -> None:
         """Go to one phase."""
-        self.query_one("#phases", TabbedContent).active = phase
+        await self.show_phase(Phase(phase))
 
     def action_park(self) -> None:
         """Put an idea on the parking lot without leaving the phase."""
@@ -261,8 +279,8 @@ class SessionScreen(StyledOnce, Screen[None]):
     def action_close(self) -> None:
         """Leave a text field first; from anywhere else, save and go back to the start screen."""
         if isinstance(self.focused, Input | TextArea):
-            for widget in self.query_one("#phases", TabbedContent).active_pane.children:
-                widget.focus_default()  # type: ignore[attr-defined,union-attr]
+            for widget in self._phase_widgets(self.phase):
+                widget.focus_default()  # type: ignore[attr-defined]
             if not isinstance(self.focused, Input | TextArea):
                 return
         self.finish()

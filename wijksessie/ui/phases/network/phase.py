@@ -118,10 +118,8 @@ class NetworkPhase(Vertical):
         self.refresh_views()
 
     def is_visible_phase(self) -> bool:
-        """True when this phase is the one on the wall (not a hidden tab)."""
-        pane = self.parent
-        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
-        return isinstance(pane, TabPane) and tabs is not None and tabs.active == pane.id
+        """True when this phase is the one on the wall (the session shows one phase at a time)."""
+        return isinstance(self.parent, Widget) and self.parent.display
 
     def action_import_list(self) -> None:
         """Bring a registration list (CSV or Excel) into the session, after a preview."""

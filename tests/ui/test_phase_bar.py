@@ -1,0 +1,70 @@
+"""The phase bar: the room sees where the session is; keys and clicks move it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.style import Style
+
+from tests.ui.conftest import AppFactory
+from wijksessie.domain.model import Phase
+from wijksessie.store import SessionStore
+from wijksessie.ui.screens.session import AVAILABLE_PHASES
+from wijksessie.ui.widgets.phase_bar import PhaseBar
+
+
+def _lit(bar: PhaseBar) -> str:
+    """The text of the highlighted part of the bar as it is drawn."""
+    text = bar.render()
+    lit = bar.get_component_rich_style("phase-bar--current", partial=True).bgcolor
+    parts = [
+        text.plain[span.start : span.end]
+        for span in text.spans
+        if isinstance(span.style, Style) and span.style.bgcolor == lit
+    ]
+    return "".join(parts).strip()
+
+
+async def test_keys_move_the_lit_phase(make_app: AppFactory, session_file: Path) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(PhaseBar)
+        assert _lit(bar) == "1 Sessie"
+        await pilot.press("ctrl+pagedown")
+        await pilot.pause()
+        assert _lit(bar) == "2 Wie doet wat"
+        await pilot.press("f6")
+        await pilot.pause()
+        assert _lit(bar) == "5 Toezeggingen"
+        assert app.screen.phase is Phase.COMMITMENTS
+        await pilot.press("ctrl+pageup")
+        await pilot.pause()
+        assert app.screen.phase is Phase.AGREEMENTS
+        assert _lit(bar) == "4 Afspraken"
+
+
+async def test_a_click_on_a_phase_opens_it_and_starts_its_clock(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(PhaseBar)
+        column = bar.render().plain.index("3 Doelen") + 1  # the bar's left padding
+        assert await pilot.click(PhaseBar, offset=(column + 2, 0))
+        await pilot.pause()
+        assert app.screen.phase is Phase.GOALS
+        assert _lit(bar) == "3 Doelen"
+        assert "Doelen" in str(app.screen.query_one("#header-clock").render())
+        assert app.focused is not None
+        assert app.screen.query_one("#phase-doelen") in app.focused.ancestors_with_self
+
+
+def test_a_narrow_bar_keeps_the_name_of_the_current_phase_only() -> None:
+    bar = PhaseBar(AVAILABLE_PHASES, Phase.GOALS)
+    wide = bar.labels(120)
+    assert [label.strip() for label in wide][:3] == ["1 Sessie", "2 Wie doet wat", "3 Doelen"]
+    narrow = [label.strip() for label in bar.labels(60)]
+    assert narrow == ["1", "2", "3 Doelen", "4", "5", "6"]
+    assert sum(len(label) + 1 for label in bar.labels(60)) <= 60
