@@ -10,6 +10,7 @@ from tests.ui.conftest import AppFactory, read_json, table_docs
 from wijksessie.domain.model import AgendaItem, Phase, Session
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.session_phase import SessionPhase
+from wijksessie.ui.screens.session import SessionScreen
 
 
 def _session_doc(path: Path) -> dict:
@@ -140,18 +141,44 @@ async def test_planned_minutes_are_edited_in_phase_one(
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await _open(app, pilot)
-        app.screen.query_one("#session-agenda-wie-doet-wat").focus()
-        await pilot.press("ctrl+a", "ctrl+k", *"55", "tab")
+        table = app.screen.query_one("#agenda-table", DataTable)
+        assert [str(table.get_row_at(i)[1]) for i in range(2)] == ["10", "40"]
+        table.focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert "Wie doet wat" in str(app.screen.query_one("#form-title").render())
+        await pilot.press("ctrl+a", "ctrl+k", *"55", "enter")
         await pilot.pause()
         agenda = {a["phase"]: a["planned_minutes"] for a in _session_doc(session_file)["agenda"]}
         assert agenda["wie-doet-wat"] == 55
         assert agenda["sessie"] == 10
-        app.screen.query_one("#session-agenda-doelen").focus()
-        await pilot.press("ctrl+a", "ctrl+k", *"999", "tab")
+        assert str(table.get_row_at(1)[1]) == "55"
+        assert table.cursor_row == 1
+        await pilot.press("up", "enter", "ctrl+a", "ctrl+k", *"15", "enter")
         await pilot.pause()
-        assert "600" in str(app.screen.query_one("#session-error-agenda").render())
+        assert "15:00" in str(app.screen.query_one("#header-clock").render())
+        await pilot.press("down")
+
+        await pilot.press("down", "enter", "ctrl+a", "ctrl+k", *"999", "enter")
+        await pilot.pause()
+        assert "600" in str(app.screen.query_one("#error-minutes").render())
+        await pilot.press("ctrl+a", "ctrl+k", *"een uur", "enter")
+        await pilot.pause()
+        assert "aantal minuten" in str(app.screen.query_one("#error-minutes").render())
         agenda = {a["phase"]: a["planned_minutes"] for a in _session_doc(session_file)["agenda"]}
         assert agenda["doelen"] == 25
+
+
+async def test_a_read_only_session_does_not_open_the_minutes(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file, read_only=True))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _open(app, pilot)
+        app.screen.query_one("#agenda-table").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
 
 
 async def test_a_phase_is_built_when_first_shown(make_app: AppFactory, session_file: Path) -> None:

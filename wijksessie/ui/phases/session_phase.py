@@ -12,19 +12,20 @@ from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, TextArea
 
 from wijksessie.domain.dates import DateError, format_date, parse_date
-from wijksessie.domain.model import THEMES, AgendaItem, ResidentQuestion, Session
+from wijksessie.domain.model import THEMES, Phase, ResidentQuestion, Session
 from wijksessie.domain.text import join_list, split_list
 from wijksessie.domain.validation import problems
 from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.i18n import N_, _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
+from wijksessie.ui.phases.agenda_table import AgendaTable
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.entity_pane import AUTO_HEIGHT_ROWS
 from wijksessie.ui.widgets.entity_table import EntityTable
@@ -72,17 +73,7 @@ class SessionPhase(Horizontal):
                     yield Label(_(label), classes="row-label")
                     yield self._field(name, kind, getattr(session, name))
                 yield Label("", id=f"session-error-{name}", classes="field-error")
-            yield Label(_("Agenda: minuten per fase"), classes="panel-title")
-            with Grid(id="agenda-grid"):
-                for item in session.agenda:
-                    yield Label(item.phase.label, classes="row-label")
-                    yield Input(
-                        str(item.planned_minutes),
-                        id=f"session-agenda-{item.phase.value}",
-                        restrict=r"\d{0,3}",
-                        compact=True,
-                    )
-            yield Label("", id="session-error-agenda", classes="field-error")
+            yield AgendaTable(id="agenda-table")
         with Vertical(id="questions"):
             yield Label("", id="questions-title", classes="panel-title")
             yield EntityTable(id="questions-table")
@@ -104,6 +95,7 @@ class SessionPhase(Horizontal):
         table.add_column(_("Vraag van inwoners"), key="text", width=40)
         table.add_column(_("Thema's"), key="themes", width=16)
         table.add_column(_("Bron"), key="source")
+        self.query_one(AgendaTable).show(self.store.session.agenda)
         # Filled before the first paint: a table that gets its rows (and so its scrollbar)
         # after it was painted makes the screen lay out and paint everything again, which was
         # a fifth of the time to open a large session.
@@ -112,7 +104,8 @@ class SessionPhase(Horizontal):
             widget.disabled = self.store.read_only
 
     def reload(self) -> None:
-        """Catch up with changes made in another phase."""
+        """Catch up with changes made in another phase (or by undo, or by the clock)."""
+        self.query_one(AgendaTable).show(self.store.session.agenda)
         self.refresh_questions()
 
     def focus_default(self) -> None:
@@ -172,41 +165,59 @@ class SessionPhase(Horizontal):
                     found[name] = str(error)
             else:
                 changes[name] = text.strip() if kind == "text" else text
-        changes["agenda"] = self._agenda(stored, found)
         candidate = replace(stored, **changes)
         for name, message in problems(candidate).items():
             found.setdefault(name, message)
         reverted = {name: getattr(stored, name) for name in found if hasattr(stored, name)}
         return replace(candidate, **reverted), found
 
-    def _agenda(self, stored: Session, found: dict[str, str]) -> list[AgendaItem]:
-        """The planned minutes as typed; a blank field keeps what was planned."""
-        agenda = []
-        for item in stored.agenda:
-            fields = self.query(f"#session-agenda-{item.phase.value}").results(Input)
-            field = next(fields, None)
-            if field is None:  # added since this form was built (the clock met a new phase)
-                agenda.append(item)
-                continue
-            typed = field.value.strip()
-            if not typed:
-                found["agenda"] = _("{phase}: vul een aantal minuten in.").format(
-                    phase=item.phase.label
-                )
-                agenda.append(item)
-            else:
-                agenda.append(replace(item, planned_minutes=int(typed)))
-        return agenda
-
     def _show_errors(self, found: dict[str, str]) -> None:
-        for name in ("agenda",):
-            label = self.query_one(f"#session-error-{name}", Label)
-            label.update(found.get(name, ""))
-            label.set_class(name in found, "visible")
         for name, _label, _kind in SESSION_FIELDS:
             label = self.query_one(f"#session-error-{name}", Label)
             label.update(found.get(name, ""))
             label.set_class(name in found, "visible")
+
+    # -- the agenda ---------------------------------------------------------------------
+
+    @on(AgendaTable.EditRequested)
+    def _edit_minutes(self, event: AgendaTable.EditRequested) -> None:
+        event.stop()
+        if self.store.read_only:
+            self.notify(_("Alleen-lezen: wijzigen kan hier niet."), severity="warning")
+            return
+        phase = event.phase
+        planned = next(i.planned_minutes for i in self.store.session.agenda if i.phase is phase)
+
+        def save(typed: Values) -> dict[str, str]:
+            text = typed["minutes"].strip()
+            if not text.isdecimal():
+                return {"minutes": _("Vul een aantal minuten in, bijv. 25.")}
+            return self.save_minutes(phase, int(text))
+
+        field = FormField("minutes", _("Minuten"), placeholder=_("bijv. 25"))
+        title = _("Minuten voor {phase}").format(phase=phase.label)
+        self.app.push_screen(FormDialog(title, [field], {"minutes": str(planned)}, save))
+
+    def save_minutes(self, phase: Phase, minutes: int) -> dict[str, str]:
+        """Plan ``minutes`` for ``phase``; the problem as ``{"minutes": message}`` if refused."""
+        stored = self.store.session
+        agenda = [
+            replace(item, planned_minutes=minutes) if item.phase is phase else item
+            for item in stored.agenda
+        ]
+        candidate = replace(stored, agenda=agenda)
+        found = problems(candidate)
+        if "agenda" in found:
+            return {"minutes": found["agenda"]}
+        try:
+            self.store.save_session(candidate)
+        except SaveError:
+            pass  # kept in memory; the session screen warns and retries
+        except WijksessieError as error:
+            return {"minutes": str(error)}
+        self.query_one(AgendaTable).show(self.store.session.agenda)
+        self.post_message(self.Saved())
+        return {}
 
     # -- residents' questions -----------------------------------------------------------
 
