@@ -88,7 +88,9 @@ class SessionPhase(Horizontal):
             return TextArea(value, id=f"session-{name}", soft_wrap=True, compact=True)
         text = format_date(value) if kind == "date" else value
         hint = _("bijv. 3-12-2026") if kind == "date" else ""
-        return Input(text, id=f"session-{name}", placeholder=hint, compact=True)
+        # Checked by the domain when saved; Textual's own validation would restyle every input
+        # as it is built (about 10 ms of opening a session) for classes nothing uses.
+        return Input(text, id=f"session-{name}", placeholder=hint, compact=True, validate_on=())
 
     def on_mount(self) -> None:
         table = self.query_one("#questions-table", EntityTable)

@@ -115,6 +115,7 @@ class FormDialog(StyledOnce, ModalScreen[bool]):
             id=widget_id,
             suggester=suggester,
             password=masked,
+            validate_on=(),  # on_save checks; Textual's validation only restyles each input
         )
 
     def on_mount(self) -> None:
