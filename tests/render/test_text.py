@@ -9,7 +9,7 @@ import pytest
 from rich.console import Console
 
 from tests.render.conftest import MARKUP, SCRIPT, demo_summary, hostile_summary
-from wijksessie.render.text import summary_renderable, to_text
+from wijksessie.render.text import summary_lines, summary_renderable, to_text
 
 
 def test_demo_text(assert_golden: Callable[[str, str], None]) -> None:
@@ -61,3 +61,16 @@ def test_overdue_and_carried_are_written_out_not_only_coloured() -> None:
     text = to_text(demo_summary())
     assert text.count("te laat") == 4  # two overdue commitments, by person and by goal
     assert "geen datum" in text
+
+
+@pytest.mark.parametrize("width", [60, 118])
+def test_the_parts_together_are_the_whole_summary(width: int) -> None:
+    summary = hostile_summary()
+    console = Console(
+        file=io.StringIO(), width=width, color_system="truecolor", force_terminal=True
+    )
+    whole = console.render_lines(summary_renderable(summary), console.options, pad=False)
+    parts = list(summary_lines(summary, width))
+    assert len(parts) > 5
+    assert [line for part in parts for line in part] == whole
+    assert all(sum(s.cell_length for s in line) <= width for part in parts for line in part)

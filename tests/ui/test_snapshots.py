@@ -109,7 +109,13 @@ def test_summary(
 
     monkeypatch.setattr(SummaryPhase, "today", DEMO_DAY)
     app = make_app(SessionStore.open(demo_file))
-    assert snap_compare(app, terminal_size=(120, 35), press=["f7"])
+
+    async def summary_drawn(pilot) -> None:
+        await pilot.press("f7")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 35), run_before=summary_drawn)
 
 
 def test_projector_mode(snap_compare, make_app: AppFactory, demo_file: Path) -> None:

@@ -7,8 +7,12 @@ from pathlib import Path
 import pytest
 
 from tests.ui.conftest import DEMO_DAY, AppFactory
+from wijksessie.domain.model import ParkingItem
+from wijksessie.domain.summary import build_summary
+from wijksessie.render.text import summary_lines
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.summary_phase import SummaryPhase
+from wijksessie.ui.widgets.summary_view import SummaryView
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +26,7 @@ async def test_summary_on_the_wall_shows_no_contact_details(
     app = make_app(SessionStore.open(demo_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f7")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         seen = [app.export_screenshot()]
         for _ in range(40):
@@ -46,3 +51,57 @@ async def test_export_key_writes_into_exports(
         assert [f.suffix for f in files] == [suffix]
         assert files[0].stem == "demo-kruidenbuurt-samenvatting"
         assert "Kruidenbuurt" in files[0].read_text(encoding="utf-8")
+
+
+async def _summary_shown(app, pilot) -> SummaryView:
+    await pilot.press("f7")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen.query_one(SummaryView)
+
+
+async def test_the_wall_shows_the_whole_summary_drawn_in_parts(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    store = SessionStore.open(demo_file)
+    app = make_app(store)
+    async with app.run_test(size=(120, 35)) as pilot:
+        view = await _summary_shown(app, pilot)
+        width = view.scrollable_content_region.width
+        summary = build_summary(store.network(), today=DEMO_DAY, with_contact=False)
+        expected = [line for part in summary_lines(summary, width) for line in part]
+        assert view.line_count == len(expected) > 100
+        assert view.plain_text().splitlines()[:3] == [
+            "".join(s.text for s in line).rstrip() for line in expected[:3]
+        ]
+        assert view.has_focus
+
+
+async def test_a_change_elsewhere_is_in_the_summary_when_it_is_shown_again(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    store = SessionStore.open(demo_file)
+    app = make_app(store)
+    async with app.run_test(size=(120, 35)) as pilot:
+        view = await _summary_shown(app, pilot)
+        assert "Buurtbus op dinsdag" not in view.plain_text()
+        await pilot.press("f2")
+        store.add(ParkingItem("Buurtbus op dinsdag"))
+        view = await _summary_shown(app, pilot)
+        assert "Buurtbus op dinsdag" in view.plain_text()
+
+
+async def test_showing_an_unchanged_summary_again_keeps_the_place(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        view = await _summary_shown(app, pilot)
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        place = view.scroll_y
+        assert place > 0
+        await pilot.press("f2")
+        await pilot.pause()
+        view = await _summary_shown(app, pilot)
+        assert view.scroll_y == place

@@ -17,6 +17,7 @@ from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -49,6 +50,24 @@ _STATUS_STYLE = {
 def summary_renderable(summary: Summary) -> RenderableType:
     """The whole summary as one Rich renderable, to print or to put in a scrollable widget."""
     return Group(*_blocks(summary))
+
+
+def summary_lines(summary: Summary, width: int) -> Iterator[list[list[Segment]]]:
+    """The summary drawn ``width`` columns wide, part by part: each item is the lines (lists of
+    Rich segments) of one part. Together they are the lines of ``summary_renderable``; a screen
+    can show the first parts while the rest is still being drawn. Pure Rich, so it may run in a
+    thread of its own."""
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        color_system="truecolor",
+        force_terminal=True,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    for block in _blocks(summary):
+        yield console.render_lines(block, console.options, pad=False)
 
 
 def to_text(summary: Summary, width: int = TEXT_WIDTH) -> str:

@@ -2,23 +2,32 @@
 
 The summary is built by the domain and drawn by ``render.text``, the same structure every
 export format renders; on the wall no contact details are shown.
+
+Building and drawing the summary of a large network takes over a second, so it happens in a
+thread: the phase shows at once, and the summary's parts appear from the top as they are drawn
+(the first screenful within a few milliseconds). The keys keep working meanwhile.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+from rich.segment import Segment
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.containers import Vertical
+from textual.worker import get_current_worker
 
+from wijksessie.domain.model import Network
 from wijksessie.domain.summary import build_summary
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import N_, _
-from wijksessie.render.text import summary_renderable
+from wijksessie.render.text import summary_lines
 from wijksessie.store import SessionStore
 from wijksessie.store.exports import export_network, export_summary
+from wijksessie.ui.widgets.summary_view import SummaryView
 
 EXPORT_KEYS = (
     ("h", "html", "HTML"),
@@ -34,7 +43,7 @@ def _export(label: str) -> str:
     return _("Export {format}").format(format=_(label))
 
 
-class SummaryPhase(VerticalScroll):
+class SummaryPhase(Vertical):
     """The summary, scrollable; keys export it into the sessions folder's ``exports/``."""
 
     BINDINGS = [
@@ -51,24 +60,60 @@ class SummaryPhase(VerticalScroll):
     today: date | None = None
 
     def __init__(self, store: SessionStore, *, id: str | None = None) -> None:
-        super().__init__(id=id, can_focus=True)
+        super().__init__(id=id)
         self.store = store
+        self._drawn: tuple[Any, ...] | None = None
+        """What the lines on screen were drawn from (network, day, width)."""
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
-        yield Static(id="summary-body")
+        yield SummaryView(id="summary-body")
 
     def day(self) -> date:
         """Today, or the day a test fixed."""
         return self.today or date.today()
 
     def reload(self) -> None:
-        """Re-build the summary from the session as it is now."""
-        summary = build_summary(self.store.network(), today=self.day(), with_contact=False)
-        self.query_one("#summary-body", Static).update(summary_renderable(summary))
+        """Draw the summary again if the session changed since it was drawn."""
+        self._redraw()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        view = self.query_one(SummaryView)
+        width = view.scrollable_content_region.width
+        if width <= 0:  # not laid out yet: the first Resize draws it
+            return
+        network = self.store.network()
+        drawn = (network, self.day(), width)
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
+        self._generation += 1
+        view.clear()
+        self._draw(network, self.day(), width, self._generation)
+
+    @work(thread=True, exclusive=True, group="summary")
+    def _draw(self, network: Network, day: date, width: int, generation: int) -> None:
+        """Build and draw the summary off the main thread, handing over each part when done."""
+        worker = get_current_worker()
+        summary = build_summary(network, today=day, with_contact=False)
+        for lines in summary_lines(summary, width):
+            if worker.is_cancelled:
+                return
+            try:
+                self.app.call_from_thread(self._show_part, generation, lines)
+            except RuntimeError:  # the app closed meanwhile
+                return
+
+    def _show_part(self, generation: int, lines: list[list[Segment]]) -> None:
+        if generation == self._generation:
+            self.query_one(SummaryView).append(lines)
 
     def focus_default(self) -> None:
         """Keys scroll the summary."""
-        self.focus()
+        self.query_one(SummaryView).focus()
 
     def action_export_network(self, fmt: str) -> None:
         """Write the network for Excel, Kumu or Gephi/yEd into ``exports/``."""
