@@ -47,7 +47,7 @@ from wijksessie.domain.model import Network, Participant, Phase, Role
 from wijksessie.store import SessionStore
 from wijksessie.store.folder import INDEX, list_sessions
 from wijksessie.ui.app import WijksessieApp
-from wijksessie.ui.screens.session import SessionScreen
+from wijksessie.ui.screens.session import AVAILABLE_PHASES, SessionScreen
 from wijksessie.ui.screens.start import StartScreen
 
 KEY_PRESS_TABLES: tuple[tuple[Phase, str], ...] = (
@@ -296,6 +296,35 @@ async def time_open(files: Files, source: Path) -> float:
         return elapsed
 
 
+async def time_phases(files: Files, source: Path) -> dict[Phase, float]:
+    """Seconds to show each phase the first time, from the key to the painted phase.
+
+    A phase that finishes its work in a thread (the summary) counts until its first paint, as
+    the facilitator sees it; the thread is let finish before the next phase is timed.
+    """
+    found: dict[Phase, float] = {}
+    app = WijksessieApp(files.ten)
+    async with app.run_test(size=SIZE) as pilot:
+        store = SessionStore.open(working_copy(files, source))
+        await app.push_screen(SessionScreen(store))
+        await settle(pilot)
+        for phase in AVAILABLE_PHASES[1:]:
+            started = time.perf_counter()
+            await app.screen.show_phase(phase)
+            await settle(pilot)
+            found[phase] = time.perf_counter() - started
+            await app.workers.wait_for_complete()
+            await settle(pilot)
+        store.close()
+    return found
+
+
+async def median_phases(runs: int, files: Files, source: Path) -> dict[Phase, float]:
+    """Per phase, the median of ``runs`` first showings (each run in a new app)."""
+    timings = [await time_phases(files, source) for _ in range(runs)]
+    return {phase: statistics.median(t[phase] for t in timings) for phase in timings[0]}
+
+
 def reveal(widget: Any) -> None:
     """Activate every tab around ``widget``, outermost first, so it is on the wall."""
     panes = [node for node in widget.ancestors_with_self if isinstance(node, TabPane)]
@@ -373,6 +402,8 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
         thousand = await amedian_of(plan.app_runs, lambda: time_start_screen(files.thousand))
         small_open = await amedian_of(plan.app_runs, lambda: time_open(files, files.small))
         large_open = await amedian_of(plan.app_runs, lambda: time_open(files, files.large))
+        small_phases = await median_phases(plan.app_runs, files, files.small)
+        large_phases = await median_phases(plan.app_runs, files, files.large)
         small_keys = await time_keys(files, files.small, plan)
         large_keys = await time_keys(files, files.large, plan)
         figures = [
@@ -386,6 +417,18 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
                 runs=plan.app_runs,
             ),
         ]
+        slowest = max(large_phases, key=large_phases.__getitem__)
+        figures.append(
+            Figure(
+                "phase_first_show_large",
+                f"show a phase the first time, large (the slowest: {slowest.value})",
+                large_phases[slowest],
+                baseline=small_phases[slowest],
+                baseline_label="the same phase, small session",
+                goal="report",
+                runs=plan.app_runs,
+            )
+        )
         for key, large in large_keys.items():
             action, table = key.split("_", 1)
             what = {"idle": "no key (measuring's own cost)", "cursor": "cursor move"}
