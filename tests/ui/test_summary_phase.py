@@ -105,3 +105,20 @@ async def test_showing_an_unchanged_summary_again_keeps_the_place(
         await pilot.pause()
         view = await _summary_shown(app, pilot)
         assert view.scroll_y == place
+
+
+async def test_a_summary_that_cannot_be_drawn_says_so_and_the_app_stays(
+    make_app: AppFactory, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("kapot")
+
+    monkeypatch.setattr("wijksessie.ui.phases.summary_phase.build_summary", broken)
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f7")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        messages = [str(n.message) for n in app._notifications]
+        assert any("kon niet worden gemaakt: kapot" in m for m in messages)

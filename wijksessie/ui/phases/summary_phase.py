@@ -18,7 +18,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from wijksessie.domain.model import Network
 from wijksessie.domain.summary import build_summary
@@ -94,7 +94,7 @@ class SummaryPhase(Vertical):
         view.clear()
         self._draw(network, self.day(), width, self._generation)
 
-    @work(thread=True, exclusive=True, group="summary")
+    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
     def _draw(self, network: Network, day: date, width: int, generation: int) -> None:
         """Build and draw the summary off the main thread, handing over each part when done."""
         worker = get_current_worker()
@@ -108,8 +108,20 @@ class SummaryPhase(Vertical):
                 return
 
     def _show_part(self, generation: int, lines: list[list[Segment]]) -> None:
-        if generation == self._generation:
+        if generation == self._generation and self.is_mounted:  # not a stale or closed draw
             self.query_one(SummaryView).append(lines)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Say so when drawing the summary failed, instead of leaving the wall blank."""
+        if event.worker.group == "summary" and event.state is WorkerState.ERROR:
+            self.notify(
+                _("De samenvatting kon niet worden gemaakt: {error}").format(
+                    error=event.worker.error
+                ),
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
 
     def focus_default(self) -> None:
         """Keys scroll the summary."""
