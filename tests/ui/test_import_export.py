@@ -85,6 +85,7 @@ async def test_summary_exports_the_network_for_other_tools(
     app = make_app(SessionStore.open(demo_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f7", "x", "u", "n")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         names = sorted(p.name for p in (demo_file.parent / "exports").iterdir())
         assert names == [

@@ -46,7 +46,9 @@ async def test_export_key_writes_into_exports(
     app = make_app(SessionStore.open(demo_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f7", key)
+        await app.workers.wait_for_complete()
         await pilot.pause()
+        assert any("Geëxporteerd" in str(n.message) for n in app._notifications)
         files = list((demo_file.parent / "exports").iterdir())
         assert [f.suffix for f in files] == [suffix]
         assert files[0].stem == "demo-kruidenbuurt-samenvatting"
@@ -122,3 +124,16 @@ async def test_a_summary_that_cannot_be_drawn_says_so_and_the_app_stays(
         assert app.is_running
         messages = [str(n.message) for n in app._notifications]
         assert any("kon niet worden gemaakt: kapot" in m for m in messages)
+
+
+async def test_an_export_that_cannot_be_written_says_why(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    (demo_file.parent / "exports").write_text("een bestand, geen map")
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f7", "h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert any("Exporteren mislukt" in str(n.message) for n in app._notifications)

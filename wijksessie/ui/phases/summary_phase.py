@@ -10,7 +10,9 @@ thread: the phase shows at once, and the summary's parts appear from the top as 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from rich.segment import Segment
@@ -112,16 +114,16 @@ class SummaryPhase(Vertical):
             self.query_one(SummaryView).append(lines)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Say so when drawing the summary failed, instead of leaving the wall blank."""
-        if event.worker.group == "summary" and event.state is WorkerState.ERROR:
-            self.notify(
-                _("De samenvatting kon niet worden gemaakt: {error}").format(
-                    error=event.worker.error
-                ),
-                severity="error",
-                markup=False,
-                timeout=15,
-            )
+        """Say so when drawing the summary or an export failed unexpectedly."""
+        if event.state is not WorkerState.ERROR:
+            return
+        failed = {
+            "summary": _("De samenvatting kon niet worden gemaakt: {error}"),
+            "export": _("Exporteren mislukt: {error}"),
+        }.get(event.worker.group)
+        if failed:
+            message = failed.format(error=event.worker.error)
+            self.notify(message, severity="error", markup=False, timeout=15)
 
     def focus_default(self) -> None:
         """Keys scroll the summary."""
@@ -131,32 +133,29 @@ class SummaryPhase(Vertical):
         """Write the network for Excel, Kumu or Gephi/yEd into ``exports/``."""
         if self.store.path is None:
             return
-        try:
-            path = export_network(
-                self.store.network(), fmt, self.store.path.parent, stem=self.store.path.stem
-            )
-        except (WijksessieError, OSError) as error:
-            self.notify(
-                _("Exporteren mislukt: {error}").format(error=error), severity="error", markup=False
-            )
-            return
-        self.notify(_("Geëxporteerd: {path}").format(path=path), markup=False, timeout=8)
+        folder, stem = self.store.path.parent, self.store.path.stem
+        network = self.store.network()
+        self._export(lambda: export_network(network, fmt, folder, stem=stem))
 
     def action_export(self, fmt: str) -> None:
         """Write the summary in ``fmt`` to ``exports/`` and say where it went."""
         if self.store.path is None:
             return
+        folder, stem, day = self.store.path.parent, self.store.path.stem, self.day()
+        network = self.store.network()
+        self._export(lambda: export_summary(network, fmt, folder, today=day, stem=stem))
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, write: Callable[[], Path]) -> None:
+        """Write an export off the main thread (the text of a large session takes 1.5 s), then
+        say where it went; the session's data was read before, on the main thread."""
         try:
-            path = export_summary(
-                self.store.network(),
-                fmt,
-                self.store.path.parent,
-                today=self.day(),
-                stem=self.store.path.stem,
-            )
+            path = write()
         except (WijksessieError, OSError) as error:
-            self.notify(
-                _("Exporteren mislukt: {error}").format(error=error), severity="error", markup=False
+            message = _("Exporteren mislukt: {error}").format(error=error)
+            self.app.call_from_thread(
+                self.notify, message, severity="error", markup=False, timeout=10
             )
             return
-        self.notify(_("Geëxporteerd: {path}").format(path=path), markup=False, timeout=8)
+        message = _("Geëxporteerd: {path}").format(path=path)
+        self.app.call_from_thread(self.notify, message, markup=False, timeout=8)
