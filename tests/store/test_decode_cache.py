@@ -29,3 +29,20 @@ def test_all_decodes_a_kind_again_only_after_its_table_changed(tmp_path: Path) -
     store.undo()
     assert [p.name for p in store.all(Participant)] == ["Anna de Vries"]
     store.close()
+
+
+def test_a_changed_table_decodes_only_its_new_and_changed_documents(tmp_path: Path) -> None:
+    store = SessionStore.create(tmp_path / "s.json", Session("Cache"))
+    for name in ("Welzijn Zuid", "Buurthuis", "Bibliotheek"):
+        store.add(Organisation(name))
+    before = store.all(Organisation)
+    store.add(Organisation("Huisartsen"))
+    after = store.all(Organisation)
+    assert [a is b for a, b in zip(after, before, strict=False)] == [True, True, True]
+    store.update(replace(before[1], name="Buurthuis De Linde"))
+    changed = store.all(Organisation)
+    assert [a is b for a, b in zip(changed, after, strict=True)] == [True, False, True, True]
+    assert changed[1].name == "Buurthuis De Linde"
+    store.undo()
+    assert store.all(Organisation)[1].name == "Buurthuis"
+    store.close()

@@ -65,7 +65,13 @@ _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 """One JSON value on one line, by the C encoder. The data are plain trees from ``to_dict``."""
 
 
-def dumps(data: Any, blocks: dict[str, tuple[Any, str]] | None = None) -> str:
+Blocks = dict[str, tuple[Any, str, dict[str, tuple[Any, str]]]]
+"""Per table: the table dict, its text, and per document key the document dict and its line."""
+
+
+def dumps(
+    data: Any, blocks: Blocks | None = None, changed: dict[str, set[str]] | None = None
+) -> str:
     """The session file's text: UTF-8 JSON, a block per table and a line per document.
 
     A person can still read it, and a diff shows which entity changed. It is not ``indent=1``
@@ -75,7 +81,11 @@ def dumps(data: Any, blocks: dict[str, tuple[Any, str]] | None = None) -> str:
     ``blocks`` remembers each table's text beside the table dict it was made from, and reuses
     it while ``data`` holds that same dict. TinyDB never changes a table dict in place: every
     write to a table builds a new dict for it (``Table._update_table``). So after adding one
-    participant only the participants are encoded again, not the thousand commitments.
+    participant only the participants are encoded again, not the thousand commitments. Within
+    a table that changed, each document's line is reused while the table holds the same
+    document dict, except the documents named in ``changed`` (table name to keys): TinyDB
+    updates a document's dict in place, so the store names those. Adding one commitment then
+    encodes one commitment, not a thousand.
     """
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         return _encode(data) + "\n"
@@ -85,10 +95,18 @@ def dumps(data: Any, blocks: dict[str, tuple[Any, str]] | None = None) -> str:
         if known is not None and known[0] is table:
             texts.append(known[1])
             continue
-        docs = ",\n".join([f"  {_encode(str(key))}: {_encode(doc)}" for key, doc in table.items()])
+        old_lines = known[2] if known is not None else {}
+        redo = changed.pop(name, set()) if changed is not None else set()
+        lines: dict[str, tuple[Any, str]] = {}
+        for key, doc in table.items():
+            line = old_lines.get(key)
+            if line is None or line[0] is not doc or key in redo:
+                line = (doc, f"  {_encode(str(key))}: {_encode(doc)}")
+            lines[key] = line
+        docs = ",\n".join([line for _doc, line in lines.values()])
         text = f" {_encode(name)}: {{\n{docs}\n }}" if docs else f" {_encode(name)}: {{}}"
         if blocks is not None:
-            blocks[name] = (table, text)
+            blocks[name] = (table, text, lines)
         texts.append(text)
     if blocks is not None:
         for name in blocks.keys() - data.keys():
@@ -110,8 +128,10 @@ class AtomicJSONStorage(Storage):
         self.unsaved = False
         self.deferred = False
         """While True (inside ``SessionStore.batch``), writes stay in memory until ``flush``."""
-        self._blocks: dict[str, tuple[Any, str]] = {}
+        self._blocks: Blocks = {}
         """Each table's text as last written, for ``dumps`` to reuse (see there)."""
+        self._changed: dict[str, set[str]] = {}
+        """Documents updated in place since they were last encoded (``changed_in_place``)."""
 
     def read(self) -> dict[str, Any] | None:
         return self._data
@@ -129,7 +149,7 @@ class AtomicJSONStorage(Storage):
         if self._data is None or not self.unsaved:
             return
         try:
-            atomic_write_text(self.path, dumps(self._data, self._blocks))
+            atomic_write_text(self.path, dumps(self._data, self._blocks, self._changed))
         except OSError as error:
             raise SaveError(
                 _(
@@ -138,6 +158,10 @@ class AtomicJSONStorage(Storage):
                 ).format(name=self.path.name, reason=error.strerror or error)
             ) from error
         self.unsaved = False
+
+    def changed_in_place(self, table: str, key: str) -> None:
+        """The document ``key`` of ``table`` is about to be updated in place: encode it anew."""
+        self._changed.setdefault(table, set()).add(key)
 
     def replace_data(self, data: dict[str, Any] | None) -> None:
         """Put back an earlier copy of the data (a batch that failed halfway)."""
