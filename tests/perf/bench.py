@@ -608,6 +608,7 @@ def run(plan: Plan, root: Path) -> list[Figure]:
         by_key["start_screen_1000_first"],
         by_key["start_screen_1000_inside"],
         by_key["open_large_inside"],
+        by_key["phase_first_show_large"],
         by_key["peak_memory"],
         by_key["cold_open_large"],
     ]

@@ -30,6 +30,7 @@ FIGURES = {
     "start_screen_1000_first",
     "start_screen_1000_inside",
     "open_large_inside",
+    "phase_first_show_large",
     "peak_memory",
     "cold_open_large",
 }
