@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Input, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, Static, TextArea
 
 from wijksessie.domain.agenda import AgendaClock
 from wijksessie.domain.model import ParkingItem, Phase
@@ -26,6 +26,7 @@ from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
+from wijksessie.ui.widgets.key_bar import KeyBar
 from wijksessie.ui.widgets.phase_bar import PhaseBar
 from wijksessie.ui.widgets.session_header import SessionHeader
 
@@ -91,7 +92,7 @@ class SessionScreen(StyledOnce, Screen[None]):
                     # (show_phase), so opening a large session styles a third of the widgets.
                     if phase is initial:
                         yield self._phase_widget(phase)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def phase(self) -> Phase:

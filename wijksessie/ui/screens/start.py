@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from wijksessie.domain.dates import format_date
 from wijksessie.i18n import N_, _
@@ -17,6 +17,7 @@ from wijksessie.store.folder import SessionInfo, list_sessions
 from wijksessie.ui.literal import literal
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.styled_once import StyledOnce
+from wijksessie.ui.widgets.key_bar import KeyBar
 
 EMPTY_TEXT = N_(
     "Nog geen sessies in {folder}.\n\n"
@@ -49,7 +50,7 @@ class StartScreen(StyledOnce, Screen[None]):
         yield Static(Text(_("wijksessie · sessies"), style="bold"), id="start-title")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static("", id="empty")
-        yield Footer()
+        yield KeyBar()
 
     COLUMNS = (
         (N_("Datum"), "date"),

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Input, Label, Static
+from textual.widgets import Digits, Input, Label, Static
 
 from wijksessie.domain.consent import (
     close_round,
@@ -28,6 +28,7 @@ from wijksessie.i18n import N_, _, current_language
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.styled_once import StyledOnce
+from wijksessie.ui.widgets.key_bar import KeyBar
 
 STANCE_LABELS = {
     Stance.CONSENT: N_("Akkoord"),
@@ -87,7 +88,7 @@ class ConsentScreen(StyledOnce, Screen[None]):
                     yield Label(_("nog niet"))
             yield Input(id="consent-note", placeholder=_("toelichting, dan Enter"), disabled=True)
             yield VerticalScroll(Static(id="consent-notes"), id="consent-notes-box")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         agreement = self.agreement()

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from wijksessie.domain.dates import long_date
 from wijksessie.domain.followup import review_statuses
@@ -32,6 +32,7 @@ from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.commitments.pane import STATUS_STYLE
 from wijksessie.ui.styled_once import StyledOnce
+from wijksessie.ui.widgets.key_bar import KeyBar
 
 STATUS_KEYS = {
     "nl": (
@@ -75,7 +76,7 @@ class ReviewScreen(StyledOnce, Screen[None]):
             yield Static(id="review-title")
             yield Static(id="review-current")
             yield Static(id="review-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.redraw()

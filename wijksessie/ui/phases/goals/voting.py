@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from wijksessie.domain.model import Goal, Participant
 from wijksessie.domain.voting import DEFAULT_BUDGET, remaining_votes, take_vote, total_votes
@@ -23,6 +23,7 @@ from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.goals.pane import BAR_WIDTH, vote_bar
 from wijksessie.ui.styled_once import StyledOnce
+from wijksessie.ui.widgets.key_bar import KeyBar
 
 MAX_GOALS = 9
 
@@ -61,7 +62,7 @@ class VotingScreen(StyledOnce, Screen[None]):
             yield Static(id="voting-title")
             yield Static(id="voting-person")
             yield Static(id="voting-goals")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.redraw()
