@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from rich.style import Style
@@ -68,3 +69,27 @@ def test_a_narrow_bar_keeps_the_name_of_the_current_phase_only() -> None:
     narrow = [label.strip() for label in bar.labels(60)]
     assert narrow == ["1", "2", "3 Doelen", "4", "5", "6"]
     assert sum(len(label) + 1 for label in bar.labels(60)) <= 60
+
+
+async def test_a_click_while_a_key_still_builds_a_phase(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    """A key's action runs in the app's task, a click's in the screen's: the two can overlap
+    while a phase is mounted for the first time. Each is then done whole, in the order given."""
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        key = asyncio.create_task(screen.show_phase(Phase.NETWORK))
+        click = asyncio.create_task(screen.show_phase(Phase.NETWORK))
+        await asyncio.gather(key, click)
+        await pilot.pause()
+        assert screen.phase is Phase.NETWORK
+        assert screen.query_one("#network-tabs")
+        later = asyncio.create_task(screen.show_phase(Phase.GOALS))
+        await asyncio.sleep(0)
+        latest = asyncio.create_task(screen.show_phase(Phase.SESSION))
+        await asyncio.gather(later, latest)
+        await pilot.pause()
+        assert screen.phase is Phase.SESSION
+        assert _lit(screen.query_one(PhaseBar)) == "1 Sessie"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import time
 from collections.abc import Callable, Iterable
@@ -79,6 +80,8 @@ class SessionScreen(StyledOnce, Screen[None]):
         self.review = review
         """Open on the commitments with the review round of a fresh follow-up session."""
         self._ticks = 0
+        self._showing = asyncio.Lock()
+        """Held while a phase is put on screen: a key and a click run in different tasks."""
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="session-header")
@@ -204,14 +207,21 @@ class SessionScreen(StyledOnce, Screen[None]):
         self.check_saved()
 
     async def show_phase(self, phase: Phase) -> None:
-        """Put ``phase`` on screen, building it the first time it is shown."""
-        if phase is self.phase:
-            return
-        pane = self.query_one(f"#{phase.value}")
-        if not pane.children:
-            await pane.mount(self._phase_widget(phase))
-        self.query_one("#phases", ContentSwitcher).current = phase.value
-        self._phase_shown(phase)
+        """Put ``phase`` on screen, building it the first time it is shown.
+
+        One at a time, in the order asked: a key runs its action in the app's task and a click
+        on the phase bar in this screen's, so a second request can come while the first waits
+        for its phase to mount. Without the lock it would reload the half-built phase (and
+        fail), and the first would then override the later choice.
+        """
+        async with self._showing:
+            if phase is self.phase:
+                return
+            pane = self.query_one(f"#{phase.value}")
+            if not pane.children:
+                await pane.mount(self._phase_widget(phase))
+            self.query_one("#phases", ContentSwitcher).current = phase.value
+            self._phase_shown(phase)
 
     def _phase_shown(self, phase: Phase) -> None:
         """Start the phase's clock, bring the phase up to date and put the keyboard in it."""
