@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,7 +12,7 @@ from tests.ui.conftest import DEMO_DAY, AppFactory
 from wijksessie.domain.model import ParkingItem
 from wijksessie.domain.summary import build_summary
 from wijksessie.render.text import summary_lines
-from wijksessie.store import SessionStore
+from wijksessie.store import SessionStore, exports
 from wijksessie.ui.phases.summary_phase import SummaryPhase
 from wijksessie.ui.widgets.summary_view import SummaryView
 
@@ -137,3 +139,31 @@ async def test_an_export_that_cannot_be_written_says_why(
         await pilot.pause()
         assert app.is_running
         assert any("Exporteren mislukt" in str(n.message) for n in app._notifications)
+
+
+async def test_an_export_pressed_twice_writes_two_files(
+    make_app: AppFactory, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The exports run in threads; each must still find its own free name, not both the same."""
+    real = exports.free_name
+
+    def slow(*args: Any) -> Path:
+        found = real(*args)
+        time.sleep(0.2)  # the other export's thread would pick its name meanwhile
+        return found
+
+    monkeypatch.setattr(exports, "free_name", slow)
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f7", "h", "h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        files = sorted(p.name for p in (demo_file.parent / "exports").iterdir())
+        assert files == [
+            "demo-kruidenbuurt-samenvatting-2.html",
+            "demo-kruidenbuurt-samenvatting.html",
+        ]
+        said = sorted(
+            str(n.message) for n in app._notifications if "Geëxporteerd" in str(n.message)
+        )
+        assert len(set(said)) == 2

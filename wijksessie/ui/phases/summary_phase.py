@@ -10,6 +10,7 @@ thread: the phase shows at once, and the summary's parts appear from the top as 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,11 @@ EXPORT_KEYS = (
     ("t", "text", N_("Tekst")),
 )
 NETWORK_KEYS = (("x", "xlsx", "Excel"), ("u", "kumu", "Kumu"), ("n", "graphml", "GraphML"))
+
+_EXPORTING = threading.Lock()
+"""Held while an export is written: exports pick the first free file name and then write it,
+so two at once (a key pressed twice) would pick the same name and the second overwrite the
+first."""
 
 
 def _export(label: str) -> str:
@@ -150,7 +156,8 @@ class SummaryPhase(Vertical):
         """Write an export off the main thread (the text of a large session takes 1.5 s), then
         say where it went; the session's data was read before, on the main thread."""
         try:
-            path = write()
+            with _EXPORTING:
+                path = write()
         except (WijksessieError, OSError) as error:
             message = _("Exporteren mislukt: {error}").format(error=error)
             self.app.call_from_thread(
