@@ -167,3 +167,23 @@ async def test_an_export_pressed_twice_writes_two_files(
             str(n.message) for n in app._notifications if "Geëxporteerd" in str(n.message)
         )
         assert len(set(said)) == 2
+
+
+async def test_a_summary_that_failed_is_drawn_again_when_shown_again(
+    make_app: AppFactory, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    failures = [ValueError("even niet")]
+
+    def once_broken(*args: Any, **kwargs: Any) -> Any:
+        if failures:
+            raise failures.pop()
+        return build_summary(*args, **kwargs)
+
+    monkeypatch.setattr("wijksessie.ui.phases.summary_phase.build_summary", once_broken)
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        view = await _summary_shown(app, pilot)
+        assert view.line_count == 0
+        await pilot.press("f2")
+        view = await _summary_shown(app, pilot)
+        assert "Kruidenbuurt" in view.plain_text()

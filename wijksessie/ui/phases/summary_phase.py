@@ -120,9 +120,12 @@ class SummaryPhase(Vertical):
             self.query_one(SummaryView).append(lines)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Say so when drawing the summary or an export failed unexpectedly."""
+        """Say so when drawing the summary or an export failed unexpectedly; a summary that
+        failed is drawn again the next time the phase is shown."""
         if event.state is not WorkerState.ERROR:
             return
+        if event.worker.group == "summary":
+            self._drawn = None
         failed = {
             "summary": _("De samenvatting kon niet worden gemaakt: {error}"),
             "export": _("Exporteren mislukt: {error}"),
