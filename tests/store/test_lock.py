@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -90,3 +91,11 @@ def test_a_planted_link_is_refused_and_its_target_untouched(tmp_path: Path) -> N
         SessionStore.open(session)
     assert "vergrendelen" in str(caught.value)
     assert target.read_text() == "niet aankomen"
+
+
+def test_a_lock_nobody_holds_any_more_lets_go(tmp_path: Path) -> None:
+    path = tmp_path / ".s.json.lock"
+    lock = FileLock.acquire(path)
+    del lock
+    gc.collect()
+    FileLock.acquire(path).release()

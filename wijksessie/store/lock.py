@@ -16,6 +16,7 @@ a link planted in the sessions folder cannot make wijksessie damage the file it 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -82,6 +83,11 @@ class FileLock:
             os.close(fd)
             raise LockHeld(str(path))
         return cls(path, fd)
+
+    def __del__(self) -> None:
+        # A lock nobody holds any more lets go, as a file object closes when dropped.
+        with contextlib.suppress(Exception):
+            self.release()
 
     @property
     def held(self) -> bool:
