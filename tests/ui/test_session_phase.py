@@ -256,3 +256,21 @@ async def test_questions_added_elsewhere_appear_when_the_phase_is_shown_again(
         assert table.row_count == 3
         assert "Is er een buurtbus?" in str(table.get_row_at(2)[0])
         assert "(3)" in str(app.screen.query_one("#questions-title").render())
+
+
+async def test_a_message_goes_when_the_field_is_fixed_and_markup_stays_text(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _open(app, pilot)
+        app.screen.query_one("#session-date").focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"[bold]morgen[/]?", "tab")
+        await pilot.pause()
+        message = str(app.screen.query_one("#session-error-date").render())
+        assert "[bold]morgen[/]?" in message
+        app.screen.query_one("#session-date").focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"14-3-2026", "tab")
+        await pilot.pause()
+        assert not app.screen.query_one("#session-error-date").has_class("visible")
+        assert _session_doc(session_file)["date"] == "2026-03-14"

@@ -69,10 +69,11 @@ class SessionPhase(Horizontal):
                     classes="panel-hint",
                 )
             for name, label, kind in SESSION_FIELDS:
-                with Horizontal(classes=f"form-row {kind}"):
+                # A field's message is put under it when there is one (_show_errors): eight
+                # hidden labels were a twentieth of the time to open a session.
+                with Horizontal(id=f"session-row-{name}", classes=f"form-row {kind}"):
                     yield Label(_(label), classes="row-label")
                     yield self._field(name, kind, getattr(session, name))
-                yield Label("", id=f"session-error-{name}", classes="field-error")
             yield AgendaTable(id="agenda-table")
         with Vertical(id="questions"):
             yield Label("", id="questions-title", classes="panel-title")
@@ -174,10 +175,21 @@ class SessionPhase(Horizontal):
         return replace(candidate, **reverted), found
 
     def _show_errors(self, found: dict[str, str]) -> None:
+        """Show each field's message under it and hide the ones that were solved.
+
+        A field's label is made the first time it has a message and kept (hidden) after.
+        """
         for name, _label, _kind in SESSION_FIELDS:
-            label = self.query_one(f"#session-error-{name}", Label)
-            label.update(found.get(name, ""))
-            label.set_class(name in found, "visible")
+            label = next(self.query(f"#session-error-{name}").results(Label), None)
+            message = found.get(name)
+            if label is None:
+                if message is None:
+                    continue
+                label = Label(id=f"session-error-{name}", classes="field-error")
+                row = self.query_one(f"#session-row-{name}")
+                self.query_one("#session-form").mount(label, after=row)
+            label.update(literal(message or ""))
+            label.set_class(message is not None, "visible")
 
     # -- the agenda ---------------------------------------------------------------------
 
