@@ -98,4 +98,6 @@ def test_a_lock_nobody_holds_any_more_lets_go(tmp_path: Path) -> None:
     lock = FileLock.acquire(path)
     del lock
     gc.collect()
-    FileLock.acquire(path).release()
+    again = FileLock.acquire(path)  # raises LockHeld while the dropped lock still holds
+    assert again.held
+    again.release()
