@@ -25,7 +25,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from wijksessie.domain.model import Network
 from wijksessie.domain.summary import build_summary
-from wijksessie.errors import WijksessieError
 from wijksessie.i18n import N_, _
 from wijksessie.render.text import summary_lines
 from wijksessie.store import SessionStore
@@ -120,8 +119,8 @@ class SummaryPhase(Vertical):
             self.query_one(SummaryView).append(lines)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Say so when drawing the summary or an export failed unexpectedly; a summary that
-        failed is drawn again the next time the phase is shown."""
+        """Say so when drawing the summary or writing an export failed; a summary that failed
+        is drawn again the next time the phase is shown."""
         if event.state is not WorkerState.ERROR:
             return
         if event.worker.group == "summary":
@@ -157,15 +156,9 @@ class SummaryPhase(Vertical):
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, write: Callable[[], Path]) -> None:
         """Write an export off the main thread (the text of a large session takes 1.5 s), then
-        say where it went; the session's data was read before, on the main thread."""
-        try:
-            with _EXPORTING:
-                path = write()
-        except (WijksessieError, OSError) as error:
-            message = _("Exporteren mislukt: {error}").format(error=error)
-            self.app.call_from_thread(
-                self.notify, message, severity="error", markup=False, timeout=10
-            )
-            return
+        say where it went; the session's data was read before, on the main thread. A failure
+        is told by ``on_worker_state_changed``."""
+        with _EXPORTING:
+            path = write()
         message = _("Geëxporteerd: {path}").format(path=path)
         self.app.call_from_thread(self.notify, message, markup=False, timeout=8)
