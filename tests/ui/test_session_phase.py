@@ -22,6 +22,13 @@ async def _open(app, pilot) -> SessionPhase:
     return app.screen.query_one(SessionPhase)
 
 
+async def _retype(app, pilot, field: str, text: str) -> None:
+    """Replace what the session field holds with ``text`` and leave the field (it saves)."""
+    app.screen.query_one(f"#session-{field}").focus()
+    await pilot.press("ctrl+a", "ctrl+k", *text, "tab")
+    await pilot.pause()
+
+
 async def test_fields_save_themselves(make_app: AppFactory, session_file: Path) -> None:
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
@@ -54,9 +61,7 @@ async def test_bad_date_shows_message_and_keeps_last_good_value(
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await _open(app, pilot)
-        app.screen.query_one("#session-date").focus()
-        await pilot.press("ctrl+a", "ctrl+k", *"32-13-2026", "tab")
-        await pilot.pause()
+        await _retype(app, pilot, "date", "32-13-2026")
         message = str(app.screen.query_one("#session-error-date").render())
         assert "bestaat niet als datum" in message
         assert _session_doc(session_file)["date"] == "2026-03-12"
@@ -264,13 +269,9 @@ async def test_a_message_goes_when_the_field_is_fixed_and_markup_stays_text(
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await _open(app, pilot)
-        app.screen.query_one("#session-date").focus()
-        await pilot.press("ctrl+a", "ctrl+k", *"[bold]morgen[/]?", "tab")
-        await pilot.pause()
+        await _retype(app, pilot, "date", "[bold]morgen[/]?")
         message = str(app.screen.query_one("#session-error-date").render())
         assert "[bold]morgen[/]?" in message
-        app.screen.query_one("#session-date").focus()
-        await pilot.press("ctrl+a", "ctrl+k", *"14-3-2026", "tab")
-        await pilot.pause()
+        await _retype(app, pilot, "date", "14-3-2026")
         assert not app.screen.query_one("#session-error-date").has_class("visible")
         assert _session_doc(session_file)["date"] == "2026-03-14"

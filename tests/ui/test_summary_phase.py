@@ -22,14 +22,24 @@ def fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(SummaryPhase, "today", DEMO_DAY)
 
 
+async def _press(app, pilot, *keys: str) -> None:
+    """Press the keys, then wait for the threads they started (drawing, exporting) and paint."""
+    await pilot.press(*keys)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _summary_shown(app, pilot) -> SummaryView:
+    await _press(app, pilot, "f7")
+    return app.screen.query_one(SummaryView)
+
+
 async def test_summary_on_the_wall_shows_no_contact_details(
     make_app: AppFactory, demo_file: Path
 ) -> None:
     app = make_app(SessionStore.open(demo_file))
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.press("f7")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _press(app, pilot, "f7")
         seen = [app.export_screenshot()]
         for _ in range(40):
             await pilot.press("pagedown")
@@ -47,21 +57,12 @@ async def test_export_key_writes_into_exports(
 ) -> None:
     app = make_app(SessionStore.open(demo_file))
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.press("f7", key)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _press(app, pilot, "f7", key)
         assert any("Geëxporteerd" in str(n.message) for n in app._notifications)
         files = list((demo_file.parent / "exports").iterdir())
         assert [f.suffix for f in files] == [suffix]
         assert files[0].stem == "demo-kruidenbuurt-samenvatting"
         assert "Kruidenbuurt" in files[0].read_text(encoding="utf-8")
-
-
-async def _summary_shown(app, pilot) -> SummaryView:
-    await pilot.press("f7")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    return app.screen.query_one(SummaryView)
 
 
 async def test_the_wall_shows_the_whole_summary_drawn_in_parts(
@@ -120,9 +121,7 @@ async def test_a_summary_that_cannot_be_drawn_says_so_and_the_app_stays(
     monkeypatch.setattr("wijksessie.ui.phases.summary_phase.build_summary", broken)
     app = make_app(SessionStore.open(demo_file))
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.press("f7")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _press(app, pilot, "f7")
         assert app.is_running
         messages = [str(n.message) for n in app._notifications]
         assert any("kon niet worden gemaakt: kapot" in m for m in messages)
@@ -134,9 +133,7 @@ async def test_an_export_that_cannot_be_written_says_why(
     (demo_file.parent / "exports").write_text("een bestand, geen map")
     app = make_app(SessionStore.open(demo_file))
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.press("f7", "h")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _press(app, pilot, "f7", "h")
         assert app.is_running
         assert any("Exporteren mislukt" in str(n.message) for n in app._notifications)
 
@@ -155,9 +152,7 @@ async def test_an_export_pressed_twice_writes_two_files(
     monkeypatch.setattr(exports, "free_name", slow)
     app = make_app(SessionStore.open(demo_file))
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.press("f7", "h", "h")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _press(app, pilot, "f7", "h", "h")
         files = sorted(p.name for p in (demo_file.parent / "exports").iterdir())
         assert files == [
             "demo-kruidenbuurt-samenvatting-2.html",
