@@ -28,8 +28,8 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -296,6 +296,22 @@ async def time_open(files: Files, source: Path) -> float:
         return elapsed
 
 
+@asynccontextmanager
+async def session_on_screen(
+    files: Files, source: Path
+) -> AsyncIterator[tuple[WijksessieApp, Any, SessionStore]]:
+    """A headless app with a working copy of ``source`` open on its first phase, painted."""
+    app = WijksessieApp(files.ten)
+    async with app.run_test(size=SIZE) as pilot:
+        store = SessionStore.open(working_copy(files, source))
+        await app.push_screen(SessionScreen(store))
+        await settle(pilot)
+        try:
+            yield app, pilot, store
+        finally:
+            store.close()
+
+
 async def time_phases(files: Files, source: Path) -> dict[Phase, float]:
     """Seconds to show each phase the first time, from the key to the painted phase.
 
@@ -303,11 +319,7 @@ async def time_phases(files: Files, source: Path) -> dict[Phase, float]:
     the facilitator sees it; the thread is let finish before the next phase is timed.
     """
     found: dict[Phase, float] = {}
-    app = WijksessieApp(files.ten)
-    async with app.run_test(size=SIZE) as pilot:
-        store = SessionStore.open(working_copy(files, source))
-        await app.push_screen(SessionScreen(store))
-        await settle(pilot)
+    async with session_on_screen(files, source) as (app, pilot, _store):
         for phase in AVAILABLE_PHASES[1:]:
             started = time.perf_counter()
             await app.screen.show_phase(phase)
@@ -315,7 +327,6 @@ async def time_phases(files: Files, source: Path) -> dict[Phase, float]:
             found[phase] = time.perf_counter() - started
             await app.workers.wait_for_complete()
             await settle(pilot)
-        store.close()
     return found
 
 
@@ -336,11 +347,7 @@ def reveal(widget: Any) -> None:
 async def time_keys(files: Files, source: Path, plan: Plan) -> dict[str, float]:
     """Per measured table: seconds for one cursor move and for adding one item."""
     found: dict[str, float] = {}
-    app = WijksessieApp(files.ten)
-    async with app.run_test(size=SIZE) as pilot:
-        store = SessionStore.open(working_copy(files, source))
-        await app.push_screen(SessionScreen(store))
-        await settle(pilot)
+    async with session_on_screen(files, source) as (app, pilot, store):
         network = store.network()
         for number, (phase, selector) in enumerate(KEY_PRESS_TABLES):
             await app.screen.show_phase(phase)
@@ -363,7 +370,6 @@ async def time_keys(files: Files, source: Path, plan: Plan) -> dict[str, float]:
                     pilot, pane, new_entity(pane.kind, network, next(counter))
                 ),
             )
-        store.close()
     return found
 
 
