@@ -146,14 +146,23 @@ class SessionPhase(Horizontal):
         self._show_errors(found)
         if candidate == stored:
             return
+        refused = self._save(candidate)
+        if refused:
+            self.notify(refused, severity="error", markup=False, timeout=10)
+
+    def _save(self, candidate: Session) -> str | None:
+        """Store the session and tell the screen; why not, if the store refused it.
+
+        A failed write is no refusal: the data stays in memory and the screen warns and retries.
+        """
         try:
             self.store.save_session(candidate)
         except SaveError:
-            pass  # kept in memory; the session screen warns and retries
+            pass
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=10)
-            return
+            return str(error)
         self.post_message(self.Saved())
+        return None
 
     def _candidate(self, stored: Session) -> tuple[Session, dict[str, str]]:
         found: dict[str, str] = {}
@@ -223,14 +232,10 @@ class SessionPhase(Horizontal):
         found = problems(candidate)
         if "agenda" in found:
             return {"minutes": found["agenda"]}
-        try:
-            self.store.save_session(candidate)
-        except SaveError:
-            pass  # kept in memory; the session screen warns and retries
-        except WijksessieError as error:
-            return {"minutes": str(error)}
+        refused = self._save(candidate)
+        if refused:
+            return {"minutes": refused}
         self.query_one(AgendaTable).show(self.store.session.agenda)
-        self.post_message(self.Saved())
         return {}
 
     # -- residents' questions -----------------------------------------------------------
