@@ -155,7 +155,7 @@ def _view(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from wijksessie.store.bulk import open_demo
+    from wijksessie.services.sessions import open_demo
 
     folder = _folder(args)
     store = open_demo(folder)
@@ -164,7 +164,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _follow_up(args: argparse.Namespace) -> int:
-    from wijksessie.store.bulk import write_follow_up
+    from wijksessie.services.sessions import write_follow_up
     from wijksessie.store.session_store import SessionStore
 
     folder = _folder(args)

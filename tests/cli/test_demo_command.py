@@ -12,7 +12,7 @@ from wijksessie.cli import DEMO_FILE, main
 from wijksessie.domain.demo import demo_network
 from wijksessie.domain.model import Organisation, ParkingItem
 from wijksessie.errors import ValidationError
-from wijksessie.store.bulk import write_network
+from wijksessie.services.sessions import write_network
 from wijksessie.store.session_store import SessionStore
 
 

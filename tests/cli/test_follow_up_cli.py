@@ -10,8 +10,8 @@ import pytest
 from wijksessie.cli import main
 from wijksessie.domain.demo import demo_network
 from wijksessie.domain.model import Commitment, CommitmentStatus, Session
+from wijksessie.services.sessions import write_network
 from wijksessie.store import SessionStore
-from wijksessie.store.bulk import write_network
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from wijksessie.cli import main
 from wijksessie.domain.demo import demo_network
-from wijksessie.store.bulk import write_network
+from wijksessie.services.sessions import write_network
 from wijksessie.store.session_store import SessionStore, lock_path
 
 SHARED_EMAIL = "fatima.elamrani@example.nl"

@@ -13,7 +13,7 @@ from tests.exchange.conftest import REGISTRATIONS, write_csv, write_xlsx
 from wijksessie import cli
 from wijksessie.domain.demo import demo_network
 from wijksessie.domain.model import Participant
-from wijksessie.store.bulk import write_network
+from wijksessie.services.sessions import write_network
 from wijksessie.store.session_store import SessionStore
 
 

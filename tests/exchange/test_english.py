@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from tests.exchange.conftest import REGISTRATIONS, write_csv
 from tests.exchange.test_export import _content
-from tests.exchange.test_picture import SVG
+from tests.render.test_picture import SVG
 from wijksessie import cli, i18n
 from wijksessie.domain.model import Network, Participant, Session
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
@@ -19,8 +19,8 @@ from wijksessie.exchange.fields import FIELD_LABELS, Field
 from wijksessie.exchange.graphml import network_graph
 from wijksessie.exchange.importer import MAX_NEW, apply_import, preview_import
 from wijksessie.exchange.kumu import export_kumu
-from wijksessie.exchange.picture import WIDTH, matrix_svg, network_svg
 from wijksessie.exchange.spreadsheet import export_xlsx
+from wijksessie.render.picture import WIDTH, matrix_svg, network_svg
 from wijksessie.store.session_store import SessionStore
 
 

@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 from openpyxl import load_workbook
 
+from wijksessie.domain.edges import POSSIBLE, network_edges
 from wijksessie.domain.model import (
     Connection,
     Initiative,
@@ -17,7 +18,6 @@ from wijksessie.domain.model import (
     Participant,
     Session,
 )
-from wijksessie.exchange.edges import POSSIBLE, network_edges
 from wijksessie.exchange.errors import ExchangeFileError
 from wijksessie.exchange.graphml import export_graphml
 from wijksessie.exchange.importer import apply_import, preview_import

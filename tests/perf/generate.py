@@ -38,7 +38,7 @@ from wijksessie.domain.model import (
     Session,
     Stance,
 )
-from wijksessie.store.bulk import write_network
+from wijksessie.services.sessions import write_network
 
 SESSION_DATE = date(2026, 3, 12)
 """A fixed day, so due dates and 'overdue' flags do not drift with the calendar."""

@@ -26,7 +26,7 @@ from wijksessie.render.html import to_html
 from wijksessie.render.ics import commitment_uid, to_ics
 from wijksessie.render.markdown import to_markdown
 from wijksessie.render.text import to_text
-from wijksessie.store.bulk import write_network
+from wijksessie.services.sessions import write_network
 from wijksessie.store.settings import CONFIG_DIR_ENV
 
 HEADINGS = {

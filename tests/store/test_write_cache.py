@@ -26,8 +26,8 @@ from wijksessie.domain.model import (
     Participant,
 )
 from wijksessie.errors import WijksessieError
+from wijksessie.services.sessions import write_network
 from wijksessie.store import SessionStore
-from wijksessie.store.bulk import write_network
 from wijksessie.store.session_store import TABLES
 from wijksessie.store.storage import dumps
 

@@ -91,7 +91,7 @@ DEMO_DAY = date(2026, 11, 25)
 def demo_file(sessions: Path) -> Path:
     """The demo session as of a fixed day, written and closed."""
     from wijksessie.domain.demo import demo_network
-    from wijksessie.store.bulk import DEMO_FILE, write_network
+    from wijksessie.services.sessions import DEMO_FILE, write_network
 
     path = sessions / DEMO_FILE
     write_network(path, demo_network(today=DEMO_DAY)).close()

@@ -12,7 +12,8 @@ from tests.ui.conftest import DEMO_DAY, AppFactory
 from wijksessie.domain.model import ParkingItem
 from wijksessie.domain.summary import build_summary
 from wijksessie.render.text import summary_lines
-from wijksessie.store import SessionStore, exports
+from wijksessie.services import exports
+from wijksessie.store import SessionStore
 from wijksessie.ui.phases.summary_phase import SummaryPhase
 from wijksessie.ui.widgets.summary_view import SummaryView
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from wijksessie.domain.edges import kind_label, network_edges
 from wijksessie.domain.model import Network
 from wijksessie.domain.text import visible
-from wijksessie.exchange.edges import kind_label, network_edges
 from wijksessie.exchange.errors import ExchangeFileError
 from wijksessie.i18n import N_, _
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from wijksessie.domain.edges import kind_label, network_edges, participant_edges
 from wijksessie.domain.model import Network
 from wijksessie.exchange.cells import Value, add_sheet, new_workbook, save_workbook
-from wijksessie.exchange.edges import kind_label, network_edges, participant_edges
 from wijksessie.i18n import N_, _
 
 ELEMENT_HEADERS = ("ID", "Label", "Type", "Description", "Tags", "Sector", "Organisatie", "Email")

@@ -1,7 +1,7 @@
 """Pictures for the HTML summary: the network and the theme × organisation heatmap.
 
 People look at a picture before they read a table. The SVG is drawn by
-``exchange.picture`` (fixed-seed layout, every label escaped); this module only names it.
+``render.picture`` (fixed-seed layout, every label escaped); this module only names it.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ def network_figures(network: Network) -> tuple[Figure, ...]:
     """The network picture and the heatmap, for a session that has organisations.
 
     Titles and captions are in the current language; the SVG's own labels are drawn by
-    ``exchange.picture``.
+    ``render.picture``.
     """
-    from wijksessie.exchange.picture import matrix_svg, network_svg
+    from wijksessie.render.picture import matrix_svg, network_svg
 
     if not network.organisations:
         return ()

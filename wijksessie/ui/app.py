@@ -332,7 +332,7 @@ class WijksessieApp(App["Restart | None"]):
 
     def action_demo(self) -> None:
         """Open the demo session, creating it when it is not there yet."""
-        from wijksessie.store.bulk import open_demo
+        from wijksessie.services.sessions import open_demo
 
         try:
             store = open_demo(self.folder)
@@ -353,7 +353,7 @@ class WijksessieApp(App["Restart | None"]):
             return
         created: list[SessionStore] = []
 
-        from wijksessie.store.bulk import write_follow_up
+        from wijksessie.services.sessions import write_follow_up
         from wijksessie.ui.widgets.form_dialog import FormDialog, FormField
 
         def save(values: Values) -> dict[str, str]:

@@ -27,8 +27,8 @@ from wijksessie.domain.model import Network
 from wijksessie.domain.summary import build_summary
 from wijksessie.i18n import N_, _
 from wijksessie.render.text import summary_lines
+from wijksessie.services.exports import export_network, export_summary
 from wijksessie.store import SessionStore
-from wijksessie.store.exports import export_network, export_summary
 from wijksessie.ui.widgets.summary_view import SummaryView
 
 EXPORT_KEYS = (

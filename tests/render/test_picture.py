@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
+
+from wijksessie.domain.demo import demo_network
 from wijksessie.domain.model import Network, Organisation, Session
-from wijksessie.exchange.picture import ISOLATED_COLOUR, matrix_svg, network_svg
+from wijksessie.render.picture import ISOLATED_COLOUR, matrix_svg, network_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def network() -> Network:
+    """The demo Kruidenbuurt network: overlaps, an isolated organisation, commitments."""
+    return demo_network()
 
 
 def _all_text(svg: str) -> str:

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from wijksessie.domain.analysis import network_groups, overlaps, theme_matrix
+from wijksessie.domain.edges import POSSIBLE, connection_edges, kind_label
 from wijksessie.domain.model import SECTORS, ConnectionKind, Network
 from wijksessie.domain.text import visible
-from wijksessie.exchange.edges import POSSIBLE, connection_edges, kind_label
 from wijksessie.i18n import _
 
 SEED = 20240611

@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from wijksessie.domain.demo import demo_network
 from wijksessie.errors import WijksessieError
-from wijksessie.store.exports import EXPORTS, export_summary
+from wijksessie.services.exports import EXPORTS, export_summary
 
 TODAY = date(2026, 11, 25)
 STEM = "2026-11-25-netwerksessie-kruidenbuurt"

@@ -1,4 +1,4 @@
-"""Write a whole ``Network`` into a new session file, e.g. the demo or an imported session.
+"""Session files as the user knows them: the demo, a follow-up, a whole ``Network`` written at once.
 
 It goes through ``SessionStore.add`` so that every entity meets the same rules as one typed in
 the app, inside one ``batch`` so the file is written once; a network that breaks a rule leaves

@@ -1,9 +1,9 @@
 """Summary files the app writes into ``<sessions folder>/exports/``, for the facilitator to share.
 
-Here, not in ``render``, because it writes files. Names are readable and never overwrite an
-earlier export (``<session>-samenvatting.html``, then ``…-2.html``): a version already mailed
-to participants must stay what it was. Each file is written atomically, so a crash leaves the
-whole file or none.
+A service, not part of ``render``, because it chains the summary, its rendering and a file.
+Names are readable and never overwrite an earlier export (``<session>-samenvatting.html``, then
+``…-2.html``): a version already mailed to participants must stay what it was. Each file is
+written atomically, so a crash leaves the whole file or none.
 """
 
 from __future__ import annotations
