@@ -20,22 +20,24 @@ from typing import TYPE_CHECKING, NoReturn
 import wijksessie
 from wijksessie.commands import exchange as exchange_command
 from wijksessie.commands import summary as summary_command
-from wijksessie.domain.dates import DateError, long_date, parse_date
+from wijksessie.domain.dates import DateError, long_date
 from wijksessie.domain.text import visible
-from wijksessie.errors import SessionFileError, WijksessieError
+from wijksessie.errors import WijksessieError
 from wijksessie.i18n import LANG_ENV, LANGUAGES, N_, _, resolve_language, set_language
-from wijksessie.store.folder import (
+from wijksessie.services.sessions import (
     DEMO_FILE,
-    ENV_DIR,
     SessionInfo,
     list_sessions,
-    new_session_path,
+    open_session,
+    resolve_session_path,
 )
+from wijksessie.store.folder import ENV_DIR
 from wijksessie.store.folder import sessions_dir as default_sessions_dir
 from wijksessie.store.settings import load_settings
 
 # The model, the store (TinyDB, the file lock) and the summary and import code load in the
-# command that needs them: ``wijksessie`` itself should open its start screen without them.
+# command that needs them (the services import them lazily): ``wijksessie`` itself should open
+# its start screen without them.
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -120,18 +122,13 @@ def _start(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from wijksessie.domain.model import Session
-    from wijksessie.domain.validation import validate
-    from wijksessie.store.session_store import SessionStore
+    from wijksessie.services.sessions import create_session
 
-    when = (parse_date(args.date) if args.date else None) or date.today()
-    session = Session(title=args.title.strip(), wijk=args.wijk.strip(), date=when)
-    validate(session)
     folder = _folder(args)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = new_session_path(folder, session.title, when)
-    store = SessionStore.create(path, session)
-    print(path)
+    store = create_session(
+        folder, title=args.title, wijk=args.wijk, date_text=args.date or "", blank=date.today()
+    )
+    print(store.path)
     if args.open:
         return launch_app(folder, store) or EXIT_OK
     store.close()
@@ -139,18 +136,14 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
-    from wijksessie.store.session_store import SessionStore
-
     folder = _folder(args)
-    store = SessionStore.open(_session_path(args.path, folder))
+    store = open_session(_session_path(args.path, folder))
     return launch_app(folder, store) or EXIT_OK
 
 
 def _view(args: argparse.Namespace) -> int:
-    from wijksessie.store.session_store import SessionStore
-
     folder = _folder(args)
-    store = SessionStore.open(_session_path(args.path, folder), read_only=True)
+    store = open_session(_session_path(args.path, folder), read_only=True)
     return launch_app(folder, store) or EXIT_OK
 
 
@@ -164,18 +157,13 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _follow_up(args: argparse.Namespace) -> int:
-    from wijksessie.services.sessions import write_follow_up
-    from wijksessie.store.session_store import SessionStore
+    from wijksessie.services.sessions import follow_up_session
 
     folder = _folder(args)
     previous = _session_path(args.path, folder)
-    when = parse_date(args.date) if args.date else None
-    if args.title is None:
-        with SessionStore.open(previous, read_only=True) as old:
-            title = old.session.title
-    else:
-        title = args.title
-    store = write_follow_up(previous, title=title, when=when, today=date.today())
+    store = follow_up_session(
+        previous, title=args.title, date_text=args.date or "", today=date.today()
+    )
     print(store.path)
     if args.open:
         return launch_app(folder, store) or EXIT_OK
@@ -234,14 +222,7 @@ def _folder(args: argparse.Namespace) -> Path:
 
 def _session_path(text: str, folder: Path) -> Path:
     """The file a user named: as given, or else that name inside the sessions folder."""
-    path = Path(text).expanduser()
-    if not path.exists() and not path.is_absolute() and (folder / path).exists():
-        path = folder / path
-    if not path.exists():
-        raise SessionFileError(_("Sessiebestand niet gevonden: {path}").format(path=path))
-    if path.is_dir():
-        raise SessionFileError(_("{path} is een map, geen sessiebestand.").format(path=path))
-    return path
+    return resolve_session_path(text, folder)
 
 
 def _fail(message: str, code: int) -> int:

@@ -17,10 +17,11 @@ from wijksessie.domain.model import Network, Participant, Session
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.exchange.fields import FIELD_LABELS, Field
 from wijksessie.exchange.graphml import network_graph
-from wijksessie.exchange.importer import MAX_NEW, apply_import, preview_import
+from wijksessie.exchange.importer import MAX_NEW, preview_import
 from wijksessie.exchange.kumu import export_kumu
 from wijksessie.exchange.spreadsheet import export_xlsx
 from wijksessie.render.picture import WIDTH, matrix_svg, network_svg
+from wijksessie.services.importing import apply_import
 from wijksessie.store.session_store import SessionStore
 
 

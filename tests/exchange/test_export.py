@@ -20,9 +20,10 @@ from wijksessie.domain.model import (
 )
 from wijksessie.exchange.errors import ExchangeFileError
 from wijksessie.exchange.graphml import export_graphml
-from wijksessie.exchange.importer import apply_import, preview_import
+from wijksessie.exchange.importer import preview_import
 from wijksessie.exchange.kumu import export_kumu
 from wijksessie.exchange.spreadsheet import export_xlsx
+from wijksessie.services.importing import apply_import
 from wijksessie.store.session_store import SessionStore
 
 NASTY = ['=HYPERLINK("http://evil.example","klik")', "+31 6 1234", "-2+3", "@SUM(A1)", "\tTab"]

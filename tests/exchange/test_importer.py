@@ -11,7 +11,8 @@ from wijksessie.domain.model import Initiative, Organisation, Participant, Role,
 from wijksessie.exchange import importer
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.exchange.fields import Field
-from wijksessie.exchange.importer import apply_import, preview_import
+from wijksessie.exchange.importer import preview_import
+from wijksessie.services.importing import apply_import
 from wijksessie.store import storage
 from wijksessie.store.session_store import SessionStore
 

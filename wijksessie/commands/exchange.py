@@ -76,12 +76,12 @@ def run_import(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from wijksessie.cli import _folder, _session_path
-    from wijksessie.exchange.importer import apply_import, preview_import
-    from wijksessie.store.session_store import SessionStore
+    from wijksessie.services.importing import apply_import, preview_import
+    from wijksessie.services.sessions import open_session
 
     source = Path(args.file)
     session_path = _session_path(args.session, _folder(args))
-    with SessionStore.open(session_path, read_only=args.dry_run) as store:
+    with open_session(session_path, read_only=args.dry_run) as store:
         with _progress(source, _("Inlezen")) as progress:
             preview = preview_import(source, store.network(), progress=progress)
         console = Console(highlight=False)
@@ -231,23 +231,19 @@ def _more(table: Any, count: int, width: int) -> None:
 def run_export(args: argparse.Namespace) -> int:
     """Write the session's network in the chosen format; prints the file written."""
     from wijksessie.cli import _folder, _session_path
-    from wijksessie.exchange.graphml import export_graphml
-    from wijksessie.exchange.kumu import export_kumu
-    from wijksessie.exchange.spreadsheet import export_xlsx
-    from wijksessie.store.session_store import SessionStore
+    from wijksessie.services.exports import save_network
+    from wijksessie.services.sessions import read_network
 
     session_path = _session_path(args.session, _folder(args))
     target = _target(Path(args.output), args.format)
-    with SessionStore.open(session_path, read_only=True) as store:
-        network = store.network()
-    if args.format == "xlsx":
-        export_xlsx(network, target, with_contact=args.met_contact)
-    elif args.format == "kumu":
-        export_kumu(
-            network, target, with_participants=args.met_deelnemers, with_contact=args.met_contact
-        )
-    else:
-        export_graphml(network, target)
+    network = read_network(session_path)
+    save_network(
+        network,
+        args.format,
+        target,
+        with_contact=args.met_contact,
+        with_participants=args.met_deelnemers,
+    )
     print(target)
     return 0
 

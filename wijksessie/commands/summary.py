@@ -16,12 +16,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
-from wijksessie.render import FORMATS, contact_allowed, render
+from wijksessie.render import FORMATS, contact_allowed
 
 if TYPE_CHECKING:
-    from wijksessie.domain.model import Network
     from wijksessie.domain.summary import Summary
 
 # The summary, figures and store load when the command runs, not whenever the CLI starts.
@@ -64,37 +62,36 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run_summary(args: argparse.Namespace) -> int:
     """Build the summary of one session file and print or write it."""
     from wijksessie.cli import _folder, _session_path
-    from wijksessie.domain.summary import build_summary
-    from wijksessie.render.figures import network_figures
-    from wijksessie.store.storage import atomic_write_text
+    from wijksessie.services.exports import make_summary, save_summary, summary_text
+    from wijksessie.services.sessions import read_network
 
     path = _session_path(args.path, _folder(args))
     network = read_network(path)
-    summary = build_summary(
+    with_contact = contact_allowed(args.format, args.met_contact)
+    if args.output:
+        target = save_summary(
+            network,
+            args.format,
+            Path(args.output).expanduser(),
+            session=path,
+            today=date.today(),
+            for_participant=args.voor,
+            with_contact=with_contact,
+        )
+        print(target)
+        return 0
+    summary = make_summary(
         network,
+        args.format,
         today=date.today(),
         for_participant=args.voor,
-        with_contact=contact_allowed(args.format, args.met_contact),
+        with_contact=with_contact,
     )
-    figures = network_figures(network) if args.format == "html" else ()
-    if args.output:
-        target = Path(args.output).expanduser()
-        _refuse_session_file(target, path)
-        atomic_write_text(target, render(summary, args.format, figures=figures))
-        print(target)
-    elif args.format == "text":
+    if args.format == "text":
         _print_rich(summary)
     else:
-        sys.stdout.write(render(summary, args.format, figures=figures))
+        sys.stdout.write(summary_text(network, summary, args.format))
     return 0
-
-
-def read_network(path: Path) -> Network:
-    """The session in ``path``, read without taking the lock; ``SessionFileError`` if unusable."""
-    from wijksessie.store.session_store import SessionStore
-
-    with SessionStore.open(path, read_only=True) as store:
-        return store.network()
 
 
 def _print_rich(summary: Summary) -> None:
@@ -104,13 +101,3 @@ def _print_rich(summary: Summary) -> None:
     from wijksessie.render.text import summary_renderable
 
     Console(highlight=False, emoji=False).print(summary_renderable(summary))
-
-
-def _refuse_session_file(target: Path, session: Path) -> None:
-    """A slip like ``-o sessie.json`` must not overwrite the session with its summary."""
-    if target.exists() and target.resolve() == session.resolve():
-        raise WijksessieError(
-            _("{target} is het sessiebestand zelf; kies een ander -o BESTAND.").format(
-                target=target
-            )
-        )

@@ -3,9 +3,10 @@
 ``preview_import`` reads a file and answers with an ``ImportPreview``: what each column
 becomes, which rows are new, which match someone already in the session (on e-mail, else on
 name and organisation, ignoring case and spaces) and which rows are bad and why. Nothing is
-written. ``apply_import`` plans again against the session as it is *now* and adds everything in
-one ``store.batch()``, so an import is one step that lands whole or not at all, and importing
-the same file twice adds nobody twice.
+written. ``plan_import`` plans again against the session as it is *now*, and the service
+``services.importing.apply_import`` adds all of it in one ``store.batch()``, so an import is one
+step that lands whole or not at all, and importing the same file twice adds nobody twice.
+This module reads files and decides what they mean; it never touches the store.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from wijksessie.exchange.planning import Match, Planned, RowMessage, plan
 from wijksessie.exchange.records import Column, Record, read_sheet
 from wijksessie.exchange.tables import Progress, read_tables
 from wijksessie.i18n import _, ngettext
-from wijksessie.store.session_store import SessionStore
 
 MAX_NEW = 500
 """The most of one kind a single import adds: a session is for tens of people, and beyond this
@@ -34,8 +34,8 @@ __all__ = [
     "Match",
     "Planned",
     "RowMessage",
-    "apply_import",
     "build_preview",
+    "plan_import",
     "preview_import",
 ]
 
@@ -49,7 +49,7 @@ class ImportPreview:
     entities with the row they came from; ``matches`` the rows already in the session (or
     earlier in the file); ``bad_rows`` the rows that cannot be imported, with a message;
     ``warnings`` what is left out of rows that are imported (an unknown contact person).
-    ``records`` are the rows themselves, so ``apply_import`` can plan again at apply time.
+    ``records`` are the rows themselves, so ``plan_import`` can plan again at apply time.
     """
 
     source: str
@@ -117,6 +117,11 @@ class ImportResult:
     initiatives: tuple[Initiative, ...]
     matched: int
     skipped: int
+
+    @property
+    def entities(self) -> tuple[Organisation | Participant | Initiative, ...]:
+        """Everything to add, organisations first, so links to them resolve as they land."""
+        return (*self.organisations, *self.participants, *self.initiatives)
 
     def summary(self) -> str:
         """One line, e.g. "Toegevoegd: 3 deelnemers, 1 organisatie, 0 initiatieven"."""
@@ -209,34 +214,23 @@ def build_preview(
     )
 
 
-def apply_import(
-    store: SessionStore,
-    preview: ImportPreview,
-    *,
-    skip_bad: bool = False,
-    progress: Progress | None = None,
+def plan_import(
+    preview: ImportPreview, network: Network, *, skip_bad: bool = False
 ) -> ImportResult:
-    """Add what is new in one batch: one save, one undoable step, all or nothing.
+    """What applying ``preview`` to ``network`` as it is *now* adds; pure, nothing written.
 
-    The rows are planned again against the session as it is now, so a preview that went stale
-    (someone was added meanwhile) or is applied twice still adds nobody twice. Refuses with
-    ``ImportRefusedError`` (nothing written) when there are bad rows and not ``skip_bad``, or
-    when the file is far larger than a session.
+    The rows are planned again, so a preview that went stale (someone was added meanwhile) or
+    is applied twice still adds nobody twice. Refuses with ``ImportRefusedError`` when there
+    are bad rows and not ``skip_bad``, or when the file is far larger than a session.
+    ``services.importing.apply_import`` adds ``ImportResult.entities`` in one batch.
     """
-    current = build_preview(preview.source, preview.records, store.network())
+    current = build_preview(preview.source, preview.records, network)
     if reason := current.refusal(skip_bad=skip_bad):
         raise ImportRefusedError(reason)
-    planned = (*current.organisations, *current.participants, *current.initiatives)
-    entities = [item.entity for item in planned]
-    with store.batch():
-        for done, entity in enumerate(entities, 1):
-            store.add(entity)
-            if progress:
-                progress(done, len(entities))
     return ImportResult(
-        organisations=tuple(e for e in entities if isinstance(e, Organisation)),
-        participants=tuple(e for e in entities if isinstance(e, Participant)),
-        initiatives=tuple(e for e in entities if isinstance(e, Initiative)),
+        organisations=tuple(item.entity for item in current.organisations),
+        participants=tuple(item.entity for item in current.participants),
+        initiatives=tuple(item.entity for item in current.initiatives),
         matched=len(current.matches),
         skipped=len(current.bad_rows),
     )

@@ -1,9 +1,12 @@
-"""Summary files the app writes into ``<sessions folder>/exports/``, for the facilitator to share.
+"""The summary and the network as files to hand out: to a path the user names, or into
+``<sessions folder>/exports/``.
 
-A service, not part of ``render``, because it chains the summary, its rendering and a file.
-Names are readable and never overwrite an earlier export (``<session>-samenvatting.html``, then
-``…-2.html``): a version already mailed to participants must stay what it was. Each file is
-written atomically, so a crash leaves the whole file or none.
+One chain for the summary (build → figures for HTML → render → write) and one for the network,
+whichever front end asks: the command line writes where ``-o`` says, the app into ``exports/``.
+Names in ``exports/`` are readable and never overwrite an earlier export
+(``<session>-samenvatting.html``, then ``…-2.html``): a version already mailed to participants
+must stay what it was. Summary files are written atomically, so a crash leaves the whole file
+or none.
 """
 
 from __future__ import annotations
@@ -12,13 +15,68 @@ from datetime import date
 from pathlib import Path
 
 from wijksessie.domain.model import Network
-from wijksessie.domain.summary import build_summary
+from wijksessie.domain.summary import Summary, build_summary
+from wijksessie.errors import WijksessieError
+from wijksessie.i18n import _
 from wijksessie.render import EXTENSIONS, contact_allowed, render
 from wijksessie.render.figures import network_figures
 from wijksessie.store.folder import slugify
 from wijksessie.store.storage import atomic_write_text
 
 EXPORTS = "exports"
+
+
+# --- the summary ---------------------------------------------------------------------------------
+
+
+def make_summary(
+    network: Network,
+    fmt: str,
+    *,
+    today: date,
+    for_participant: str | None = None,
+    with_contact: bool | None = None,
+) -> Summary:
+    """The summary for ``fmt``; contact details follow ``render.contact_allowed`` unless
+    ``with_contact`` says otherwise. ``WijksessieError`` for an unknown participant."""
+    allowed = contact_allowed(fmt) if with_contact is None else with_contact
+    return build_summary(
+        network, today=today, for_participant=for_participant, with_contact=allowed
+    )
+
+
+def summary_text(network: Network, summary: Summary, fmt: str) -> str:
+    """``summary`` in ``fmt``, with the network's pictures where the format has room for them."""
+    figures = network_figures(network) if fmt == "html" else ()
+    return render(summary, fmt, figures=figures)
+
+
+def save_summary(
+    network: Network,
+    fmt: str,
+    target: Path,
+    *,
+    session: Path,
+    today: date,
+    for_participant: str | None = None,
+    with_contact: bool | None = None,
+) -> Path:
+    """Write the summary in ``fmt`` to ``target`` (replacing it) and return ``target``.
+
+    ``session`` is the file the network came from: a slip like ``-o sessie.json`` must not
+    overwrite the session with its summary (``WijksessieError``).
+    """
+    summary = make_summary(
+        network, fmt, today=today, for_participant=for_participant, with_contact=with_contact
+    )
+    if target.exists() and target.resolve() == session.resolve():
+        raise WijksessieError(
+            _("{target} is het sessiebestand zelf; kies een ander -o BESTAND.").format(
+                target=target
+            )
+        )
+    atomic_write_text(target, summary_text(network, summary, fmt))
+    return target
 
 
 def export_summary(
@@ -39,12 +97,10 @@ def export_summary(
     Raises ``WijksessieError`` for an unknown participant or format, ``OSError`` when the
     folder cannot be written.
     """
-    allowed = contact_allowed(fmt) if with_contact is None else with_contact
-    summary = build_summary(
-        network, today=today, for_participant=for_participant, with_contact=allowed
+    summary = make_summary(
+        network, fmt, today=today, for_participant=for_participant, with_contact=with_contact
     )
-    figures = network_figures(network) if fmt == "html" else ()
-    text = render(summary, fmt, figures=figures)
+    text = summary_text(network, summary, fmt)
     target = free_name(folder / EXPORTS, _name(network, stem, summary.reader), EXTENSIONS[fmt])
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(target, text)
@@ -69,6 +125,8 @@ def _name(network: Network, stem: str | None, reader: str) -> str:
     return f"{name}-{slugify(reader)}" if reader else name
 
 
+# --- the network ---------------------------------------------------------------------------------
+
 NETWORK_FORMATS: dict[str, tuple[str, str]] = {
     "xlsx": ("", "xlsx"),
     "kumu": ("-kumu", "xlsx"),
@@ -77,24 +135,37 @@ NETWORK_FORMATS: dict[str, tuple[str, str]] = {
 """Network exports for other tools: the name suffix and extension of each."""
 
 
-def export_network(
-    network: Network, fmt: str, folder: Path, *, stem: str, with_contact: bool = False
+def save_network(
+    network: Network,
+    fmt: str,
+    target: Path,
+    *,
+    with_contact: bool = False,
+    with_participants: bool = False,
 ) -> Path:
-    """Write the network as a spreadsheet, a Kumu workbook or GraphML into ``folder/exports/``.
+    """Write the network as a spreadsheet, a Kumu workbook or GraphML to ``target``.
 
-    Contact details only with ``with_contact`` (and then only of people who share them).
+    Contact details only with ``with_contact`` (and then only of people who share them);
+    ``with_participants`` puts the people on a Kumu map too.
     """
     from wijksessie.exchange.graphml import export_graphml
     from wijksessie.exchange.kumu import export_kumu
     from wijksessie.exchange.spreadsheet import export_xlsx
 
-    suffix, extension = NETWORK_FORMATS[fmt]
-    target = free_name(folder / EXPORTS, f"{stem}{suffix}", extension)
-    target.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
         export_xlsx(network, target, with_contact=with_contact)
     elif fmt == "kumu":
-        export_kumu(network, target, with_contact=with_contact)
+        export_kumu(network, target, with_participants=with_participants, with_contact=with_contact)
     else:
         export_graphml(network, target)
     return target
+
+
+def export_network(
+    network: Network, fmt: str, folder: Path, *, stem: str, with_contact: bool = False
+) -> Path:
+    """Write the network in ``fmt`` into ``folder/exports/``; returns the new file's path."""
+    suffix, extension = NETWORK_FORMATS[fmt]
+    target = free_name(folder / EXPORTS, f"{stem}{suffix}", extension)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return save_network(network, fmt, target, with_contact=with_contact)

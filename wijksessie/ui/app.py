@@ -16,10 +16,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable
 
-from wijksessie.domain.dates import DateError, format_date, parse_date
+from wijksessie.domain.dates import format_date
 from wijksessie.errors import SessionLockedError, ValidationError, WijksessieError
 from wijksessie.i18n import N_, _, current_language
-from wijksessie.store.folder import move_to_trash, new_session_path
+from wijksessie.services.sessions import move_to_trash
 from wijksessie.store.settings import Language, load_settings, save_settings
 from wijksessie.store.settings import Theme as ThemeChoice
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
@@ -260,10 +260,10 @@ class WijksessieApp(App["Restart | None"]):
 
     def open_session(self, path: Path) -> None:
         """Open a session for editing; when it is locked, offer to open it read-only."""
-        from wijksessie.store import SessionStore
+        from wijksessie.services.sessions import open_session
 
         try:
-            store = SessionStore.open(path)
+            store = open_session(path)
         except SessionLockedError as error:
             self._offer_read_only(path, str(error))
             return
@@ -273,13 +273,13 @@ class WijksessieApp(App["Restart | None"]):
         self.show_session(store)
 
     def _offer_read_only(self, path: Path, reason: str) -> None:
-        from wijksessie.store import SessionStore
+        from wijksessie.services.sessions import open_session
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                store = SessionStore.open(path, read_only=True)
+                store = open_session(path, read_only=True)
             except WijksessieError as error:
                 self.notify(str(error), severity="error", markup=False, timeout=10)
                 return
@@ -292,26 +292,22 @@ class WijksessieApp(App["Restart | None"]):
 
     def action_new_session(self) -> None:
         """Ask for a title, wijk and date, then create the file and open it."""
-        from wijksessie.domain.model import Session
-        from wijksessie.domain.validation import problems
-        from wijksessie.store import SessionStore
+        from wijksessie.services.sessions import create_session
 
         created: list[SessionStore] = []
 
         def save(values: Values) -> dict[str, str]:
-            found: dict[str, str] = {}
             try:
-                when = parse_date(values["date"])
-            except DateError as error:
-                when, found["date"] = None, str(error)
-            session = Session(values["title"].strip(), wijk=values["wijk"].strip(), date=when)
-            found = {**problems(session), **found}
-            if found:
-                return found
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                path = new_session_path(self.folder, session.title, session.date)
-                created.append(SessionStore.create(path, session))
+                created.append(
+                    create_session(
+                        self.folder,
+                        title=values["title"],
+                        wijk=values["wijk"],
+                        date_text=values["date"],
+                    )
+                )
+            except ValidationError as error:
+                return error.problems
             except WijksessieError as error:
                 return {"title": str(error)}
             except OSError as error:
@@ -343,29 +339,27 @@ class WijksessieApp(App["Restart | None"]):
 
     @on(FollowUpSession)
     def _follow_up_requested(self, message: FollowUpSession) -> None:
-        from wijksessie.store import SessionStore
+        from wijksessie.services.sessions import follow_up_session, read_session
 
         try:
-            with SessionStore.open(message.path, read_only=True) as old:
-                previous = old.session
+            previous = read_session(message.path)
         except WijksessieError as error:
             self.notify(str(error), severity="error", markup=False, timeout=10)
             return
         created: list[SessionStore] = []
 
-        from wijksessie.services.sessions import write_follow_up
         from wijksessie.ui.widgets.form_dialog import FormDialog, FormField
 
         def save(values: Values) -> dict[str, str]:
             try:
-                when = parse_date(values["date"])
                 created.append(
-                    write_follow_up(
-                        message.path, title=values["title"], when=when, today=date.today()
+                    follow_up_session(
+                        message.path,
+                        title=values["title"],
+                        date_text=values["date"],
+                        today=date.today(),
                     )
                 )
-            except DateError as error:
-                return {"date": str(error)}
             except ValidationError as error:
                 return error.problems
             except WijksessieError as error:

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Static
 
 from wijksessie.domain.dates import format_date
 from wijksessie.i18n import N_, _
-from wijksessie.store.folder import SessionInfo, list_sessions
+from wijksessie.services.sessions import SessionInfo, list_sessions
 from wijksessie.ui.literal import literal
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.styled_once import StyledOnce

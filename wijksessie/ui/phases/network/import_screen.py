@@ -22,8 +22,8 @@ from textual.widgets import Input, Label, Select, Static
 
 from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.exchange.fields import FIELD_LABELS
-from wijksessie.exchange.importer import ImportPreview, apply_import, preview_import
 from wijksessie.i18n import _
+from wijksessie.services.importing import ImportPreview, apply_import, preview_import
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.styled_once import StyledOnce
