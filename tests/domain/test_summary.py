@@ -362,7 +362,7 @@ def test_summary_lists_the_strongest_overlaps_and_counts_the_rest() -> None:
     from wijksessie.domain.demo import demo_network
     from wijksessie.domain.model import Initiative, Organisation
     from wijksessie.domain.summary import MAX_OVERLAPS
-    from wijksessie.render import render
+    from wijksessie.services.formats import render
 
     network = demo_network(today=date(2026, 11, 25))
     orgs = [Organisation(f"Org {n}") for n in range(12)]

@@ -567,7 +567,8 @@ def summary_figure(files: Files, plan: Plan, large: Network) -> Figure | None:
     """Every summary format of the large session against parsing its file once."""
     try:
         from wijksessie.domain.summary import build_summary
-        from wijksessie.render import FORMATS, render
+        from wijksessie.services.formats import SUMMARY_NAMES as FORMATS
+        from wijksessie.services.formats import render
     except ImportError:
         return None
 

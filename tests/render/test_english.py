@@ -20,12 +20,13 @@ from wijksessie.cli import main
 from wijksessie.domain.demo import demo_id, demo_network
 from wijksessie.domain.summary import build_summary
 from wijksessie.errors import NotFoundError, WijksessieError
-from wijksessie.render import FORMATS, render
 from wijksessie.render.figures import network_figures
 from wijksessie.render.html import to_html
 from wijksessie.render.ics import commitment_uid, to_ics
 from wijksessie.render.markdown import to_markdown
 from wijksessie.render.text import to_text
+from wijksessie.services.formats import SUMMARY_NAMES as FORMATS
+from wijksessie.services.formats import render
 from wijksessie.services.sessions import write_network
 from wijksessie.store.settings import CONFIG_DIR_ENV
 

@@ -10,8 +10,8 @@ from xml.etree import ElementTree
 from wijksessie.domain.demo import demo_network
 from wijksessie.domain.model import Network, Organisation, Session
 from wijksessie.domain.summary import build_summary
-from wijksessie.render import render
 from wijksessie.render.figures import network_figures
+from wijksessie.services.formats import render
 
 DAY = date(2026, 11, 25)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.render.conftest import demo_summary
-from wijksessie.render import FORMATS, contact_allowed, render
+from wijksessie.services.formats import SUMMARY_NAMES as FORMATS
+from wijksessie.services.formats import contact_allowed, render
 
 SHARED_EMAIL = "fatima.elamrani@example.nl"
 SHARED_PHONE = "06 12345678"

@@ -17,14 +17,13 @@ from typing import TYPE_CHECKING, Any
 from wijksessie.domain.text import visible
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.i18n import _
+from wijksessie.services.formats import NETWORK_NAMES, network_format
 
 if TYPE_CHECKING:
     from wijksessie.exchange.importer import ImportPreview
 
 # The importer, exporters and store load when the command runs, not whenever the CLI starts.
 
-FORMATS = ("xlsx", "kumu", "graphml")
-SUFFIXES = {"xlsx": ".xlsx", "kumu": ".xlsx", "graphml": ".graphml"}
 SHOWN_ROWS = 25
 """Rows per table of the preview; the rest is counted, so 10,000 rows do not flood the screen."""
 PROGRESS_FROM_BYTES = 200_000
@@ -55,7 +54,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     arguments.add_argument("session", metavar=_("SESSIE"), help=_("het sessiebestand of zijn naam"))
     options.add_argument(
-        "--format", required=True, choices=FORMATS, help=_("xlsx, kumu of graphml")
+        "--format", required=True, choices=NETWORK_NAMES, help=_("xlsx, kumu of graphml")
     )
     options.add_argument("-o", "--output", required=True, metavar=_("BESTAND"), help=_("het doel"))
     options.add_argument(
@@ -250,7 +249,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _target(path: Path, format_: str) -> Path:
     """The output file, with the format's suffix added when it has none."""
-    suffix = SUFFIXES[format_]
+    suffix = network_format(format_).suffix
     if not path.suffix:
         path = path.with_suffix(suffix)
     if path.suffix.lower() != suffix:

@@ -2,7 +2,7 @@
 
 The session file is opened read-only and without the lock, so a summary can be made while the
 facilitator still has the session open. Without ``-o`` the output goes to standard output, so it
-pipes into mail or a file. Which contact details appear follows ``render.contact_allowed``: HTML
+pipes into mail or a file. Which contact details appear follows ``services.formats``: HTML
 and iCalendar carry those participants chose to share; text and Markdown only with
 ``--met-contact``, because a terminal may be on the projector. Problems (a missing or damaged
 file, an unknown participant) end as one Dutch line and exit code 2 via ``cli.main``.
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wijksessie.i18n import _
-from wijksessie.render import FORMATS, contact_allowed
+from wijksessie.services.formats import SUMMARY_NAMES, contact_allowed
 
 if TYPE_CHECKING:
     from wijksessie.domain.summary import Summary
@@ -38,7 +38,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     options.add_argument(
         "--format",
         default="text",
-        choices=FORMATS,
+        choices=SUMMARY_NAMES,
         help=_("text (standaard, voor het scherm), md, html of ics (agenda)"),
     )
     options.add_argument(

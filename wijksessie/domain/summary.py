@@ -8,7 +8,7 @@ cannot change what another one shows.
 
 Privacy: a summary is shared and its terminal form may be on a projector. Email and phone of a
 participant are in a summary only when that participant set ``share_contact`` *and* the caller
-asks ``with_contact=True``. The rule for callers (see ``wijksessie.render.contact_allowed``):
+asks ``with_contact=True``. The rule for callers (see ``wijksessie.services.formats``):
 files handed to participants (HTML, iCalendar) ask for contact details; text and Markdown
 printed to a terminal ask only when the user says ``--met-contact``.
 

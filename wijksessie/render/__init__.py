@@ -1,63 +1,6 @@
 """Rendering for humans: the one summary structure as terminal text, Markdown, HTML or iCalendar.
 
 Every format is built from ``wijksessie.domain.summary.Summary``, so they all say the same
-thing. This package imports the domain only: no Textual, no store.
+thing. This package imports the domain only: no Textual, no store. Which formats there are, and
+which writer each one uses, is declared once in ``wijksessie.services.formats``.
 """
-
-from __future__ import annotations
-
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
-
-from wijksessie.errors import WijksessieError
-from wijksessie.i18n import _
-
-if TYPE_CHECKING:
-    from wijksessie.domain.summary import Summary
-    from wijksessie.render.figures import Figure
-
-FORMATS: tuple[str, ...] = ("text", "md", "html", "ics")
-EXTENSIONS: dict[str, str] = {"text": "txt", "md": "md", "html": "html", "ics": "ics"}
-SHARED_FORMATS = frozenset({"html", "ics"})
-"""Files made to hand to participants; text and Markdown are what a (projected) terminal shows."""
-
-
-def contact_allowed(fmt: str, asked: bool = False) -> bool:
-    """Whether a summary in ``fmt`` may carry shared contact details (``with_contact``).
-
-    The privacy rule in one place: HTML and iCalendar are handed to the participants, so they
-    carry the email and phone of whoever chose to share them. Text and Markdown may be on a
-    projector, so they carry them only when the user asks (``--met-contact``).
-    """
-    return asked or fmt in SHARED_FORMATS
-
-
-def render(summary: Summary, fmt: str, *, figures: Sequence[Figure] = ()) -> str:
-    """The summary in ``fmt`` (one of ``FORMATS``) as a string, ready to print or save.
-
-    ``figures`` (see ``render.figures``) appear in the HTML page; other formats have no room
-    for pictures and leave them out.
-    """
-    try:
-        renderer = _renderers()[fmt]
-    except KeyError:
-        raise WijksessieError(
-            _("Onbekend formaat ‘{format}’; kies uit {formats}.").format(
-                format=fmt, formats=", ".join(FORMATS)
-            )
-        ) from None
-    if fmt == "html" and figures:
-        from wijksessie.render.html import to_html
-
-        return to_html(summary, figures)
-    return renderer(summary)
-
-
-def _renderers() -> dict[str, Callable[[Summary], str]]:
-    """Imported on use: a caller that wants Markdown need not load jinja2 or icalendar."""
-    from wijksessie.render.html import to_html
-    from wijksessie.render.ics import to_ics
-    from wijksessie.render.markdown import to_markdown
-    from wijksessie.render.text import to_text
-
-    return {"text": to_text, "md": to_markdown, "html": to_html, "ics": to_ics}

@@ -18,8 +18,14 @@ from wijksessie.domain.model import Network
 from wijksessie.domain.summary import Summary, build_summary
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
-from wijksessie.render import EXTENSIONS, contact_allowed, render
 from wijksessie.render.figures import network_figures
+from wijksessie.services.formats import (
+    SUMMARY_NAMES,
+    NetworkOptions,
+    network_format,
+    render,
+    summary_format,
+)
 from wijksessie.store.folder import slugify
 from wijksessie.store.storage import atomic_write_text
 
@@ -37,9 +43,10 @@ def make_summary(
     for_participant: str | None = None,
     with_contact: bool | None = None,
 ) -> Summary:
-    """The summary for ``fmt``; contact details follow ``render.contact_allowed`` unless
-    ``with_contact`` says otherwise. ``WijksessieError`` for an unknown participant."""
-    allowed = contact_allowed(fmt) if with_contact is None else with_contact
+    """The summary for ``fmt``; contact details follow the format's rule (``formats.Contact``)
+    unless ``with_contact`` says otherwise. ``WijksessieError`` for an unknown participant or
+    format."""
+    allowed = summary_format(fmt).with_contact() if with_contact is None else with_contact
     return build_summary(
         network, today=today, for_participant=for_participant, with_contact=allowed
     )
@@ -47,7 +54,7 @@ def make_summary(
 
 def summary_text(network: Network, summary: Summary, fmt: str) -> str:
     """``summary`` in ``fmt``, with the network's pictures where the format has room for them."""
-    figures = network_figures(network) if fmt == "html" else ()
+    figures = network_figures(network) if summary_format(fmt).pictures else ()
     return render(summary, fmt, figures=figures)
 
 
@@ -93,7 +100,7 @@ def export_summary(
 
     ``folder`` is the sessions folder. ``stem`` is the session file's name without ``.json``
     (the app knows it); without it the name a new session file would get is used. Contact
-    details follow ``render.contact_allowed`` unless ``with_contact`` says otherwise.
+    details follow the format's rule unless ``with_contact`` says otherwise.
     Raises ``WijksessieError`` for an unknown participant or format, ``OSError`` when the
     folder cannot be written.
     """
@@ -101,38 +108,43 @@ def export_summary(
         network, fmt, today=today, for_participant=for_participant, with_contact=with_contact
     )
     text = summary_text(network, summary, fmt)
-    target = free_name(folder / EXPORTS, _name(network, stem, summary.reader), EXTENSIONS[fmt])
+    name = _name(network, stem, summary_format(fmt).file_name, summary.reader)
+    target = free_name(folder / EXPORTS, name, summary_format(fmt).suffix)
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(target, text)
     return target
 
 
-def free_name(folder: Path, base: str, extension: str) -> Path:
-    """``folder/base.extension``, or the first free ``base-2``, ``base-3``… beside it."""
-    candidate = folder / f"{base}.{extension}"
+def export(network: Network, fmt: str, folder: Path, *, today: date, stem: str) -> Path:
+    """Write the summary or the network, whichever ``fmt`` is, into ``folder/exports/``.
+
+    What the app's keys do: the summary as the format's rule has it, the network with the
+    contact details people chose to share.
+    """
+    if fmt in SUMMARY_NAMES:
+        return export_summary(network, fmt, folder, today=today, stem=stem)
+    return export_network(network, fmt, folder, stem=stem)
+
+
+def free_name(folder: Path, base: str, suffix: str) -> Path:
+    """``folder/base.suffix``, or the first free ``base-2``, ``base-3``… beside it."""
+    candidate = folder / f"{base}{suffix}"
     number = 2
     while candidate.exists():
-        candidate = folder / f"{base}-{number}.{extension}"
+        candidate = folder / f"{base}-{number}{suffix}"
         number += 1
     return candidate
 
 
-def _name(network: Network, stem: str | None, reader: str) -> str:
+def _name(network: Network, stem: str | None, file_name: str, reader: str) -> str:
     session = network.session
     when = (session.date or date.today()).isoformat()
     base = slugify(stem) if stem else f"{when}-{slugify(session.title)}"
-    name = f"{base}-samenvatting"
+    name = f"{base}{file_name}"
     return f"{name}-{slugify(reader)}" if reader else name
 
 
 # --- the network ---------------------------------------------------------------------------------
-
-NETWORK_FORMATS: dict[str, tuple[str, str]] = {
-    "xlsx": ("", "xlsx"),
-    "kumu": ("-kumu", "xlsx"),
-    "graphml": ("-netwerk", "graphml"),
-}
-"""Network exports for other tools: the name suffix and extension of each."""
 
 
 def save_network(
@@ -145,19 +157,11 @@ def save_network(
 ) -> Path:
     """Write the network as a spreadsheet, a Kumu workbook or GraphML to ``target``.
 
-    Contact details only with ``with_contact`` (and then only of people who share them);
-    ``with_participants`` puts the people on a Kumu map too.
+    Contact details beyond the shared ones only with ``with_contact`` (and only where the
+    format has room for them); ``with_participants`` puts the people on a Kumu map too.
     """
-    from wijksessie.exchange.graphml import export_graphml
-    from wijksessie.exchange.kumu import export_kumu
-    from wijksessie.exchange.spreadsheet import export_xlsx
-
-    if fmt == "xlsx":
-        export_xlsx(network, target, with_contact=with_contact)
-    elif fmt == "kumu":
-        export_kumu(network, target, with_participants=with_participants, with_contact=with_contact)
-    else:
-        export_graphml(network, target)
+    write = network_format(fmt).load()
+    write(network, target, NetworkOptions(with_contact, with_participants))
     return target
 
 
@@ -165,7 +169,7 @@ def export_network(
     network: Network, fmt: str, folder: Path, *, stem: str, with_contact: bool = False
 ) -> Path:
     """Write the network in ``fmt`` into ``folder/exports/``; returns the new file's path."""
-    suffix, extension = NETWORK_FORMATS[fmt]
-    target = free_name(folder / EXPORTS, f"{stem}{suffix}", extension)
+    chosen = network_format(fmt)
+    target = free_name(folder / EXPORTS, f"{stem}{chosen.file_name}", chosen.suffix)
     target.parent.mkdir(parents=True, exist_ok=True)
     return save_network(network, fmt, target, with_contact=with_contact)

@@ -25,19 +25,12 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from wijksessie.domain.model import Network
 from wijksessie.domain.summary import build_summary
-from wijksessie.i18n import N_, _
+from wijksessie.i18n import _
 from wijksessie.render.text import summary_lines
-from wijksessie.services.exports import export_network, export_summary
+from wijksessie.services.exports import export
+from wijksessie.services.formats import by_key
 from wijksessie.store import SessionStore
 from wijksessie.ui.widgets.summary_view import SummaryView
-
-EXPORT_KEYS = (
-    ("h", "html", "HTML"),
-    ("m", "md", "Markdown"),
-    ("k", "ics", N_("Agenda (ics)")),
-    ("t", "text", N_("Tekst")),
-)
-NETWORK_KEYS = (("x", "xlsx", "Excel"), ("u", "kumu", "Kumu"), ("n", "graphml", "GraphML"))
 
 _EXPORTING = threading.Lock()
 """Held while an export is written: exports pick the first free file name and then write it,
@@ -54,14 +47,8 @@ class SummaryPhase(Vertical):
     """The summary, scrollable; keys export it into the sessions folder's ``exports/``."""
 
     BINDINGS = [
-        *(
-            Binding(key, f"export('{fmt}')", _export(label), id=f"summary.{fmt}")
-            for key, fmt, label in EXPORT_KEYS
-        ),
-        *(
-            Binding(key, f"export_network('{fmt}')", _export(label), id=f"summary.{fmt}")
-            for key, fmt, label in NETWORK_KEYS
-        ),
+        Binding(fmt.key, f"export('{fmt.name}')", _export(fmt.label), id=f"summary.{fmt.name}")
+        for fmt in by_key()
     ]
 
     today: date | None = None
@@ -137,21 +124,14 @@ class SummaryPhase(Vertical):
         """Keys scroll the summary."""
         self.query_one(SummaryView).focus()
 
-    def action_export_network(self, fmt: str) -> None:
-        """Write the network for Excel, Kumu or Gephi/yEd into ``exports/``."""
-        if self.store.path is None:
-            return
-        folder, stem = self.store.path.parent, self.store.path.stem
-        network = self.store.network()
-        self._export(lambda: export_network(network, fmt, folder, stem=stem))
-
-    def action_export(self, fmt: str) -> None:
-        """Write the summary in ``fmt`` to ``exports/`` and say where it went."""
+    def action_export(self, name: str) -> None:
+        """Write the summary, or the network for Excel, Kumu or Gephi/yEd, into ``exports/``
+        and say where it went."""
         if self.store.path is None:
             return
         folder, stem, day = self.store.path.parent, self.store.path.stem, self.day()
         network = self.store.network()
-        self._export(lambda: export_summary(network, fmt, folder, today=day, stem=stem))
+        self._export(lambda: export(network, name, folder, today=day, stem=stem))
 
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, write: Callable[[], Path]) -> None:

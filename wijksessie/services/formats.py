@@ -1,0 +1,232 @@
+"""Every output format, declared once: the summary's and the network's.
+
+One entry per format says everything the rest of the app asks about it: its ``--format`` name,
+the file suffix, which contact details it may carry, the key and label in the Samenvatting
+phase, and how to load its writer. The command line's choices, the app's keys, the export
+services and the README's table are all read from here, so adding a format is one writer
+module and one entry (and its words in the catalogue and the README).
+
+Writers load on first use (jinja2, icalendar, openpyxl and networkx cost tens of milliseconds
+each), so the command line can read this table on every start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from wijksessie.errors import WijksessieError
+from wijksessie.i18n import N_, _
+
+if TYPE_CHECKING:
+    from wijksessie.domain.model import Network
+    from wijksessie.domain.summary import Summary
+    from wijksessie.render.figures import Figure
+
+SummaryWriter = Callable[["Summary", "Sequence[Figure]"], str]
+"""Lays a summary (and, where there is room, its pictures) out as the file's text."""
+NetworkWriter = Callable[["Network", Path, "NetworkOptions"], None]
+"""Writes the network to a file."""
+
+
+class Contact(Enum):
+    """Which contact details a format may carry; the privacy rule, per format, in one place.
+
+    The value is the README's words for it.
+    """
+
+    ASKED = "the shared ones, only with `--met-contact` (it may be on the projector)"
+    SHARED = "the shared ones (it is handed to the participants)"
+    SHARED_ALL_ASKED = "the shared ones; everyone's with `--met-contact`"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class NetworkOptions:
+    """What the user chose for a network export."""
+
+    with_contact: bool = False
+    """Contact details beyond the shared ones (``--met-contact``)."""
+    with_participants: bool = False
+    """People as elements on the map too (``--met-deelnemers``; Kumu)."""
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: what the command line, the app, the services and the README know."""
+
+    name: str
+    """The ``--format`` value and the app's action argument."""
+    suffix: str
+    """The file suffix, with its dot."""
+    label: str
+    """What the Samenvatting phase's key says ("Export …"), a msgid where it has words."""
+    key: str
+    """The Samenvatting phase's key."""
+    contact: Contact
+    file_name: str
+    """What the file's name in ``exports/`` gets after the session's name."""
+
+
+@dataclass(frozen=True)
+class SummaryFormat(Format):
+    """The summary as a file or on the terminal."""
+
+    load: Callable[[], SummaryWriter]
+    """Imports the writer (on first use: its libraries are heavy)."""
+    pictures: bool = False
+    """Whether the network's pictures go in (only where there is room for them)."""
+
+    def with_contact(self, asked: bool = False) -> bool:
+        """Whether the summary carries the contact details people chose to share."""
+        return asked or self.contact is Contact.SHARED
+
+
+@dataclass(frozen=True)
+class NetworkFormat(Format):
+    """The network for another tool: a spreadsheet, a map, a graph."""
+
+    load: Callable[[], NetworkWriter]
+    """Imports the writer (on first use: its libraries are heavy)."""
+
+
+# --- the summary's formats -----------------------------------------------------------------------
+
+
+def _text() -> SummaryWriter:
+    from wijksessie.render.text import to_text
+
+    return lambda summary, _figures: to_text(summary)
+
+
+def _markdown() -> SummaryWriter:
+    from wijksessie.render.markdown import to_markdown
+
+    return lambda summary, _figures: to_markdown(summary)
+
+
+def _html() -> SummaryWriter:
+    from wijksessie.render.html import to_html
+
+    return to_html
+
+
+def _ics() -> SummaryWriter:
+    from wijksessie.render.ics import to_ics
+
+    return lambda summary, _figures: to_ics(summary)
+
+
+SUMMARY_FORMATS: tuple[SummaryFormat, ...] = (
+    SummaryFormat("text", ".txt", N_("Tekst"), "t", Contact.ASKED, "-samenvatting", _text),
+    SummaryFormat("md", ".md", "Markdown", "m", Contact.ASKED, "-samenvatting", _markdown),
+    SummaryFormat(
+        "html", ".html", "HTML", "h", Contact.SHARED, "-samenvatting", _html, pictures=True
+    ),
+    SummaryFormat("ics", ".ics", N_("Agenda (ics)"), "k", Contact.SHARED, "-samenvatting", _ics),
+)
+"""In the command line's order (the default first)."""
+
+
+# --- the network's formats -----------------------------------------------------------------------
+
+
+def _xlsx() -> NetworkWriter:
+    from wijksessie.exchange.spreadsheet import export_xlsx
+
+    return lambda network, path, options: export_xlsx(
+        network, path, with_contact=options.with_contact
+    )
+
+
+def _kumu() -> NetworkWriter:
+    from wijksessie.exchange.kumu import export_kumu
+
+    return lambda network, path, options: export_kumu(
+        network,
+        path,
+        with_participants=options.with_participants,
+        with_contact=options.with_contact,
+    )
+
+
+def _graphml() -> NetworkWriter:
+    from wijksessie.exchange.graphml import export_graphml
+
+    return lambda network, path, _options: export_graphml(network, path)
+
+
+NETWORK_FORMATS: tuple[NetworkFormat, ...] = (
+    NetworkFormat("xlsx", ".xlsx", "Excel", "x", Contact.SHARED_ALL_ASKED, "", _xlsx),
+    NetworkFormat("kumu", ".xlsx", "Kumu", "u", Contact.SHARED_ALL_ASKED, "-kumu", _kumu),
+    NetworkFormat("graphml", ".graphml", "GraphML", "n", Contact.NONE, "-netwerk", _graphml),
+)
+
+SUMMARY_NAMES = tuple(fmt.name for fmt in SUMMARY_FORMATS)
+NETWORK_NAMES = tuple(fmt.name for fmt in NETWORK_FORMATS)
+
+APP_KEYS: tuple[str, ...] = ("h", "m", "k", "t", "x", "u", "n")
+"""The order of the Samenvatting phase's key bar: the file to hand out (HTML) first, the
+network's last. A format whose key is not here comes after these, in the table's order."""
+
+
+# --- looking formats up --------------------------------------------------------------------------
+
+
+def names(formats: Sequence[Format]) -> tuple[str, ...]:
+    """The ``--format`` values of ``formats``, in order."""
+    return tuple(fmt.name for fmt in formats)
+
+
+def summary_format(name: str) -> SummaryFormat:
+    """The summary format called ``name``; ``WijksessieError`` (in Dutch) for another word."""
+    return _find(SUMMARY_FORMATS, name)
+
+
+def network_format(name: str) -> NetworkFormat:
+    """The network format called ``name``; ``WijksessieError`` (in Dutch) for another word."""
+    return _find(NETWORK_FORMATS, name)
+
+
+def by_key() -> list[Format]:
+    """Every format in the order of the Samenvatting phase's keys."""
+    every: list[Format] = [*SUMMARY_FORMATS, *NETWORK_FORMATS]
+    rank = {key: number for number, key in enumerate(APP_KEYS)}
+    return sorted(every, key=lambda fmt: rank.get(fmt.key, len(APP_KEYS)))
+
+
+def contact_allowed(fmt: str, asked: bool = False) -> bool:
+    """Whether a summary in ``fmt`` may carry shared contact details (``with_contact``).
+
+    HTML and iCalendar are handed to the participants, so they carry the email and phone of
+    whoever chose to share them. Text and Markdown may be on a projector, so they carry them
+    only when the user asks (``--met-contact``).
+    """
+    return summary_format(fmt).with_contact(asked)
+
+
+def render(summary: Summary, fmt: str, *, figures: Sequence[Figure] = ()) -> str:
+    """The summary in ``fmt`` as a string, ready to print or save.
+
+    ``figures`` (see ``render.figures``) appear where the format has room for pictures (HTML);
+    the others leave them out.
+    """
+    chosen = summary_format(fmt)
+    return chosen.load()(summary, figures if chosen.pictures else ())
+
+
+F = TypeVar("F", bound=Format)
+
+
+def _find(formats: Sequence[F], name: str) -> F:
+    for fmt in formats:
+        if fmt.name == name:
+            return fmt
+    raise WijksessieError(
+        _("Onbekend formaat ‘{format}’; kies uit {formats}.").format(
+            format=name, formats=", ".join(names(formats))
+        )
+    )
