@@ -12,7 +12,6 @@ import argparse
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -20,19 +19,22 @@ from typing import TYPE_CHECKING, NoReturn
 import wijksessie
 from wijksessie.commands import exchange as exchange_command
 from wijksessie.commands import summary as summary_command
+from wijksessie.commands.common import (
+    LANG_OPTIONS,
+    DutchFormatter,
+    add_command,
+    add_folder,
+    add_help,
+    add_language,
+    session_path,
+    sessions_folder,
+)
 from wijksessie.domain.dates import DateError, long_date
 from wijksessie.domain.text import visible
 from wijksessie.errors import WijksessieError
-from wijksessie.i18n import LANG_ENV, LANGUAGES, N_, _, resolve_language, set_language
-from wijksessie.services.sessions import (
-    DEMO_FILE,
-    SessionInfo,
-    list_sessions,
-    open_session,
-    resolve_session_path,
-)
+from wijksessie.i18n import N_, _, resolve_language, set_language
+from wijksessie.services.sessions import DEMO_FILE, SessionInfo, list_sessions, open_session
 from wijksessie.store.folder import ENV_DIR
-from wijksessie.store.folder import sessions_dir as default_sessions_dir
 from wijksessie.store.settings import load_settings
 
 # The model, the store (TinyDB, the file lock) and the summary and import code load in the
@@ -116,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _start(args: argparse.Namespace) -> int:
-    folder = _folder(args)
+    folder = sessions_folder(args)
     folder.mkdir(parents=True, exist_ok=True)
     return launch_app(folder, None) or EXIT_OK
 
@@ -124,7 +126,7 @@ def _start(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     from wijksessie.services.sessions import create_session
 
-    folder = _folder(args)
+    folder = sessions_folder(args)
     store = create_session(
         folder, title=args.title, wijk=args.wijk, date_text=args.date or "", blank=date.today()
     )
@@ -136,21 +138,21 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
-    folder = _folder(args)
-    store = open_session(_session_path(args.path, folder))
+    folder = sessions_folder(args)
+    store = open_session(session_path(args.path, args))
     return launch_app(folder, store) or EXIT_OK
 
 
 def _view(args: argparse.Namespace) -> int:
-    folder = _folder(args)
-    store = open_session(_session_path(args.path, folder), read_only=True)
+    folder = sessions_folder(args)
+    store = open_session(session_path(args.path, args), read_only=True)
     return launch_app(folder, store) or EXIT_OK
 
 
 def _demo(args: argparse.Namespace) -> int:
     from wijksessie.services.sessions import open_demo
 
-    folder = _folder(args)
+    folder = sessions_folder(args)
     store = open_demo(folder)
     print(store.path)
     return launch_app(folder, store) or EXIT_OK
@@ -159,8 +161,8 @@ def _demo(args: argparse.Namespace) -> int:
 def _follow_up(args: argparse.Namespace) -> int:
     from wijksessie.services.sessions import follow_up_session
 
-    folder = _folder(args)
-    previous = _session_path(args.path, folder)
+    folder = sessions_folder(args)
+    previous = session_path(args.path, args)
     store = follow_up_session(
         previous, title=args.title, date_text=args.date or "", today=date.today()
     )
@@ -174,7 +176,7 @@ def _follow_up(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    folder = _folder(args)
+    folder = sessions_folder(args)
     infos = list_sessions(folder)
     if not infos:
         print(_("Nog geen sessies in {folder}.").format(folder=visible(str(folder))))
@@ -216,15 +218,6 @@ def session_table(infos: list[SessionInfo], folder: Path) -> Table:
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _folder(args: argparse.Namespace) -> Path:
-    return default_sessions_dir(args.dir)
-
-
-def _session_path(text: str, folder: Path) -> Path:
-    """The file a user named: as given, or else that name inside the sessions folder."""
-    return resolve_session_path(text, folder)
-
-
 def _fail(message: str, code: int) -> int:
     line = " ".join(visible(message).split())
     print(f"wijksessie: {line}", file=sys.stderr)
@@ -232,19 +225,6 @@ def _fail(message: str, code: int) -> int:
 
 
 # -- the parser, in Dutch --------------------------------------------------------------------
-
-
-class _DutchFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's help layout with a Dutch ``gebruik:`` instead of ``usage:``."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[argparse._MutuallyExclusiveGroup],
-        prefix: str | None = None,
-    ) -> None:
-        super().add_usage(usage, actions, groups, _("gebruik: ") if prefix is None else prefix)
 
 
 _ERRORS: tuple[tuple[str, str], ...] = (
@@ -274,9 +254,6 @@ class _DutchParser(argparse.ArgumentParser):
         self.exit(EXIT_USER, f"{self.prog}: {_translate(message)}\n")
 
 
-Handler = Callable[[argparse.Namespace], int]
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, with Dutch help texts."""
     parser = _DutchParser(
@@ -285,28 +262,34 @@ def build_parser() -> argparse.ArgumentParser:
             "Begeleid een netwerksessie in de wijk: wie doet wat, gezamenlijke "
             "doelen, basisafspraken en toezeggingen.\nZonder opdracht opent het startscherm."
         ),
-        epilog=_("De sessiemap is --dir, anders ${env}, anders ./sessions.").format(env=ENV_DIR),
-        formatter_class=_DutchFormatter,
+        epilog=_("De sessiemap is --map, anders ${env}, anders ./sessions.").format(env=ENV_DIR),
+        formatter_class=DutchFormatter,
         add_help=False,
     )
     options = parser.add_argument_group(_("opties"))
-    _add_help(options)
+    add_help(options)
     options.add_argument(
         "--version",
         action="version",
         version=f"wijksessie {wijksessie.__version__}",
         help=_("toon het versienummer en stop"),
     )
-    _add_dir(options, default=None)
-    _add_lang(options, default=None)
+    add_folder(options, default=None)
+    add_language(options, default=None)
     parser.set_defaults(handler=_start)
     commands = parser.add_subparsers(title=_("opdrachten"), metavar=_("OPDRACHT"))
 
-    arguments, options = _command(commands, "new", _new, _("maak een nieuwe sessie, toon het pad"))
+    arguments, options = add_command(
+        commands, "new", _new, _("maak een nieuwe sessie, toon het pad")
+    )
     arguments.add_argument("title", metavar=_("TITEL"), help=_("de titel van de sessie"))
     options.add_argument("--wijk", required=True, help=_("de wijk waar de sessie over gaat"))
     options.add_argument(
-        "--date", metavar=_("DATUM"), help=_("bijv. 3-12-2026 (standaard vandaag)")
+        "--datum",
+        "--date",
+        dest="date",
+        metavar=_("DATUM"),
+        help=_("bijv. 3-12-2026 (standaard vandaag)"),
     )
     options.add_argument("--open", action="store_true", help=_("open de nieuwe sessie meteen"))
 
@@ -314,14 +297,14 @@ def build_parser() -> argparse.ArgumentParser:
         ("open", _open, _("open een sessie om te bewerken")),
         ("view", _view, _("bekijk een sessie alleen-lezen (ook als hij elders open is)")),
     ):
-        arguments, _options = _command(commands, name, handler, text)
+        arguments, _options = add_command(commands, name, handler, text)
         arguments.add_argument(
             "path",
             metavar=_("PAD"),
             help=_("het sessiebestand, of alleen zijn naam in de sessiemap"),
         )
 
-    arguments, options = _command(
+    arguments, options = add_command(
         commands, "vervolg", _follow_up, _("maak de vervolgsessie, met de open toezeggingen")
     )
     arguments.add_argument(
@@ -330,14 +313,15 @@ def build_parser() -> argparse.ArgumentParser:
     options.add_argument("--titel", dest="title", help=_("standaard de titel van de vorige sessie"))
     options.add_argument(
         "--datum",
+        "--date",
         dest="date",
         metavar=_("DATUM"),
         help=_("standaard de geplande vervolgdatum"),
     )
     options.add_argument("--open", action="store_true", help=_("open de vervolgsessie meteen"))
 
-    _command(commands, "list", _list, _("toon alle sessies in de sessiemap"))
-    _command(
+    add_command(commands, "list", _list, _("toon alle sessies in de sessiemap"))
+    add_command(
         commands,
         "demo",
         _demo,
@@ -348,59 +332,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    handler: Handler,
-    text: str,
-) -> tuple[argparse._ArgumentGroup, argparse._ArgumentGroup]:
-    """Add a subcommand; returns its ``argumenten`` and ``opties`` groups."""
-    command = commands.add_parser(
-        name, help=text, description=text, formatter_class=_DutchFormatter, add_help=False
-    )
-    command.set_defaults(handler=handler)
-    arguments = command.add_argument_group(_("argumenten"))
-    options = command.add_argument_group(_("opties"))
-    _add_help(options)
-    _add_dir(options, default=argparse.SUPPRESS)
-    _add_lang(options, default=argparse.SUPPRESS)
-    return arguments, options
-
-
-def _add_help(group: argparse._ArgumentGroup) -> None:
-    group.add_argument("-h", "--help", action="help", help=_("toon deze hulp en stop"))
-
-
-def _add_dir(group: argparse._ArgumentGroup, default: object) -> None:
-    group.add_argument(
-        "--dir",
-        metavar=_("MAP"),
-        default=default,
-        help=_("de sessiemap (anders ${env})").format(env=ENV_DIR),
-    )
-
-
-def _add_lang(group: argparse._ArgumentGroup, default: object) -> None:
-    group.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=default,
-        help=_("de taal: nl (standaard) of en (anders ${env} of de instelling)").format(
-            env=LANG_ENV
-        ),
-    )
-
-
 def _lang_option(argv: list[str]) -> str | None:
-    """The ``--lang`` value anywhere in ``argv``, read before the parser is built.
+    """The ``--taal`` (``--lang``) value anywhere in ``argv``, read before the parser is built.
 
     The parser's own help texts are translated, so the language must be known first.
     """
     for index, arg in enumerate(argv):
         if arg == "--":
             break
-        if arg.startswith("--lang="):
-            return arg.removeprefix("--lang=")
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
+        option, equals, value = arg.partition("=")
+        if option in LANG_OPTIONS:
+            if equals:
+                return value
+            return argv[index + 1] if index + 1 < len(argv) else None
     return None

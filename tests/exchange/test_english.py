@@ -84,12 +84,12 @@ def test_the_language_is_chosen_when_the_preview_is_made_not_at_import(tmp_path:
     assert FIELD_LABELS[Field.EMAIL] == "e-mail"
 
 
-def test_refusals_are_english_and_still_name_skip_bad(tmp_path: Path) -> None:
+def test_refusals_are_english_and_still_name_the_option(tmp_path: Path) -> None:
     store = _empty()
     preview = preview_import(write_csv(tmp_path / "list.csv", BAD), store.network())
     assert preview.refusal() == (
         "Nothing was imported: 3 rows cannot be read. Fix the file, or skip those rows "
-        "(--skip-bad)."
+        "(--zonder-foute-rijen)."
     )
     one = preview_import(write_csv(tmp_path / "one.csv", BAD[:3]), store.network())
     assert one.refusal().startswith("Nothing was imported: 1 row cannot be read.")
@@ -157,7 +157,7 @@ def test_the_cli_refuses_bad_rows_in_english(
     assert "No name." in out and "not yes or no" in out
     assert err == (
         "wijksessie: Nothing was imported: 3 rows cannot be read. Fix the file, or skip those "
-        "rows (--skip-bad).\n"
+        "rows (--zonder-foute-rijen).\n"
     )
     assert cli.main(["--lang", "en", "import", str(session), str(path), "--skip-bad"]) == 0
     assert "Added: 1 participant, 1 organisation, 0 initiatives." in capsys.readouterr().out

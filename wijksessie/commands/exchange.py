@@ -2,8 +2,8 @@
 
 The import prints its preview first (what each column becomes, new rows, rows already in the
 session, bad rows) and writes only when the whole file can go in, or the user said
-``--skip-bad``; ``--dry-run`` never writes. Problems end as one Dutch line and exit code 2 via
-``cli.main``, which turns every ``WijksessieError`` into exactly that.
+``--zonder-foute-rijen``; ``--proefdraai`` never writes. Problems end as one Dutch line and exit
+code 2 via ``cli.main``, which turns every ``WijksessieError`` into exactly that.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wijksessie.commands.common import Subcommands, add_command, session_path
 from wijksessie.domain.text import visible
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.i18n import _
@@ -30,11 +31,9 @@ PROGRESS_FROM_BYTES = 200_000
 """Smaller files read in a blink; a progress bar would only flicker."""
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
     """Add ``import`` and ``export`` to the command line's subcommands."""
-    from wijksessie.cli import _command
-
-    arguments, options = _command(
+    arguments, options = add_command(
         commands,
         "import",
         run_import,
@@ -43,20 +42,41 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     arguments.add_argument("session", metavar=_("SESSIE"), help=_("het sessiebestand of zijn naam"))
     arguments.add_argument("file", metavar=_("BESTAND"), help=_("het .csv- of .xlsx-bestand"))
     options.add_argument(
-        "--dry-run", action="store_true", help=_("toon alleen wat er zou gebeuren, schrijf niets")
+        "--proefdraai",
+        "--dry-run",
+        dest="dry_run",
+        action="store_true",
+        help=_("toon alleen wat er zou gebeuren, schrijf niets"),
     )
     options.add_argument(
-        "--skip-bad", action="store_true", help=_("sla foute rijen over en importeer de rest")
+        "--zonder-foute-rijen",
+        "--skip-bad",
+        dest="skip_bad",
+        action="store_true",
+        help=_("sla foute rijen over en importeer de rest"),
     )
 
-    arguments, options = _command(
+    arguments, options = add_command(
         commands, "export", run_export, _("schrijf het netwerk naar Excel, Kumu of GraphML")
     )
     arguments.add_argument("session", metavar=_("SESSIE"), help=_("het sessiebestand of zijn naam"))
     options.add_argument(
-        "--format", required=True, choices=NETWORK_NAMES, help=_("xlsx, kumu of graphml")
+        "--formaat",
+        "--format",
+        dest="format",
+        required=True,
+        choices=NETWORK_NAMES,
+        help=_("xlsx, kumu of graphml"),
     )
-    options.add_argument("-o", "--output", required=True, metavar=_("BESTAND"), help=_("het doel"))
+    options.add_argument(
+        "-o",
+        "--uitvoer",
+        "--output",
+        dest="output",
+        required=True,
+        metavar=_("BESTAND"),
+        help=_("het doel"),
+    )
     options.add_argument(
         "--met-contact",
         action="store_true",
@@ -71,16 +91,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """Show the preview; apply it unless ``--dry-run`` or it must be refused."""
+    """Show the preview; apply it unless ``--proefdraai`` or it must be refused."""
     from rich.console import Console
 
-    from wijksessie.cli import _folder, _session_path
     from wijksessie.services.importing import apply_import, preview_import
     from wijksessie.services.sessions import open_session
 
     source = Path(args.file)
-    session_path = _session_path(args.session, _folder(args))
-    with open_session(session_path, read_only=args.dry_run) as store:
+    with open_session(session_path(args.session, args), read_only=args.dry_run) as store:
         with _progress(source, _("Inlezen")) as progress:
             preview = preview_import(source, store.network(), progress=progress)
         console = Console(highlight=False)
@@ -88,7 +106,7 @@ def run_import(args: argparse.Namespace) -> int:
         if refusal := preview.refusal(skip_bad=args.skip_bad):
             raise ImportRefusedError(refusal)
         if args.dry_run:
-            console.print(_("Proefdraai (--dry-run): er is niets opgeslagen."))
+            console.print(_("Proefdraai (--proefdraai): er is niets opgeslagen."))
             return 0
         with _progress(source, _("Opslaan")) as progress:
             result = apply_import(store, preview, skip_bad=args.skip_bad, progress=progress)
@@ -229,13 +247,12 @@ def _more(table: Any, count: int, width: int) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the session's network in the chosen format; prints the file written."""
-    from wijksessie.cli import _folder, _session_path
     from wijksessie.services.exports import save_network
     from wijksessie.services.sessions import read_network
 
-    session_path = _session_path(args.session, _folder(args))
+    session = session_path(args.session, args)
     target = _target(Path(args.output), args.format)
-    network = read_network(session_path)
+    network = read_network(session)
     save_network(
         network,
         args.format,
@@ -254,7 +271,7 @@ def _target(path: Path, format_: str) -> Path:
         path = path.with_suffix(suffix)
     if path.suffix.lower() != suffix:
         raise ExchangeFileError(
-            _("Kies voor --format {format} een bestandsnaam op {suffix}.").format(
+            _("Kies voor --formaat {format} een bestandsnaam op {suffix}.").format(
                 format=format_, suffix=suffix
             )
         )

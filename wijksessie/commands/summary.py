@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wijksessie.commands.common import Subcommands, add_command, session_path
 from wijksessie.i18n import _
 from wijksessie.services.formats import SUMMARY_NAMES, contact_allowed
 
@@ -25,25 +26,27 @@ if TYPE_CHECKING:
 # The summary, figures and store load when the command runs, not whenever the CLI starts.
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
     """Add ``summary`` to the command line's subcommands."""
-    from wijksessie.cli import _command
-
-    arguments, options = _command(
+    arguments, options = add_command(
         commands, "summary", run_summary, _("toon of bewaar de samenvatting van een sessie")
     )
     arguments.add_argument(
         "path", metavar=_("PAD"), help=_("het sessiebestand, of alleen zijn naam in de sessiemap")
     )
     options.add_argument(
+        "--formaat",
         "--format",
+        dest="format",
         default="text",
         choices=SUMMARY_NAMES,
         help=_("text (standaard, voor het scherm), md, html of ics (agenda)"),
     )
     options.add_argument(
         "-o",
+        "--uitvoer",
         "--output",
+        dest="output",
         metavar=_("BESTAND"),
         help=_("schrijf naar dit bestand in plaats van het scherm"),
     )
@@ -61,11 +64,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run_summary(args: argparse.Namespace) -> int:
     """Build the summary of one session file and print or write it."""
-    from wijksessie.cli import _folder, _session_path
     from wijksessie.services.exports import make_summary, save_summary, summary_text
     from wijksessie.services.sessions import read_network
 
-    path = _session_path(args.path, _folder(args))
+    path = session_path(args.path, args)
     network = read_network(path)
     with_contact = contact_allowed(args.format, args.met_contact)
     if args.output:

@@ -83,7 +83,8 @@ class ImportPreview:
     def refusal(self, *, skip_bad: bool = False) -> str:
         """Why applying would refuse, as one line; empty when it would go ahead.
 
-        The line names ``(--skip-bad)`` in every language: the app swaps it for its own key.
+        The line names ``(--zonder-foute-rijen)`` in every language: the app swaps it for its own
+        key.
         """
         if self.too_large:
             return _(
@@ -100,9 +101,9 @@ class ImportPreview:
             count = len(self.bad_rows)
             return ngettext(
                 "Er is niets geïmporteerd: {count} rij kan niet worden ingelezen. Verbeter het "
-                "bestand, of sla die rijen over (--skip-bad).",
+                "bestand, of sla die rijen over (--zonder-foute-rijen).",
                 "Er is niets geïmporteerd: {count} rijen kunnen niet worden ingelezen. Verbeter "
-                "het bestand, of sla die rijen over (--skip-bad).",
+                "het bestand, of sla die rijen over (--zonder-foute-rijen).",
                 count,
             ).format(count=count)
         return ""

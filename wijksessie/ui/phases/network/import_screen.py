@@ -123,7 +123,7 @@ class ImportScreen(StyledOnce, ModalScreen[bool]):
         refusal = self.preview.refusal(skip_bad=skip_bad)
         if refusal:
             self.notify(
-                refusal.replace("(--skip-bad)", "(ctrl+b)"),
+                refusal.replace("(--zonder-foute-rijen)", "(ctrl+b)"),
                 severity="warning",
                 markup=False,
                 timeout=8,
