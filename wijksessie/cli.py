@@ -262,7 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
             "Begeleid een netwerksessie in de wijk: wie doet wat, gezamenlijke "
             "doelen, basisafspraken en toezeggingen.\nZonder opdracht opent het startscherm."
         ),
-        epilog=_("De sessiemap is --map, anders ${env}, anders ./sessions.").format(env=ENV_DIR),
+        epilog=_("De sessiemap is --sessiemap, anders ${env}, anders ./sessions.").format(
+            env=ENV_DIR
+        ),
         formatter_class=DutchFormatter,
         add_help=False,
     )

@@ -13,7 +13,7 @@ from wijksessie.store.session_store import SessionStore
 
 PAIRS = [
     # (the command before the option, Dutch, English, value)
-    ([], "--map", "--dir", "sessies"),
+    ([], "--sessiemap", "--dir", "sessies"),
     ([], "--taal", "--lang", "en"),
     (["new", "Titel", "--wijk", "Kruidenbuurt"], "--datum", "--date", "3-12-2026"),
     (["vervolg", "vorige.json"], "--datum", "--date", "3-12-2026"),
@@ -44,7 +44,7 @@ def test_the_language_is_read_in_either_spelling(option: str) -> None:
     assert cli._lang_option([f"{option}=en", "list"]) == "en"
 
 
-@pytest.mark.parametrize(("folder", "day"), [("--map", "--datum"), ("--dir", "--date")])
+@pytest.mark.parametrize(("folder", "day"), [("--sessiemap", "--datum"), ("--dir", "--date")])
 def test_a_session_made_with_either_spelling(folder: str, day: str, tmp_path: Path) -> None:
     sessions = tmp_path / "sessies"
     argv = [folder, str(sessions), "new", "Netwerk", "--wijk", "Kruidenbuurt", day, "3-12-2026"]

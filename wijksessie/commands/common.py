@@ -69,9 +69,9 @@ def add_help(group: argparse._ArgumentGroup) -> None:
 
 
 def add_folder(group: argparse._ArgumentGroup, default: object) -> None:
-    """``--map`` (``--dir``): the sessions folder."""
+    """``--sessiemap`` (``--dir``): the sessions folder."""
     group.add_argument(
-        "--map",
+        "--sessiemap",
         "--dir",
         dest="dir",
         metavar=_("MAP"),
@@ -94,7 +94,7 @@ def add_language(group: argparse._ArgumentGroup, default: object) -> None:
 
 
 def sessions_folder(args: argparse.Namespace) -> Path:
-    """The sessions folder: ``--map``, else ``$WIJKSESSIE_DIR``, else ``./sessions``."""
+    """The sessions folder: ``--sessiemap``, else ``$WIJKSESSIE_DIR``, else ``./sessions``."""
     return sessions_dir(args.dir)
 
 
