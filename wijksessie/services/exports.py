@@ -108,7 +108,7 @@ def export_summary(
         network, fmt, today=today, for_participant=for_participant, with_contact=with_contact
     )
     text = summary_text(network, summary, fmt)
-    name = _name(network, stem, summary_format(fmt).file_name, summary.reader)
+    name = _name(network, stem, summary.reader, file_name=summary_format(fmt).file_name)
     target = free_name(folder / EXPORTS, name, summary_format(fmt).suffix)
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(target, text)
@@ -136,7 +136,9 @@ def free_name(folder: Path, base: str, suffix: str) -> Path:
     return candidate
 
 
-def _name(network: Network, stem: str | None, file_name: str, reader: str) -> str:
+def _name(
+    network: Network, stem: str | None, reader: str, *, file_name: str = "-samenvatting"
+) -> str:
     session = network.session
     when = (session.date or date.today()).isoformat()
     base = slugify(stem) if stem else f"{when}-{slugify(session.title)}"
