@@ -26,6 +26,7 @@ from wijksessie.services.formats import (
     by_key,
     network_format,
     render,
+    spoken,
 )
 
 
@@ -93,3 +94,13 @@ def test_the_command_lines_choices_are_the_registrys(command: str, names: tuple[
         if "--format" in action.option_strings
     ]
     assert tuple(format_option.choices or ()) == names
+
+
+def test_help_names_the_formats_from_the_registry(english: None) -> None:
+    assert spoken(SUMMARY_FORMATS) == "text (default, for the screen), md, html or ics (calendar)"
+    assert spoken(NETWORK_FORMATS, labels=True) == "Excel, Kumu or GraphML"
+
+
+def test_help_names_the_formats_in_dutch() -> None:
+    assert spoken(SUMMARY_FORMATS) == "text (standaard, voor het scherm), md, html of ics (agenda)"
+    assert spoken(NETWORK_FORMATS) == "xlsx, kumu of graphml"

@@ -18,7 +18,7 @@ from wijksessie.commands.common import Subcommands, add_command, session_path
 from wijksessie.domain.text import visible
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.i18n import _
-from wijksessie.services.formats import NETWORK_NAMES, network_format
+from wijksessie.services.formats import NETWORK_FORMATS, NETWORK_NAMES, network_format, spoken
 
 if TYPE_CHECKING:
     from wijksessie.exchange.importer import ImportPreview
@@ -57,7 +57,12 @@ def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
     )
 
     arguments, options = add_command(
-        commands, "export", run_export, _("schrijf het netwerk naar Excel, Kumu of GraphML")
+        commands,
+        "export",
+        run_export,
+        _("schrijf het netwerk naar {formats}").format(
+            formats=spoken(NETWORK_FORMATS, labels=True)
+        ),
     )
     arguments.add_argument("session", metavar=_("SESSIE"), help=_("het sessiebestand of zijn naam"))
     options.add_argument(
@@ -66,7 +71,7 @@ def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
         dest="format",
         required=True,
         choices=NETWORK_NAMES,
-        help=_("xlsx, kumu of graphml"),
+        help=spoken(NETWORK_FORMATS),
     )
     options.add_argument(
         "-o",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from wijksessie.commands.common import Subcommands, add_command, session_path
 from wijksessie.i18n import _
-from wijksessie.services.formats import SUMMARY_NAMES, contact_allowed
+from wijksessie.services.formats import SUMMARY_FORMATS, SUMMARY_NAMES, contact_allowed, spoken
 
 if TYPE_CHECKING:
     from wijksessie.domain.summary import Summary
@@ -40,7 +40,7 @@ def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
         dest="format",
         default="text",
         choices=SUMMARY_NAMES,
-        help=_("text (standaard, voor het scherm), md, html of ics (agenda)"),
+        help=spoken(SUMMARY_FORMATS),
     )
     options.add_argument(
         "-o",

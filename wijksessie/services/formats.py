@@ -79,6 +79,8 @@ class SummaryFormat(Format):
     """Imports the writer (on first use: its libraries are heavy)."""
     pictures: bool = False
     """Whether the network's pictures go in (only where there is room for them)."""
+    hint: str = ""
+    """A word on it in ``--help`` (a msgid), after its name in brackets."""
 
     def with_contact(self, asked: bool = False) -> bool:
         """Whether the summary carries the contact details people chose to share."""
@@ -121,12 +123,30 @@ def _ics() -> SummaryWriter:
 
 
 SUMMARY_FORMATS: tuple[SummaryFormat, ...] = (
-    SummaryFormat("text", ".txt", N_("Tekst"), "t", Contact.ASKED, "-samenvatting", _text),
+    SummaryFormat(
+        "text",
+        ".txt",
+        N_("Tekst"),
+        "t",
+        Contact.ASKED,
+        "-samenvatting",
+        _text,
+        hint=N_("standaard, voor het scherm"),
+    ),
     SummaryFormat("md", ".md", "Markdown", "m", Contact.ASKED, "-samenvatting", _markdown),
     SummaryFormat(
         "html", ".html", "HTML", "h", Contact.SHARED, "-samenvatting", _html, pictures=True
     ),
-    SummaryFormat("ics", ".ics", N_("Agenda (ics)"), "k", Contact.SHARED, "-samenvatting", _ics),
+    SummaryFormat(
+        "ics",
+        ".ics",
+        N_("Agenda (ics)"),
+        "k",
+        Contact.SHARED,
+        "-samenvatting",
+        _ics,
+        hint=N_("agenda"),
+    ),
 )
 """In the command line's order (the default first)."""
 
@@ -196,6 +216,20 @@ def by_key() -> list[Format]:
     every: list[Format] = [*SUMMARY_FORMATS, *NETWORK_FORMATS]
     rank = {key: number for number, key in enumerate(APP_KEYS)}
     return sorted(every, key=lambda fmt: rank.get(fmt.key, len(APP_KEYS)))
+
+
+def spoken(formats: Sequence[Format], *, labels: bool = False) -> str:
+    """The formats as a sentence says them, for ``--help``: "xlsx, kumu of graphml", or with
+    ``labels`` "Excel, Kumu of GraphML"; a summary format's hint in brackets after its name."""
+    words = [_(fmt.label) if labels else _with_hint(fmt) for fmt in formats]
+    if len(words) < 2:
+        return "".join(words)
+    return _("{formats} of {last}").format(formats=", ".join(words[:-1]), last=words[-1])
+
+
+def _with_hint(fmt: Format) -> str:
+    hint = getattr(fmt, "hint", "")
+    return f"{fmt.name} ({_(hint)})" if hint else fmt.name
 
 
 def contact_allowed(fmt: str, asked: bool = False) -> bool:
