@@ -4,20 +4,17 @@ Every change is validated, applied to the in-memory TinyDB and written to disk a
 (autosave): there is no "save" to forget. While a session is open for editing it holds an
 exclusive lock, so a second instance of the app cannot overwrite it.
 
-Every change is also remembered as a step that ``undo`` and ``redo`` can replay. A step keeps
-only the documents it touched (before and after), never a copy of the whole file, so a long
-session with a large file stays cheap. The history lives as long as the store is open: a
-reopened session starts with an empty one.
+Every change is also remembered as a step that ``undo`` and ``redo`` can replay (the history
+and what counts as an edit: ``undo``; the names of the steps: ``descriptions``). Lists of
+entities are decoded once per change of their table (``decode_cache``). This module is the
+facade over those, and the transactions that tie a change, its undo step and its save together.
 """
 
 from __future__ import annotations
 
 import copy
-import json
-from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, TypeVar
@@ -26,10 +23,8 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document, Table
 
-import wijksessie
 from wijksessie.domain.codec import from_dict, to_dict
 from wijksessie.domain.model import (
-    KIND_NOUNS,
     Agreement,
     Commitment,
     Connection,
@@ -48,99 +43,34 @@ from wijksessie.errors import (
     ReadOnlyError,
     SaveError,
     SessionFileError,
-    SessionLockedError,
 )
-from wijksessie.i18n import N_, _, ngettext
-from wijksessie.store.lock import FileLock, LockHeld
-from wijksessie.store.migrations import APP_MARK, SCHEMA_VERSION, migrate, session_doc
+from wijksessie.i18n import _
+from wijksessie.store.decode_cache import DecodeCache
+from wijksessie.store.descriptions import describe
+from wijksessie.store.lock import FileLock
+from wijksessie.store.migrations import session_doc
+from wijksessie.store.session_file import (
+    SESSION_TABLE,
+    TABLES,
+    acquire_lock,
+    lock_path,
+    new_file_data,
+    read_session_file,
+)
 from wijksessie.store.storage import AtomicJSONStorage
+from wijksessie.store.undo import UNDO_DEPTH, Change, History, keep_time_spent
+
+__all__ = [
+    "SESSION_TABLE",
+    "TABLES",
+    "UNDO_DEPTH",
+    "SessionStore",
+    "lock_path",
+    "new_file_data",
+    "read_session_file",
+]
 
 E = TypeVar("E")
-
-UNDO_DEPTH = 200
-"""How many steps ``undo`` can go back; older ones are forgotten."""
-
-SESSION_TABLE = "session"
-TABLES: dict[type, str] = {
-    ResidentQuestion: "resident_questions",
-    Organisation: "organisations",
-    Participant: "participants",
-    Initiative: "initiatives",
-    Connection: "connections",
-    Goal: "goals",
-    Agreement: "agreements",
-    Commitment: "commitments",
-    ParkingItem: "parking",
-}
-
-
-LABEL_LENGTH = 40
-
-DESCRIPTIONS: dict[str, tuple[str, str]] = {
-    "toegevoegd": (N_("{noun} ‘{label}’ toegevoegd"), N_("{noun} toegevoegd")),
-    "gewijzigd": (N_("{noun} ‘{label}’ gewijzigd"), N_("{noun} gewijzigd")),
-    "verwijderd": (N_("{noun} ‘{label}’ verwijderd"), N_("{noun} verwijderd")),
-}
-"""The undo step's name per verb ``describe`` knows (the verb is the Dutch key), with and
-without a label, so that each language can put the words in its own order."""
-_OTHER_NOUN = N_("item")
-
-
-@dataclass(frozen=True)
-class Change:
-    """One document as it was and as it became; ``None`` means it was not there."""
-
-    table: str
-    entity_id: str | None
-    """The entity's id, or ``None`` for the session's own document."""
-    doc_id: int
-    position: int
-    """Where the document stands in its table, so an undone removal comes back in place."""
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-    description: str
-
-
-@dataclass(frozen=True)
-class Step:
-    """What one ``undo`` takes back: a single change, or every change of one ``batch``."""
-
-    description: str
-    changes: tuple[Change, ...]
-
-
-def lock_path(path: Path) -> Path:
-    """The hidden lock file beside a session file."""
-    return path.with_name(f".{path.name}.lock")
-
-
-def read_session_file(path: Path) -> dict[str, Any]:
-    """The parsed, migrated contents of a session file; ``SessionFileError`` when unusable."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SessionFileError(_("Sessiebestand niet gevonden: {path}").format(path=path)) from None
-    except IsADirectoryError:
-        raise SessionFileError(
-            _("{path} is een map, geen sessiebestand.").format(path=path)
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise SessionFileError(
-            _("{name} is niet te lezen: {error}").format(name=path.name, error=error)
-        ) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        raise SessionFileError(
-            _("{name} is beschadigd: geen geldige JSON.").format(name=path.name)
-        ) from None
-    try:
-        session_doc(data)
-    except SessionFileError:
-        raise SessionFileError(
-            _("{name} is geen wijksessie-bestand.").format(name=path.name)
-        ) from None
-    return migrate(data, path.name)
 
 
 class SessionStore:
@@ -161,14 +91,8 @@ class SessionStore:
         self._lock = lock
         self._db = TinyDB(storage=lambda: storage)
         self._doc_ids: dict[str, dict[str, int]] = {}
-        self._decoded: dict[str, tuple[dict[str, Any], list[Any], dict[str, tuple[Any, Any]]]]
-        self._decoded = {}
-        """Per table: the stored dict a list of entities was decoded from, that list, and per
-        document key the document and its entity."""
-        self._changed_in_place: dict[str, set[str]] = {}
-        """Per table, the keys of documents TinyDB updated in place since it was decoded."""
-        self._undo: deque[Step] = deque(maxlen=undo_depth)
-        self._redo: list[Step] = []
+        self._decoded = DecodeCache()
+        self._history = History(undo_depth)
         self._pending: list[Change] | None = None
         self._check_and_index()
 
@@ -217,19 +141,7 @@ class SessionStore:
     @staticmethod
     def acquire_lock(path: Path) -> FileLock:
         """The session's exclusive lock, or ``SessionLockedError`` when another window has it."""
-        try:
-            return FileLock.acquire(lock_path(path))
-        except LockHeld:
-            raise SessionLockedError(
-                _(
-                    "{name} is al geopend in een ander venster van wijksessie. Sluit dat eerst, "
-                    "of open deze sessie alleen-lezen (wijksessie view)."
-                ).format(name=path.name)
-            ) from None
-        except OSError as error:
-            raise SessionFileError(
-                _("Kan {name} niet vergrendelen: {error}").format(name=path.name, error=error)
-            ) from None
+        return acquire_lock(path)
 
     def close(self) -> None:
         """Write anything unsaved and release the lock."""
@@ -265,7 +177,7 @@ class SessionStore:
             return
         with self._transaction() as changes:
             yield
-        self._push(changes, description)
+        self._history.push(changes, description)
         self.flush()
 
     @contextmanager
@@ -342,29 +254,14 @@ class SessionStore:
     def all(self, kind: type[E]) -> list[E]:
         """Every entity of one kind, in the order they were added.
 
-        A kind is decoded once per change of its table, not once per call: TinyDB replaces a
-        table's dict whenever it writes to it, so the dict held in memory tells whether the
-        decoded list is still current. Within a changed table only the new documents and the
-        ones updated in place (which this store notes in ``_changed_in_place``: TinyDB updates
-        a document dict in place) are decoded again: adding the thousand-and-first commitment
-        decodes one commitment, not a thousand (5 ms). The entities are shared between calls:
-        change them with ``dataclasses.replace`` and ``update``, never in place.
+        A kind is decoded once per change of its table, and within a changed table only the
+        new documents and the ones updated in place (see ``decode_cache``): adding the
+        thousand-and-first commitment decodes one commitment, not a thousand (5 ms). The
+        entities are shared between calls: change them with ``dataclasses.replace`` and
+        ``update``, never in place.
         """
         name = TABLES[kind]
-        raw = self._raw_table(name)
-        cached = self._decoded.get(name)
-        if cached is None or cached[0] is not raw:
-            known = cached[2] if cached is not None else {}
-            changed = self._changed_in_place.pop(name, set())
-            pairs: dict[str, tuple[Any, Any]] = {}
-            for key, doc in raw.items():
-                pair = known.get(key)
-                if pair is None or pair[0] is not doc or key in changed:
-                    pair = (doc, from_dict(kind, doc))
-                pairs[key] = pair
-            cached = (raw, [entity for _doc, entity in pairs.values()], pairs)
-            self._decoded[name] = cached
-        return list(cached[1])
+        return self._decoded.entities(name, kind, self._raw_table(name))
 
     def _siblings(self, kind: type) -> Iterator[SimpleNamespace]:
         """The stored documents of one kind as light objects, for the duplicate check.
@@ -469,22 +366,7 @@ class SessionStore:
         English "organisation ‘Welzijn Zuid’ added". ``verb`` is one of the Dutch keys of
         ``DESCRIPTIONS``; another verb is put after the name as it is.
         """
-        noun = _(KIND_NOUNS.get(type(entity), _OTHER_NOUN))
-        label = _shorten(self._label(entity))
-        if verb in DESCRIPTIONS:
-            with_label, without = DESCRIPTIONS[verb]
-            return (_(with_label) if label else _(without)).format(noun=noun, label=label)
-        return f"{noun} ‘{label}’ {verb}" if label else f"{noun} {verb}"
-
-    def _label(self, entity: Any) -> str:
-        if isinstance(entity, Connection):
-            names = [self._organisation_name(org_id) for org_id in (entity.org_a, entity.org_b)]
-            return " – ".join(name for name in names if name)
-        for attribute in ("name", "text", "what"):
-            value = getattr(entity, attribute, "")
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-        return ""
+        return describe(entity, verb, self._organisation_name)
 
     def _organisation_name(self, organisation_id: str) -> str:
         doc_id = self._doc_ids[TABLES[Organisation]].get(organisation_id)
@@ -496,22 +378,26 @@ class SessionStore:
     @property
     def can_undo(self) -> bool:
         """True when there is a step ``undo`` can take back."""
-        return not self.read_only and bool(self._undo)
+        return not self.read_only and self._history.can(backwards=True)
 
     @property
     def can_redo(self) -> bool:
         """True when an undone step can be done again (no new change came since)."""
-        return not self.read_only and bool(self._redo)
+        return not self.read_only and self._history.can(backwards=False)
 
     @property
     def undo_description(self) -> str | None:
         """What ``undo`` would take back, e.g. for a menu entry; ``None`` if nothing."""
-        return self._undo[-1].description if self.can_undo else None
+        return self._next_description(backwards=True)
 
     @property
     def redo_description(self) -> str | None:
         """What ``redo`` would do again; ``None`` if nothing."""
-        return self._redo[-1].description if self.can_redo else None
+        return self._next_description(backwards=False)
+
+    def _next_description(self, *, backwards: bool) -> str | None:
+        step = None if self.read_only else self._history.next_step(backwards=backwards)
+        return step.description if step is not None else None
 
     def undo(self) -> str | None:
         """Take back the last step and save; returns its description, ``None`` if none.
@@ -519,25 +405,25 @@ class SessionStore:
         Like any change, it is saved at once in one atomic write. When that save fails the
         step is still undone in memory (and ``redo`` can bring it back); ``SaveError`` says so.
         """
-        return self._replay(self._undo, self._redo, backwards=True)
+        return self._replay(backwards=True)
 
     def redo(self) -> str | None:
         """Do the last undone step again and save; returns its description, ``None`` if none."""
-        return self._replay(self._redo, self._undo, backwards=False)
+        return self._replay(backwards=False)
 
-    def _replay(self, source: Any, target: Any, *, backwards: bool) -> str | None:
+    def _replay(self, *, backwards: bool) -> str | None:
         self._refuse_if_read_only()
         if self._pending is not None:
             raise RuntimeError("undo and redo cannot run inside a batch")
-        if not source:
+        step = self._history.next_step(backwards=backwards)
+        if step is None:
             return None
-        step = source[-1]
         changes = reversed(step.changes) if backwards else step.changes
         with self._transaction() as done:
             for change in changes:
                 wanted = change.before if backwards else change.after
                 done.append(self._restore(change, wanted))
-        target.append(source.pop())
+        self._history.replayed(backwards=backwards)
         self.flush()
         return step.description
 
@@ -546,7 +432,7 @@ class SessionStore:
         doc_id = self._locate(change)
         current = self._document(change.table, doc_id) if doc_id is not None else None
         if wanted is not None and current is not None and change.table == SESSION_TABLE:
-            wanted = _keep_time_spent(wanted, current)
+            wanted = keep_time_spent(wanted, current)
         self._put(change, wanted)
         return Change(
             change.table,
@@ -557,21 +443,6 @@ class SessionStore:
             wanted,
             change.description,
         )
-
-    def _push(self, changes: list[Change], description: str | None) -> None:
-        """Remember the changes as one undo step; a new step forgets what could be redone."""
-        edits = [change for change in changes if _is_edit(change)]
-        if not edits:
-            return
-        if description is None:
-            count = len(edits)
-            description = (
-                edits[0].description
-                if count == 1
-                else ngettext("{n} wijziging", "{n} wijzigingen", count).format(n=count)
-            )
-        self._undo.append(Step(description, tuple(edits)))
-        self._redo.clear()
 
     def _put(self, change: Change, wanted: dict[str, Any] | None) -> None:
         """Make the changed document ``wanted``: remove, replace or re-insert it in place."""
@@ -625,7 +496,7 @@ class SessionStore:
         change.
         """
         key = str(doc_id)
-        self._changed_in_place.setdefault(table_name, set()).add(key)
+        self._decoded.changed_in_place(table_name, key)
         if isinstance(self._storage, AtomicJSONStorage):
             self._storage.changed_in_place(table_name, key)
 
@@ -687,7 +558,7 @@ class SessionStore:
         if self._pending is not None:
             self._pending.append(change)
         else:
-            self._push([change], None)
+            self._history.push([change], None)
 
     def _index(self) -> None:
         """Map entity ids to TinyDB doc ids from the data in memory.
@@ -725,51 +596,3 @@ def _replace_with(document: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
         stored.update(document)
 
     return replace
-
-
-def _without_time(doc: dict[str, Any] | None) -> dict[str, Any] | None:
-    if doc is None or "agenda" not in doc:
-        return doc
-    agenda = [
-        {key: value for key, value in item.items() if key != "spent_seconds"}
-        for item in doc["agenda"]
-    ]
-    return {**doc, "agenda": agenda}
-
-
-def _is_edit(change: Change) -> bool:
-    """False when a change only moved the agenda's clock (or changed nothing at all)."""
-    if change.table != SESSION_TABLE:
-        return change.before != change.after
-    return _without_time(change.before) != _without_time(change.after)
-
-
-def _keep_time_spent(wanted: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
-    """``wanted`` with the time really spent per phase taken from ``current``: undo edits
-    the plan, it does not turn back the clock."""
-    spent = {item.get("phase"): item.get("spent_seconds", 0) for item in current.get("agenda", [])}
-    agenda = [
-        {**item, "spent_seconds": spent.get(item.get("phase"), item.get("spent_seconds", 0))}
-        for item in wanted.get("agenda", [])
-    ]
-    return {**wanted, "agenda": agenda} if "agenda" in wanted else wanted
-
-
-def _shorten(text: str) -> str:
-    """At most ``LABEL_LENGTH`` characters, cut between words where that keeps most of it."""
-    text = " ".join(text.split())
-    if len(text) <= LABEL_LENGTH:
-        return text
-    cut = text[: LABEL_LENGTH - 1]
-    head, _, _ = cut.rpartition(" ")
-    return (head if len(head) > LABEL_LENGTH // 2 else cut).rstrip(" ,.;:") + "…"
-
-
-def new_file_data(session: Session) -> dict[str, Any]:
-    """The contents of a fresh session file: the session table and an empty table per entity."""
-    doc = {"app": APP_MARK, "schema_version": SCHEMA_VERSION, "app_version": wijksessie.__version__}
-    doc.update(to_dict(session))
-    data: dict[str, Any] = {SESSION_TABLE: {"1": doc}}
-    for table_name in TABLES.values():
-        data[table_name] = {}
-    return data
