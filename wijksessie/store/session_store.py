@@ -12,7 +12,9 @@ facade over those, and the transactions that tie a change, its undo step and its
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,12 +52,16 @@ from wijksessie.store.descriptions import describe
 from wijksessie.store.lock import FileLock
 from wijksessie.store.migrations import session_doc
 from wijksessie.store.session_file import (
+    LOCK_FILE_ITSELF,
     SESSION_TABLE,
     TABLES,
     acquire_lock,
     lock_path,
     new_file_data,
+    read_session,
     read_session_file,
+    real_path,
+    remove_stale_temp_files,
 )
 from wijksessie.store.storage import AtomicJSONStorage
 from wijksessie.store.undo import UNDO_DEPTH, Change, History, keep_time_spent
@@ -100,19 +106,35 @@ class SessionStore:
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> SessionStore:
-        """Open a session file, locked for editing unless ``read_only``."""
-        path = Path(path)
+        """Open a session file, locked for editing unless ``read_only``.
+
+        A symbolic link is followed: the file it points to is locked and saved. A failed open
+        leaves no lock file it made behind (issue 19.12); an open for editing removes the temp
+        files a killed save of this session left (issue 19.8).
+        """
+        path = real_path(Path(path))
         if not path.parent.is_dir():  # before locking: the lock file would create the folder
             raise SessionFileError(_("Sessiebestand niet gevonden: {path}").format(path=path))
+        made_lock = not read_only and not os.path.lexists(lock_path(path))
         lock = None if read_only else cls.acquire_lock(path)
+        read = None
         try:
-            data = read_session_file(path)
-            storage = AtomicJSONStorage(path, data, read_only=read_only)
-            return cls(storage, path=path, lock=lock, read_only=read_only)
+            read = read_session(path, lock=not read_only)
+            storage = AtomicJSONStorage(path, read.data, read_only=read_only)
+            storage.watch(read.state, read.identity, lock_itself=read.identity is not None)
+            store = cls(storage, path=path, lock=lock, read_only=read_only)
         except BaseException:
+            if read is not None and read.identity is not None:
+                read.identity.release()
             if lock is not None:
+                if made_lock:
+                    with contextlib.suppress(OSError):
+                        lock_path(path).unlink()
                 lock.release()
             raise
+        if not read_only:
+            remove_stale_temp_files(path)
+        return store
 
     @classmethod
     def create(cls, path: Path, session: Session) -> SessionStore:
@@ -121,9 +143,10 @@ class SessionStore:
         path = Path(path)
         lock = cls.acquire_lock(path)
         try:
-            if path.exists():
+            if os.path.lexists(path):
                 raise SessionFileError(_("{name} bestaat al.").format(name=path.name))
             storage = AtomicJSONStorage(path, new_file_data(session))
+            storage.watch(None, lock_itself=LOCK_FILE_ITSELF)
             storage.unsaved = True
             storage.flush()
             return cls(storage, path=path, lock=lock)
@@ -144,10 +167,12 @@ class SessionStore:
         return acquire_lock(path)
 
     def close(self) -> None:
-        """Write anything unsaved and release the lock."""
+        """Write anything unsaved and release the locks."""
         try:
             self.flush()
         finally:
+            if isinstance(self._storage, AtomicJSONStorage):
+                self._storage.release()
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
