@@ -51,6 +51,7 @@ from wijksessie.store.decode_cache import DecodeCache
 from wijksessie.store.descriptions import describe
 from wijksessie.store.lock import FileLock
 from wijksessie.store.migrations import session_doc
+from wijksessie.store.repair import repair_ids
 from wijksessie.store.session_file import (
     LOCK_FILE_ITSELF,
     SESSION_TABLE,
@@ -100,6 +101,8 @@ class SessionStore:
         self._decoded = DecodeCache()
         self._history = History(undo_depth)
         self._pending: list[Change] | None = None
+        self.repairs: list[str] = []
+        """What opening repaired in the file (missing or duplicate ids), for the app to show."""
         self._check_and_index()
 
     # -- opening and closing ------------------------------------------------------------
@@ -120,6 +123,7 @@ class SessionStore:
         read = None
         try:
             read = read_session(path, lock=not read_only)
+            repairs = repair_ids(read.data, TABLES)
             storage = AtomicJSONStorage(path, read.data, read_only=read_only)
             storage.watch(read.state, read.identity, lock_itself=read.identity is not None)
             store = cls(storage, path=path, lock=lock, read_only=read_only)
@@ -134,7 +138,20 @@ class SessionStore:
             raise
         if not read_only:
             remove_stale_temp_files(path)
+        if repairs:
+            store.repairs = [*repairs, store._save_repairs()]
         return store
+
+    def _save_repairs(self) -> str:
+        """Save the ids repaired at open, once; says whether they were saved."""
+        if self.read_only:
+            return _("Dit is hersteld in dit venster, niet opgeslagen (alleen-lezen).")
+        self._storage.unsaved = True  # type: ignore[attr-defined]
+        try:
+            self.flush()
+        except SaveError as error:
+            return str(error)
+        return _("Dit is hersteld en opgeslagen.")
 
     @classmethod
     def create(cls, path: Path, session: Session) -> SessionStore:

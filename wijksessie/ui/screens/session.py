@@ -110,6 +110,14 @@ class SessionScreen(StyledOnce, Screen[None]):
         self._phase_shown(self.phase)
         self.set_interval(1, self._tick)
         self.set_interval(SAVE_CHECK_SECONDS, self.check_saved)
+        if self.store.repairs:
+            self.notify(
+                "\n".join(self.store.repairs),
+                title=_("Sessiebestand hersteld"),
+                severity="warning",
+                markup=False,
+                timeout=30,
+            )
         if self.review:
             self.call_after_refresh(self._start_review)
 
