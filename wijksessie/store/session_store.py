@@ -49,6 +49,7 @@ from wijksessie.errors import (
 from wijksessie.i18n import _
 from wijksessie.store.decode_cache import DecodeCache
 from wijksessie.store.descriptions import describe
+from wijksessie.store.emergency import emergency_path
 from wijksessie.store.lock import FileLock
 from wijksessie.store.migrations import session_doc
 from wijksessie.store.repair import repair_ids
@@ -64,7 +65,7 @@ from wijksessie.store.session_file import (
     real_path,
     remove_stale_temp_files,
 )
-from wijksessie.store.storage import AtomicJSONStorage
+from wijksessie.store.storage import AtomicJSONStorage, atomic_write_text, dumps
 from wijksessie.store.undo import UNDO_DEPTH, Change, History, keep_time_spent
 
 __all__ = [
@@ -184,15 +185,51 @@ class SessionStore:
         return acquire_lock(path)
 
     def close(self) -> None:
-        """Write anything unsaved and release the locks."""
+        """Write anything unsaved and release the locks.
+
+        When that last save fails the changes are gone with the store, and the ``SaveError``
+        says so: ``unsaved`` tells a caller to offer ``save_emergency_copy`` first.
+        """
         try:
             self.flush()
+        except SaveError:
+            name = self.path.name if self.path is not None else _("sessie")
+            raise SaveError(
+                _(
+                    "De laatste wijzigingen in {name} zijn niet opgeslagen: opslaan lukte niet "
+                    "bij het sluiten."
+                ).format(name=name)
+            ) from None
         finally:
             if isinstance(self._storage, AtomicJSONStorage):
                 self._storage.release()
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
+
+    def close_without_saving(self) -> None:
+        """Close, letting go of changes a failed save kept in memory (the user chose so)."""
+        if isinstance(self._storage, AtomicJSONStorage):
+            self._storage.unsaved = False
+        self.close()
+
+    def save_emergency_copy(self) -> Path:
+        """Write the session as it is in memory to a new file in the emergency folder.
+
+        For when it cannot be saved in its own place (``unsaved``); the session file itself is
+        not touched. Returns the copy's path; ``SaveError`` when that fails too.
+        """
+        target = emergency_path(self.path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(target, dumps(self._storage.read() or {}))
+        except OSError as error:
+            raise SaveError(
+                _("Ook een noodkopie in {folder} lukte niet ({reason}).").format(
+                    folder=target.parent, reason=error.strerror or error
+                )
+            ) from error
+        return target
 
     def __enter__(self) -> SessionStore:
         return self

@@ -23,6 +23,7 @@ from wijksessie.domain.model import ParkingItem, Phase
 from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
+from wijksessie.store.emergency import emergency_dir
 from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.entity_pane import EntityPane
@@ -30,6 +31,7 @@ from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 from wijksessie.ui.widgets.key_bar import KeyBar
 from wijksessie.ui.widgets.phase_bar import PhaseBar
 from wijksessie.ui.widgets.session_header import SessionHeader
+from wijksessie.ui.widgets.unsaved_dialog import COPY, UnsavedDialog
 
 PHASE_WIDGETS: dict[Phase, str] = {
     Phase.SESSION: "wijksessie.ui.phases.session_phase:SessionPhase",
@@ -302,17 +304,75 @@ class SessionScreen(StyledOnce, Screen[None]):
                 widget.focus_default()  # type: ignore[attr-defined]
             if not isinstance(self.focused, Input | TextArea):
                 return
+        if self.saves_failing():
+            self.app.push_screen(UnsavedDialog(self.unsaved_question()), self._close_answered)
+            return
         self.finish()
         self.dismiss(None)
 
+    def _close_answered(self, answer: str | None) -> None:
+        if answer is None:
+            return
+        try:
+            told = self.rescue(answer)
+        except SaveError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=30)
+            return
+        self.dismiss(None)
+        self.app.notify(told, severity="warning", markup=False, timeout=60)
+
     def finish(self) -> None:
         """Save pending edits and the clock, and close the store; safe to call twice."""
+        self._settle()
+        try:
+            self.store.close()
+        except WijksessieError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=15)
+
+    def _settle(self) -> None:
+        """Hand pending edits and the clock's time to the store."""
         for phase in self.query(SessionPhase):
             phase.save_now()
         if hasattr(self, "clock"):
             self.clock.pause()
             self.save_clock()
-        try:
-            self.store.close()
-        except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=15)
+
+    # -- leaving while saves fail (issue 19.3) -------------------------------------------
+
+    def saves_failing(self) -> bool:
+        """Hand over pending edits and retry a failed save; True while it still fails.
+
+        Then the changes exist only in this window, and leaving would drop them: the caller
+        asks first (``UnsavedDialog``) and carries out the answer with ``rescue``.
+        """
+        self._settle()
+        self.check_saved()
+        return self.store.unsaved
+
+    def unsaved_question(self) -> str:
+        """What the dialog asks about this session."""
+        name = self.store.path.name if self.store.path is not None else _("de sessie")
+        return _(
+            "Opslaan van {name} lukt nu niet. Wat nog niet is opgeslagen, gaat verloren als "
+            "de sessie nu sluit. Een noodkopie komt in {folder}."
+        ).format(name=name, folder=emergency_dir())
+
+    def rescue(self, answer: str) -> str:
+        """Close the session as ``answer`` says (an emergency copy first, or not); what to tell.
+
+        ``SaveError`` when the emergency copy fails too: then the session stays open.
+        """
+        self._settle()
+        name = self.store.path.name if self.store.path is not None else _("de sessie")
+        if answer == COPY:
+            path = self.store.save_emergency_copy()
+            told = _(
+                "Opslaan van {name} lukte niet. Uw wijzigingen staan in een noodkopie: {path}"
+            ).format(name=name, path=path)
+        else:
+            told = _(
+                "Opslaan van {name} lukte niet; de wijzigingen die niet waren opgeslagen, zijn "
+                "niet bewaard."
+            ).format(name=name)
+        self.store.close_without_saving()
+        return told
