@@ -114,7 +114,13 @@ def _lock_file_itself(path: Path, fd: int) -> FileLock | None:
     try:
         return FileLock.take(path, os.dup(fd))
     except LockHeld:
-        raise SessionLockedError(_locked_message(path)) from None
+        raise SessionLockedError(
+            _(
+                "{name} is al geopend in een ander venster van wijksessie, onder deze of een "
+                "andere naam (een link naar hetzelfde bestand). Sluit dat eerst, of open deze "
+                "sessie alleen-lezen (wijksessie view)."
+            ).format(name=path.name)
+        ) from None
 
 
 def _parse(path: Path, file: BinaryIO) -> dict[str, Any]:
@@ -137,13 +143,6 @@ def _parse(path: Path, file: BinaryIO) -> dict[str, Any]:
             _("{name} is geen wijksessie-bestand.").format(name=path.name)
         ) from None
     return migrate(data, path.name)
-
-
-def _locked_message(path: Path) -> str:
-    return _(
-        "{name} is al geopend in een ander venster van wijksessie. Sluit dat eerst, "
-        "of open deze sessie alleen-lezen (wijksessie view)."
-    ).format(name=path.name)
 
 
 def remove_stale_temp_files(path: Path) -> list[Path]:
@@ -180,7 +179,12 @@ def acquire_lock(path: Path) -> FileLock:
     try:
         return FileLock.acquire(lock_path(path))
     except LockHeld:
-        raise SessionLockedError(_locked_message(path)) from None
+        raise SessionLockedError(
+            _(
+                "{name} is al geopend in een ander venster van wijksessie. Sluit dat eerst, "
+                "of open deze sessie alleen-lezen (wijksessie view)."
+            ).format(name=path.name)
+        ) from None
     except OSError as error:
         raise SessionFileError(
             _("Kan {name} niet vergrendelen: {error}").format(name=path.name, error=error)
