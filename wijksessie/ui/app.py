@@ -286,7 +286,7 @@ class WijksessieApp(App["Restart | None"]):
             yield SystemCommand(
                 _("Demosessie openen"), _("De voorbeeldsessie Kruidenbuurt"), self.action_demo
             )
-        yield SystemCommand(_("Afsluiten"), _("Alles is al opgeslagen"), self.action_quit)
+        yield SystemCommand(_("Afsluiten"), _("Vraagt eerst als opslaan mislukt"), self.action_quit)
 
     # -- opening ------------------------------------------------------------------------
 
