@@ -6,8 +6,10 @@ exclusive lock, so a second instance of the app cannot overwrite it.
 
 Every change is also remembered as a step that ``undo`` and ``redo`` can replay (the history
 and what counts as an edit: ``undo``; the names of the steps: ``descriptions``). Lists of
-entities are decoded once per change of their table (``decode_cache``). This module is the
-facade over those, and the transactions that tie a change, its undo step and its save together.
+entities are decoded once per change of their table (``decode_cache``); the TinyDB documents
+underneath, and putting one back in place, are ``documents``; the file as a whole (reading,
+locking, a fresh file) is ``session_file``. This module is the facade over those, and the
+transactions that tie a change, its undo step and its save together.
 """
 
 from __future__ import annotations
@@ -21,9 +23,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, TypeVar
 
-from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from wijksessie.domain.codec import from_dict, to_dict
 from wijksessie.domain.model import (
@@ -49,9 +50,9 @@ from wijksessie.errors import (
 from wijksessie.i18n import _
 from wijksessie.store.decode_cache import DecodeCache
 from wijksessie.store.descriptions import describe
+from wijksessie.store.documents import Documents
 from wijksessie.store.emergency import emergency_path
 from wijksessie.store.lock import FileLock
-from wijksessie.store.migrations import session_doc
 from wijksessie.store.repair import repair_ids
 from wijksessie.store.session_file import (
     LOCK_FILE_ITSELF,
@@ -97,14 +98,13 @@ class SessionStore:
         self.read_only = read_only
         self._storage = storage
         self._lock = lock
-        self._db = TinyDB(storage=lambda: storage)
-        self._doc_ids: dict[str, dict[str, int]] = {}
         self._decoded = DecodeCache()
+        self._docs = Documents(storage, self._decoded)
         self._history = History(undo_depth)
         self._pending: list[Change] | None = None
         self.repairs: list[str] = []
         """What opening repaired in the file (missing or duplicate ids), for the app to show."""
-        self._check_and_index()
+        self._docs.check_and_index(path.name if path is not None else _("sessie"))
 
     # -- opening and closing ------------------------------------------------------------
 
@@ -288,14 +288,9 @@ class SessionStore:
 
     def _revert(self, changes: list[Change]) -> None:
         for change in reversed(changes):
-            self._put(change, change.before)
-        self._clear_caches()
-        self._index()
-
-    def _clear_caches(self) -> None:
-        self._db.clear_cache()
-        for table_name in (SESSION_TABLE, *TABLES.values()):
-            self._db.table(table_name, cache_size=0).clear_cache()
+            self._docs.put(change, change.before)
+        self._docs.clear_caches()
+        self._docs.index()
 
     @property
     def unsaved(self) -> bool:
@@ -307,7 +302,7 @@ class SessionStore:
     @property
     def session(self) -> Session:
         """The session's own fields (title, wijk, date, agenda, ...)."""
-        return from_dict(Session, self._session_table().get(doc_id=1))
+        return from_dict(Session, self._docs.table(SESSION_TABLE).get(doc_id=1))
 
     def save_session(self, session: Session, *, description: str | None = None) -> None:
         """Replace the session's own fields.
@@ -317,15 +312,15 @@ class SessionStore:
         is saved but not made an undo step, and undoing other session edits keeps the time.
         """
         validate(session)
-        table = self._session_table()
-        before = self._document(SESSION_TABLE, 1)
+        table = self._docs.table(SESSION_TABLE)
+        before = self._docs.copy_of(SESSION_TABLE, 1)
         after = {**before, **to_dict(session)} if before is not None else to_dict(session)
         if after == before:
             self._unchanged()
             return
         text = description or _("sessiegegevens gewijzigd")
         with self._writing(table, lambda: Change(SESSION_TABLE, None, 1, 0, before, after, text)):
-            self._in_place(SESSION_TABLE, 1)
+            self._docs.in_place(SESSION_TABLE, 1)
             table.update(to_dict(session), doc_ids=[1])
 
     # -- entities -----------------------------------------------------------------------
@@ -340,7 +335,7 @@ class SessionStore:
         ``update``, never in place.
         """
         name = TABLES[kind]
-        return self._decoded.entities(name, kind, self._raw_table(name))
+        return self._decoded.entities(name, kind, self._docs.raw(name))
 
     def _siblings(self, kind: type) -> Iterator[SimpleNamespace]:
         """The stored documents of one kind as light objects, for the duplicate check.
@@ -351,12 +346,12 @@ class SessionStore:
         its ``Table.all()`` copies each one into a ``Document`` first, under a millisecond for
         a thousand commitments (about 0.6 ms) but on every add.
         """
-        return (SimpleNamespace(**doc) for doc in self._raw_table(TABLES[kind]).values())
+        return (SimpleNamespace(**doc) for doc in self._docs.raw(TABLES[kind]).values())
 
     def get(self, kind: type[E], entity_id: str) -> E:
         """One entity by id; ``NotFoundError`` if there is none."""
-        doc_id = self._doc_ids[TABLES[kind]].get(entity_id)
-        doc = self._table(kind).get(doc_id=doc_id) if doc_id is not None else None
+        doc_id = self._docs.doc_ids[TABLES[kind]].get(entity_id)
+        doc = self._docs.table_of(kind).get(doc_id=doc_id) if doc_id is not None else None
         if doc is None:
             raise NotFoundError(_("Niet gevonden: {id}").format(id=entity_id))
         return from_dict(kind, doc)
@@ -378,7 +373,7 @@ class SessionStore:
 
     def count(self, kind: type) -> int:
         """How many entities of one kind there are."""
-        return len(self._doc_ids[TABLES[kind]])
+        return len(self._docs.doc_ids[TABLES[kind]])
 
     def add(self, entity: Any, *, description: str | None = None) -> None:
         """Add a new entity after checking its rules and that it is not already there.
@@ -387,21 +382,21 @@ class SessionStore:
         """
         kind = type(entity)
         validate(entity, self._siblings(kind))
-        table = self._table(kind)
+        table = self._docs.table_of(kind)
         name = TABLES[kind]
-        if entity.id in self._doc_ids[name]:
+        if entity.id in self._docs.doc_ids[name]:
             raise SessionFileError(_("Dubbel id: {id}").format(id=entity.id))
         doc = to_dict(entity)
         after = copy.deepcopy(doc)
-        position = len(self._raw_table(name))
+        position = len(self._docs.raw(name))
         text = description or self.describe(entity, "toegevoegd")
 
         def change() -> Change:
-            doc_id = self._doc_ids[name][entity.id]
+            doc_id = self._docs.doc_ids[name][entity.id]
             return Change(name, entity.id, doc_id, position, None, after, text)
 
         with self._writing(table, change):
-            self._doc_ids[name][entity.id] = table.insert(doc)
+            self._docs.doc_ids[name][entity.id] = table.insert(doc)
 
     def update(self, entity: Any, *, description: str | None = None) -> None:
         """Replace an existing entity (matched by id) after checking its rules.
@@ -410,33 +405,33 @@ class SessionStore:
         """
         kind = type(entity)
         validate(entity, self._siblings(kind))
-        doc_id = self._doc_id(entity)
-        table = self._table(kind)
+        doc_id = self._docs.doc_id_of(entity)
+        table = self._docs.table_of(kind)
         name = TABLES[kind]
-        before = self._document(name, doc_id)
+        before = self._docs.copy_of(name, doc_id)
         after = {**(before or {}), **to_dict(entity)}
         if after == before:
             self._unchanged()
             return
         text = description or self.describe(entity, "gewijzigd")
         with self._writing(table, lambda: Change(name, entity.id, doc_id, 0, before, after, text)):
-            self._in_place(name, doc_id)
+            self._docs.in_place(name, doc_id)
             table.update(to_dict(entity), doc_ids=[doc_id])
 
     def remove(self, entity: Any, *, description: str | None = None) -> None:
         """Remove an entity (matched by id)."""
-        doc_id = self._doc_id(entity)
+        doc_id = self._docs.doc_id_of(entity)
         kind = type(entity)
-        table = self._table(kind)
+        table = self._docs.table_of(kind)
         name = TABLES[kind]
-        before = self._document(name, doc_id)
-        position = list(self._raw_table(name)).index(str(doc_id))
+        before = self._docs.copy_of(name, doc_id)
+        position = list(self._docs.raw(name)).index(str(doc_id))
         stored = from_dict(kind, before) if before is not None else entity
         text = description or self.describe(stored, "verwijderd")
         change = Change(name, entity.id, doc_id, position, before, None, text)
         with self._writing(table, lambda: change):
             table.remove(doc_ids=[doc_id])
-        del self._doc_ids[name][entity.id]
+        del self._docs.doc_ids[name][entity.id]
 
     def describe(self, entity: Any, verb: str) -> str:
         """A short name for a change, as the undo toast shows it, in the current language.
@@ -448,8 +443,8 @@ class SessionStore:
         return describe(entity, verb, self._organisation_name)
 
     def _organisation_name(self, organisation_id: str) -> str:
-        doc_id = self._doc_ids[TABLES[Organisation]].get(organisation_id)
-        doc = self._document(TABLES[Organisation], doc_id) if doc_id is not None else None
+        doc_id = self._docs.doc_ids[TABLES[Organisation]].get(organisation_id)
+        doc = self._docs.copy_of(TABLES[Organisation], doc_id) if doc_id is not None else None
         return str(doc.get("name", "")) if doc else ""
 
     # -- undo and redo ------------------------------------------------------------------
@@ -508,11 +503,11 @@ class SessionStore:
 
     def _restore(self, change: Change, wanted: dict[str, Any] | None) -> Change:
         """Put one document back as ``wanted``; returns what was done, for a rollback."""
-        doc_id = self._locate(change)
-        current = self._document(change.table, doc_id) if doc_id is not None else None
+        doc_id = self._docs.locate(change)
+        current = self._docs.copy_of(change.table, doc_id) if doc_id is not None else None
         if wanted is not None and current is not None and change.table == SESSION_TABLE:
             wanted = keep_time_spent(wanted, current)
-        self._put(change, wanted)
+        self._docs.put(change, wanted)
         return Change(
             change.table,
             change.entity_id,
@@ -523,84 +518,7 @@ class SessionStore:
             change.description,
         )
 
-    def _put(self, change: Change, wanted: dict[str, Any] | None) -> None:
-        """Make the changed document ``wanted``: remove, replace or re-insert it in place."""
-        table = self._db.table(change.table, cache_size=0)
-        doc_id = self._locate(change)
-        ids = self._doc_ids.get(change.table)
-        if wanted is None:
-            if doc_id is not None:
-                table.remove(doc_ids=[doc_id])
-                if ids is not None and change.entity_id is not None:
-                    ids.pop(change.entity_id, None)
-            return
-        document = copy.deepcopy(wanted)
-        if doc_id is not None:
-            self._in_place(change.table, doc_id)
-            table.update(_replace_with(document), doc_ids=[doc_id])
-            return
-        if table.contains(doc_id=change.doc_id):
-            doc_id = table.insert(document)
-        else:
-            doc_id = table.insert(Document(document, doc_id=change.doc_id))
-        self._move(change.table, doc_id, change.position)
-        if ids is not None and change.entity_id is not None:
-            ids[change.entity_id] = doc_id
-
-    def _locate(self, change: Change) -> int | None:
-        if change.entity_id is None:
-            return change.doc_id
-        return self._doc_ids[change.table].get(change.entity_id)
-
-    def _move(self, table_name: str, doc_id: int, position: int) -> None:
-        """Put a re-inserted document back at ``position`` in its table's order."""
-        data = self._storage.read() or {}
-        docs = data.get(table_name, {})
-        key = str(doc_id)
-        order = [name for name in docs if name != key]
-        if position >= len(order):
-            return
-        order.insert(position, key)
-        data[table_name] = {name: docs[name] for name in order}
-        self._storage.write(data)
-
     # -- internals ----------------------------------------------------------------------
-
-    def _in_place(self, table_name: str, doc_id: int) -> None:
-        """TinyDB is about to update this document's dict in place (it does for ``update``).
-
-        The caches keyed on a document dict's identity (the decoded entities here, each
-        document's line of JSON in the storage) must encode or decode it again: every in-place
-        update goes through here, and a randomised test checks both caches after each kind of
-        change.
-        """
-        key = str(doc_id)
-        self._decoded.changed_in_place(table_name, key)
-        if isinstance(self._storage, AtomicJSONStorage):
-            self._storage.changed_in_place(table_name, key)
-
-    def _table(self, kind: type) -> Table:
-        try:
-            return self._db.table(TABLES[kind], cache_size=0)
-        except KeyError:
-            raise TypeError(f"Geen opslag voor {kind.__name__}") from None
-
-    def _session_table(self) -> Table:
-        return self._db.table(SESSION_TABLE, cache_size=0)
-
-    def _doc_id(self, entity: Any) -> int:
-        doc_id = self._doc_ids[TABLES[type(entity)]].get(entity.id)
-        if doc_id is None:
-            raise NotFoundError(_("Niet gevonden: {id}").format(id=entity.id))
-        return doc_id
-
-    def _raw_table(self, table_name: str) -> dict[str, Any]:
-        return (self._storage.read() or {}).get(table_name, {})
-
-    def _document(self, table_name: str, doc_id: int) -> dict[str, Any] | None:
-        """A private copy of one stored document, safe to keep in the history."""
-        doc = self._raw_table(table_name).get(str(doc_id))
-        return copy.deepcopy(doc) if doc is not None else None
 
     def _unchanged(self) -> None:
         """A change to what is already stored: no write, no step, but still no read-only pass.
@@ -628,7 +546,7 @@ class SessionStore:
             yield
         except SaveError:
             table.clear_cache()
-            self._index()
+            self._docs.index()
             self._record(change())
             raise
         self._record(change())
@@ -638,40 +556,3 @@ class SessionStore:
             self._pending.append(change)
         else:
             self._history.push([change], None)
-
-    def _index(self) -> None:
-        """Map entity ids to TinyDB doc ids from the data in memory.
-
-        After a failed save the change is in memory but the caller never got its doc id, so
-        the map is rebuilt: ``get`` and ``count`` then agree with ``all``.
-        """
-        for table_name in TABLES.values():
-            table = self._db.table(table_name, cache_size=0)
-            self._doc_ids[table_name] = {doc["id"]: doc.doc_id for doc in table.all()}
-
-    def _check_and_index(self) -> None:
-        """Decode every document once, so a damaged file fails at open, not mid-session."""
-        name = self.path.name if self.path else _("sessie")
-        data = self._storage.read() or {}
-        try:
-            session_doc(data)
-            from_dict(Session, self._session_table().get(doc_id=1))
-            for kind, table_name in TABLES.items():
-                self._doc_ids[table_name] = {}
-                for doc in self._db.table(table_name, cache_size=0).all():
-                    entity = from_dict(kind, doc)
-                    self._doc_ids[table_name][entity.id] = doc.doc_id
-        except (ValueError, TypeError, AttributeError) as error:
-            raise SessionFileError(
-                _("{name} is beschadigd: {error}").format(name=name, error=error)
-            ) from None
-
-
-def _replace_with(document: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
-    """A TinyDB update that replaces a document whole (``update`` with a dict only merges)."""
-
-    def replace(stored: dict[str, Any]) -> None:
-        stored.clear()
-        stored.update(document)
-
-    return replace
