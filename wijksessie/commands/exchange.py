@@ -9,6 +9,7 @@ session, bad rows) and writes only when the whole file can go in, or the user sa
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,6 +83,8 @@ def run_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
     session_path = _session_path(args.session, _folder(args))
     with SessionStore.open(session_path, read_only=args.dry_run) as store:
+        for line in store.repairs:  # ids repaired (and saved) as the session opened
+            print(line, file=sys.stderr)
         with _progress(source, _("Inlezen")) as progress:
             preview = preview_import(source, store.network(), progress=progress)
         console = Console(highlight=False)
