@@ -139,3 +139,48 @@ def test_own_saves_are_not_mistaken_for_outside_changes(first: SessionStore) -> 
     for number in range(20):
         first.add(ParkingItem(f"Idee {number}"))
     assert not first.unsaved
+
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from wijksessie.domain.model import ParkingItem
+from wijksessie.store.session_store import SessionStore
+store = SessionStore.open(Path(sys.argv[1]))
+store.add(ParkingItem("Buurtapp"))
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+@posix_only
+def test_another_process_editing_the_session_keeps_its_links_out(sessions_dir: Path) -> None:
+    path = sessions_dir / "x.json"
+    SessionStore.create(path, demo_session()).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        os.link(path, sessions_dir / "z.json")
+        (sessions_dir / "y.json").symlink_to("x.json")
+        for name in ("x.json", "y.json", "z.json"):
+            with pytest.raises(SessionLockedError):
+                SessionStore.open(sessions_dir / name)
+    finally:
+        holder.kill()
+        holder.wait()
+    with SessionStore.open(sessions_dir / "z.json") as after:
+        assert [item.text for item in after.all(ParkingItem)] == ["Buurtapp"]
+
+
+@posix_only
+def test_saves_leave_no_open_files_behind(first: SessionStore) -> None:
+    fd_dir = Path("/proc/self/fd")
+    if not fd_dir.is_dir():
+        pytest.skip("counting open files needs /proc")
+    first.add(ParkingItem("Eerste"))
+    before = len(list(fd_dir.iterdir()))
+    for number in range(50):
+        first.add(ParkingItem(f"Idee {number}"))
+    assert len(list(fd_dir.iterdir())) == before
