@@ -20,6 +20,7 @@ import pytest
 from tests.conftest import demo_session
 from wijksessie.domain.model import Organisation, ParkingItem, Participant
 from wijksessie.errors import SaveError, SessionLockedError
+from wijksessie.store import storage
 from wijksessie.store.session_store import SessionStore
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="links and flock are POSIX here")
@@ -145,6 +146,7 @@ HOLDER = """
 import sys, time
 from pathlib import Path
 from wijksessie.domain.model import ParkingItem
+from wijksessie.store import storage
 from wijksessie.store.session_store import SessionStore
 store = SessionStore.open(Path(sys.argv[1]))
 store.add(ParkingItem("Buurtapp"))
@@ -184,3 +186,19 @@ def test_saves_leave_no_open_files_behind(first: SessionStore) -> None:
     for number in range(50):
         first.add(ParkingItem(f"Idee {number}"))
     assert len(list(fd_dir.iterdir())) == before
+
+
+def test_a_file_that_cannot_be_looked_at_is_a_failed_save_not_a_crash(
+    first: SessionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(path: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(storage, "file_state", refused)
+    with pytest.raises(SaveError) as failed:
+        first.add(ParkingItem("Buurtapp"))
+    assert "Permission denied" in str(failed.value)
+    assert first.unsaved
+    monkeypatch.undo()
+    first.flush()
+    assert not first.unsaved

@@ -96,7 +96,7 @@ def file_state(path: Path) -> FileState | None:
     """The file's state now; ``None`` when nothing is at ``path``."""
     try:
         return FileState.of(os.stat(path, follow_symlinks=False))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
 
 
@@ -219,16 +219,9 @@ class AtomicJSONStorage(Storage):
         """
         if self._data is None or not self.unsaved:
             return
-        if self._watching and (self.outside_change or file_state(self.path) != self._known):
-            self.outside_change = True
-            raise SaveError(
-                _(
-                    "{name} is buiten wijksessie gewijzigd, verplaatst of verwijderd sinds het "
-                    "hier werd geopend. Wijksessie slaat er niet overheen op; uw laatste "
-                    "wijzigingen staan alleen nog in het geheugen van dit venster."
-                ).format(name=self.path.name)
-            )
         try:
+            if self._watching:
+                self._check_unchanged()
             atomic_write_text(self.path, dumps(self._data, self._blocks, self._changed))
         except OSError as error:
             raise SaveError(
@@ -240,6 +233,18 @@ class AtomicJSONStorage(Storage):
         self.unsaved = False
         if self._watching:
             self._written()
+
+    def _check_unchanged(self) -> None:
+        """``SaveError`` when the file is no longer as this storage last read or wrote it."""
+        if self.outside_change or file_state(self.path) != self._known:
+            self.outside_change = True
+            raise SaveError(
+                _(
+                    "{name} is buiten wijksessie gewijzigd, verplaatst of verwijderd sinds het "
+                    "hier werd geopend. Wijksessie slaat er niet overheen op; uw laatste "
+                    "wijzigingen staan alleen nog in het geheugen van dit venster."
+                ).format(name=self.path.name)
+            )
 
     def _written(self) -> None:
         """Remember the file just written, and move the lock on the file itself onto it.
