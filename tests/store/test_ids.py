@@ -85,3 +85,11 @@ def test_a_sound_file_is_neither_repaired_nor_written(sessions_dir: Path) -> Non
     with SessionStore.open(path) as store:
         assert store.repairs == []
     assert path.read_bytes() == before
+
+
+def test_adding_beside_a_document_that_lacks_optional_fields_works(sessions_dir: Path) -> None:
+    """A hand-edited participant without ``organisation_id`` crashed every later add."""
+    path = _session_file(sessions_dir, {"name": "Henk de Vries", "id": SAME_ID})
+    with SessionStore.open(path) as store:
+        store.add(Participant("Fatima el Amrani"))
+        assert [p.name for p in store.all(Participant)] == ["Henk de Vries", "Fatima el Amrani"]
