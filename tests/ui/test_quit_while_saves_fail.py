@@ -161,3 +161,24 @@ def test_closing_a_store_that_cannot_save_says_what_is_lost(
         store.close()
     assert "niet opgeslagen" in str(closing.value)
     assert "Niets is verloren" not in str(closing.value)
+
+
+async def test_going_back_from_the_question_leaves_the_countdown_running(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    disk = Disk(monkeypatch)
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        disk.full = True
+        await _add_organisation(pilot, "Welzijn Zuid")
+        await pilot.press("f9")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.clock.running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.clock.running
+        disk.full = False

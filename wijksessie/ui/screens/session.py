@@ -329,12 +329,13 @@ class SessionScreen(StyledOnce, Screen[None]):
         except WijksessieError as error:
             self.notify(str(error), severity="error", markup=False, timeout=15)
 
-    def _settle(self) -> None:
-        """Hand pending edits and the clock's time to the store."""
+    def _settle(self, *, pause: bool = True) -> None:
+        """Hand pending edits and the clock's time to the store (stopping the clock first)."""
         for phase in self.query(SessionPhase):
             phase.save_now()
         if hasattr(self, "clock"):
-            self.clock.pause()
+            if pause:
+                self.clock.pause()
             self.save_clock()
 
     # -- leaving while saves fail (issue 19.3) -------------------------------------------
@@ -345,7 +346,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         Then the changes exist only in this window, and leaving would drop them: the caller
         asks first (``UnsavedDialog``) and carries out the answer with ``rescue``.
         """
-        self._settle()
+        self._settle(pause=False)  # the room's countdown runs on if the answer is "back"
         self.check_saved()
         return self.store.unsaved
 
