@@ -222,3 +222,20 @@ def test_export_with_the_wrong_suffix_or_format(
         capsys, "export", str(demo_session), "--format", "xlsx", "-o", "geen/map.xlsx"
     )
     assert code == 2 and "bestaat niet" in err
+
+
+def test_an_import_says_which_ids_it_repaired_as_the_session_opened(
+    session: Path, registrations: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 19.6: the repair is saved with the import, so the command line tells it."""
+    import json
+
+    data = json.loads(session.read_text(encoding="utf-8"))
+    henk = {"name": "Henk de Vries", "organisation_id": "", "role": "bewoner", "email": ""}
+    henk |= {"phone": "", "present": True, "share_contact": False}
+    data["participants"] = {"1": henk}
+    session.write_text(json.dumps(data), encoding="utf-8")
+    code, _out, err = _run(capsys, "import", str(session), str(registrations))
+    assert code == 0
+    assert "Henk de Vries" in err and "geen id" in err and "opgeslagen" in err
+    assert "Henk de Vries" in _people(session)

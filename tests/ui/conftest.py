@@ -25,6 +25,14 @@ def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Emergency copies in a tmp folder: tests never write to the user's data folder."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("WIJKSESSIE_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def sessions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty ``sessions`` folder, named relatively so screens show the same text each run."""

@@ -9,6 +9,7 @@ code 2 via ``cli.main``, which turns every ``WijksessieError`` into exactly that
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -104,6 +105,8 @@ def run_import(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     with open_session(session_path(args.session, args), read_only=args.dry_run) as store:
+        for line in store.repairs:  # ids repaired (and saved) as the session opened
+            print(line, file=sys.stderr)
         with _progress(source, _("Inlezen")) as progress:
             preview = preview_import(source, store.network(), progress=progress)
         console = Console(highlight=False)

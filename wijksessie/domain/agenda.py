@@ -57,6 +57,9 @@ class AgendaClock:
         self._warning_seconds = warning_seconds
         self._items: list[AgendaItem] = [replace(item) for item in agenda]
         self._spent: dict[Phase, float] = {item.phase: item.spent_seconds for item in self._items}
+        self._stored: set[Phase] = {item.phase for item in self._items}
+        """The phases the session's own agenda has; ``agenda()`` adds another only once time
+        was spent on it, so that opening a session with a short agenda changes nothing."""
         self._phase: Phase | None = None
         self._since: float | None = None
 
@@ -112,7 +115,11 @@ class AgendaClock:
         Reading it changes nothing, so the app can save it every half minute; two readings in
         the same second are equal, and the store writes nothing for an equal agenda.
         """
-        return [replace(item, spent_seconds=self.spent(item.phase)) for item in self._items]
+        return [
+            replace(item, spent_seconds=spent)
+            for item in self._items
+            if (spent := self.spent(item.phase)) or item.phase in self._stored
+        ]
 
     # -- what the facilitator does -----------------------------------------------------
 
@@ -148,6 +155,7 @@ class AgendaClock:
     def replan(self, agenda: Iterable[AgendaItem]) -> None:
         """Take new planned minutes (edited in phase 1, or undone); the time spent stays."""
         planned = {item.phase: item.planned_minutes for item in agenda}
+        self._stored |= planned.keys()
         self._items = [
             replace(item, planned_minutes=planned.get(item.phase, item.planned_minutes))
             for item in self._items

@@ -59,6 +59,10 @@ OPEN_FLAGS = (
 """Read-write, created when missing, never through a symbolic link, not passed to children."""
 
 
+ATTEMPTS = 5
+"""How often ``acquire`` opens a lock file again that was removed while it locked it."""
+
+
 class LockHeld(Exception):
     """Another open file (in this process or another) holds the lock."""
 
@@ -72,8 +76,27 @@ class FileLock:
 
     @classmethod
     def acquire(cls, path: Path) -> FileLock:
-        """Take the lock now or raise ``LockHeld``; ``OSError`` if the file cannot be opened."""
-        fd = os.open(path, OPEN_FLAGS, 0o644)
+        """Take the lock now or raise ``LockHeld``; ``OSError`` if the file cannot be opened.
+
+        The lock is held only once the locked file is still the one at ``path``: a lock file
+        removed (and perhaps made anew) between our open and our lock is opened again, so a
+        lock file may be removed by whoever holds it without two holders coming of it.
+        """
+        for _attempt in range(ATTEMPTS):
+            lock = cls.take(path, os.open(path, OPEN_FLAGS, 0o644))
+            if lock._still_at_path():
+                return lock
+            lock.release()
+        raise LockHeld(str(path))
+
+    @classmethod
+    def take(cls, path: Path, fd: int) -> FileLock:
+        """Lock the file open at ``fd`` (named ``path``) or raise ``LockHeld``.
+
+        The lock owns ``fd`` from then on, and closes it when released or refused. The store
+        locks the session file itself this way, so a second name for the same file (a link)
+        finds it held.
+        """
         try:
             locked = _try_lock(fd)
         except BaseException:
@@ -83,6 +106,15 @@ class FileLock:
             os.close(fd)
             raise LockHeld(str(path))
         return cls(path, fd)
+
+    def _still_at_path(self) -> bool:
+        assert self._fd is not None
+        try:
+            named = os.stat(self.path, follow_symlinks=False)
+        except OSError:
+            return False
+        held = os.fstat(self._fd)
+        return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
     def __del__(self) -> None:
         # A lock nobody holds any more lets go, as a file object closes when dropped.
@@ -97,8 +129,8 @@ class FileLock:
     def release(self) -> None:
         """Let go of the lock; releasing twice is harmless. The lock file stays for next time.
 
-        Removing it would let a third process lock a fresh file while a second still waits on
-        the old one's open descriptor, and both would think they hold the lock.
+        Whoever holds a lock may remove its file before releasing it (``acquire`` then opens
+        the new one), but a lock file left beside a session costs nothing.
         """
         fd, self._fd = self._fd, None
         if fd is None:

@@ -4,32 +4,32 @@ Every change is validated, applied to the in-memory TinyDB and written to disk a
 (autosave): there is no "save" to forget. While a session is open for editing it holds an
 exclusive lock, so a second instance of the app cannot overwrite it.
 
-Every change is also remembered as a step that ``undo`` and ``redo`` can replay. A step keeps
-only the documents it touched (before and after), never a copy of the whole file, so a long
-session with a large file stays cheap. The history lives as long as the store is open: a
-reopened session starts with an empty one.
+Every change is also remembered as a step that ``undo`` and ``redo`` can replay (the history
+and what counts as an edit: ``undo``; the names of the steps: ``descriptions``). Lists of
+entities are decoded once per change of their table (``decode_cache``); the TinyDB documents
+underneath, and putting one back in place, are ``documents``; the file as a whole (reading,
+locking, a fresh file) is ``session_file``. This module is the facade over those, and the
+transactions that tie a change, its undo step and its save together.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
-import json
-from collections import deque
+import dataclasses
+import functools
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, TypeVar
 
-from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
-import wijksessie
 from wijksessie.domain.codec import from_dict, to_dict
 from wijksessie.domain.model import (
-    KIND_NOUNS,
     Agreement,
     Commitment,
     Connection,
@@ -48,99 +48,40 @@ from wijksessie.errors import (
     ReadOnlyError,
     SaveError,
     SessionFileError,
-    SessionLockedError,
 )
-from wijksessie.i18n import N_, _, ngettext
-from wijksessie.store.lock import FileLock, LockHeld
-from wijksessie.store.migrations import APP_MARK, SCHEMA_VERSION, migrate, session_doc
-from wijksessie.store.storage import AtomicJSONStorage
+from wijksessie.i18n import _
+from wijksessie.store.decode_cache import DecodeCache
+from wijksessie.store.descriptions import describe
+from wijksessie.store.documents import Documents
+from wijksessie.store.emergency import emergency_path
+from wijksessie.store.lock import FileLock
+from wijksessie.store.repair import repair_ids
+from wijksessie.store.session_file import (
+    LOCK_FILE_ITSELF,
+    SESSION_TABLE,
+    TABLES,
+    acquire_lock,
+    lock_path,
+    new_file_data,
+    read_session,
+    read_session_file,
+    real_path,
+    remove_stale_temp_files,
+)
+from wijksessie.store.storage import AtomicJSONStorage, atomic_write_text, dumps
+from wijksessie.store.undo import UNDO_DEPTH, Change, History, keep_time_spent
+
+__all__ = [
+    "SESSION_TABLE",
+    "TABLES",
+    "UNDO_DEPTH",
+    "SessionStore",
+    "lock_path",
+    "new_file_data",
+    "read_session_file",
+]
 
 E = TypeVar("E")
-
-UNDO_DEPTH = 200
-"""How many steps ``undo`` can go back; older ones are forgotten."""
-
-SESSION_TABLE = "session"
-TABLES: dict[type, str] = {
-    ResidentQuestion: "resident_questions",
-    Organisation: "organisations",
-    Participant: "participants",
-    Initiative: "initiatives",
-    Connection: "connections",
-    Goal: "goals",
-    Agreement: "agreements",
-    Commitment: "commitments",
-    ParkingItem: "parking",
-}
-
-
-LABEL_LENGTH = 40
-
-DESCRIPTIONS: dict[str, tuple[str, str]] = {
-    "toegevoegd": (N_("{noun} ‘{label}’ toegevoegd"), N_("{noun} toegevoegd")),
-    "gewijzigd": (N_("{noun} ‘{label}’ gewijzigd"), N_("{noun} gewijzigd")),
-    "verwijderd": (N_("{noun} ‘{label}’ verwijderd"), N_("{noun} verwijderd")),
-}
-"""The undo step's name per verb ``describe`` knows (the verb is the Dutch key), with and
-without a label, so that each language can put the words in its own order."""
-_OTHER_NOUN = N_("item")
-
-
-@dataclass(frozen=True)
-class Change:
-    """One document as it was and as it became; ``None`` means it was not there."""
-
-    table: str
-    entity_id: str | None
-    """The entity's id, or ``None`` for the session's own document."""
-    doc_id: int
-    position: int
-    """Where the document stands in its table, so an undone removal comes back in place."""
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-    description: str
-
-
-@dataclass(frozen=True)
-class Step:
-    """What one ``undo`` takes back: a single change, or every change of one ``batch``."""
-
-    description: str
-    changes: tuple[Change, ...]
-
-
-def lock_path(path: Path) -> Path:
-    """The hidden lock file beside a session file."""
-    return path.with_name(f".{path.name}.lock")
-
-
-def read_session_file(path: Path) -> dict[str, Any]:
-    """The parsed, migrated contents of a session file; ``SessionFileError`` when unusable."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SessionFileError(_("Sessiebestand niet gevonden: {path}").format(path=path)) from None
-    except IsADirectoryError:
-        raise SessionFileError(
-            _("{path} is een map, geen sessiebestand.").format(path=path)
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise SessionFileError(
-            _("{name} is niet te lezen: {error}").format(name=path.name, error=error)
-        ) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        raise SessionFileError(
-            _("{name} is beschadigd: geen geldige JSON.").format(name=path.name)
-        ) from None
-    try:
-        session_doc(data)
-    except SessionFileError:
-        raise SessionFileError(
-            _("{name} is geen wijksessie-bestand.").format(name=path.name)
-        ) from None
-    return migrate(data, path.name)
 
 
 class SessionStore:
@@ -159,36 +100,61 @@ class SessionStore:
         self.read_only = read_only
         self._storage = storage
         self._lock = lock
-        self._db = TinyDB(storage=lambda: storage)
-        self._doc_ids: dict[str, dict[str, int]] = {}
-        self._decoded: dict[str, tuple[dict[str, Any], list[Any], dict[str, tuple[Any, Any]]]]
-        self._decoded = {}
-        """Per table: the stored dict a list of entities was decoded from, that list, and per
-        document key the document and its entity."""
-        self._changed_in_place: dict[str, set[str]] = {}
-        """Per table, the keys of documents TinyDB updated in place since it was decoded."""
-        self._undo: deque[Step] = deque(maxlen=undo_depth)
-        self._redo: list[Step] = []
+        self._decoded = DecodeCache()
+        self._docs = Documents(storage, self._decoded)
+        self._history = History(undo_depth)
         self._pending: list[Change] | None = None
-        self._check_and_index()
+        self.repairs: list[str] = []
+        """What opening repaired in the file (missing or duplicate ids), for the app to show."""
+        self._docs.check_and_index(path.name if path is not None else _("sessie"))
 
     # -- opening and closing ------------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> SessionStore:
-        """Open a session file, locked for editing unless ``read_only``."""
-        path = Path(path)
+        """Open a session file, locked for editing unless ``read_only``.
+
+        A symbolic link is followed: the file it points to is locked and saved. A failed open
+        leaves no lock file it made behind (issue 19.12); an open for editing removes the temp
+        files a killed save of this session left (issue 19.8).
+        """
+        path = real_path(Path(path))
         if not path.parent.is_dir():  # before locking: the lock file would create the folder
             raise SessionFileError(_("Sessiebestand niet gevonden: {path}").format(path=path))
+        made_lock = not read_only and not os.path.lexists(lock_path(path))
         lock = None if read_only else cls.acquire_lock(path)
+        read = None
         try:
-            data = read_session_file(path)
-            storage = AtomicJSONStorage(path, data, read_only=read_only)
-            return cls(storage, path=path, lock=lock, read_only=read_only)
+            read = read_session(path, lock=not read_only)
+            repairs = repair_ids(read.data, TABLES)
+            storage = AtomicJSONStorage(path, read.data, read_only=read_only)
+            storage.watch(read.state, read.identity, lock_itself=read.identity is not None)
+            store = cls(storage, path=path, lock=lock, read_only=read_only)
         except BaseException:
+            if read is not None and read.identity is not None:
+                read.identity.release()
             if lock is not None:
+                if made_lock:
+                    with contextlib.suppress(OSError):
+                        lock_path(path).unlink()
                 lock.release()
             raise
+        if not read_only:
+            remove_stale_temp_files(path)
+        if repairs:
+            store.repairs = [*repairs, store._save_repairs()]
+        return store
+
+    def _save_repairs(self) -> str:
+        """Save the ids repaired at open, once; says whether they were saved."""
+        if self.read_only:
+            return _("Dit is hersteld in dit venster, niet opgeslagen (alleen-lezen).")
+        self._storage.unsaved = True  # type: ignore[attr-defined]
+        try:
+            self.flush()
+        except SaveError as error:
+            return str(error)
+        return _("Dit is hersteld en opgeslagen.")
 
     @classmethod
     def create(cls, path: Path, session: Session) -> SessionStore:
@@ -197,9 +163,10 @@ class SessionStore:
         path = Path(path)
         lock = cls.acquire_lock(path)
         try:
-            if path.exists():
+            if os.path.lexists(path):
                 raise SessionFileError(_("{name} bestaat al.").format(name=path.name))
             storage = AtomicJSONStorage(path, new_file_data(session))
+            storage.watch(None, lock_itself=LOCK_FILE_ITSELF)
             storage.unsaved = True
             storage.flush()
             return cls(storage, path=path, lock=lock)
@@ -217,28 +184,54 @@ class SessionStore:
     @staticmethod
     def acquire_lock(path: Path) -> FileLock:
         """The session's exclusive lock, or ``SessionLockedError`` when another window has it."""
-        try:
-            return FileLock.acquire(lock_path(path))
-        except LockHeld:
-            raise SessionLockedError(
-                _(
-                    "{name} is al geopend in een ander venster van wijksessie. Sluit dat eerst, "
-                    "of open deze sessie alleen-lezen (wijksessie view)."
-                ).format(name=path.name)
-            ) from None
-        except OSError as error:
-            raise SessionFileError(
-                _("Kan {name} niet vergrendelen: {error}").format(name=path.name, error=error)
-            ) from None
+        return acquire_lock(path)
 
     def close(self) -> None:
-        """Write anything unsaved and release the lock."""
+        """Write anything unsaved and release the locks.
+
+        When that last save fails the changes are gone with the store, and the ``SaveError``
+        says so: ``unsaved`` tells a caller to offer ``save_emergency_copy`` first.
+        """
         try:
             self.flush()
+        except SaveError:
+            name = self.path.name if self.path is not None else _("sessie")
+            raise SaveError(
+                _(
+                    "De laatste wijzigingen in {name} zijn niet opgeslagen: opslaan lukte niet "
+                    "bij het sluiten."
+                ).format(name=name)
+            ) from None
         finally:
+            if isinstance(self._storage, AtomicJSONStorage):
+                self._storage.release()
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
+
+    def close_without_saving(self) -> None:
+        """Close, letting go of changes a failed save kept in memory (the user chose so)."""
+        if isinstance(self._storage, AtomicJSONStorage):
+            self._storage.unsaved = False
+        self.close()
+
+    def save_emergency_copy(self) -> Path:
+        """Write the session as it is in memory to a new file in the emergency folder.
+
+        For when it cannot be saved in its own place (``unsaved``); the session file itself is
+        not touched. Returns the copy's path; ``SaveError`` when that fails too.
+        """
+        target = emergency_path(self.path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(target, dumps(self._storage.read() or {}))
+        except OSError as error:
+            raise SaveError(
+                _("Ook een noodkopie in {folder} lukte niet ({reason}).").format(
+                    folder=target.parent, reason=error.strerror or error
+                )
+            ) from error
+        return target
 
     def __enter__(self) -> SessionStore:
         return self
@@ -265,7 +258,7 @@ class SessionStore:
             return
         with self._transaction() as changes:
             yield
-        self._push(changes, description)
+        self._history.push(changes, description)
         self.flush()
 
     @contextmanager
@@ -297,14 +290,9 @@ class SessionStore:
 
     def _revert(self, changes: list[Change]) -> None:
         for change in reversed(changes):
-            self._put(change, change.before)
-        self._clear_caches()
-        self._index()
-
-    def _clear_caches(self) -> None:
-        self._db.clear_cache()
-        for table_name in (SESSION_TABLE, *TABLES.values()):
-            self._db.table(table_name, cache_size=0).clear_cache()
+            self._docs.put(change, change.before)
+        self._docs.clear_caches()
+        self._docs.index()
 
     @property
     def unsaved(self) -> bool:
@@ -316,7 +304,7 @@ class SessionStore:
     @property
     def session(self) -> Session:
         """The session's own fields (title, wijk, date, agenda, ...)."""
-        return from_dict(Session, self._session_table().get(doc_id=1))
+        return from_dict(Session, self._docs.table(SESSION_TABLE).get(doc_id=1))
 
     def save_session(self, session: Session, *, description: str | None = None) -> None:
         """Replace the session's own fields.
@@ -326,15 +314,15 @@ class SessionStore:
         is saved but not made an undo step, and undoing other session edits keeps the time.
         """
         validate(session)
-        table = self._session_table()
-        before = self._document(SESSION_TABLE, 1)
+        table = self._docs.table(SESSION_TABLE)
+        before = self._docs.copy_of(SESSION_TABLE, 1)
         after = {**before, **to_dict(session)} if before is not None else to_dict(session)
         if after == before:
             self._unchanged()
             return
         text = description or _("sessiegegevens gewijzigd")
         with self._writing(table, lambda: Change(SESSION_TABLE, None, 1, 0, before, after, text)):
-            self._in_place(SESSION_TABLE, 1)
+            self._docs.in_place(SESSION_TABLE, 1)
             table.update(to_dict(session), doc_ids=[1])
 
     # -- entities -----------------------------------------------------------------------
@@ -342,29 +330,14 @@ class SessionStore:
     def all(self, kind: type[E]) -> list[E]:
         """Every entity of one kind, in the order they were added.
 
-        A kind is decoded once per change of its table, not once per call: TinyDB replaces a
-        table's dict whenever it writes to it, so the dict held in memory tells whether the
-        decoded list is still current. Within a changed table only the new documents and the
-        ones updated in place (which this store notes in ``_changed_in_place``: TinyDB updates
-        a document dict in place) are decoded again: adding the thousand-and-first commitment
-        decodes one commitment, not a thousand (5 ms). The entities are shared between calls:
-        change them with ``dataclasses.replace`` and ``update``, never in place.
+        A kind is decoded once per change of its table, and within a changed table only the
+        new documents and the ones updated in place (see ``decode_cache``): adding the
+        thousand-and-first commitment decodes one commitment, not a thousand (5 ms). The
+        entities are shared between calls: change them with ``dataclasses.replace`` and
+        ``update``, never in place.
         """
         name = TABLES[kind]
-        raw = self._raw_table(name)
-        cached = self._decoded.get(name)
-        if cached is None or cached[0] is not raw:
-            known = cached[2] if cached is not None else {}
-            changed = self._changed_in_place.pop(name, set())
-            pairs: dict[str, tuple[Any, Any]] = {}
-            for key, doc in raw.items():
-                pair = known.get(key)
-                if pair is None or pair[0] is not doc or key in changed:
-                    pair = (doc, from_dict(kind, doc))
-                pairs[key] = pair
-            cached = (raw, [entity for _doc, entity in pairs.values()], pairs)
-            self._decoded[name] = cached
-        return list(cached[1])
+        return self._decoded.entities(name, kind, self._docs.raw(name))
 
     def _siblings(self, kind: type) -> Iterator[SimpleNamespace]:
         """The stored documents of one kind as light objects, for the duplicate check.
@@ -373,14 +346,18 @@ class SessionStore:
         three-hundredth participant costs about what adding the first did. Kinds without a
         duplicate rule never even iterate. The documents are read where TinyDB keeps them:
         its ``Table.all()`` copies each one into a ``Document`` first, under a millisecond for
-        a thousand commitments (about 0.6 ms) but on every add.
+        a thousand commitments (about 0.6 ms) but on every add. A field a hand-edited file
+        left out reads as its default, as it does when the document is decoded.
         """
-        return (SimpleNamespace(**doc) for doc in self._raw_table(TABLES[kind]).values())
+        defaults = _defaults(kind)
+        return (
+            SimpleNamespace(**{**defaults, **doc}) for doc in self._docs.raw(TABLES[kind]).values()
+        )
 
     def get(self, kind: type[E], entity_id: str) -> E:
         """One entity by id; ``NotFoundError`` if there is none."""
-        doc_id = self._doc_ids[TABLES[kind]].get(entity_id)
-        doc = self._table(kind).get(doc_id=doc_id) if doc_id is not None else None
+        doc_id = self._docs.doc_ids[TABLES[kind]].get(entity_id)
+        doc = self._docs.table_of(kind).get(doc_id=doc_id) if doc_id is not None else None
         if doc is None:
             raise NotFoundError(_("Niet gevonden: {id}").format(id=entity_id))
         return from_dict(kind, doc)
@@ -402,7 +379,7 @@ class SessionStore:
 
     def count(self, kind: type) -> int:
         """How many entities of one kind there are."""
-        return len(self._doc_ids[TABLES[kind]])
+        return len(self._docs.doc_ids[TABLES[kind]])
 
     def add(self, entity: Any, *, description: str | None = None) -> None:
         """Add a new entity after checking its rules and that it is not already there.
@@ -411,21 +388,21 @@ class SessionStore:
         """
         kind = type(entity)
         validate(entity, self._siblings(kind))
-        table = self._table(kind)
+        table = self._docs.table_of(kind)
         name = TABLES[kind]
-        if entity.id in self._doc_ids[name]:
+        if entity.id in self._docs.doc_ids[name]:
             raise SessionFileError(_("Dubbel id: {id}").format(id=entity.id))
         doc = to_dict(entity)
         after = copy.deepcopy(doc)
-        position = len(self._raw_table(name))
+        position = len(self._docs.raw(name))
         text = description or self.describe(entity, "toegevoegd")
 
         def change() -> Change:
-            doc_id = self._doc_ids[name][entity.id]
+            doc_id = self._docs.doc_ids[name][entity.id]
             return Change(name, entity.id, doc_id, position, None, after, text)
 
         with self._writing(table, change):
-            self._doc_ids[name][entity.id] = table.insert(doc)
+            self._docs.doc_ids[name][entity.id] = table.insert(doc)
 
     def update(self, entity: Any, *, description: str | None = None) -> None:
         """Replace an existing entity (matched by id) after checking its rules.
@@ -434,33 +411,33 @@ class SessionStore:
         """
         kind = type(entity)
         validate(entity, self._siblings(kind))
-        doc_id = self._doc_id(entity)
-        table = self._table(kind)
+        doc_id = self._docs.doc_id_of(entity)
+        table = self._docs.table_of(kind)
         name = TABLES[kind]
-        before = self._document(name, doc_id)
+        before = self._docs.copy_of(name, doc_id)
         after = {**(before or {}), **to_dict(entity)}
         if after == before:
             self._unchanged()
             return
         text = description or self.describe(entity, "gewijzigd")
         with self._writing(table, lambda: Change(name, entity.id, doc_id, 0, before, after, text)):
-            self._in_place(name, doc_id)
+            self._docs.in_place(name, doc_id)
             table.update(to_dict(entity), doc_ids=[doc_id])
 
     def remove(self, entity: Any, *, description: str | None = None) -> None:
         """Remove an entity (matched by id)."""
-        doc_id = self._doc_id(entity)
+        doc_id = self._docs.doc_id_of(entity)
         kind = type(entity)
-        table = self._table(kind)
+        table = self._docs.table_of(kind)
         name = TABLES[kind]
-        before = self._document(name, doc_id)
-        position = list(self._raw_table(name)).index(str(doc_id))
+        before = self._docs.copy_of(name, doc_id)
+        position = list(self._docs.raw(name)).index(str(doc_id))
         stored = from_dict(kind, before) if before is not None else entity
         text = description or self.describe(stored, "verwijderd")
         change = Change(name, entity.id, doc_id, position, before, None, text)
         with self._writing(table, lambda: change):
             table.remove(doc_ids=[doc_id])
-        del self._doc_ids[name][entity.id]
+        del self._docs.doc_ids[name][entity.id]
 
     def describe(self, entity: Any, verb: str) -> str:
         """A short name for a change, as the undo toast shows it, in the current language.
@@ -469,26 +446,11 @@ class SessionStore:
         English "organisation ‘Welzijn Zuid’ added". ``verb`` is one of the Dutch keys of
         ``DESCRIPTIONS``; another verb is put after the name as it is.
         """
-        noun = _(KIND_NOUNS.get(type(entity), _OTHER_NOUN))
-        label = _shorten(self._label(entity))
-        if verb in DESCRIPTIONS:
-            with_label, without = DESCRIPTIONS[verb]
-            return (_(with_label) if label else _(without)).format(noun=noun, label=label)
-        return f"{noun} ‘{label}’ {verb}" if label else f"{noun} {verb}"
-
-    def _label(self, entity: Any) -> str:
-        if isinstance(entity, Connection):
-            names = [self._organisation_name(org_id) for org_id in (entity.org_a, entity.org_b)]
-            return " – ".join(name for name in names if name)
-        for attribute in ("name", "text", "what"):
-            value = getattr(entity, attribute, "")
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-        return ""
+        return describe(entity, verb, self._organisation_name)
 
     def _organisation_name(self, organisation_id: str) -> str:
-        doc_id = self._doc_ids[TABLES[Organisation]].get(organisation_id)
-        doc = self._document(TABLES[Organisation], doc_id) if doc_id is not None else None
+        doc_id = self._docs.doc_ids[TABLES[Organisation]].get(organisation_id)
+        doc = self._docs.copy_of(TABLES[Organisation], doc_id) if doc_id is not None else None
         return str(doc.get("name", "")) if doc else ""
 
     # -- undo and redo ------------------------------------------------------------------
@@ -496,22 +458,26 @@ class SessionStore:
     @property
     def can_undo(self) -> bool:
         """True when there is a step ``undo`` can take back."""
-        return not self.read_only and bool(self._undo)
+        return not self.read_only and self._history.can(backwards=True)
 
     @property
     def can_redo(self) -> bool:
         """True when an undone step can be done again (no new change came since)."""
-        return not self.read_only and bool(self._redo)
+        return not self.read_only and self._history.can(backwards=False)
 
     @property
     def undo_description(self) -> str | None:
         """What ``undo`` would take back, e.g. for a menu entry; ``None`` if nothing."""
-        return self._undo[-1].description if self.can_undo else None
+        return self._next_description(backwards=True)
 
     @property
     def redo_description(self) -> str | None:
         """What ``redo`` would do again; ``None`` if nothing."""
-        return self._redo[-1].description if self.can_redo else None
+        return self._next_description(backwards=False)
+
+    def _next_description(self, *, backwards: bool) -> str | None:
+        step = None if self.read_only else self._history.next_step(backwards=backwards)
+        return step.description if step is not None else None
 
     def undo(self) -> str | None:
         """Take back the last step and save; returns its description, ``None`` if none.
@@ -519,35 +485,35 @@ class SessionStore:
         Like any change, it is saved at once in one atomic write. When that save fails the
         step is still undone in memory (and ``redo`` can bring it back); ``SaveError`` says so.
         """
-        return self._replay(self._undo, self._redo, backwards=True)
+        return self._replay(backwards=True)
 
     def redo(self) -> str | None:
         """Do the last undone step again and save; returns its description, ``None`` if none."""
-        return self._replay(self._redo, self._undo, backwards=False)
+        return self._replay(backwards=False)
 
-    def _replay(self, source: Any, target: Any, *, backwards: bool) -> str | None:
+    def _replay(self, *, backwards: bool) -> str | None:
         self._refuse_if_read_only()
         if self._pending is not None:
             raise RuntimeError("undo and redo cannot run inside a batch")
-        if not source:
+        step = self._history.next_step(backwards=backwards)
+        if step is None:
             return None
-        step = source[-1]
         changes = reversed(step.changes) if backwards else step.changes
         with self._transaction() as done:
             for change in changes:
                 wanted = change.before if backwards else change.after
                 done.append(self._restore(change, wanted))
-        target.append(source.pop())
+        self._history.replayed(backwards=backwards)
         self.flush()
         return step.description
 
     def _restore(self, change: Change, wanted: dict[str, Any] | None) -> Change:
         """Put one document back as ``wanted``; returns what was done, for a rollback."""
-        doc_id = self._locate(change)
-        current = self._document(change.table, doc_id) if doc_id is not None else None
+        doc_id = self._docs.locate(change)
+        current = self._docs.copy_of(change.table, doc_id) if doc_id is not None else None
         if wanted is not None and current is not None and change.table == SESSION_TABLE:
-            wanted = _keep_time_spent(wanted, current)
-        self._put(change, wanted)
+            wanted = keep_time_spent(wanted, current)
+        self._docs.put(change, wanted)
         return Change(
             change.table,
             change.entity_id,
@@ -558,99 +524,7 @@ class SessionStore:
             change.description,
         )
 
-    def _push(self, changes: list[Change], description: str | None) -> None:
-        """Remember the changes as one undo step; a new step forgets what could be redone."""
-        edits = [change for change in changes if _is_edit(change)]
-        if not edits:
-            return
-        if description is None:
-            count = len(edits)
-            description = (
-                edits[0].description
-                if count == 1
-                else ngettext("{n} wijziging", "{n} wijzigingen", count).format(n=count)
-            )
-        self._undo.append(Step(description, tuple(edits)))
-        self._redo.clear()
-
-    def _put(self, change: Change, wanted: dict[str, Any] | None) -> None:
-        """Make the changed document ``wanted``: remove, replace or re-insert it in place."""
-        table = self._db.table(change.table, cache_size=0)
-        doc_id = self._locate(change)
-        ids = self._doc_ids.get(change.table)
-        if wanted is None:
-            if doc_id is not None:
-                table.remove(doc_ids=[doc_id])
-                if ids is not None and change.entity_id is not None:
-                    ids.pop(change.entity_id, None)
-            return
-        document = copy.deepcopy(wanted)
-        if doc_id is not None:
-            self._in_place(change.table, doc_id)
-            table.update(_replace_with(document), doc_ids=[doc_id])
-            return
-        if table.contains(doc_id=change.doc_id):
-            doc_id = table.insert(document)
-        else:
-            doc_id = table.insert(Document(document, doc_id=change.doc_id))
-        self._move(change.table, doc_id, change.position)
-        if ids is not None and change.entity_id is not None:
-            ids[change.entity_id] = doc_id
-
-    def _locate(self, change: Change) -> int | None:
-        if change.entity_id is None:
-            return change.doc_id
-        return self._doc_ids[change.table].get(change.entity_id)
-
-    def _move(self, table_name: str, doc_id: int, position: int) -> None:
-        """Put a re-inserted document back at ``position`` in its table's order."""
-        data = self._storage.read() or {}
-        docs = data.get(table_name, {})
-        key = str(doc_id)
-        order = [name for name in docs if name != key]
-        if position >= len(order):
-            return
-        order.insert(position, key)
-        data[table_name] = {name: docs[name] for name in order}
-        self._storage.write(data)
-
     # -- internals ----------------------------------------------------------------------
-
-    def _in_place(self, table_name: str, doc_id: int) -> None:
-        """TinyDB is about to update this document's dict in place (it does for ``update``).
-
-        The caches keyed on a document dict's identity (the decoded entities here, each
-        document's line of JSON in the storage) must encode or decode it again: every in-place
-        update goes through here, and a randomised test checks both caches after each kind of
-        change.
-        """
-        key = str(doc_id)
-        self._changed_in_place.setdefault(table_name, set()).add(key)
-        if isinstance(self._storage, AtomicJSONStorage):
-            self._storage.changed_in_place(table_name, key)
-
-    def _table(self, kind: type) -> Table:
-        try:
-            return self._db.table(TABLES[kind], cache_size=0)
-        except KeyError:
-            raise TypeError(f"Geen opslag voor {kind.__name__}") from None
-
-    def _session_table(self) -> Table:
-        return self._db.table(SESSION_TABLE, cache_size=0)
-
-    def _doc_id(self, entity: Any) -> int:
-        doc_id = self._doc_ids[TABLES[type(entity)]].get(entity.id)
-        if doc_id is None:
-            raise NotFoundError(_("Niet gevonden: {id}").format(id=entity.id))
-        return doc_id
-
-    def _raw_table(self, table_name: str) -> dict[str, Any]:
-        return (self._storage.read() or {}).get(table_name, {})
-
-    def _document(self, table_name: str, doc_id: int) -> dict[str, Any] | None:
-        """A private copy of one stored document, safe to keep in the history."""
-        doc = self._raw_table(table_name).get(str(doc_id))
-        return copy.deepcopy(doc) if doc is not None else None
 
     def _unchanged(self) -> None:
         """A change to what is already stored: no write, no step, but still no read-only pass.
@@ -678,7 +552,7 @@ class SessionStore:
             yield
         except SaveError:
             table.clear_cache()
-            self._index()
+            self._docs.index()
             self._record(change())
             raise
         self._record(change())
@@ -687,89 +561,16 @@ class SessionStore:
         if self._pending is not None:
             self._pending.append(change)
         else:
-            self._push([change], None)
-
-    def _index(self) -> None:
-        """Map entity ids to TinyDB doc ids from the data in memory.
-
-        After a failed save the change is in memory but the caller never got its doc id, so
-        the map is rebuilt: ``get`` and ``count`` then agree with ``all``.
-        """
-        for table_name in TABLES.values():
-            table = self._db.table(table_name, cache_size=0)
-            self._doc_ids[table_name] = {doc["id"]: doc.doc_id for doc in table.all()}
-
-    def _check_and_index(self) -> None:
-        """Decode every document once, so a damaged file fails at open, not mid-session."""
-        name = self.path.name if self.path else _("sessie")
-        data = self._storage.read() or {}
-        try:
-            session_doc(data)
-            from_dict(Session, self._session_table().get(doc_id=1))
-            for kind, table_name in TABLES.items():
-                self._doc_ids[table_name] = {}
-                for doc in self._db.table(table_name, cache_size=0).all():
-                    entity = from_dict(kind, doc)
-                    self._doc_ids[table_name][entity.id] = doc.doc_id
-        except (ValueError, TypeError, AttributeError) as error:
-            raise SessionFileError(
-                _("{name} is beschadigd: {error}").format(name=name, error=error)
-            ) from None
+            self._history.push([change], None)
 
 
-def _replace_with(document: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
-    """A TinyDB update that replaces a document whole (``update`` with a dict only merges)."""
-
-    def replace(stored: dict[str, Any]) -> None:
-        stored.clear()
-        stored.update(document)
-
-    return replace
-
-
-def _without_time(doc: dict[str, Any] | None) -> dict[str, Any] | None:
-    if doc is None or "agenda" not in doc:
-        return doc
-    agenda = [
-        {key: value for key, value in item.items() if key != "spent_seconds"}
-        for item in doc["agenda"]
-    ]
-    return {**doc, "agenda": agenda}
-
-
-def _is_edit(change: Change) -> bool:
-    """False when a change only moved the agenda's clock (or changed nothing at all)."""
-    if change.table != SESSION_TABLE:
-        return change.before != change.after
-    return _without_time(change.before) != _without_time(change.after)
-
-
-def _keep_time_spent(wanted: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
-    """``wanted`` with the time really spent per phase taken from ``current``: undo edits
-    the plan, it does not turn back the clock."""
-    spent = {item.get("phase"): item.get("spent_seconds", 0) for item in current.get("agenda", [])}
-    agenda = [
-        {**item, "spent_seconds": spent.get(item.get("phase"), item.get("spent_seconds", 0))}
-        for item in wanted.get("agenda", [])
-    ]
-    return {**wanted, "agenda": agenda} if "agenda" in wanted else wanted
-
-
-def _shorten(text: str) -> str:
-    """At most ``LABEL_LENGTH`` characters, cut between words where that keeps most of it."""
-    text = " ".join(text.split())
-    if len(text) <= LABEL_LENGTH:
-        return text
-    cut = text[: LABEL_LENGTH - 1]
-    head, _, _ = cut.rpartition(" ")
-    return (head if len(head) > LABEL_LENGTH // 2 else cut).rstrip(" ,.;:") + "…"
-
-
-def new_file_data(session: Session) -> dict[str, Any]:
-    """The contents of a fresh session file: the session table and an empty table per entity."""
-    doc = {"app": APP_MARK, "schema_version": SCHEMA_VERSION, "app_version": wijksessie.__version__}
-    doc.update(to_dict(session))
-    data: dict[str, Any] = {SESSION_TABLE: {"1": doc}}
-    for table_name in TABLES.values():
-        data[table_name] = {}
-    return data
+@functools.cache
+def _defaults(kind: type) -> dict[str, Any]:
+    """The default of each field of an entity kind that has one."""
+    found: dict[str, Any] = {}
+    for field in dataclasses.fields(kind):
+        if field.default is not dataclasses.MISSING:
+            found[field.name] = field.default
+        elif field.default_factory is not dataclasses.MISSING:
+            found[field.name] = field.default_factory()
+    return found

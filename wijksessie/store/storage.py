@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from tinydb.storages import Storage
 
 from wijksessie.errors import ReadOnlyError, SaveError
 from wijksessie.i18n import _
+from wijksessie.store.lock import FileLock, LockHeld
 
 
 def _default_mode() -> int:
@@ -59,6 +61,43 @@ def _fsync_folder(folder: Path) -> None:
         os.fsync(handle)
     finally:
         os.close(handle)
+
+
+READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+"""Read only, never through a link, never waiting (a FIFO would hang a blocking open)."""
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What tells one version of a file from another without reading it.
+
+    A replacement (an atomic rename, as wijksessie saves) gives a new inode; a change in place
+    a new size or modification time. Comparing these costs one ``stat`` per save.
+    """
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, result: os.stat_result) -> FileState:
+        """The state a ``stat`` or ``fstat`` reported."""
+        return cls(result.st_dev, result.st_ino, result.st_size, result.st_mtime_ns)
+
+
+def file_state(path: Path) -> FileState | None:
+    """The file's state now; ``None`` when nothing is at ``path``."""
+    try:
+        return FileState.of(os.stat(path, follow_symlinks=False))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
 
 
 _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
@@ -132,6 +171,34 @@ class AtomicJSONStorage(Storage):
         """Each table's text as last written, for ``dumps`` to reuse (see there)."""
         self._changed: dict[str, set[str]] = {}
         """Documents updated in place since they were last encoded (``changed_in_place``)."""
+        self._watching = False
+        self._known: FileState | None = None
+        """The file as this storage last read or wrote it (``None``: no file yet)."""
+        self._identity: FileLock | None = None
+        """The lock on the session file itself, moved to each new file a save makes."""
+        self._lock_itself = False
+        self.outside_change = False
+        """True once a save was refused because the file changed behind this storage."""
+
+    def watch(
+        self, known: FileState | None, identity: FileLock | None = None, *, lock_itself: bool
+    ) -> None:
+        """Refuse to save over the file once it is no longer as ``known`` (read or written).
+
+        ``None`` means no file is expected yet (a new session). With ``lock_itself`` each save
+        moves a lock on the file itself (``identity``, taken when it was read) to the file it
+        puts in place, so a second name for the file (a hard link made later) finds it held.
+        """
+        self._watching = True
+        self._known = known
+        self._identity = identity
+        self._lock_itself = lock_itself
+
+    def release(self) -> None:
+        """Let go of the lock on the file itself (the store releases its name lock)."""
+        identity, self._identity = self._identity, None
+        if identity is not None:
+            identity.release()
 
     def read(self) -> dict[str, Any] | None:
         return self._data
@@ -145,10 +212,16 @@ class AtomicJSONStorage(Storage):
             self.flush()
 
     def flush(self) -> None:
-        """Write the in-memory data to disk; raises ``SaveError`` and keeps it when that fails."""
+        """Write the in-memory data to disk; raises ``SaveError`` and keeps it when that fails.
+
+        A file that changed, moved or went away since this storage read or wrote it is never
+        written over (issue 19.2): the save is refused, every time, and the data stay here.
+        """
         if self._data is None or not self.unsaved:
             return
         try:
+            if self._watching:
+                self._check_unchanged()
             atomic_write_text(self.path, dumps(self._data, self._blocks, self._changed))
         except OSError as error:
             raise SaveError(
@@ -158,6 +231,42 @@ class AtomicJSONStorage(Storage):
                 ).format(name=self.path.name, reason=error.strerror or error)
             ) from error
         self.unsaved = False
+        if self._watching:
+            self._written()
+
+    def _check_unchanged(self) -> None:
+        """``SaveError`` when the file is no longer as this storage last read or wrote it."""
+        if self.outside_change or file_state(self.path) != self._known:
+            self.outside_change = True
+            raise SaveError(
+                _(
+                    "{name} is buiten wijksessie gewijzigd, verplaatst of verwijderd sinds het "
+                    "hier werd geopend. Wijksessie slaat er niet overheen op; uw laatste "
+                    "wijzigingen staan alleen nog in het geheugen van dit venster."
+                ).format(name=self.path.name)
+            )
+
+    def _written(self) -> None:
+        """Remember the file just written, and move the lock on the file itself onto it.
+
+        Opened again by its name, right after the rename: if something else replaced it in
+        those microseconds, the next save sees a file it does not know and stops.
+        """
+        try:
+            fd = os.open(self.path, READ_FLAGS)
+        except OSError:
+            self._known = file_state(self.path)
+            return
+        self._known = FileState.of(os.fstat(fd))
+        if not self._lock_itself:
+            os.close(fd)
+            return
+        try:
+            moved = FileLock.take(self.path, fd)
+        except LockHeld:  # nobody can hold a file this moment made; keep the old lock then
+            return
+        self.release()
+        self._identity = moved
 
     def changed_in_place(self, table: str, key: str) -> None:
         """The document ``key`` of ``table`` is about to be updated in place: encode it anew."""

@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -29,6 +30,7 @@ from wijksessie.ui.widgets.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
     from wijksessie.store import SessionStore
+    from wijksessie.ui.screens.session import SessionScreen
     from wijksessie.ui.widgets.form_dialog import Values
 
 # The session screen, the store, forms and dialogs are imported where they are first used: the
@@ -83,6 +85,8 @@ class WijksessieApp(App["Restart | None"]):
         self.register_theme(PROJECTOR)
         self.theme = TEXTUAL_THEMES[self.settings.theme]
         self.set_reactive(WijksessieApp.projector, self.settings.theme is ThemeChoice.PROJECTOR)
+        self.farewell = ""
+        """What the app said as it quit (also printed below the terminal's prompt)."""
         self._desk_theme = (
             ThemeChoice.DARK
             if self.settings.theme is ThemeChoice.PROJECTOR
@@ -111,16 +115,43 @@ class WijksessieApp(App["Restart | None"]):
             self.push_screen(StartScreen(self.folder))
 
     async def action_quit(self) -> None:
-        """Save and release every open session before leaving."""
+        """Save and release every open session before leaving.
+
+        While a session cannot be saved, its changes exist only in this window: ask first,
+        offering an emergency copy (issue 19.3).
+        """
+        failing = [screen for screen in self._session_screens() if screen.saves_failing()]
+        if failing:
+            from wijksessie.ui.widgets.unsaved_dialog import UnsavedDialog
+
+            question = "\n\n".join(screen.unsaved_question() for screen in failing)
+            self.push_screen(UnsavedDialog(question), partial(self._quit_answered, failing))
+            return
         self._finish_sessions()
         self.exit()
 
-    def _finish_sessions(self) -> None:
+    def _quit_answered(self, failing: list[SessionScreen], answer: str | None) -> None:
+        if answer is None:
+            return
+        told = []
+        for screen in failing:
+            try:
+                told.append(screen.rescue(answer))
+            except WijksessieError as error:
+                self.notify(str(error), severity="error", markup=False, timeout=30)
+                return
+        self._finish_sessions()
+        self.farewell = "\n".join(told)
+        self.exit(message=Text(self.farewell))
+
+    def _session_screens(self) -> list[SessionScreen]:
         from wijksessie.ui.screens.session import SessionScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
-                screen.finish()
+        return [screen for screen in self.screen_stack if isinstance(screen, SessionScreen)]
+
+    def _finish_sessions(self) -> None:
+        for screen in self._session_screens():
+            screen.finish()
 
     # -- language -----------------------------------------------------------------------
 
@@ -138,6 +169,11 @@ class WijksessieApp(App["Restart | None"]):
         """Remember ``language`` and start again in it, in the session that is open now."""
         if language == current_language():
             self.notify(_("Deze taal staat al aan."), timeout=3)
+            return
+        if any(screen.saves_failing() for screen in self._session_screens()):
+            self.notify(
+                _("Opnieuw starten kan pas als opslaan weer lukt."), severity="error", timeout=8
+            )
             return
         from wijksessie.ui.screens.session import SessionScreen
 
@@ -250,7 +286,7 @@ class WijksessieApp(App["Restart | None"]):
             yield SystemCommand(
                 _("Demosessie openen"), _("De voorbeeldsessie Kruidenbuurt"), self.action_demo
             )
-        yield SystemCommand(_("Afsluiten"), _("Alles is al opgeslagen"), self.action_quit)
+        yield SystemCommand(_("Afsluiten"), _("Vraagt eerst als opslaan mislukt"), self.action_quit)
 
     # -- opening ------------------------------------------------------------------------
 

@@ -55,6 +55,7 @@ class SessionPhase(Horizontal):
         super().__init__(id=id)
         self.store = store
         self._timer: Timer | None = None
+        self._untouched: dict[str, tuple[Any, str]] = {}
         self._shown: list[ResidentQuestion] | None = None
         """The questions the table shows now, to skip re-filling it when nothing changed."""
 
@@ -105,6 +106,20 @@ class SessionPhase(Horizontal):
         self.refresh_questions()
         for widget in self.query("Input, TextArea"):
             widget.disabled = self.store.read_only
+        session = self.store.session
+        self._untouched = {
+            name: (getattr(session, name), self._text_of(name))
+            for name, _label, _kind in SESSION_FIELDS
+        }
+        """Per field: the stored value and the text the field showed for it. A field still
+        showing that text is untouched, and keeps the stored value as it is: a TextArea evens
+        out mixed line ends, and opening a session must not rewrite it (issue 19.7)."""
+
+    def _text_of(self, name: str) -> str:
+        widget = self.query_one(f"#session-{name}")
+        if isinstance(widget, TextArea):
+            return widget.text
+        return self.query_one(f"#session-{name}", Input).value
 
     def reload(self) -> None:
         """Catch up with changes made in another phase (or by undo, or by the clock)."""
@@ -168,8 +183,9 @@ class SessionPhase(Horizontal):
         found: dict[str, str] = {}
         changes: dict[str, Any] = {}
         for name, _label, kind in SESSION_FIELDS:
-            widget = self.query_one(f"#session-{name}")
-            text = widget.text if isinstance(widget, TextArea) else widget.value
+            text = self._text_of(name)
+            if (getattr(stored, name), text) == self._untouched.get(name):
+                continue
             if kind == "date":
                 try:
                     changes[name] = parse_date(text, today=date.today())

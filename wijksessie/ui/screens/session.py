@@ -23,6 +23,7 @@ from wijksessie.domain.model import ParkingItem, Phase
 from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
+from wijksessie.store.emergency import emergency_dir
 from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.entity_pane import EntityPane
@@ -30,6 +31,7 @@ from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 from wijksessie.ui.widgets.key_bar import KeyBar
 from wijksessie.ui.widgets.phase_bar import PhaseBar
 from wijksessie.ui.widgets.session_header import SessionHeader
+from wijksessie.ui.widgets.unsaved_dialog import COPY, UnsavedDialog
 
 PHASE_WIDGETS: dict[Phase, str] = {
     Phase.SESSION: "wijksessie.ui.phases.session_phase:SessionPhase",
@@ -110,6 +112,14 @@ class SessionScreen(StyledOnce, Screen[None]):
         self._phase_shown(self.phase)
         self.set_interval(1, self._tick)
         self.set_interval(SAVE_CHECK_SECONDS, self.check_saved)
+        if self.store.repairs:
+            self.notify(
+                "\n".join(self.store.repairs),
+                title=_("Sessiebestand hersteld"),
+                severity="warning",
+                markup=False,
+                timeout=30,
+            )
         if self.review:
             self.call_after_refresh(self._start_review)
 
@@ -294,17 +304,76 @@ class SessionScreen(StyledOnce, Screen[None]):
                 widget.focus_default()  # type: ignore[attr-defined]
             if not isinstance(self.focused, Input | TextArea):
                 return
+        if self.saves_failing():
+            self.app.push_screen(UnsavedDialog(self.unsaved_question()), self._close_answered)
+            return
         self.finish()
         self.dismiss(None)
 
+    def _close_answered(self, answer: str | None) -> None:
+        if answer is None:
+            return
+        try:
+            told = self.rescue(answer)
+        except SaveError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=30)
+            return
+        self.dismiss(None)
+        self.app.notify(told, severity="warning", markup=False, timeout=60)
+
     def finish(self) -> None:
         """Save pending edits and the clock, and close the store; safe to call twice."""
-        for phase in self.query(SessionPhase):
-            phase.save_now()
-        if hasattr(self, "clock"):
-            self.clock.pause()
-            self.save_clock()
+        self._settle()
         try:
             self.store.close()
         except WijksessieError as error:
             self.notify(str(error), severity="error", markup=False, timeout=15)
+
+    def _settle(self, *, pause: bool = True) -> None:
+        """Hand pending edits and the clock's time to the store (stopping the clock first)."""
+        for phase in self.query(SessionPhase):
+            phase.save_now()
+        if hasattr(self, "clock"):
+            if pause:
+                self.clock.pause()
+            self.save_clock()
+
+    # -- leaving while saves fail (issue 19.3) -------------------------------------------
+
+    def saves_failing(self) -> bool:
+        """Hand over pending edits and retry a failed save; True while it still fails.
+
+        Then the changes exist only in this window, and leaving would drop them: the caller
+        asks first (``UnsavedDialog``) and carries out the answer with ``rescue``.
+        """
+        self._settle(pause=False)  # the room's countdown runs on if the answer is "back"
+        self.check_saved()
+        return self.store.unsaved
+
+    def unsaved_question(self) -> str:
+        """What the dialog asks about this session."""
+        name = self.store.path.name if self.store.path is not None else _("de sessie")
+        return _(
+            "Opslaan van {name} lukt nu niet. Wat nog niet is opgeslagen, gaat verloren als "
+            "de sessie nu sluit. Een noodkopie komt in {folder}."
+        ).format(name=name, folder=emergency_dir())
+
+    def rescue(self, answer: str) -> str:
+        """Close the session as ``answer`` says (an emergency copy first, or not); what to tell.
+
+        ``SaveError`` when the emergency copy fails too: then the session stays open.
+        """
+        self._settle()
+        name = self.store.path.name if self.store.path is not None else _("de sessie")
+        if answer == COPY:
+            path = self.store.save_emergency_copy()
+            told = _(
+                "Opslaan van {name} lukte niet. Uw wijzigingen staan in een noodkopie: {path}"
+            ).format(name=name, path=path)
+        else:
+            told = _(
+                "Opslaan van {name} lukte niet; de wijzigingen die niet waren opgeslagen, zijn "
+                "niet bewaard."
+            ).format(name=name)
+        self.store.close_without_saving()
+        return told

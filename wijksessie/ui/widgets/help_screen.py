@@ -17,7 +17,7 @@ GENERAL = (
     ("ctrl+p", N_("Alle opdrachten zoeken (opdrachtenpalet)")),
     ("F8", N_("Projectormodus aan/uit: hoog contrast, contactgegevens gemaskeerd")),
     ("ctrl+l", N_("Spotlight: alleen het gekozen item, groot")),
-    ("ctrl+q", N_("Afsluiten (alles is al opgeslagen)")),
+    ("ctrl+q", N_("Afsluiten (vraagt eerst als opslaan mislukt)")),
 )
 
 
