@@ -172,6 +172,7 @@ def _follow_up(args: argparse.Namespace) -> int:
     when = parse_date(args.date) if args.date else None
     if args.title is None:
         with SessionStore.open(previous, read_only=True) as old:
+            tell_load_fixes(old)
             title = old.session.title
     else:
         title = args.title
@@ -242,6 +243,15 @@ def _session_path(text: str, folder: Path) -> Path:
     if path.is_dir():
         raise SessionFileError(_("{path} is een map, geen sessiebestand.").format(path=path))
     return path
+
+
+def tell_load_fixes(store: SessionStore) -> None:
+    """One line on stderr when opening brought the file within the rules (``domain.tidy``)."""
+    if store.load_fixes:
+        from wijksessie.domain.tidy import summary_line
+
+        name = store.path.name if store.path else ""
+        _fail(f"{name}: {summary_line(store.load_fixes)}", EXIT_OK)
 
 
 def _fail(message: str, code: int) -> int:

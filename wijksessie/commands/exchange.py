@@ -75,13 +75,14 @@ def run_import(args: argparse.Namespace) -> int:
     """Show the preview; apply it unless ``--dry-run`` or it must be refused."""
     from rich.console import Console
 
-    from wijksessie.cli import _folder, _session_path
+    from wijksessie.cli import _folder, _session_path, tell_load_fixes
     from wijksessie.exchange.importer import apply_import, preview_import
     from wijksessie.store.session_store import SessionStore
 
     source = Path(args.file)
     session_path = _session_path(args.session, _folder(args))
     with SessionStore.open(session_path, read_only=args.dry_run) as store:
+        tell_load_fixes(store)
         with _progress(source, _("Inlezen")) as progress:
             preview = preview_import(source, store.network(), progress=progress)
         console = Console(highlight=False)
@@ -230,7 +231,7 @@ def _more(table: Any, count: int, width: int) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the session's network in the chosen format; prints the file written."""
-    from wijksessie.cli import _folder, _session_path
+    from wijksessie.cli import _folder, _session_path, tell_load_fixes
     from wijksessie.exchange.graphml import export_graphml
     from wijksessie.exchange.kumu import export_kumu
     from wijksessie.exchange.spreadsheet import export_xlsx
@@ -239,6 +240,7 @@ def run_export(args: argparse.Namespace) -> int:
     session_path = _session_path(args.session, _folder(args))
     target = _target(Path(args.output), args.format)
     with SessionStore.open(session_path, read_only=True) as store:
+        tell_load_fixes(store)
         network = store.network()
     if args.format == "xlsx":
         export_xlsx(network, target, with_contact=args.met_contact)

@@ -91,9 +91,11 @@ def run_summary(args: argparse.Namespace) -> int:
 
 def read_network(path: Path) -> Network:
     """The session in ``path``, read without taking the lock; ``SessionFileError`` if unusable."""
+    from wijksessie.cli import tell_load_fixes
     from wijksessie.store.session_store import SessionStore
 
     with SessionStore.open(path, read_only=True) as store:
+        tell_load_fixes(store)
         return store.network()
 
 

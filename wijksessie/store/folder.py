@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import wijksessie
+from wijksessie.domain.text import visible
 from wijksessie.errors import SessionFileError
 from wijksessie.i18n import N_, _
 from wijksessie.store.migrations import SCHEMA_VERSION, session_doc
+from wijksessie.store.reading import NOT_A_FILE, NOT_JSON, UNREADABLE, UnreadableFile, read_json
 
 ENV_DIR = "WIJKSESSIE_DIR"
 TRASH = ".prullenbak"
@@ -37,7 +39,7 @@ DEMO_FILE = "demo-kruidenbuurt.json"
 _INDEX_KEY = {"app_version": wijksessie.__version__, "schema_version": SCHEMA_VERSION}
 SLUG_MAX = 60
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
-_UNREADABLE = N_("beschadigd of onleesbaar")
+_UNREADABLE = UNREADABLE
 _FOREIGN = N_("geen wijksessie-bestand")
 """Why a file won't open, as the index keeps it (Dutch); ``SessionInfo.problem`` translates it."""
 
@@ -131,15 +133,23 @@ def _read_info(path: Path) -> SessionInfo:
     # served from the index starts the app ~10 ms sooner without it.
     from wijksessie.domain.codec import from_dict
     from wijksessie.domain.model import Session
+    from wijksessie.domain.tidy import tidy
 
+    title = visible(path.stem)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json(path)
         doc = session_doc(data)
+        tidy(Session, doc)
         session = from_dict(Session, doc)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return SessionInfo(path, title=path.stem, problem=_UNREADABLE)
-    except (SessionFileError, ValueError, TypeError):
-        return SessionInfo(path, title=path.stem, problem=_FOREIGN)
+    except UnreadableFile as error:
+        reason = _UNREADABLE if error.reason == NOT_JSON else error.reason
+        return SessionInfo(path, title=title, problem=reason)
+    except IsADirectoryError:
+        return SessionInfo(path, title=title, problem=NOT_A_FILE)
+    except OSError:
+        return SessionInfo(path, title=title, problem=_UNREADABLE)
+    except (SessionFileError, ValueError, TypeError, RecursionError):
+        return SessionInfo(path, title=title, problem=_FOREIGN)
     return SessionInfo(
         path,
         title=session.title,
@@ -208,8 +218,8 @@ def _from_entry(path: Path, entry: dict[str, Any]) -> SessionInfo:
 def _read_index(folder: Path) -> dict[str, Any]:
     """The index's entries by file name; empty when it is missing, damaged or out of date."""
     try:
-        data = json.loads((folder / INDEX).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = read_json(folder / INDEX)
+    except (OSError, UnreadableFile):
         return {}
     if not isinstance(data, dict) or data.get("key") != _INDEX_KEY:
         return {}
@@ -229,7 +239,7 @@ def _write_index(folder: Path, entries: dict[str, dict[str, Any]]) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
         os.replace(temp, folder / INDEX)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: text the codec cannot write (a lone surrogate)
         if temp:
             with contextlib.suppress(OSError):
                 os.unlink(temp)

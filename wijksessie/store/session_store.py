@@ -13,7 +13,6 @@ reopened session starts with an empty one.
 from __future__ import annotations
 
 import copy
-import json
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -42,6 +41,7 @@ from wijksessie.domain.model import (
     ResidentQuestion,
     Session,
 )
+from wijksessie.domain.tidy import DROPPED_DEEP, Fix, depth_over, tidy
 from wijksessie.domain.validation import validate
 from wijksessie.errors import (
     NotFoundError,
@@ -53,6 +53,7 @@ from wijksessie.errors import (
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.store.lock import FileLock, LockHeld
 from wijksessie.store.migrations import APP_MARK, SCHEMA_VERSION, migrate, session_doc
+from wijksessie.store.reading import NOT_JSON, UnreadableFile, read_json
 from wijksessie.store.storage import AtomicJSONStorage
 
 E = TypeVar("E")
@@ -116,31 +117,54 @@ def lock_path(path: Path) -> Path:
 
 def read_session_file(path: Path) -> dict[str, Any]:
     """The parsed, migrated contents of a session file; ``SessionFileError`` when unusable."""
+    return load_session_file(path)[0]
+
+
+def load_session_file(path: Path) -> tuple[dict[str, Any], list[Fix]]:
+    """The parsed, migrated contents of a session file, brought within the rules of typing
+    (``domain.tidy``), and what that changed; ``SessionFileError`` when unusable.
+
+    A FIFO, a device, a huge or a very deeply nested file is refused without hanging or
+    crashing (``store.reading``).
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_json(path)
     except FileNotFoundError:
         raise SessionFileError(_("Sessiebestand niet gevonden: {path}").format(path=path)) from None
     except IsADirectoryError:
         raise SessionFileError(
             _("{path} is een map, geen sessiebestand.").format(path=path)
         ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise SessionFileError(
-            _("{name} is niet te lezen: {error}").format(name=path.name, error=error)
-        ) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        raise SessionFileError(
-            _("{name} is beschadigd: geen geldige JSON.").format(name=path.name)
-        ) from None
+    except UnreadableFile as error:
+        if error.reason == NOT_JSON:
+            message = _("{name} is beschadigd: geen geldige JSON.").format(name=path.name)
+        else:
+            reason = f"{_(error.reason)} ({error.detail})" if error.detail else _(error.reason)
+            message = _("{name} is niet te lezen: {error}").format(name=path.name, error=reason)
+        raise SessionFileError(message) from None
     try:
         session_doc(data)
     except SessionFileError:
         raise SessionFileError(
             _("{name} is geen wijksessie-bestand.").format(name=path.name)
         ) from None
-    return migrate(data, path.name)
+    data = migrate(data, path.name)
+    return data, tidy_data(data)
+
+
+def tidy_data(data: dict[str, Any]) -> list[Fix]:
+    """Apply ``domain.tidy`` to every document of a session file's data, in place."""
+    fixes = tidy(Session, session_doc(data))
+    for name in data.keys() - {SESSION_TABLE, *TABLES.values()}:
+        if depth_over(data[name]):
+            del data[name]  # a table this version does not know, nested beyond reason
+            fixes.append(Fix(Session, name, DROPPED_DEEP))
+    for kind, table_name in TABLES.items():
+        table = data.get(table_name)
+        if isinstance(table, dict):
+            for doc in table.values():
+                fixes += tidy(kind, doc)
+    return fixes
 
 
 class SessionStore:
@@ -170,6 +194,9 @@ class SessionStore:
         self._undo: deque[Step] = deque(maxlen=undo_depth)
         self._redo: list[Step] = []
         self._pending: list[Change] | None = None
+        self.load_fixes: list[Fix] = []
+        """What loading changed to bring the file within the rules (``domain.tidy``); kept in
+        memory only, and saved with the next change."""
         self._check_and_index()
 
     # -- opening and closing ------------------------------------------------------------
@@ -182,9 +209,11 @@ class SessionStore:
             raise SessionFileError(_("Sessiebestand niet gevonden: {path}").format(path=path))
         lock = None if read_only else cls.acquire_lock(path)
         try:
-            data = read_session_file(path)
+            data, fixes = load_session_file(path)
             storage = AtomicJSONStorage(path, data, read_only=read_only)
-            return cls(storage, path=path, lock=lock, read_only=read_only)
+            store = cls(storage, path=path, lock=lock, read_only=read_only)
+            store.load_fixes = fixes
+            return store
         except BaseException:
             if lock is not None:
                 lock.release()
