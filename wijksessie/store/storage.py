@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +44,33 @@ def atomic_write_text(path: Path, text: str) -> None:
             temp.write(text)
             temp.flush()
             os.fsync(temp.fileno())
-        os.replace(temp_name, path)
+        replace_patiently(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
     _fsync_folder(path.parent)
+
+
+REPLACE_TRIES = 5
+REPLACE_PAUSE = 0.05
+"""On Windows, ``os.replace`` fails with ``PermissionError`` while another program has the
+target open (a virus scanner, OneDrive uploading it, Explorer's preview pane), usually for a
+few milliseconds. Five tries 50 ms apart ride that out; after them the save fails as any
+other (``SaveError``: the banner, the data kept in memory, retried on the next change)."""
+
+
+def replace_patiently(source: str | Path, target: Path) -> None:
+    """``os.replace``, tried again briefly while the target is held open by someone else."""
+    for attempt in range(1, REPLACE_TRIES + 1):
+        try:
+            os.replace(source, target)
+        except PermissionError:
+            if attempt == REPLACE_TRIES:
+                raise
+            time.sleep(REPLACE_PAUSE)
+        else:
+            return
 
 
 def _fsync_folder(folder: Path) -> None:
