@@ -24,6 +24,7 @@ from wijksessie.domain.dates import DateError, long_date, parse_date
 from wijksessie.domain.text import visible
 from wijksessie.errors import SessionFileError, WijksessieError
 from wijksessie.i18n import LANG_ENV, LANGUAGES, N_, _, resolve_language, set_language
+from wijksessie.store.conflicts import describe
 from wijksessie.store.folder import (
     DEMO_FILE,
     ENV_DIR,
@@ -215,6 +216,8 @@ def session_table(infos: list[SessionInfo], folder: Path) -> Table:
         title = Text(visible(info.title))
         if info.problem:
             title.append(f"\n⚠ {info.problem}", style="red")
+        elif info.conflict:
+            title.append(f"\n⚠ {visible(describe(info))}", style="yellow")
         table.add_row(
             Text(long_date(info.date)),
             title,

@@ -52,7 +52,20 @@ class UnreadableFile(Exception):
 
 
 def read_text(path: Path) -> str:
-    """The file's UTF-8 text, or ``UnreadableFile`` for anything but a regular, sane file.
+    """The file's UTF-8 text, or ``UnreadableFile`` for anything but a regular, sane file."""
+    return decode(read_bytes(path))
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text, or ``UnreadableFile``."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UnreadableFile(UNREADABLE, "UTF-8") from None
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or ``UnreadableFile`` for anything but a regular, sane file.
 
     ``FileNotFoundError`` and ``IsADirectoryError`` pass through (callers have their own
     messages for those); every other ``OSError`` becomes ``UnreadableFile``.
@@ -77,10 +90,7 @@ def read_text(path: Path) -> str:
         os.close(fd)
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableFile(TOO_LARGE)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UnreadableFile(UNREADABLE, "UTF-8") from None
+    return data
 
 
 def _check_regular(info: os.stat_result) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from wijksessie.domain.dates import format_date
 from wijksessie.i18n import N_, _
+from wijksessie.store.conflicts import describe_briefly
 from wijksessie.store.folder import SessionInfo, list_sessions
 from wijksessie.ui.literal import literal
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
@@ -138,7 +139,9 @@ class StartScreen(StyledOnce, Screen[None]):
         return (
             Text(format_date(info.date)),
             literal(info.title, "bold"),
-            literal(info.wijk),
+            literal(f"⚠ {describe_briefly(info)}", "italic yellow")
+            if info.conflict
+            else literal(info.wijk),
             Text(str(info.participants), justify="right"),
             Text(str(info.commitments), justify="right"),
             literal(info.path.name, "dim"),
