@@ -82,6 +82,7 @@ def restart_argv(restart: Restart, folder: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Run the ``wijksessie`` command; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
+    forgiving_output()
     set_language(resolve_language(_lang_option(argv), load_settings().language))
     parser = build_parser()
     try:
@@ -109,6 +110,20 @@ def main(argv: list[str] | None = None) -> int:
             ),
             EXIT_UNEXPECTED,
         )
+
+
+def forgiving_output() -> None:
+    """Let stdout and stderr replace what their encoding cannot write, instead of crashing.
+
+    A Windows console or a file redirected there may be cp1252: one emoji or Polish name in a
+    session made ``list`` and ``summary`` end with UnicodeEncodeError. Such a character is
+    written as ``?``; UTF-8 streams are left as they are. (Rich already draws its tables with
+    ASCII lines on such a stream, and plain text without colours when it is not a terminal.)
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 # -- the commands ----------------------------------------------------------------------------
