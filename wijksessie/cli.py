@@ -94,8 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     except (WijksessieError, DateError) as error:
         return _fail(str(error), EXIT_USER)
     except OSError as error:
+        from wijksessie.store.os_errors import reason as os_reason
+
         where = error.filename or _("het bestand")
-        reason = error.strerror or error
+        reason = os_reason(error)
         return _fail(
             _("Kan niet bij {where}: {reason}.").format(where=where, reason=reason), EXIT_USER
         )

@@ -51,6 +51,7 @@ from wijksessie.errors import (
     SessionLockedError,
 )
 from wijksessie.i18n import N_, _, ngettext
+from wijksessie.store import os_errors
 from wijksessie.store.lock import FileLock, LockHeld
 from wijksessie.store.migrations import APP_MARK, SCHEMA_VERSION, migrate, session_doc
 from wijksessie.store.reading import NOT_JSON, UnreadableFile, read_json
@@ -256,9 +257,15 @@ class SessionStore:
                 ).format(name=path.name)
             ) from None
         except OSError as error:
-            raise SessionFileError(
-                _("Kan {name} niet vergrendelen: {error}").format(name=path.name, error=error)
-            ) from None
+            message = _("Kan {name} niet vergrendelen: {error}.").format(
+                name=path.name, error=os_errors.reason(error)
+            )
+            if os_errors.is_read_only(error):
+                message += " " + _(
+                    "Bekijk de sessie alleen-lezen (wijksessie view), of kopieer hem naar een "
+                    "map waarin u mag schrijven."
+                )
+            raise SessionFileError(message) from None
 
     def close(self) -> None:
         """Write anything unsaved and release the lock."""

@@ -20,6 +20,7 @@ from tinydb.storages import Storage
 
 from wijksessie.errors import ReadOnlyError, SaveError
 from wijksessie.i18n import _
+from wijksessie.store import os_errors
 
 
 def _default_mode() -> int:
@@ -177,7 +178,7 @@ class AtomicJSONStorage(Storage):
                 _(
                     "Opslaan van {name} mislukt ({reason}). Niets is verloren: de gegevens "
                     "blijven in het geheugen tot opslaan weer lukt."
-                ).format(name=self.path.name, reason=error.strerror or error)
+                ).format(name=self.path.name, reason=os_errors.reason(error))
             ) from error
         self.unsaved = False
 
