@@ -148,3 +148,20 @@ async def test_the_start_screen_lists_every_hostile_file(
                 await pilot.pause()
             assert isinstance(app.screen, StartScreen)
             await pilot.press("down")
+
+
+async def test_a_long_title_leaves_the_reason_a_file_is_bad_on_screen(
+    make_app: AppFactory, sessions: Path
+) -> None:
+    hostile.huge_title(sessions)
+    hostile.fifo(sessions)
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        lines = [
+            "".join(segment.text for segment in table.render_line(y))
+            for y in range(table.size.height)
+        ]
+        assert any("geen gewoon bestand" in line for line in lines), lines
+        assert any("Lang xxx" in line and "…" in line and "De Pijp" in line for line in lines)

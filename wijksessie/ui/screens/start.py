@@ -28,6 +28,15 @@ EMPTY_TEXT = N_(
 )
 
 
+TITLE_WIDTH = 48
+"""A title is cut here on the start screen (a title may be 120 characters): a longer one
+pushed the wijk, the counts and the reason a file is bad off the screen."""
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1].rstrip() + "…"
+
+
 class StartScreen(StyledOnce, Screen[None]):
     """Lists the session files and opens, creates or deletes them."""
 
@@ -130,7 +139,7 @@ class StartScreen(StyledOnce, Screen[None]):
         if info.problem:
             return (
                 Text(""),
-                literal(info.title),
+                literal(_short(info.title)),
                 Text(info.problem, style="italic red"),
                 Text(""),
                 Text(""),
@@ -138,7 +147,7 @@ class StartScreen(StyledOnce, Screen[None]):
             )
         return (
             Text(format_date(info.date)),
-            literal(info.title, "bold"),
+            literal(_short(info.title), "bold"),
             literal(f"⚠ {describe_briefly(info)}", "italic yellow")
             if info.conflict
             else literal(info.wijk),
