@@ -15,6 +15,7 @@ folder's index can keep it and the start screen show it in the current language.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -73,7 +74,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         before = os.stat(path)
         if stat.S_ISDIR(before.st_mode):
-            raise IsADirectoryError(21, os.strerror(21), str(path))
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         _check_regular(before)
         fd = os.open(path, _OPEN_FLAGS)
     except (FileNotFoundError, IsADirectoryError):
