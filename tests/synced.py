@@ -1,11 +1,16 @@
-"""Sessions folders as sync clients leave them: conflict copies with the names each client
-gives them, made the way they come about (one session saved on two laptops)."""
+"""Sessions folders as facilitators have them: conflict copies with the names each sync client
+gives them, made the way they come about (one session saved on two laptops), and a read-only
+network share."""
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from wijksessie.domain.model import Participant, Session
 from wijksessie.store.session_store import SessionStore
@@ -43,3 +48,19 @@ def conflict_copy(original: Path, name: str, more_here: int = 0, more_there: int
     add_people(original, more_here, "Deze laptop")
     copy.with_name(f".{copy.name}.lock").unlink(missing_ok=True)
     return copy
+
+
+class ReadOnlyFolder:
+    """A folder nothing may be created or written in, as a read-only network share (the tests
+    may run as root, for whom chmod does not stop writes, so the refusal is simulated)."""
+
+    def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.folder = folder.resolve()
+        self._open = os.open
+        monkeypatch.setattr(os, "open", self.open)
+
+    def open(self, path: object, flags: int, *args: object, **kwargs: object) -> int:
+        writing = flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
+        if writing and Path(os.fsdecode(path)).resolve().parent == self.folder:
+            raise PermissionError(errno.EROFS, "Read-only file system", os.fsdecode(path))
+        return self._open(path, flags, *args, **kwargs)

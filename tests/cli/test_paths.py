@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import Launcher
+from tests.synced import ReadOnlyFolder
 from wijksessie.cli import main
 from wijksessie.domain.model import Session
 from wijksessie.store.os_errors import reason
@@ -78,22 +79,6 @@ def test_a_file_held_by_another_windows_program_is_named_as_such() -> None:
     error = PermissionError(errno.EACCES, "The process cannot access the file", "x.json")
     error.winerror = 32
     assert reason(error) == "het bestand is in gebruik door een ander programma"
-
-
-class ReadOnlyFolder:
-    """A folder nothing may be created or written in, as a read-only network share (the tests
-    may run as root, for whom chmod does not stop writes, so the refusal is simulated)."""
-
-    def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.folder = folder.resolve()
-        self._open = os.open
-        monkeypatch.setattr(os, "open", self.open)
-
-    def open(self, path: object, flags: int, *args: object, **kwargs: object) -> int:
-        writing = flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
-        if writing and Path(os.fsdecode(path)).resolve().parent == self.folder:
-            raise PermissionError(errno.EROFS, "Read-only file system", os.fsdecode(path))
-        return self._open(path, flags, *args, **kwargs)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.synced import ReadOnlyFolder
 from tests.ui.conftest import AppFactory, table_docs
 from wijksessie.store import SessionStore, storage
 from wijksessie.ui.screens.session import SessionScreen
@@ -46,3 +47,22 @@ async def test_a_file_held_open_by_another_program_shows_the_banner_and_catches_
         assert not banner.has_class("visible")
     assert [o["name"] for o in table_docs(session_file, "organisations")] == ["Welzijn Zuid"]
     assert not [p for p in session_file.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+async def test_opening_a_session_on_a_read_only_share_says_why_and_how_to_view_it(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network share mounted read-only (issue 22.4): the lock file cannot be made, and the
+    start screen says so in Dutch and offers nothing it cannot do."""
+    for lock in session_file.parent.glob(".*.lock"):
+        lock.unlink()
+    ReadOnlyFolder(session_file.parent, monkeypatch)
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("geen toestemming om hier te schrijven" in m for m in messages), messages
+        assert any("wijksessie view" in m for m in messages)
+        assert not isinstance(app.screen, SessionScreen)
