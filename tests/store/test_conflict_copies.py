@@ -84,3 +84,9 @@ def test_list_shows_the_conflict_copy(
     assert main(["--dir", str(folder), "list"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "conflictkopie" in out and "14 deelnemers tegen 12" in out
+
+
+def test_the_conflict_is_told_in_english_too(folder: Path, english: None) -> None:
+    synced.conflict_copy(synced.session_with(folder, 1), synced.DROPBOX, more_there=1)
+    copy = next(info for info in list_sessions(folder) if info.copy_of)
+    assert describe(copy) == f"conflict copy of {synced.ORIGINAL}: 2 participants against 1"

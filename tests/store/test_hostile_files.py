@@ -140,3 +140,11 @@ def test_a_huge_name_costs_nothing_in_the_summary(folder: Path) -> None:
     text = to_text(build_summary(network, today=date(2026, 12, 3)))
     assert time.monotonic() - started < 5
     assert len(text) < 20_000
+
+
+def test_what_loading_changed_is_told_in_english_too(folder: Path, english: None) -> None:
+    path = hostile.bad_minutes(folder)
+    with SessionStore.open(path, read_only=True) as store:
+        assert summary_line(store.load_fixes) == (
+            "Changed on opening: 2× session: agenda outside the allowed range, corrected."
+        )
