@@ -148,3 +148,13 @@ def test_what_loading_changed_is_told_in_english_too(folder: Path, english: None
         assert summary_line(store.load_fixes) == (
             "Changed on opening: 2× session: agenda outside the allowed range, corrected."
         )
+
+
+def test_windows_line_ends_in_notes_are_made_plain_without_a_message(folder: Path) -> None:
+    data = hostile.valid_data(folder)
+    data["session"]["1"]["notes"] = "regel 1\r\nregel 2"
+    path = folder / "crlf.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with SessionStore.open(path, read_only=True) as store:
+        assert store.session.notes == "regel 1\nregel 2"
+        assert store.load_fixes == []

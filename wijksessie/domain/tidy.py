@@ -234,8 +234,8 @@ def _tidy_text(
     too_long = len(value) > 4 * limit  # cut first: cleaning 5 MB takes a third of a second
     head = value[: 4 * limit] if too_long else value
     cleaned = clean(head, short=short)
-    if cleaned != head:
-        fixes.append(Fix(kind, field, CLEANED))
+    if cleaned != head and (short or cleaned != head.replace("\r\n", "\n")):
+        fixes.append(Fix(kind, field, CLEANED))  # Windows line ends alone are no news
     if too_long or len(cleaned) > limit:
         cleaned = cleaned[: limit - 1].rstrip() + "…"
         fixes.append(Fix(kind, field, CUT))
