@@ -28,12 +28,14 @@ from wijksessie.commands.common import (
     add_language,
     session_path,
     sessions_folder,
+    tell,
 )
 from wijksessie.domain.dates import DateError, long_date
 from wijksessie.domain.text import visible
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import N_, _, resolve_language, set_language
 from wijksessie.services.sessions import DEMO_FILE, SessionInfo, list_sessions, open_session
+from wijksessie.store.conflicts import describe
 from wijksessie.store.folder import ENV_DIR
 from wijksessie.store.settings import load_settings
 
@@ -85,6 +87,7 @@ def restart_argv(restart: Restart, folder: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Run the ``wijksessie`` command; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
+    forgiving_output()
     set_language(resolve_language(_lang_option(argv), load_settings().language))
     parser = build_parser()
     try:
@@ -96,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     except (WijksessieError, DateError) as error:
         return _fail(str(error), EXIT_USER)
     except OSError as error:
+        from wijksessie.store.os_errors import reason as os_reason
+
         where = error.filename or _("het bestand")
-        reason = error.strerror or error
+        reason = os_reason(error)
         return _fail(
             _("Kan niet bij {where}: {reason}.").format(where=where, reason=reason), EXIT_USER
         )
@@ -112,6 +117,20 @@ def main(argv: list[str] | None = None) -> int:
             ),
             EXIT_UNEXPECTED,
         )
+
+
+def forgiving_output() -> None:
+    """Let stdout and stderr replace what their encoding cannot write, instead of crashing.
+
+    A Windows console or a file redirected there may be cp1252: one emoji or Polish name in a
+    session made ``list`` and ``summary`` end with UnicodeEncodeError. Such a character is
+    written as ``?``; UTF-8 streams are left as they are. (Rich already draws its tables with
+    ASCII lines on such a stream, and plain text without colours when it is not a terminal.)
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 # -- the commands ----------------------------------------------------------------------------
@@ -164,7 +183,7 @@ def _follow_up(args: argparse.Namespace) -> int:
     folder = sessions_folder(args)
     previous = session_path(args.path, args)
     store = follow_up_session(
-        previous, title=args.title, date_text=args.date or "", today=date.today()
+        previous, title=args.title, date_text=args.date or "", today=date.today(), tell=tell
     )
     print(store.path)
     if args.open:
@@ -204,6 +223,8 @@ def session_table(infos: list[SessionInfo], folder: Path) -> Table:
         title = Text(visible(info.title))
         if info.problem:
             title.append(f"\n⚠ {info.problem}", style="red")
+        elif info.conflict:
+            title.append(f"\n⚠ {visible(describe(info))}", style="yellow")
         table.add_row(
             Text(long_date(info.date)),
             title,

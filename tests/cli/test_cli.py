@@ -299,14 +299,18 @@ def test_list_prints_markup_in_titles_literally(
     assert "\x1b[" not in out
 
 
-def test_list_shows_control_characters_visibly(
+def test_list_never_prints_control_characters_from_a_file(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The app refuses them when typed; a file edited by hand or by a script may hold them."""
     folder.mkdir()
-    SessionStore.create(folder / "esc.json", Session(title="\x1b[31mrood")).close()
+    path = folder / "esc.json"
+    SessionStore.create(path, Session(title="rood")).close()
+    text = path.read_text(encoding="utf-8").replace('"rood"', '"\\u001b[31mrood\\u009b"')
+    path.write_text(text, encoding="utf-8")
     assert main(["--dir", str(folder), "list"]) == 0
     out = capsys.readouterr().out
-    assert "\x1b" not in out and "␛[31mrood" in out
+    assert "\x1b" not in out and "\x9b" not in out and "[31mrood" in out
 
 
 def test_list_does_not_import_textual(folder: Path) -> None:

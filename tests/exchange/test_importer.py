@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -368,3 +369,36 @@ def test_organisations_and_initiatives_from_their_own_csv_files(
 def test_a_csv_named_after_the_session_is_still_read(tmp_path: Path, store: SessionStore) -> None:
     path = write_csv(tmp_path / "sessie 12 maart.csv", REGISTRATIONS)
     assert len(preview_import(path, store.network()).participants) == 3
+
+
+def test_escapes_and_invisible_characters_in_a_sign_up_list_are_cleaned(
+    tmp_path: Path, store: SessionStore
+) -> None:
+    """A name holding a terminal escape (issue 19.9) or a direction override (19.10) comes
+    in as the name alone; a list keeps its line break (one item per line)."""
+    path = tmp_path / "lijst.csv"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file, delimiter=";").writerows(
+            [
+                ("Naam", "Organisatie", "Belangen"),
+                ("Fa\u200btima\x1b]0;GEHACKT\x07", "Welzijn \u202eZuid\u202c", "rust\nbereik\x9b"),
+            ]
+        )
+    preview = preview_import(path, store.network())
+    assert not preview.bad_rows
+    apply_import(store, preview)
+    network = store.network()
+    assert [p.name for p in network.participants] == ["Fatima]0;GEHACKT"]
+    assert [o.name for o in network.organisations] == ["Welzijn Zuid"]
+    assert network.organisations[0].interests == ["rust", "bereik"]
+
+
+def test_invisible_characters_in_an_excel_list_are_cleaned(
+    tmp_path: Path, store: SessionStore
+) -> None:
+    rows = [("Naam", "Organisatie"), ("Fa\u200btima \u202ekooB", "Welzijn\u2066 Zuid")]
+    path = write_xlsx(tmp_path / "lijst.xlsx", {"Deelnemers": rows})
+    apply_import(store, preview_import(path, store.network()))
+    network = store.network()
+    assert [p.name for p in network.participants] == ["Fatima kooB"]
+    assert [o.name for o in network.organisations] == ["Welzijn Zuid"]

@@ -97,10 +97,14 @@ def test_the_command_lines_choices_are_the_registrys(command: str, names: tuple[
 
 
 def test_help_names_the_formats_from_the_registry(english: None) -> None:
-    assert spoken(SUMMARY_FORMATS) == "text (default, for the screen), md, html or ics (calendar)"
+    assert (
+        spoken(SUMMARY_FORMATS) == "text (default, for the screen), md, html or ics (calendar app)"
+    )
     assert spoken(NETWORK_FORMATS, labels=True) == "Excel, Kumu or GraphML"
 
 
 def test_help_names_the_formats_in_dutch() -> None:
-    assert spoken(SUMMARY_FORMATS) == "text (standaard, voor het scherm), md, html of ics (agenda)"
+    assert (
+        spoken(SUMMARY_FORMATS) == "text (standaard, voor het scherm), md, html of ics (agenda-app)"
+    )
     assert spoken(NETWORK_FORMATS) == "xlsx, kumu of graphml"

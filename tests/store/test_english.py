@@ -83,7 +83,7 @@ def test_a_failed_save_says_so_in_english(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(storage, "atomic_write_text", full)
     with pytest.raises(SaveError, match=r"^Saving the settings in .* failed .* next time"):
         settings.save_settings(settings.Settings(), tmp_path / "settings.json")
-    with pytest.raises(SaveError, match=r"^Saving x\.json failed \(No space left on device\)"):
+    with pytest.raises(SaveError, match=r"^Saving x\.json failed \(the disk is full\)"):
         SessionStore.create(tmp_path / "x.json", Session("X"))
 
 

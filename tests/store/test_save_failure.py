@@ -184,3 +184,75 @@ def test_the_memory_store_never_reports_unsaved(make_store: MakeStore) -> None:
     store.add(ParkingItem("Buurtapp"))
     store.flush()
     assert store.unsaved is False
+
+
+class HeldOpen:
+    """Windows' ``os.replace`` while another program has the target open: ``PermissionError``
+    (WinError 5 or 32) for the first ``times`` attempts on the session file, then it works."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, target: Path, times: int) -> None:
+        self.target = target
+        self.times = times
+        self.attempts = 0
+        self._real = os.replace
+        monkeypatch.setattr(os, "replace", self._replace)
+        monkeypatch.setattr(storage, "REPLACE_PAUSE", 0.001)
+
+    def _replace(self, source: object, target: object) -> None:
+        if Path(str(target)) == self.target:
+            self.attempts += 1
+            if self.attempts <= self.times:
+                raise PermissionError(13, "Toegang geweigerd", str(target))
+        self._real(source, target)
+
+
+def _temp_files(store: SessionStore) -> list[str]:
+    assert store.path is not None
+    return [p.name for p in store.path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_target_held_open_briefly_is_saved_after_a_few_tries(
+    make_store: MakeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = make_store("file")
+    assert store.path is not None
+    held = HeldOpen(monkeypatch, store.path, times=storage.REPLACE_TRIES - 1)
+    store.add(Organisation("Welzijn Zuid"))
+    assert held.attempts == storage.REPLACE_TRIES
+    assert not store.unsaved and not _temp_files(store)
+    assert [o.name for o in _on_disk(store).all(Organisation)] == ["Welzijn Zuid"]
+
+
+def test_a_target_held_open_longer_fails_like_a_full_disk_and_loses_nothing(
+    make_store: MakeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = make_store("file")
+    assert store.path is not None
+    held = HeldOpen(monkeypatch, store.path, times=10**6)
+    with pytest.raises(SaveError, match=r"Opslaan van sessie\.json mislukt"):
+        store.add(Organisation("Welzijn Zuid"))
+    assert held.attempts == storage.REPLACE_TRIES  # bounded: 5 tries, then the banner
+    assert store.unsaved and not _temp_files(store)
+    assert [o.name for o in store.all(Organisation)] == ["Welzijn Zuid"]
+    held.times = 0  # the other program lets go
+    store.add(ParkingItem("Buurtapp"))
+    assert not store.unsaved
+    saved = _on_disk(store)
+    assert [o.name for o in saved.all(Organisation)] == ["Welzijn Zuid"]
+    assert [p.text for p in saved.all(ParkingItem)] == ["Buurtapp"]
+
+
+def test_other_errors_are_not_retried(
+    make_store: MakeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = make_store("file")
+    calls = []
+
+    def full(source: object, target: object) -> None:
+        calls.append(target)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(SaveError):
+        store.add(Organisation("Welzijn Zuid"))
+    assert len(calls) == 1

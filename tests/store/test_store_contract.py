@@ -296,11 +296,26 @@ def test_changes_after_reopening_keep_working(
     assert again.count(Organisation) == 2
 
 
-MARKUP = ["[bold red]x[/]", "\x1b[31mrood", "[link=file:///etc/passwd]klik[/link]", "a\x00b\x7f"]
+MARKUP = ["[bold red]x[/]", "[link=file:///etc/passwd]klik[/link]", "<b>&amp;</b>", "a\\x1b"]
+ESCAPES = ["\x1b[31mrood", "a\x00b\x7f", "\x1b]0;titel\x07", "Jan\u202egnirts", "Pi\u200bet"]
+
+
+@pytest.mark.parametrize("name", ESCAPES)
+def test_control_and_invisible_characters_are_refused_and_nothing_is_saved(
+    make_store: MakeStore, reopen: Callable[[SessionStore], SessionStore], name: str
+) -> None:
+    """Every entry point cleans text first (``text.clean``); the store refuses what did not."""
+    store = make_store("file")
+    with pytest.raises(ValidationError) as refused:
+        store.add(Organisation(name))
+    assert "name" in refused.value.problems
+    with pytest.raises(ValidationError):
+        store.add(ParkingItem(f"idee {name}"[:-1] + "\x1b"))
+    assert reopen(store).count(Organisation) == 0
 
 
 @pytest.mark.parametrize("name", MARKUP)
-def test_markup_and_escapes_come_back_byte_for_byte(
+def test_markup_comes_back_byte_for_byte(
     make_store: MakeStore, reopen: Callable[[SessionStore], SessionStore], name: str
 ) -> None:
     store = make_store("file")

@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import demo_session
 from wijksessie.domain.model import Organisation, ParkingItem, Participant
 from wijksessie.errors import SaveError, SessionLockedError
-from wijksessie.store import storage
+from wijksessie.store import os_errors, storage
 from wijksessie.store.session_store import SessionStore
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="links and flock are POSIX here")
@@ -197,7 +197,7 @@ def test_a_file_that_cannot_be_looked_at_is_a_failed_save_not_a_crash(
     monkeypatch.setattr(storage, "file_state", refused)
     with pytest.raises(SaveError) as failed:
         first.add(ParkingItem("Buurtapp"))
-    assert "Permission denied" in str(failed.value)
+    assert os_errors.reason(PermissionError(13, "Permission denied")) in str(failed.value)
     assert first.unsaved
     monkeypatch.undo()
     first.flush()

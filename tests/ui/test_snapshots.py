@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import synced
 from tests.ui.conftest import AppFactory
 from wijksessie.store import SessionStore
 
@@ -15,6 +16,15 @@ def test_start_screen_empty(snap_compare, make_app: AppFactory) -> None:
 
 
 def test_start_screen_with_sessions(snap_compare, make_app: AppFactory, session_file: Path) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 35))
+
+
+def test_start_screen_with_a_conflict_copy(
+    snap_compare, make_app: AppFactory, sessions: Path, session_file: Path
+) -> None:
+    """OneDrive kept both versions of one session: the copy says of what, and what differs."""
+    original = synced.session_with(sessions, 12)
+    synced.conflict_copy(original, synced.ONEDRIVE, more_there=2)
     assert snap_compare(make_app(), terminal_size=(120, 35))
 
 

@@ -13,9 +13,11 @@ shares.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from wijksessie.domain.text import visible
 from wijksessie.i18n import LANG_ENV, LANGUAGES, _
 from wijksessie.services.sessions import resolve_session_path
 from wijksessie.store.folder import ENV_DIR, sessions_dir
@@ -101,3 +103,9 @@ def sessions_folder(args: argparse.Namespace) -> Path:
 def session_path(text: str, args: argparse.Namespace) -> Path:
     """The session file a user named: a path, or just its name in the sessions folder."""
     return resolve_session_path(text, sessions_folder(args))
+
+
+def tell(note: str) -> None:
+    """A note for the user on stderr (what opening a file repaired or tidied), one line, with
+    control and bidi characters made visible instead of interpreted."""
+    print(f"wijksessie: {' '.join(visible(note).split())}", file=sys.stderr)

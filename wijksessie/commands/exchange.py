@@ -9,13 +9,12 @@ code 2 via ``cli.main``, which turns every ``WijksessieError`` into exactly that
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wijksessie.commands.common import Subcommands, add_command, session_path
+from wijksessie.commands.common import Subcommands, add_command, session_path, tell
 from wijksessie.domain.text import visible
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.i18n import _
@@ -101,12 +100,12 @@ def run_import(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from wijksessie.services.importing import apply_import, preview_import
-    from wijksessie.services.sessions import open_session
+    from wijksessie.services.sessions import open_session, opening_notes
 
     source = Path(args.file)
     with open_session(session_path(args.session, args), read_only=args.dry_run) as store:
-        for line in store.repairs:  # ids repaired (and saved) as the session opened
-            print(line, file=sys.stderr)
+        for note in opening_notes(store):
+            tell(note)
         with _progress(source, _("Inlezen")) as progress:
             preview = preview_import(source, store.network(), progress=progress)
         console = Console(highlight=False)
@@ -260,7 +259,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     session = session_path(args.session, args)
     target = _target(Path(args.output), args.format)
-    network = read_network(session)
+    network = read_network(session, tell=tell)
     save_network(
         network,
         args.format,

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wijksessie.commands.common import Subcommands, add_command, session_path
+from wijksessie.commands.common import Subcommands, add_command, session_path, tell
 from wijksessie.i18n import _
 from wijksessie.services.formats import SUMMARY_FORMATS, SUMMARY_NAMES, contact_allowed, spoken
 
@@ -68,7 +68,7 @@ def run_summary(args: argparse.Namespace) -> int:
     from wijksessie.services.sessions import read_network
 
     path = session_path(args.path, args)
-    network = read_network(path)
+    network = read_network(path, tell=tell)
     with_contact = contact_allowed(args.format, args.met_contact)
     if args.output:
         target = save_summary(

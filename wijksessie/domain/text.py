@@ -1,17 +1,75 @@
-"""Small helpers for text that people typed: compare it, and show it literally."""
+"""Small helpers for text that people typed: clean it, compare it, and show it literally.
+
+``clean`` is the one gate for text that enters a session, whether typed, imported or loaded
+from a file: validation refuses what it would change, the codec applies it on load, the
+importer and the input fields apply it as text comes in. ``visible`` is the second line, for
+text that never passed the gate (file names, error messages, old files read by other tools).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+"""Marks and overrides that change the direction text is shown in (the "Trojan Source" trick:
+a name that reads differently from what it is)."""
+_ZERO_WIDTH = "\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff"
+"""Characters that take no room: two names that look the same may differ by one."""
+_SURROGATE = "\ud800-\udfff"
+"""Half of a UTF-16 pair on its own: no encoder can write it, so a file holding one
+(``"\\ud800"`` in JSON) made every later write fail."""
+
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}{_SURROGATE}]")
+_UNWANTED_LONG = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}\\u2028\\u2029{_SURROGATE}]")
+_UNWANTED_SHORT = re.compile(
+    f"[\\x00-\\x1f\\x7f-\\x9f{_BIDI}{_ZERO_WIDTH}\\u2028\\u2029{_SURROGATE}]"
+)
+_REMOVE_LONG = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]")
+_REMOVE_SHORT = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}{_ZERO_WIDTH}]")
+_LINE_BREAK = re.compile("\r\n?|[\u2028\u2029]")
+_SURROGATES = re.compile(f"[{_SURROGATE}]")
+
+
+def clean(text: str, *, short: bool = False) -> str:
+    """``text`` without what must never reach a terminal, a file or a wall.
+
+    Removed: control characters (C0 but tab and newline, DEL, C1: every terminal escape
+    starts with one) and the marks that turn text around (U+202E and its kin). A lone UTF-16
+    surrogate becomes U+FFFD. Line breaks become ``\\n`` (``\\r\\n`` too). In a short field
+    (a name, a title, an e-mail address: one line in a table) zero-width characters go as
+    well, and tabs and line breaks become spaces.
+
+    Text without any of these is returned as it is (one regex search), so cleaning what is
+    already clean costs next to nothing.
+    """
+    unwanted = _UNWANTED_SHORT if short else _UNWANTED_LONG
+    if unwanted.search(text) is None:
+        return text
+    text = _SURROGATES.sub("\ufffd", text)
+    text = _LINE_BREAK.sub("\n", text)
+    if short:
+        text = _REMOVE_SHORT.sub("", text).replace("\n", " ").replace("\t", " ")
+        return text
+    return _REMOVE_LONG.sub("", text)
+
+
+def is_clean(text: str, *, short: bool = False) -> bool:
+    """True when ``clean`` would leave ``text`` as it is (one regex search)."""
+    return (_UNWANTED_SHORT if short else _UNWANTED_LONG).search(text) is None
+
+
+def unwanted_finder(*, short: bool = False) -> Callable[[str], re.Match[str] | None]:
+    """The search ``is_clean`` makes, for loops that check thousands of texts (``tidy``)."""
+    return (_UNWANTED_SHORT if short else _UNWANTED_LONG).search
 
 
 def visible(text: str) -> str:
     """Replace control characters (ANSI escapes among them) by visible symbols.
 
     A name like ``"\\x1b[31mrood"`` must show as typed, never turn the projector red.
-    Newlines and tabs stay; everything else below space becomes its Unicode control picture.
+    Newlines and tabs stay; everything else below space becomes its Unicode control picture;
+    C1 controls, direction overrides and lone surrogates become U+FFFD.
     """
     return _CONTROL.sub(_picture, text)
 

@@ -23,17 +23,19 @@ from wijksessie.domain.model import (
     ResidentQuestion,
     Session,
 )
-from wijksessie.domain.text import normalise
+from wijksessie.domain.text import is_clean, normalise
 from wijksessie.errors import ValidationError
 from wijksessie.i18n import N_, _
 
 NAME_MAX = 120
 TEXT_MAX = 5000
 LIST_ITEM_MAX = 200
+MINUTES_MAX = 600
+"""The most minutes a phase can be planned for (the agenda dialog's limit too)."""
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+()\-\s]{6,20}$")
 
-_REQUIRED: dict[type, tuple[str, str]] = {
+REQUIRED: dict[type, tuple[str, str]] = {
     Session: ("title", N_("Geef de sessie een titel.")),
     ResidentQuestion: ("text", N_("Typ de vraag van inwoners.")),
     Organisation: ("name", N_("Geef de organisatie een naam.")),
@@ -44,7 +46,7 @@ _REQUIRED: dict[type, tuple[str, str]] = {
     Commitment: ("what", N_("Beschrijf wat er wordt toegezegd.")),
     ParkingItem: ("text", N_("Typ het idee voor de parkeerplaats.")),
 }
-_SHORT_FIELDS = {"title", "wijk", "name", "location", "facilitator", "sector", "email", "phone"}
+SHORT_FIELDS = {"title", "wijk", "name", "location", "facilitator", "sector", "email", "phone"}
 
 _DUPLICATE: dict[type, str] = {
     ResidentQuestion: N_("Deze vraag staat er al."),
@@ -61,7 +63,7 @@ def problems(entity: Any) -> dict[str, str]:
     """Every rule the entity breaks, as ``{field: Dutch message}``; empty when it is fine."""
     found: dict[str, str] = {}
     _lengths(entity, found)
-    required = _REQUIRED.get(type(entity))
+    required = REQUIRED.get(type(entity))
     if required and not getattr(entity, required[0]).strip():
         found[required[0]] = _(required[1])
     for rule in _RULES.get(type(entity), ()):
@@ -107,27 +109,38 @@ def identity(entity: Any, kind: type | None = None) -> tuple[str, ...]:
     return (normalise(getattr(entity, first)),)
 
 
+_UNCLEAN = N_("Bevat stuurtekens of onzichtbare tekens; die kunnen hier niet in.")
+"""Typing, import and loading clean text first (``text.clean``); this refuses what slipped by."""
+
+
 def _lengths(entity: Any, found: dict[str, str]) -> None:
     for f in fields(entity):
         value = getattr(entity, f.name)
-        limit = NAME_MAX if f.name in _SHORT_FIELDS else TEXT_MAX
+        short = f.name in SHORT_FIELDS
+        limit = NAME_MAX if short else TEXT_MAX
         if isinstance(value, str) and len(value) > limit:
             found[f.name] = _("Te lang: {length} tekens, hooguit {limit}.").format(
                 length=len(value), limit=limit
             )
+        elif isinstance(value, str) and not is_clean(value, short=short):
+            found[f.name] = _(_UNCLEAN)
         elif isinstance(value, list) and any(
             isinstance(item, str) and len(item) > LIST_ITEM_MAX for item in value
         ):
             found[f.name] = _("Een onderdeel is te lang: hooguit {limit} tekens elk.").format(
                 limit=LIST_ITEM_MAX
             )
+        elif isinstance(value, list) and any(
+            isinstance(item, str) and not is_clean(item) for item in value
+        ):
+            found[f.name] = _(_UNCLEAN)
 
 
 def _session_rules(session: Session, found: dict[str, str]) -> None:
     if session.date and session.next_date and session.next_date <= session.date:
         found["next_date"] = _("De vervolgsessie moet na de datum van deze sessie liggen.")
     for item in session.agenda:
-        if not 0 <= item.planned_minutes <= 600:
+        if not 0 <= item.planned_minutes <= MINUTES_MAX:
             found["agenda"] = _("{phase}: plan tussen 0 en 600 minuten.").format(
                 phase=item.phase.label
             )

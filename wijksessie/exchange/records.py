@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from wijksessie.domain.text import clean
 from wijksessie.exchange.fields import DUTCH_LABELS, IGNORE, Field, fold, recognise
 from wijksessie.exchange.tables import Table
 from wijksessie.i18n import N_, _
@@ -263,7 +264,17 @@ def _target(field: Field | None, kind: Kind) -> Field | None:
     return field
 
 
+_MULTI_LINE = frozenset({Field.DESCRIPTION, Field.INTERESTS, Field.THEMES, Field.TARGET_GROUPS})
+"""Fields whose cells may hold line breaks (a description, a list one item per line)."""
+
+
 def _values(cells: tuple[str, ...], chosen: dict[int, Field]) -> dict[Field, str]:
-    """The row's values by field; empty when none of its used cells has anything."""
-    values = {field: cells[index] for index, field in chosen.items() if index < len(cells)}
+    """The row's values by field, cleaned as typing is (``text.clean``: a name in a sign-up
+    list must not carry a terminal escape into the app); empty when no used cell has anything.
+    """
+    values = {
+        field: clean(cells[index], short=field not in _MULTI_LINE).strip()
+        for index, field in chosen.items()
+        if index < len(cells)
+    }
     return {field: text for field, text in values.items() if text}

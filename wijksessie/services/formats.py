@@ -145,7 +145,7 @@ SUMMARY_FORMATS: tuple[SummaryFormat, ...] = (
         Contact.SHARED,
         "-samenvatting",
         _ics,
-        hint=N_("agenda"),
+        hint=N_("agenda-app"),
     ),
 )
 """In the command line's order (the default first)."""

@@ -12,6 +12,7 @@ need them: the start screen lists and trashes sessions without them.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +35,7 @@ __all__ = [
     "move_to_trash",
     "open_demo",
     "open_session",
+    "opening_notes",
     "read_network",
     "read_session",
     "resolve_session_path",
@@ -77,9 +79,30 @@ def open_session(path: Path, *, read_only: bool = False) -> SessionStore:
     return SessionStore.open(path, read_only=read_only)
 
 
-def read_network(path: Path) -> Network:
-    """The whole session in ``path``, read without taking the lock."""
+Tell = Callable[[str], None]
+"""Where a use case reports what opening a file changed (the CLI: a line on stderr)."""
+
+
+def opening_notes(store: SessionStore) -> list[str]:
+    """What opening ``store`` changed in the file, one line each: ids repaired (and saved),
+    and values brought within the rules of typing (kept in memory, saved with the next
+    change; ``domain.tidy``). Empty for a file that needed nothing."""
+    notes = list(store.repairs)
+    if store.load_fixes:
+        from wijksessie.domain.tidy import summary_line
+
+        name = store.path.name if store.path else ""
+        notes.append(f"{name}: {summary_line(store.load_fixes)}")
+    return notes
+
+
+def read_network(path: Path, *, tell: Tell | None = None) -> Network:
+    """The whole session in ``path``, read without taking the lock; ``tell`` hears what
+    reading had to change (``opening_notes``)."""
     with open_session(path, read_only=True) as store:
+        if tell is not None:
+            for note in opening_notes(store):
+                tell(note)
         return store.network()
 
 
@@ -125,7 +148,12 @@ def open_demo(folder: Path) -> SessionStore:
 
 
 def follow_up_session(
-    previous: Path, *, title: str | None = None, date_text: str = "", today: date | None = None
+    previous: Path,
+    *,
+    title: str | None = None,
+    date_text: str = "",
+    today: date | None = None,
+    tell: Tell | None = None,
 ) -> SessionStore:
     """Create the next session of the network in ``previous``'s folder and open it.
 
@@ -140,7 +168,7 @@ def follow_up_session(
         when = parse_date(date_text)
     except DateError as error:
         raise ValidationError({"date": str(error)}) from None
-    old = read_network(previous)
+    old = read_network(previous, tell=tell)
     network = follow_up(
         old,
         title=old.session.title if title is None else title,

@@ -17,15 +17,28 @@ import os
 import re
 import tempfile
 import unicodedata
+import zlib
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import wijksessie
+from wijksessie.domain.text import visible
 from wijksessie.errors import SessionFileError
 from wijksessie.i18n import N_, _
+from wijksessie.store.conflicts import mark_conflict_copies
 from wijksessie.store.migrations import SCHEMA_VERSION, session_doc
+from wijksessie.store.reading import (
+    NOT_A_FILE,
+    NOT_JSON,
+    UNREADABLE,
+    UnreadableFile,
+    decode,
+    parse_json,
+    read_bytes,
+    read_json,
+)
 
 ENV_DIR = "WIJKSESSIE_DIR"
 TRASH = ".prullenbak"
@@ -37,7 +50,7 @@ DEMO_FILE = "demo-kruidenbuurt.json"
 _INDEX_KEY = {"app_version": wijksessie.__version__, "schema_version": SCHEMA_VERSION}
 SLUG_MAX = 60
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
-_UNREADABLE = N_("beschadigd of onleesbaar")
+_UNREADABLE = UNREADABLE
 _FOREIGN = N_("geen wijksessie-bestand")
 """Why a file won't open, as the index keeps it (Dutch); ``SessionInfo.problem`` translates it."""
 
@@ -86,6 +99,14 @@ class SessionInfo:
     participants: int = 0
     commitments: int = 0
     problem: str = ""
+    session_id: str = ""
+    """The session's own id: a conflict copy a sync client made has the same one."""
+    checksum: int = 0
+    """CRC-32 of the file's bytes, to tell an identical copy from a conflicting one."""
+    conflict: str = ""
+    """Set by the listing for a conflict copy: what differs from its original."""
+    copy_of: str = ""
+    """Set by the listing for a conflict copy: the original's file name."""
 
 
 def list_sessions(folder: Path) -> list[SessionInfo]:
@@ -106,13 +127,22 @@ def list_sessions(folder: Path) -> list[SessionInfo]:
         infos.append(info)
     if entries != known and (entries or known):
         _write_index(folder, entries)
-    return sorted(infos, key=_newest_first)
+    return sorted(mark_conflict_copies(infos), key=_newest_first)
 
 
-def _newest_first(info: SessionInfo) -> tuple[bool, bool, int, str]:
-    """Readable before unreadable, dated before undated, then the newest date first."""
+def _newest_first(info: SessionInfo) -> tuple[bool, bool, int, str, bool, str]:
+    """Readable before unreadable, dated before undated, then the newest date first; a
+    conflict copy right under its original."""
     ordinal = info.date.toordinal() if info.date else 0
-    return (bool(info.problem), info.date is None, -ordinal, info.path.name)
+    name = info.path.name
+    return (
+        bool(info.problem),
+        info.date is None,
+        -ordinal,
+        info.copy_of or name,
+        bool(info.copy_of),
+        name,
+    )
 
 
 def read_info(path: Path) -> SessionInfo:
@@ -131,15 +161,24 @@ def _read_info(path: Path) -> SessionInfo:
     # served from the index starts the app ~10 ms sooner without it.
     from wijksessie.domain.codec import from_dict
     from wijksessie.domain.model import Session
+    from wijksessie.domain.tidy import tidy
 
+    title = visible(path.stem)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_bytes(path)
+        data = parse_json(decode(raw))
         doc = session_doc(data)
+        tidy(Session, doc)
         session = from_dict(Session, doc)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return SessionInfo(path, title=path.stem, problem=_UNREADABLE)
-    except (SessionFileError, ValueError, TypeError):
-        return SessionInfo(path, title=path.stem, problem=_FOREIGN)
+    except UnreadableFile as error:
+        reason = _UNREADABLE if error.reason == NOT_JSON else error.reason
+        return SessionInfo(path, title=title, problem=reason)
+    except IsADirectoryError:
+        return SessionInfo(path, title=title, problem=NOT_A_FILE)
+    except OSError:
+        return SessionInfo(path, title=title, problem=_UNREADABLE)
+    except (SessionFileError, ValueError, TypeError, RecursionError):
+        return SessionInfo(path, title=title, problem=_FOREIGN)
     return SessionInfo(
         path,
         title=session.title,
@@ -147,6 +186,8 @@ def _read_info(path: Path) -> SessionInfo:
         date=session.date,
         participants=len(data.get("participants") or {}),
         commitments=len(data.get("commitments") or {}),
+        session_id=session.id,
+        checksum=zlib.crc32(raw),
     )
 
 
@@ -185,13 +226,15 @@ def _to_entry(info: SessionInfo, stamp: list[int] | None) -> dict[str, Any]:
         "participants": info.participants,
         "commitments": info.commitments,
         "problem": info.problem,
+        "id": info.session_id,
+        "crc": info.checksum,
     }
 
 
 def _from_entry(path: Path, entry: dict[str, Any]) -> SessionInfo:
     when = entry["date"]
-    counts = (entry["participants"], entry["commitments"])
-    texts = (entry["title"], entry["wijk"], entry["problem"])
+    counts = (entry["participants"], entry["commitments"], entry["crc"])
+    texts = (entry["title"], entry["wijk"], entry["problem"], entry["id"])
     if not all(isinstance(n, int) for n in counts) or not all(isinstance(t, str) for t in texts):
         raise TypeError("index entry of the wrong shape")
     return SessionInfo(
@@ -202,14 +245,16 @@ def _from_entry(path: Path, entry: dict[str, Any]) -> SessionInfo:
         participants=counts[0],
         commitments=counts[1],
         problem=entry["problem"],
+        session_id=entry["id"],
+        checksum=counts[2],
     )
 
 
 def _read_index(folder: Path) -> dict[str, Any]:
     """The index's entries by file name; empty when it is missing, damaged or out of date."""
     try:
-        data = json.loads((folder / INDEX).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = read_json(folder / INDEX)
+    except (OSError, UnreadableFile):
         return {}
     if not isinstance(data, dict) or data.get("key") != _INDEX_KEY:
         return {}
@@ -229,7 +274,7 @@ def _write_index(folder: Path, entries: dict[str, dict[str, Any]]) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
         os.replace(temp, folder / INDEX)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: text the codec cannot write (a lone surrogate)
         if temp:
             with contextlib.suppress(OSError):
                 os.unlink(temp)

@@ -6,11 +6,11 @@ Everything here works on the file or its path; ``SessionStore`` works on the dat
 from __future__ import annotations
 
 import contextlib
-import json
+import errno
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -28,10 +28,20 @@ from wijksessie.domain.model import (
     ResidentQuestion,
     Session,
 )
+from wijksessie.domain.tidy import DROPPED_DEEP, Fix, depth_over, tidy
 from wijksessie.errors import SessionFileError, SessionLockedError
 from wijksessie.i18n import _
+from wijksessie.store import os_errors
 from wijksessie.store.lock import FileLock, LockHeld
 from wijksessie.store.migrations import APP_MARK, SCHEMA_VERSION, migrate, session_doc
+from wijksessie.store.reading import (
+    MAX_FILE_BYTES,
+    NOT_JSON,
+    TOO_LARGE,
+    UnreadableFile,
+    decode,
+    parse_json,
+)
 from wijksessie.store.storage import READ_FLAGS, FileState
 
 LOCK_FILE_ITSELF = os.name == "posix"
@@ -63,6 +73,8 @@ class SessionRead:
     data: dict[str, Any]
     state: FileState
     identity: FileLock | None
+    fixes: list[Fix] = field(default_factory=list)
+    """What reading changed to bring the data within the rules of typing (``tidy_data``)."""
 
 
 def read_session_file(path: Path) -> dict[str, Any]:
@@ -72,6 +84,10 @@ def read_session_file(path: Path) -> dict[str, Any]:
 
 def read_session(path: Path, *, lock: bool = False) -> SessionRead:
     """Read a session file once, with its state; with ``lock``, lock the file itself first.
+
+    The data come parsed, migrated and brought within the rules of typing (``tidy_data``).
+    A FIFO, a device, a file over 64 MB or JSON nested too deep is refused without hanging,
+    exhausting memory or crashing (``store.reading``).
 
     The lock is on the file, not on its name, so another name for it (a symbolic or hard
     link) finds it held (issue 19.1). It is taken on POSIX only: on Windows a lock on the file
@@ -86,10 +102,21 @@ def read_session(path: Path, *, lock: bool = False) -> SessionRead:
             _("{path} is een map, geen sessiebestand.").format(path=path)
         ) from None
     except OSError as error:
+        if error.errno == errno.ELOOP:  # a link (O_NOFOLLOW) to what is not a regular file
+            raise SessionFileError(
+                _("{name} is geen gewoon bestand en wordt niet geopend.").format(name=path.name)
+            ) from None
         raise SessionFileError(
-            _("{name} is niet te lezen: {error}").format(name=path.name, error=error)
+            _("{name} is niet te lezen: {error}").format(
+                name=path.name, error=os_errors.reason(error)
+            )
         ) from None
     info = os.fstat(fd)
+    if stat.S_ISREG(info.st_mode) and info.st_size > MAX_FILE_BYTES:
+        os.close(fd)
+        raise SessionFileError(
+            _("{name} is niet te lezen: {error}").format(name=path.name, error=_(TOO_LARGE))
+        )
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -105,7 +132,7 @@ def read_session(path: Path, *, lock: bool = False) -> SessionRead:
             if identity is not None:
                 identity.release()
             raise
-    return SessionRead(data, FileState.of(info), identity)
+    return SessionRead(data, FileState.of(info), identity, tidy_data(data))
 
 
 def _lock_file_itself(path: Path, fd: int) -> FileLock | None:
@@ -125,17 +152,24 @@ def _lock_file_itself(path: Path, fd: int) -> FileLock | None:
 
 def _parse(path: Path, file: BinaryIO) -> dict[str, Any]:
     try:
-        text = file.read().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        raw = file.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
         raise SessionFileError(
-            _("{name} is niet te lezen: {error}").format(name=path.name, error=error)
+            _("{name} is niet te lezen: {error}").format(
+                name=path.name, error=os_errors.reason(error)
+            )
         ) from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        raise SessionFileError(
-            _("{name} is beschadigd: geen geldige JSON.").format(name=path.name)
-        ) from None
+        if len(raw) > MAX_FILE_BYTES:  # grew after the stat
+            raise UnreadableFile(TOO_LARGE)
+        data = parse_json(decode(raw))
+    except UnreadableFile as error:
+        if error.reason == NOT_JSON:
+            message = _("{name} is beschadigd: geen geldige JSON.").format(name=path.name)
+        else:
+            reason = f"{_(error.reason)} ({error.detail})" if error.detail else _(error.reason)
+            message = _("{name} is niet te lezen: {error}").format(name=path.name, error=reason)
+        raise SessionFileError(message) from None
     try:
         session_doc(data)
     except SessionFileError:
@@ -143,6 +177,21 @@ def _parse(path: Path, file: BinaryIO) -> dict[str, Any]:
             _("{name} is geen wijksessie-bestand.").format(name=path.name)
         ) from None
     return migrate(data, path.name)
+
+
+def tidy_data(data: dict[str, Any]) -> list[Fix]:
+    """Apply ``domain.tidy`` to every document of a session file's data, in place."""
+    fixes = tidy(Session, session_doc(data))
+    for name in data.keys() - {SESSION_TABLE, *TABLES.values()}:
+        if depth_over(data[name]):
+            del data[name]  # a table this version does not know, nested beyond reason
+            fixes.append(Fix(Session, name, DROPPED_DEEP))
+    for kind, table_name in TABLES.items():
+        table = data.get(table_name)
+        if isinstance(table, dict):
+            for doc in table.values():
+                fixes += tidy(kind, doc)
+    return fixes
 
 
 def remove_stale_temp_files(path: Path) -> list[Path]:
@@ -171,7 +220,11 @@ def remove_stale_temp_files(path: Path) -> list[Path]:
 def real_path(path: Path) -> Path:
     """The file a symbolic link points to (else ``path``): the store saves into that file,
     instead of replacing the link with a file of its own."""
-    return path.resolve() if path.is_symlink() else path
+    if not path.is_symlink():
+        return path
+    target = path.resolve()
+    # A link to a device or FIFO keeps its own name, so the refusal names what the user chose.
+    return target if target.is_file() else path
 
 
 def acquire_lock(path: Path) -> FileLock:
@@ -186,9 +239,15 @@ def acquire_lock(path: Path) -> FileLock:
             ).format(name=path.name)
         ) from None
     except OSError as error:
-        raise SessionFileError(
-            _("Kan {name} niet vergrendelen: {error}").format(name=path.name, error=error)
-        ) from None
+        message = _("Kan {name} niet vergrendelen: {error}.").format(
+            name=path.name, error=os_errors.reason(error)
+        )
+        if os_errors.is_read_only(error):
+            message += " " + _(
+                "Bekijk de sessie alleen-lezen (wijksessie view), of kopieer hem naar een "
+                "map waarin u mag schrijven."
+            )
+        raise SessionFileError(message) from None
 
 
 def new_file_data(session: Session) -> dict[str, Any]:

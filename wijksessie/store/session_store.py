@@ -42,6 +42,7 @@ from wijksessie.domain.model import (
     ResidentQuestion,
     Session,
 )
+from wijksessie.domain.tidy import Fix
 from wijksessie.domain.validation import validate
 from wijksessie.errors import (
     NotFoundError,
@@ -106,6 +107,9 @@ class SessionStore:
         self._pending: list[Change] | None = None
         self.repairs: list[str] = []
         """What opening repaired in the file (missing or duplicate ids), for the app to show."""
+        self.load_fixes: list[Fix] = []
+        """What loading changed to bring the file within the rules (``domain.tidy``); kept in
+        memory only, and saved with the next change."""
         self._docs.check_and_index(path.name if path is not None else _("sessie"))
 
     # -- opening and closing ------------------------------------------------------------
@@ -130,6 +134,7 @@ class SessionStore:
             storage = AtomicJSONStorage(path, read.data, read_only=read_only)
             storage.watch(read.state, read.identity, lock_itself=read.identity is not None)
             store = cls(storage, path=path, lock=lock, read_only=read_only)
+            store.load_fixes = read.fixes
         except BaseException:
             if read is not None and read.identity is not None:
                 read.identity.release()

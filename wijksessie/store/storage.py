@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from tinydb.storages import Storage
 
 from wijksessie.errors import ReadOnlyError, SaveError
 from wijksessie.i18n import _
+from wijksessie.store import os_errors
 from wijksessie.store.lock import FileLock, LockHeld
 
 
@@ -45,12 +47,33 @@ def atomic_write_text(path: Path, text: str) -> None:
             temp.write(text)
             temp.flush()
             os.fsync(temp.fileno())
-        os.replace(temp_name, path)
+        replace_patiently(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
     _fsync_folder(path.parent)
+
+
+REPLACE_TRIES = 5
+REPLACE_PAUSE = 0.05
+"""On Windows, ``os.replace`` fails with ``PermissionError`` while another program has the
+target open (a virus scanner, OneDrive uploading it, Explorer's preview pane), usually for a
+few milliseconds. Five tries 50 ms apart ride that out; after them the save fails as any
+other (``SaveError``: the banner, the data kept in memory, retried on the next change)."""
+
+
+def replace_patiently(source: str | Path, target: Path) -> None:
+    """``os.replace``, tried again briefly while the target is held open by someone else."""
+    for attempt in range(1, REPLACE_TRIES + 1):
+        try:
+            os.replace(source, target)
+        except PermissionError:
+            if attempt == REPLACE_TRIES:
+                raise
+            time.sleep(REPLACE_PAUSE)
+        else:
+            return
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -228,7 +251,7 @@ class AtomicJSONStorage(Storage):
                 _(
                     "Opslaan van {name} mislukt ({reason}). Niets is verloren: de gegevens "
                     "blijven in het geheugen tot opslaan weer lukt."
-                ).format(name=self.path.name, reason=error.strerror or error)
+                ).format(name=self.path.name, reason=os_errors.reason(error))
             ) from error
         self.unsaved = False
         if self._watching:

@@ -108,6 +108,12 @@ class WijksessieApp(App["Restart | None"]):
         from wijksessie.ui.screens.session import SessionScreen
 
         self.push_screen(SessionScreen(store, review=review), callback=self._session_closed)
+        if store.load_fixes:
+            from wijksessie.domain.tidy import summary_line
+
+            self.notify(
+                summary_line(store.load_fixes), severity="warning", markup=False, timeout=20
+            )
 
     def _session_closed(self, _result: object = None) -> None:
         """Back from a session: to the start screen, building it if it is not there yet."""

@@ -26,6 +26,7 @@ from wijksessie.i18n import N_, _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.agenda_table import AgendaTable
+from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.entity_pane import AUTO_HEIGHT_ROWS
 from wijksessie.ui.widgets.entity_table import EntityTable
@@ -87,12 +88,14 @@ class SessionPhase(Horizontal):
     @staticmethod
     def _field(name: str, kind: str, value: Any) -> Input | TextArea:
         if kind == "long":
-            return TextArea(value, id=f"session-{name}", soft_wrap=True, compact=True)
+            return CleanTextArea(value, id=f"session-{name}", soft_wrap=True, compact=True)
         text = format_date(value) if kind == "date" else value
         hint = _("bijv. 3-12-2026") if kind == "date" else ""
         # Checked by the domain when saved; Textual's own validation would restyle every input
         # as it is built (about 10 ms of opening a session) for classes nothing uses.
-        return Input(text, id=f"session-{name}", placeholder=hint, compact=True, validate_on=())
+        return CleanInput(
+            text, id=f"session-{name}", placeholder=hint, compact=True, validate_on=()
+        )
 
     def on_mount(self) -> None:
         table = self.query_one("#questions-table", EntityTable)

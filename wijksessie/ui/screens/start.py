@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from wijksessie.domain.dates import format_date
 from wijksessie.i18n import N_, _
 from wijksessie.services.sessions import SessionInfo, list_sessions
+from wijksessie.store.conflicts import describe_briefly
 from wijksessie.ui.literal import literal
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.styled_once import StyledOnce
@@ -25,6 +26,15 @@ EMPTY_TEXT = N_(
     "doelen, basisafspraken en toezeggingen.\n\n"
     "Druk op  n  voor een nieuwe sessie, of op  d  om de demosessie (Kruidenbuurt) te openen."
 )
+
+
+TITLE_WIDTH = 48
+"""A title is cut here on the start screen (a title may be 120 characters): a longer one
+pushed the wijk, the counts and the reason a file is bad off the screen."""
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1].rstrip() + "…"
 
 
 class StartScreen(StyledOnce, Screen[None]):
@@ -129,7 +139,7 @@ class StartScreen(StyledOnce, Screen[None]):
         if info.problem:
             return (
                 Text(""),
-                literal(info.title),
+                literal(_short(info.title)),
                 Text(info.problem, style="italic red"),
                 Text(""),
                 Text(""),
@@ -137,8 +147,10 @@ class StartScreen(StyledOnce, Screen[None]):
             )
         return (
             Text(format_date(info.date)),
-            literal(info.title, "bold"),
-            literal(info.wijk),
+            literal(_short(info.title), "bold"),
+            literal(f"⚠ {describe_briefly(info)}", "italic yellow")
+            if info.conflict
+            else literal(info.wijk),
             Text(str(info.participants), justify="right"),
             Text(str(info.commitments), justify="right"),
             literal(info.path.name, "dim"),

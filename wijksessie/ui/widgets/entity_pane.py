@@ -23,6 +23,7 @@ from wijksessie.domain.model import KIND_NOUNS, Organisation, Participant
 from wijksessie.errors import SaveError, ValidationError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
+from wijksessie.ui.widgets.clean_input import CleanInput
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.entity_table import EntityTable
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
@@ -82,7 +83,7 @@ class EntityPane(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
             yield Label("", classes="pane-title")
-            yield Input(placeholder=_("/ filter: typ om te zoeken"), classes="pane-filter")
+            yield CleanInput(placeholder=_("/ filter: typ om te zoeken"), classes="pane-filter")
         yield EntityTable(classes="pane-table")
 
     def on_mount(self) -> None:

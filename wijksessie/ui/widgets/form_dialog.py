@@ -22,6 +22,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.styled_once import StyledOnce
+from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.suggest import ListSuggester
 
@@ -90,7 +91,7 @@ class FormDialog(StyledOnce, ModalScreen[bool]):
         value = self.initial.get(spec.name)
         widget_id = f"field-{spec.name}"
         if spec.kind == "long":
-            return TextArea(value or "", id=widget_id, soft_wrap=True, show_line_numbers=False)
+            return CleanTextArea(value or "", id=widget_id, soft_wrap=True, show_line_numbers=False)
         if spec.kind == "choice":
             return Select(
                 [(label, key) for key, label in spec.choices],
@@ -109,7 +110,7 @@ class FormDialog(StyledOnce, ModalScreen[bool]):
             return Checkbox(spec.placeholder or spec.label, bool(value), id=widget_id)
         suggester = ListSuggester(spec.vocabulary) if spec.vocabulary else None
         masked = spec.private and bool(getattr(self.app, "projector", False))
-        return Input(
+        return CleanInput(
             value or "",
             placeholder=spec.placeholder,
             id=widget_id,

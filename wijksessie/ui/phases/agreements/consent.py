@@ -28,6 +28,7 @@ from wijksessie.i18n import N_, _, current_language
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.styled_once import StyledOnce
+from wijksessie.ui.widgets.clean_input import CleanInput
 from wijksessie.ui.widgets.key_bar import KeyBar
 
 STANCE_LABELS = {
@@ -86,7 +87,9 @@ class ConsentScreen(StyledOnce, Screen[None]):
                 with Vertical(classes="tally missing"):
                     yield Digits("0", id="count-missing")
                     yield Label(_("nog niet"))
-            yield Input(id="consent-note", placeholder=_("toelichting, dan Enter"), disabled=True)
+            yield CleanInput(
+                id="consent-note", placeholder=_("toelichting, dan Enter"), disabled=True
+            )
             yield VerticalScroll(Static(id="consent-notes"), id="consent-notes-box")
         yield KeyBar()
 

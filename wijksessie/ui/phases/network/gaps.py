@@ -12,6 +12,7 @@ from wijksessie.domain.analysis import WeakLinkKind, gaps, matches, weak_links
 from wijksessie.domain.model import Network
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
+from wijksessie.ui.widgets.clean_input import CleanInput
 
 KIND_STYLE = {
     WeakLinkKind.NO_CONTACT: "bold red",
@@ -27,7 +28,7 @@ class GapsView(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
             yield Label("", classes="pane-title", id="gaps-title")
-            yield Input(placeholder=_("filter: typ om te zoeken"), classes="view-filter")
+            yield CleanInput(placeholder=_("filter: typ om te zoeken"), classes="view-filter")
         yield DataTable(id="gaps-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:

@@ -27,6 +27,7 @@ from wijksessie.services.importing import ImportPreview, apply_import, preview_i
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.styled_once import StyledOnce
+from wijksessie.ui.widgets.clean_input import CleanInput
 
 SHOWN_ROWS = 8
 IGNORE = "__ignore__"
@@ -51,7 +52,7 @@ class ImportScreen(StyledOnce, ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(_("Deelnemerslijst importeren (CSV of Excel)"), id="form-title")
-            yield Input(placeholder=_("pad naar het bestand, dan Enter"), id="import-path")
+            yield CleanInput(placeholder=_("pad naar het bestand, dan Enter"), id="import-path")
             yield Label("", id="import-error", classes="field-error")
             with VerticalScroll(id="import-body"):
                 yield Static(id="import-preview")

@@ -13,6 +13,7 @@ from wijksessie.domain.lookup import Names
 from wijksessie.domain.model import Initiative, Network, choice_label
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
+from wijksessie.ui.widgets.clean_input import CleanInput
 
 
 class OverlapView(Vertical):
@@ -21,7 +22,7 @@ class OverlapView(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
             yield Label("", classes="pane-title", id="overlap-title")
-            yield Input(placeholder=_("filter: typ om te zoeken"), classes="view-filter")
+            yield CleanInput(placeholder=_("filter: typ om te zoeken"), classes="view-filter")
         yield DataTable(id="overlap-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
