@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -24,6 +23,7 @@ from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.session_phase import SessionPhase
+from wijksessie.ui.screens.phase_table import AVAILABLE_PHASES, PHASE_ENTRIES, PHASES
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
@@ -31,28 +31,6 @@ from wijksessie.ui.widgets.key_bar import KeyBar
 from wijksessie.ui.widgets.phase_bar import PhaseBar
 from wijksessie.ui.widgets.session_header import SessionHeader
 
-PHASE_WIDGETS: dict[Phase, str] = {
-    Phase.SESSION: "wijksessie.ui.phases.session_phase:SessionPhase",
-    Phase.NETWORK: "wijksessie.ui.phases.network.phase:NetworkPhase",
-    Phase.GOALS: "wijksessie.ui.phases.goals.pane:GoalsPane",
-    Phase.AGREEMENTS: "wijksessie.ui.phases.agreements.pane:AgreementsPane",
-    Phase.COMMITMENTS: "wijksessie.ui.phases.commitments.phase:CommitmentsPhase",
-    Phase.SUMMARY: "wijksessie.ui.phases.summary_phase:SummaryPhase",
-}
-"""The phases that work today, each with the widget that shows it; the stepper shows these.
-
-Named rather than imported: a phase's module (and the analysis, summary or import code behind
-it) is loaded when the phase is first shown, so opening a session waits only for phase 1.
-"""
-
-
-def phase_class(phase: Phase) -> Callable[..., Widget]:
-    """The widget class that shows ``phase``, imported on first use."""
-    module, name = PHASE_WIDGETS[phase].split(":")
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
-
-
-AVAILABLE_PHASES: tuple[Phase, ...] = tuple(PHASE_WIDGETS)
 SAVE_CHECK_SECONDS = 2
 CLOCK_SAVE_SECONDS = 30
 
@@ -69,8 +47,8 @@ class SessionScreen(StyledOnce, Screen[None]):
         Binding("f9", "toggle_clock", _("Timer"), id="session.clock", priority=True),
         Binding("escape", "close", _("Naar overzicht"), id="session.close"),
         *(
-            Binding(f"f{number + 1}", f"show_phase('{phase.value}')", phase.label, show=False)
-            for number, phase in enumerate(AVAILABLE_PHASES, start=1)
+            Binding(entry.key, f"show_phase('{entry.phase.value}')", entry.label, show=False)
+            for entry in PHASES
         ),
     ]
 
@@ -103,7 +81,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         return Phase(self.query_one("#phases", ContentSwitcher).current or AVAILABLE_PHASES[0])
 
     def _phase_widget(self, phase: Phase) -> Widget:
-        return phase_class(phase)(self.store, id=f"phase-{phase.value}")
+        return PHASE_ENTRIES[phase].build(self.store)
 
     def on_mount(self) -> None:
         self.clock = AgendaClock(self.store.session.agenda, self.clock_source)
@@ -275,11 +253,11 @@ class SessionScreen(StyledOnce, Screen[None]):
 
     def commands(self) -> Iterable[SystemCommand]:
         """This screen's actions for the command palette, in Dutch."""
-        for number, phase in enumerate(AVAILABLE_PHASES, start=1):
+        for number, entry in enumerate(PHASES, start=1):
             yield SystemCommand(
-                _("Naar fase {number}: {phase}").format(number=number, phase=phase.label),
-                f"F{number + 1}",
-                partial(self.action_show_phase, phase.value),
+                _("Naar fase {number}: {phase}").format(number=number, phase=entry.label),
+                entry.key_display,
+                partial(self.action_show_phase, entry.phase.value),
             )
         yield SystemCommand(_("Ongedaan maken"), "ctrl+z", self.action_undo)
         yield SystemCommand(_("Opnieuw doen"), "ctrl+y", self.action_redo)
