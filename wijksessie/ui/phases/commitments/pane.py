@@ -15,15 +15,10 @@ from wijksessie.domain.model import Commitment, CommitmentStatus, Goal, choice_l
 from wijksessie.errors import ValidationError
 from wijksessie.i18n import N_, _
 from wijksessie.ui.literal import literal
+from wijksessie.ui.phases.commitments.status_style import STATUS_STYLE
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
 
-STATUS_STYLE = {
-    CommitmentStatus.OPEN: "bold",
-    CommitmentStatus.BUSY: "bold yellow",
-    CommitmentStatus.DONE: "green",
-    CommitmentStatus.DROPPED: "dim strike",
-}
 GROUPINGS = (
     ("goal", N_("per doel")),
     ("person", N_("per persoon")),

@@ -30,7 +30,7 @@ from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _, current_language
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
-from wijksessie.ui.phases.commitments.pane import STATUS_STYLE
+from wijksessie.ui.phases.commitments.status_style import STATUS_STYLE
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.key_bar import KeyBar
 

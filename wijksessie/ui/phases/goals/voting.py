@@ -21,7 +21,7 @@ from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
-from wijksessie.ui.phases.goals.pane import BAR_WIDTH, vote_bar
+from wijksessie.ui.phases.goals.vote_bar import BAR_WIDTH, vote_bar
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.key_bar import KeyBar
 
