@@ -24,6 +24,7 @@ from wijksessie.store.settings import Language, load_settings, save_settings
 from wijksessie.store.settings import Theme as ThemeChoice
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.screens.start import StartScreen
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.themes import PROJECTOR, TEXTUAL_THEMES
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 
@@ -145,7 +146,7 @@ class WijksessieApp(App["Restart | None"]):
         try:
             save_settings(self.settings)
         except WijksessieError as error:  # the restart still asks for it with --lang
-            self.notify(str(error), severity="warning", markup=False)
+            show_error(self, error, severity="warning")
         open_now = next(
             (s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None
         )
@@ -192,7 +193,7 @@ class WijksessieApp(App["Restart | None"]):
         try:
             save_settings(self.settings)
         except WijksessieError as error:
-            self.notify(str(error), severity="warning", markup=False)
+            show_error(self, error, severity="warning")
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
@@ -268,7 +269,7 @@ class WijksessieApp(App["Restart | None"]):
             self._offer_read_only(path, str(error))
             return
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=10)
+            show_error(self, error, timeout=10)
             return
         self.show_session(store)
 
@@ -281,7 +282,7 @@ class WijksessieApp(App["Restart | None"]):
             try:
                 store = SessionStore.open(path, read_only=True)
             except WijksessieError as error:
-                self.notify(str(error), severity="error", markup=False, timeout=10)
+                show_error(self, error, timeout=10)
                 return
             self.show_session(store)
 
@@ -337,7 +338,7 @@ class WijksessieApp(App["Restart | None"]):
         try:
             store = open_demo(self.folder)
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=10)
+            show_error(self, error, timeout=10)
             return
         self.show_session(store)
 
@@ -349,7 +350,7 @@ class WijksessieApp(App["Restart | None"]):
             with SessionStore.open(message.path, read_only=True) as old:
                 previous = old.session
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=10)
+            show_error(self, error, timeout=10)
             return
         created: list[SessionStore] = []
 
@@ -393,7 +394,7 @@ class WijksessieApp(App["Restart | None"]):
             try:
                 target = move_to_trash(message.path)
             except WijksessieError as error:
-                self.notify(str(error), severity="error", markup=False, timeout=10)
+                show_error(self, error, timeout=10)
                 return
             except OSError as error:
                 self.notify(

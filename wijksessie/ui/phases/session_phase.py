@@ -26,6 +26,7 @@ from wijksessie.i18n import N_, _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.agenda_table import AgendaTable
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.entity_pane import AUTO_HEIGHT_ROWS
 from wijksessie.ui.widgets.entity_table import EntityTable
@@ -316,7 +317,7 @@ class SessionPhase(Horizontal):
             try:
                 self.store.remove(question)
             except WijksessieError as error:
-                self.notify(str(error), severity="error", markup=False)
+                show_error(self, error)
                 return
             self.refresh_questions()
             self.notify(_("Vraag verwijderd."))

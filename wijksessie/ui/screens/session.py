@@ -24,6 +24,7 @@ from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.screens.phase_table import AVAILABLE_PHASES, PHASE_ENTRIES, PHASES
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
@@ -150,7 +151,7 @@ class SessionScreen(StyledOnce, Screen[None]):
             description = "…"
             self.check_saved()
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False)
+            show_error(self, error)
             return
         if description is None:
             self.notify(nothing, severity="warning", timeout=3)
@@ -285,4 +286,4 @@ class SessionScreen(StyledOnce, Screen[None]):
         try:
             self.store.close()
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=15)
+            show_error(self, error, timeout=15)

@@ -27,6 +27,7 @@ from wijksessie.errors import ValidationError, WijksessieError
 from wijksessie.i18n import N_, _, current_language
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.key_bar import KeyBar
 
@@ -191,11 +192,11 @@ class ConsentScreen(StyledOnce, Screen[None]):
         person = self.people[self.index]
         try:
             self.store.update(record_stance(self.agreement(), person, stance, note))
-        except ValidationError as error:
-            self.notify(" ".join(error.problems.values()), severity="warning", markup=False)
-            return
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False)
+            # A rule the stance breaks is a warning; anything else (the store) an error.
+            show_error(
+                self, error, severity="warning" if isinstance(error, ValidationError) else "error"
+            )
             return
         self._hide_note()
         self._next_missing()
@@ -233,7 +234,7 @@ class ConsentScreen(StyledOnce, Screen[None]):
             decided = close_round(self.agreement(), self.people)
             self.store.update(decided)
         except WijksessieError as error:
-            self.notify(str(error), severity="warning", markup=False, timeout=8)
+            show_error(self, error, severity="warning", timeout=8)
             return
         if decided.status is AgreementStatus.ADOPTED:
             self.notify(_("Aangenomen: niemand heeft bezwaar."), timeout=6)

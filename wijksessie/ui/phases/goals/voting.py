@@ -22,6 +22,7 @@ from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.goals.vote_bar import BAR_WIDTH, vote_bar
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.key_bar import KeyBar
 
@@ -126,7 +127,7 @@ class VotingScreen(StyledOnce, Screen[None]):
             goal = domain_give_vote(goals, goals[number - 1].id, person, self.budget)
             self.store.update(goal)
         except WijksessieError as error:
-            self.notify(str(error), severity="warning", markup=False)
+            show_error(self, error, severity="warning")
             return
         self.given.setdefault(person.id, []).append(goal.id)
         self.redraw()
@@ -143,7 +144,7 @@ class VotingScreen(StyledOnce, Screen[None]):
         try:
             self.store.update(take_vote(self.goals(), history[-1], person))
         except WijksessieError as error:
-            self.notify(str(error), severity="warning", markup=False)
+            show_error(self, error, severity="warning")
             return
         history.pop()
         self.redraw()

@@ -26,6 +26,7 @@ from wijksessie.exchange.importer import ImportPreview, apply_import, preview_im
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
 
 SHOWN_ROWS = 8
@@ -135,7 +136,7 @@ class ImportScreen(StyledOnce, ModalScreen[bool]):
             self.dismiss(True)
             return
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=8)
+            show_error(self, error, timeout=8)
             return
         self.notify(result.summary(), markup=False, timeout=6)
         self.dismiss(True)
