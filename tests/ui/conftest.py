@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from wijksessie.domain.model import ResidentQuestion, Session
 from wijksessie.store import SessionStore
@@ -114,3 +116,18 @@ def room_file(sessions: Path) -> Path:
         store.add(Goal("Geldzorgen vroeg zien", id="h" * 32))
         store.add(Agreement("We verwijzen warm door", id="x" * 32))
     return path
+
+
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], object], *, timeout: float = 10.0
+) -> None:
+    """Let the app run until ``condition()`` holds (a timer fired, a screen shown, a file saved).
+
+    A fixed pause is either too short on a busy machine or wasted on a quiet one; this returns
+    as soon as the app got there, and fails the test with a clear message when it never does.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout} s for {condition.__name__}")
+        await pilot.pause(0.02)

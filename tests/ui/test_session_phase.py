@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from tests.ui.conftest import AppFactory, read_json, table_docs
+from tests.ui.conftest import AppFactory, read_json, table_docs, wait_until
 from wijksessie.domain.model import AgendaItem, Phase, Session
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.session_phase import SessionPhase
@@ -51,8 +51,11 @@ async def test_typing_is_saved_after_a_pause_without_leaving_the_field(
         await _open(app, pilot)
         app.screen.query_one("#session-notes").focus()
         await pilot.press(*"Koffie om half tien")
-        await pilot.pause(0.6)
-        assert _session_doc(session_file)["notes"] == "Koffie om half tien"
+
+        def saved() -> bool:
+            return _session_doc(session_file)["notes"] == "Koffie om half tien"
+
+        await wait_until(pilot, saved)
 
 
 async def test_bad_date_shows_message_and_keeps_last_good_value(
