@@ -138,7 +138,7 @@ async def test_help_lists_the_keys_of_the_screen(make_app: AppFactory, room_file
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f4", "question_mark")
         await pilot.pause()
-        descriptions = [description for _key, description in app.screen.keys]
+        descriptions = [description for _key, _display, description in app.screen.keys]
         assert "Stemronde" in descriptions and "Ongedaan maken" in descriptions
         assert "Stemronde" in app.export_screenshot()
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -22,6 +22,7 @@ from wijksessie.i18n import N_, _, current_language
 from wijksessie.store.folder import move_to_trash, new_session_path
 from wijksessie.store.settings import Language, load_settings, save_settings
 from wijksessie.store.settings import Theme as ThemeChoice
+from wijksessie.ui.key_order import KeysInOrder
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.screens.start import StartScreen
 from wijksessie.ui.show_error import show_error
@@ -56,7 +57,7 @@ class Restart:
     read_only: bool = False
 
 
-class WijksessieApp(App["Restart | None"]):
+class WijksessieApp(KeysInOrder["Restart | None"]):
     """Guides a facilitator through a neighbourhood network session.
 
     ``store``, when given, is an already opened session (the CLI opens it, so that a bad file
@@ -71,6 +72,16 @@ class WijksessieApp(App["Restart | None"]):
         Binding("f8", "toggle_projector", _("Projector"), id="app.projector", priority=True),
         Binding("question_mark", "help", _("Hulp"), id="app.help"),
         Binding("ctrl+l", "spotlight", _("Spotlight"), id="app.spotlight", show=False),
+        # Textual's own palette key, put into words: the key bar shows "^p opdrachten".
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            _("opdrachten"),
+            id="app.palette",
+            show=False,
+            priority=True,
+            tooltip=_("Het opdrachtenpalet openen"),
+        ),
     ]
 
     projector: reactive[bool] = reactive(False)
@@ -122,6 +133,34 @@ class WijksessieApp(App["Restart | None"]):
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):
                 screen.finish()
+
+    def action_command_palette(self) -> None:
+        """Open the command palette, in Dutch."""
+        from wijksessie.ui.widgets.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_commands(self, commands: Any, placeholder: str = "") -> Any:
+        """A palette of the given choices (the language, the theme), in Dutch."""
+        from textual.command import SimpleProvider
+
+        from wijksessie.ui.widgets.palette import Palette
+
+        return self.push_screen(
+            Palette(
+                providers=[SimpleProvider(self.screen, commands)],
+                placeholder=placeholder or _("Zoek…"),
+            )
+        )
+
+    def search_themes(self) -> None:
+        """The themes to choose from, in a Dutch palette."""
+        from textual.theme import ThemeProvider
+
+        from wijksessie.ui.widgets.palette import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=_("Zoek een thema…")))
 
     # -- language -----------------------------------------------------------------------
 
@@ -202,12 +241,12 @@ class WijksessieApp(App["Restart | None"]):
         if isinstance(self.screen, HelpScreen):
             return
         seen: set[str] = set()
-        keys: list[tuple[str, str]] = []
-        for active in self.screen.active_bindings.values():
+        keys: list[tuple[str, str, str]] = []
+        for key, active in self.screen.active_bindings.items():
             binding = active.binding
             if binding.description and binding.description not in seen:
                 seen.add(binding.description)
-                keys.append((self.get_key_display(binding), binding.description))
+                keys.append((key, self.get_key_display(binding), binding.description))
         self.push_screen(HelpScreen(keys, _("Toetsen op dit scherm")))
 
     def action_spotlight(self) -> None:

@@ -267,12 +267,16 @@ class SessionScreen(StyledOnce, Screen[None]):
         yield SystemCommand(_("Terug naar het overzicht"), "esc", self.action_close)
 
     def action_close(self) -> None:
-        """Leave a text field first; from anywhere else, save and go back to the start screen."""
+        """Leave a text field or a filter for the phase's main list; from a list, save and go
+        back to the start screen.
+
+        Only a list leaves: one stray Esc in a field (where the README promises it leaves the
+        field) must never close the session in front of the room.
+        """
         if isinstance(self.focused, Input | TextArea):
             for widget in self._phase_widgets(self.phase):
                 widget.focus_default()  # type: ignore[attr-defined]
-            if not isinstance(self.focused, Input | TextArea):
-                return
+            return
         self.finish()
         self.dismiss(None)
 

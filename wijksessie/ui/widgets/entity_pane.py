@@ -83,7 +83,11 @@ class EntityPane(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
             yield Label("", classes="pane-title")
-            yield Input(placeholder=_("/ filter: typ om te zoeken"), classes="pane-filter")
+            yield Input(
+                placeholder=_("/ filter: typ om te zoeken"),
+                classes="pane-filter",
+                select_on_focus=False,
+            )
         yield EntityTable(classes="pane-table")
 
     def on_mount(self) -> None:

@@ -99,6 +99,8 @@ class ConsentScreen(StyledOnce, Screen[None]):
             or agreement.status is not AgreementStatus.PROPOSED
             or round_.text != agreement.text
         )
+        self._opened_on: Agreement | None = agreement if needs_round else None
+        """The agreement before this screen started its round; None when it continued one."""
         if needs_round:
             self.store.update(start_round(agreement))
         self._first_missing()
@@ -252,4 +254,15 @@ class ConsentScreen(StyledOnce, Screen[None]):
             self._hide_note()
             self.redraw()
             return
+        self._drop_empty_round()
         self.dismiss(None)
+
+    def _drop_empty_round(self) -> None:
+        """Leaving a round this screen started before anyone answered stores no empty round."""
+        round_ = current_round(self.agreement())
+        if self._opened_on is None or round_ is None or round_.positions:
+            return
+        try:
+            self.store.update(self._opened_on)
+        except WijksessieError as error:
+            show_error(self, error)

@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from wijksessie.errors import SaveError, WijksessieError
@@ -28,12 +27,13 @@ from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
+from wijksessie.ui.widgets.modal import Modal
 
 SHOWN_ROWS = 8
 IGNORE = "__ignore__"
 
 
-class ImportScreen(StyledOnce, ModalScreen[bool]):
+class ImportScreen(StyledOnce, Modal[bool]):
     """Type a path, read the preview, map loose columns, then import (or not)."""
 
     BINDINGS = [
