@@ -319,3 +319,15 @@ async def test_the_due_date_shows_what_it_is_read_as(
         await wait_until(pilot, lambda: "→ do 17 dec 2026" in str(preview.render()))
         await pilot.press(*" of zo")
         await wait_until(pilot, lambda: "geen datum" in str(preview.render()))
+
+
+async def test_a_whole_new_session_typed_at_once_keeps_its_date(make_app: AppFactory) -> None:
+    """The last field's text is in it when Enter saves, however fast it was typed."""
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        type_at_once(app, "n", *"Hofstede", "enter", *"Noord", "enter", *"3-12-2026", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.screen.store.session.date is not None
+        assert app.screen.store.session.date.isoformat() == "2026-12-03"
+        assert app.screen.store.session.wijk == "Noord"

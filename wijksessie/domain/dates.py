@@ -131,7 +131,9 @@ def parse_date(text: str, today: date | None = None) -> date | None:
     Understood: ``3-12-2026``, ``3/12``, ``2026-12-03``, ``3 dec``, ``3 december 2026``,
     ``do 3 dec 2026`` (as ``long_date`` shows it), ``vandaag``, ``morgen``, ``overmorgen``,
     ``vrijdag`` (the next Friday after today), ``volgende week vrijdag`` (Friday of next
-    week), ``over 3 dagen`` / ``over twee weken`` / ``over 1 maand``, and whatever else
+    week), ``over 3 dagen`` / ``over twee weken`` / ``over 1 maand``, ``vrijdag over 2 weken``
+    (Friday of the week two weeks on), ``begin`` / ``half`` / ``eind februari`` (the 1st, the
+    15th, the last day), and whatever else
     ``dateparser`` reads in Dutch. English day and month names are read too (``Thu 3 Dec 2026``,
     as ``long_date`` shows it in English). A day and month without a year mean the next such
     day from ``today`` on. Raises ``DateError`` with a message in the current language for

@@ -28,7 +28,7 @@ HOLD_LIMIT = 2.0
 """Seconds the next keys wait at most for a key whose end the app does not see."""
 READY_CHECK = 0.01
 """Seconds between looks at a screen that is still opening."""
-SETTLE = 0.03
+SETTLE = 0.01
 """Seconds a key's bindings get to pass on what they ask by message before the next key goes:
 a few turns of the event loop (each message hop takes one), with room to spare."""
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from textual import events, on
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -58,11 +57,6 @@ class FormDialog(StyledOnce, Modal[bool]):
     BINDINGS = [
         Binding("ctrl+s", "save", _("Opslaan"), id="form.save"),
         Binding("escape", "cancel", _("Annuleren"), id="form.cancel"),
-        # First in line, so the next field has the focus before the next key is routed: a
-        # fast typist's next word goes to the next field, not into this one.
-        Binding(
-            "enter", "next_field", _("Volgend veld"), id="form.next", show=False, priority=True
-        ),
     ]
 
     def __init__(
@@ -183,18 +177,17 @@ class FormDialog(StyledOnce, Modal[bool]):
             first = next(spec.name for spec in self.fields if spec.name in placed)
             self._focus_field(first)
 
-    def action_next_field(self) -> None:
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
         """Enter goes to the next text field; on the last one it saves.
 
         Choices and check boxes are skipped (Tab reaches them), so a row of names goes in
-        with the Enter key alone. Elsewhere (a choice, a check box, a button) Enter does what
-        it does there.
+        with the Enter key alone. It comes after the field has taken every key typed before
+        it, and the app routes no key after it until the focus has moved (``KeysInOrder``).
         """
-        focused = self.focused
-        if not isinstance(focused, Input) or not (focused.id or "").startswith("field-"):
-            raise SkipAction
+        event.stop()
         texts = [spec.name for spec in self.fields if spec.kind == "text"]
-        current = (focused.id or "").removeprefix("field-")
+        current = (event.input.id or "").removeprefix("field-")
         if current not in texts or current == texts[-1]:
             self.action_save()
         else:
