@@ -331,3 +331,21 @@ async def test_a_whole_new_session_typed_at_once_keeps_its_date(make_app: AppFac
         assert app.screen.store.session.date is not None
         assert app.screen.store.session.date.isoformat() == "2026-12-03"
         assert app.screen.store.session.wijk == "Noord"
+
+
+async def test_consent_and_voting_rounds_list_people_in_the_same_order(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    from wijksessie.ui.phases.agreements.consent import ConsentScreen
+    from wijksessie.ui.phases.goals.voting import VotingScreen
+
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f4", "s")
+        await wait_until(pilot, lambda: isinstance(app.screen, VotingScreen))
+        voting = [person.id for person in app.screen.people]
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await pilot.press("f5", "down", "down", "r")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConsentScreen))
+        assert [person.id for person in app.screen.people] == voting

@@ -71,7 +71,10 @@ class ConsentScreen(StyledOnce, Screen[None]):
         super().__init__()
         self.store = store
         self.agreement_id = agreement_id
-        self.people = [p for p in store.all(Participant) if p.present]
+        # By name, as in the voting round: the room hears the same order in both.
+        self.people = sorted(
+            (p for p in store.all(Participant) if p.present), key=lambda p: p.name.casefold()
+        )
         self.index = 0
         self.pending: Stance | None = None
 

@@ -130,6 +130,10 @@ class VotingScreen(StyledOnce, Screen[None]):
             show_error(self, error, severity="warning")
             return
         self.given.setdefault(person.id, []).append(goal.id)
+        # Votes used up: on to the next person, so the round goes on with digits alone.
+        last = self.index == len(self.people) - 1
+        if not last and remaining_votes(self.goals(), person.id, self.budget) == 0:
+            self.index += 1
         self.redraw()
 
     def action_take_back(self) -> None:
