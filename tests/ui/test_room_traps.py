@@ -328,6 +328,7 @@ async def test_a_whole_new_session_typed_at_once_keeps_its_date(make_app: AppFac
         await pilot.pause()
         type_at_once(app, "n", *"Hofstede", "enter", *"Noord", "enter", *"3-12-2026", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await wait_until(pilot, lambda: isinstance(app.focused, DataTable))  # phase 1 is up
         assert app.screen.store.session.date is not None
         assert app.screen.store.session.date.isoformat() == "2026-12-03"
         assert app.screen.store.session.wijk == "Noord"
