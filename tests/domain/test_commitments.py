@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -99,6 +100,19 @@ def test_overdue_is_live_and_strictly_before_today_longest_first(network: Networ
 
 def test_present_participants_without_commitment(network: Network) -> None:
     assert ids(participants_without_commitment(network)) == ["bram", "dirk"]
+
+
+def test_the_facilitator_is_never_asked_for_a_commitment(network: Network) -> None:
+    led = dataclasses.replace(network, session=Session("Sessie", facilitator=" dirk "))
+    assert ids(participants_without_commitment(led)) == ["bram"]
+
+
+def test_the_wall_counts_people_without_a_commitment_and_names_nobody(network: Network) -> None:
+    checks = check_commitments(network, TODAY)
+    assert "Nog niets toegezegd: Bram, Dirk." in checks.messages()
+    wall = checks.messages(names=False)
+    assert "2 aanwezigen hebben nog niets toegezegd." in wall
+    assert not any("Bram" in line or "Dirk" in line for line in wall)
 
 
 def test_check_commitments_gathers_everything_with_dutch_lines(network: Network) -> None:

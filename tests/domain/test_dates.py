@@ -207,3 +207,26 @@ def test_dutch_again_after_english() -> None:
     assert long_date(date(2026, 11, 25)) == "wo 25 nov 2026"
     with pytest.raises(DateError, match="is een donderdag, geen woensdag"):
         parse_date("Wed 3 Dec 2026", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vrijdag over 2 weken", date(2026, 6, 26)),
+        ("maandag over 1 week", date(2026, 6, 15)),
+        ("eind januari", date(2027, 1, 31)),
+        ("eind juni", date(2026, 6, 30)),
+        ("begin februari", date(2027, 2, 1)),
+        ("half maart", date(2027, 3, 15)),
+        ("medio juli", date(2026, 7, 15)),
+        ("eind februari 2028", date(2028, 2, 29)),
+    ],
+)
+def test_parse_date_reads_how_a_room_says_when(text: str, expected: date) -> None:
+    """Issue 15.14: the phrasings a facilitator types in the room."""
+    assert parse_date(text, TODAY) == expected
+
+
+def test_a_season_is_no_date_and_the_message_says_what_to_type() -> None:
+    with pytest.raises(DateError, match=r"‘na de zomer’ is geen datum\. Typ bijvoorbeeld"):
+        parse_date("na de zomer", TODAY)

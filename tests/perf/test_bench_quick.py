@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).with_name("bench.py")
 
 FIGURES = {
@@ -36,6 +38,7 @@ FIGURES = {
 }
 
 
+@pytest.mark.bench
 def test_quick_benchmark_reports_every_figure() -> None:
     done = subprocess.run(
         [sys.executable, str(BENCH), "--quick", "--json"],

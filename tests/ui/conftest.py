@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import time
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
+from textual.app import App
+from textual.pilot import Pilot
 
 from wijksessie.domain.model import ResidentQuestion, Session
 from wijksessie.store import SessionStore
@@ -31,6 +36,25 @@ def own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("WIJKSESSIE_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def presses_wait_for_their_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pilot.press`` returns once the app has handled the keys, not only received them.
+
+    The app handles a key that may move the focus before it routes the next one
+    (``KeysInOrder``), so keys can wait a moment in its queue; a test that looked right after
+    pressing would see the screen before the last keys did their work.
+    """
+    pressed = Pilot.press
+
+    async def press(self: Pilot[Any], *keys: str) -> None:
+        await pressed(self, *keys)
+        deadline = time.monotonic() + 10
+        while getattr(self.app, "holding_keys", False) and time.monotonic() < deadline:
+            await self.pause(0.01)
+
+    monkeypatch.setattr(Pilot, "press", press)
 
 
 @pytest.fixture
@@ -122,3 +146,33 @@ def room_file(sessions: Path) -> Path:
         store.add(Goal("Geldzorgen vroeg zien", id="h" * 32))
         store.add(Agreement("We verwijzen warm door", id="x" * 32))
     return path
+
+
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], object], *, timeout: float = 10.0
+) -> None:
+    """Let the app run until ``condition()`` holds (a timer fired, a screen shown, a file saved).
+
+    A fixed pause is either too short on a busy machine or wasted on a quiet one; this returns
+    as soon as the app got there, and fails the test with a clear message when it never does.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout} s for {condition.__name__}")
+        await pilot.pause(0.02)
+
+
+KEY_CHARACTERS = {"enter": "\r", "tab": "\t", "escape": "\x1b", "space": " "}
+
+
+def type_at_once(app: App[Any], *keys: str) -> None:
+    """Put every key in the app's queue at once, as a terminal does with a fast typist's keys
+    or a pasted string (``tmux send-keys``); ``pilot.press`` lets the app settle after each."""
+    for key in keys:
+        if len(key) == 1:
+            # Textual's key name for a sign: its Unicode name ("@" is "commercial_at").
+            name = key if key.isalnum() else unicodedata.name(key).lower().replace(" ", "_")
+            app.post_message(events.Key(name, key))
+        else:
+            app.post_message(events.Key(key, KEY_CHARACTERS.get(key)))

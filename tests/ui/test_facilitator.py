@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import errno
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable
 
-from tests.ui.conftest import AppFactory, table_docs
+from tests.ui.conftest import AppFactory, table_docs, wait_until
 from wijksessie.store import SessionStore
 from wijksessie.store import storage as storage_module
 from wijksessie.ui.app import Restart
@@ -135,7 +138,7 @@ async def test_help_lists_the_keys_of_the_screen(make_app: AppFactory, room_file
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f4", "question_mark")
         await pilot.pause()
-        descriptions = [description for _key, description in app.screen.keys]
+        descriptions = [description for _key, _display, description in app.screen.keys]
         assert "Stemronde" in descriptions and "Ongedaan maken" in descriptions
         assert "Stemronde" in app.export_screenshot()
 
@@ -204,6 +207,20 @@ async def test_projector_mode_shows_fewer_columns_and_puts_them_back(
         assert "✉" in " ".join(str(people.get_row_at(r)[-1]) for r in range(people.row_count))
 
 
+def _palette_offers(app: App[object], text: str) -> Callable[[], bool]:
+    """Whether the command palette is up with its highlighted option saying ``text``."""
+
+    def offered() -> bool:
+        if not isinstance(app.screen, CommandPalette):
+            return False
+        options = app.screen.query_one(CommandList)
+        if options.highlighted is None:
+            return False
+        return text in str(options.get_option_at_index(options.highlighted).prompt)
+
+    return offered
+
+
 async def test_choosing_english_in_the_palette_restarts_in_the_open_session(
     make_app: AppFactory, demo_file: Path, own_settings: Path
 ) -> None:
@@ -212,11 +229,11 @@ async def test_choosing_english_in_the_palette_restarts_in_the_open_session(
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p", *"Taal kiezen")
-        await pilot.pause(0.3)
+        await wait_until(pilot, _palette_offers(app, "Taal kiezen"))
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await wait_until(pilot, _palette_offers(app, "Nederlands"))
         await pilot.press(*"English")
-        await pilot.pause(0.3)
+        await wait_until(pilot, _palette_offers(app, "English"))
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_value == Restart("en", demo_file, False)

@@ -24,7 +24,7 @@ async def test_the_bar_follows_the_focus(make_app: AppFactory, session_file: Pat
         app.screen.query_one("#agenda-table").focus()
         await pilot.pause()
         assert "Minuten aanpassen" in _bar(app)
-        assert _bar(app).rstrip().endswith("palette")
+        assert _bar(app).rstrip().endswith("opdrachten")
         await pilot.press("f3")
         await pilot.pause()
         assert "Importeren" in _bar(app)
@@ -49,4 +49,4 @@ async def test_a_narrow_bar_keeps_the_palette_key(make_app: AppFactory, session_
         text = _bar(app)
         assert "Vorige fase" in text  # the first keys stay
         assert "Timer" not in text  # the ones that do not fit make room for the palette key
-        assert text.rstrip().endswith("palette")
+        assert text.rstrip().endswith("opdrachten")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from tests.ui.conftest import AppFactory, read_json, table_docs
+from tests.ui.conftest import AppFactory, read_json, table_docs, wait_until
 from wijksessie.domain.model import AgendaItem, Phase, Session
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.session_phase import SessionPhase
@@ -33,8 +33,10 @@ async def test_fields_save_themselves(make_app: AppFactory, session_file: Path) 
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await _open(app, pilot)
+        assert app.focused is not None and app.focused.id == "questions-table"
+        await pilot.press("tab")  # from the list, round to the first field: the title
         assert app.focused is not None and app.focused.id == "session-title"
-        await pilot.press("end", *" (2)", "tab")
+        await pilot.press(*" (2)", "tab")  # typing adds at the end, it never replaces
         await pilot.press("ctrl+a", "ctrl+k", *"Pijp-Noord", "tab")
         await pilot.pause()
         doc = _session_doc(session_file)
@@ -51,8 +53,11 @@ async def test_typing_is_saved_after_a_pause_without_leaving_the_field(
         await _open(app, pilot)
         app.screen.query_one("#session-notes").focus()
         await pilot.press(*"Koffie om half tien")
-        await pilot.pause(0.6)
-        assert _session_doc(session_file)["notes"] == "Koffie om half tien"
+
+        def saved() -> bool:
+            return _session_doc(session_file)["notes"] == "Koffie om half tien"
+
+        await wait_until(pilot, saved)
 
 
 async def test_bad_date_shows_message_and_keeps_last_good_value(
@@ -78,7 +83,7 @@ async def test_empty_title_is_refused_in_place(make_app: AppFactory, session_fil
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await _open(app, pilot)
-        await pilot.press("ctrl+a", "ctrl+k", "tab")
+        await pilot.press("tab", "ctrl+a", "ctrl+k", "tab")
         await pilot.pause()
         assert "titel" in str(app.screen.query_one("#session-error-title").render())
         assert _session_doc(session_file)["title"] == "Netwerksessie De Pijp"

@@ -53,12 +53,16 @@ class CommitmentChecks:
         """Nothing to point out."""
         return not (self.unserved_goals or self.undated or self.overdue or self.idle_participants)
 
-    def messages(self) -> list[str]:
-        """One line per kind of problem, for the top of the phase; empty when ok."""
+    def messages(self, *, names: bool = True) -> list[str]:
+        """One line per kind of problem, for the top of the phase; empty when ok.
+
+        Without ``names`` the people who promised nothing are counted, not named: on the wall a
+        list of names puts people on the spot in front of the room.
+        """
         lines = []
         if self.unserved_goals:
-            names = ", ".join(g.text for g in self.unserved_goals)
-            lines.append(_("Doelen zonder toezegging: {names}.").format(names=names))
+            goals = ", ".join(g.text for g in self.unserved_goals)
+            lines.append(_("Doelen zonder toezegging: {names}.").format(names=goals))
         if undated := len(self.undated):
             lines.append(
                 ngettext(
@@ -71,9 +75,17 @@ class CommitmentChecks:
                     "{n} toezegging over de datum.", "{n} toezeggingen over de datum.", overdue
                 ).format(n=overdue)
             )
-        if self.idle_participants:
-            names = ", ".join(p.name for p in self.idle_participants)
-            lines.append(_("Nog niets toegezegd: {names}.").format(names=names))
+        if self.idle_participants and names:
+            named = ", ".join(p.name for p in self.idle_participants)
+            lines.append(_("Nog niets toegezegd: {names}.").format(names=named))
+        elif idle := len(self.idle_participants):
+            lines.append(
+                ngettext(
+                    "{n} aanwezige heeft nog niets toegezegd.",
+                    "{n} aanwezigen hebben nog niets toegezegd.",
+                    idle,
+                ).format(n=idle)
+            )
         return lines
 
 
@@ -105,11 +117,21 @@ def overdue_commitments(network: Network, today: date) -> list[Commitment]:
 
 
 def participants_without_commitment(network: Network) -> list[Participant]:
-    """Present participants who promised nothing (dropped promises do not count), by name."""
+    """Present participants who promised nothing (dropped promises do not count), by name.
+
+    The session's facilitator is left out: they lead the round, they are not asked to promise.
+    """
     committed = {
         c.participant_id for c in network.commitments if c.status is not CommitmentStatus.DROPPED
     }
-    idle = [p for p in network.participants if p.present and p.id not in committed]
+    facilitator = normalise(network.session.facilitator or "")
+    idle = [
+        p
+        for p in network.participants
+        if p.present
+        and p.id not in committed
+        and not (facilitator and normalise(p.name) == facilitator)
+    ]
     return sorted(idle, key=lambda p: (normalise(p.name), p.id))
 
 

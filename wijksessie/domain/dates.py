@@ -112,6 +112,9 @@ _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:e|ste|de)?\s+([a-zë]+)\.?(?:\s+(\d{4}))?$")
 _RELATIVE = re.compile(r"^over\s+(\S+)\s+([a-z]+)$")
+_WEEKDAY_IN_WEEKS = re.compile(r"^([a-z]+)\s+over\s+(\S+)\s+(?:week|weken)$")
+_PART_OF_MONTH = re.compile(r"^(begin|half|medio|midden|eind|einde)\s+([a-zë]+)\.?(?:\s+(\d{4}))?$")
+_PART_DAY = {"begin": 1, "half": 15, "medio": 15, "midden": 15}
 _WEEKDAY = re.compile(r"^(?:(aanstaande|volgende week|deze week)\s+)?([a-z]+)\.?$")
 _LEADING_DAY = re.compile(r"^([a-z]+)\.?,?\s+(?=\d)")
 _MAX_LENGTH = 60
@@ -128,7 +131,9 @@ def parse_date(text: str, today: date | None = None) -> date | None:
     Understood: ``3-12-2026``, ``3/12``, ``2026-12-03``, ``3 dec``, ``3 december 2026``,
     ``do 3 dec 2026`` (as ``long_date`` shows it), ``vandaag``, ``morgen``, ``overmorgen``,
     ``vrijdag`` (the next Friday after today), ``volgende week vrijdag`` (Friday of next
-    week), ``over 3 dagen`` / ``over twee weken`` / ``over 1 maand``, and whatever else
+    week), ``over 3 dagen`` / ``over twee weken`` / ``over 1 maand``, ``vrijdag over 2 weken``
+    (Friday of the week two weeks on), ``begin`` / ``half`` / ``eind februari`` (the 1st, the
+    15th, the last day), and whatever else
     ``dateparser`` reads in Dutch. English day and month names are read too (``Thu 3 Dec 2026``,
     as ``long_date`` shows it in English). A day and month without a year mean the next such
     day from ``today`` on. Raises ``DateError`` with a message in the current language for
@@ -195,7 +200,15 @@ def _shown() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 
 
 def _read(cleaned: str, today: date, text: str) -> date | None:
-    for reader in (_read_word, _read_numeric, _read_day_month, _read_relative, _read_weekday):
+    for reader in (
+        _read_word,
+        _read_numeric,
+        _read_day_month,
+        _read_relative,
+        _read_weekday,
+        _read_weekday_in_weeks,
+        _read_part_of_month,
+    ):
         found = reader(cleaned, today, text)
         if found is not None:
             return found
@@ -268,6 +281,38 @@ def _read_weekday(cleaned: str, today: date, text: str) -> date | None:
     if match[1] == "deze week":
         return monday + timedelta(days=weekday)
     return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+
+
+def _read_weekday_in_weeks(cleaned: str, today: date, text: str) -> date | None:
+    """``vrijdag over 2 weken``: that day in the week two weeks from this one."""
+    match = _WEEKDAY_IN_WEEKS.match(cleaned)
+    if not match or match[1] not in _DAY_WORDS:
+        return None
+    amount = int(match[2]) if match[2].isdigit() else _NUMBER_WORDS.get(match[2])
+    if amount is None or amount > 520:
+        return None
+    monday = today - timedelta(days=today.weekday())
+    return monday + timedelta(weeks=amount, days=_DAY_WORDS[match[1]])
+
+
+def _read_part_of_month(cleaned: str, today: date, text: str) -> date | None:
+    """``begin februari`` (the 1st), ``half maart`` (the 15th), ``eind januari`` (the last
+    day): the next such day from today on, as for a day and month without a year."""
+    match = _PART_OF_MONTH.match(cleaned)
+    if not match or match[2] not in _MONTH_WORDS:
+        return None
+    month = _MONTH_WORDS[match[2]]
+    year = int(match[3]) if match[3] else today.year
+
+    def day_in(year: int) -> date:
+        if match[1] in _PART_DAY:
+            return _make(year, month, _PART_DAY[match[1]], text)
+        return _add_months(_make(year, month, 1, text), 1) - timedelta(days=1)
+
+    found = day_in(year)
+    if match[3] is None and found < today:
+        found = day_in(year + 1)
+    return found
 
 
 def _read_with_dateparser(cleaned: str, today: date) -> date | None:

@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -23,8 +23,10 @@ from wijksessie.i18n import N_, _, current_language
 from wijksessie.services.sessions import move_to_trash
 from wijksessie.store.settings import Language, load_settings, save_settings
 from wijksessie.store.settings import Theme as ThemeChoice
+from wijksessie.ui.key_order import KeysInOrder
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.screens.start import StartScreen
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.themes import PROJECTOR, TEXTUAL_THEMES
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 
@@ -57,7 +59,7 @@ class Restart:
     read_only: bool = False
 
 
-class WijksessieApp(App["Restart | None"]):
+class WijksessieApp(KeysInOrder["Restart | None"]):
     """Guides a facilitator through a neighbourhood network session.
 
     ``store``, when given, is an already opened session (the CLI opens it, so that a bad file
@@ -72,6 +74,16 @@ class WijksessieApp(App["Restart | None"]):
         Binding("f8", "toggle_projector", _("Projector"), id="app.projector", priority=True),
         Binding("question_mark", "help", _("Hulp"), id="app.help"),
         Binding("ctrl+l", "spotlight", _("Spotlight"), id="app.spotlight", show=False),
+        # Textual's own palette key, put into words: the key bar shows "^p opdrachten".
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            _("opdrachten"),
+            id="app.palette",
+            show=False,
+            priority=True,
+            tooltip=_("Het opdrachtenpalet openen"),
+        ),
     ]
 
     projector: reactive[bool] = reactive(False)
@@ -159,6 +171,34 @@ class WijksessieApp(App["Restart | None"]):
         for screen in self._session_screens():
             screen.finish()
 
+    def action_command_palette(self) -> None:
+        """Open the command palette, in Dutch."""
+        from wijksessie.ui.widgets.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_commands(self, commands: Any, placeholder: str = "") -> Any:
+        """A palette of the given choices (the language, the theme), in Dutch."""
+        from textual.command import SimpleProvider
+
+        from wijksessie.ui.widgets.palette import Palette
+
+        return self.push_screen(
+            Palette(
+                providers=[SimpleProvider(self.screen, commands)],
+                placeholder=placeholder or _("Zoek…"),
+            )
+        )
+
+    def search_themes(self) -> None:
+        """The themes to choose from, in a Dutch palette."""
+        from textual.theme import ThemeProvider
+
+        from wijksessie.ui.widgets.palette import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=_("Zoek een thema…")))
+
     # -- language -----------------------------------------------------------------------
 
     def action_change_language(self) -> None:
@@ -187,7 +227,7 @@ class WijksessieApp(App["Restart | None"]):
         try:
             save_settings(self.settings)
         except WijksessieError as error:  # the restart still asks for it with --lang
-            self.notify(str(error), severity="warning", markup=False)
+            show_error(self, error, severity="warning")
         open_now = next(
             (s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None
         )
@@ -234,7 +274,7 @@ class WijksessieApp(App["Restart | None"]):
         try:
             save_settings(self.settings)
         except WijksessieError as error:
-            self.notify(str(error), severity="warning", markup=False)
+            show_error(self, error, severity="warning")
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
@@ -243,12 +283,12 @@ class WijksessieApp(App["Restart | None"]):
         if isinstance(self.screen, HelpScreen):
             return
         seen: set[str] = set()
-        keys: list[tuple[str, str]] = []
-        for active in self.screen.active_bindings.values():
+        keys: list[tuple[str, str, str]] = []
+        for key, active in self.screen.active_bindings.items():
             binding = active.binding
             if binding.description and binding.description not in seen:
                 seen.add(binding.description)
-                keys.append((self.get_key_display(binding), binding.description))
+                keys.append((key, self.get_key_display(binding), binding.description))
         self.push_screen(HelpScreen(keys, _("Toetsen op dit scherm")))
 
     def action_spotlight(self) -> None:
@@ -310,7 +350,7 @@ class WijksessieApp(App["Restart | None"]):
             self._offer_read_only(path, str(error))
             return
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=10)
+            show_error(self, error, timeout=10)
             return
         self.show_session(store)
 
@@ -323,7 +363,7 @@ class WijksessieApp(App["Restart | None"]):
             try:
                 store = open_session(path, read_only=True)
             except WijksessieError as error:
-                self.notify(str(error), severity="error", markup=False, timeout=10)
+                show_error(self, error, timeout=10)
                 return
             self.show_session(store)
 
@@ -375,7 +415,7 @@ class WijksessieApp(App["Restart | None"]):
         try:
             store = open_demo(self.folder)
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=10)
+            show_error(self, error, timeout=10)
             return
         self.show_session(store)
 
@@ -386,7 +426,7 @@ class WijksessieApp(App["Restart | None"]):
         try:
             previous = read_session(message.path)
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=10)
+            show_error(self, error, timeout=10)
             return
         created: list[SessionStore] = []
 
@@ -429,7 +469,7 @@ class WijksessieApp(App["Restart | None"]):
             try:
                 target = move_to_trash(message.path)
             except WijksessieError as error:
-                self.notify(str(error), severity="error", markup=False, timeout=10)
+                show_error(self, error, timeout=10)
                 return
             except OSError as error:
                 self.notify(

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable
 
 from wijksessie.domain.model import AgendaItem, Phase
 from wijksessie.i18n import _
+from wijksessie.ui.widgets.list_table import ListTable
 
 
-class AgendaTable(DataTable[str]):
+class AgendaTable(ListTable[str]):
     """Phase and planned minutes, a row each; ``enter`` asks the owner to change the minutes."""
 
     BINDINGS = [

@@ -26,6 +26,7 @@ from wijksessie.i18n import N_, _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.agenda_table import AgendaTable
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.entity_pane import AUTO_HEIGHT_ROWS
@@ -59,10 +60,14 @@ class SessionPhase(Horizontal):
         self._untouched: dict[str, tuple[Any, str]] = {}
         self._shown: list[ResidentQuestion] | None = None
         """The questions the table shows now, to skip re-filling it when nothing changed."""
+        self._fields_shown = _field_values(store.session)
+        """The stored values the fields were last filled from or saved as."""
 
     def compose(self) -> ComposeResult:
         session = self.store.session
-        with VerticalScroll(id="session-form"):
+        # Not focusable itself: Tab from the questions goes round to the title, not to the
+        # form's scroll bar (it scrolls to whichever field has the focus).
+        with VerticalScroll(id="session-form", can_focus=False):
             yield Label(_("De sessie"), classes="panel-title")
             if session.previous_session:
                 yield Label(
@@ -94,7 +99,12 @@ class SessionPhase(Horizontal):
         # Checked by the domain when saved; Textual's own validation would restyle every input
         # as it is built (about 10 ms of opening a session) for classes nothing uses.
         return CleanInput(
-            text, id=f"session-{name}", placeholder=hint, compact=True, validate_on=()
+            text,
+            id=f"session-{name}",
+            placeholder=hint,
+            compact=True,
+            validate_on=(),
+            select_on_focus=False,  # typing adds at the end; it never replaces the title
         )
 
     def on_mount(self) -> None:
@@ -128,13 +138,36 @@ class SessionPhase(Horizontal):
         """Catch up with changes made in another phase (or by undo, or by the clock)."""
         self.query_one(AgendaTable).show(self.store.session.agenda)
         self.refresh_questions()
+        self._show_fields()
+
+    def _show_fields(self) -> None:
+        """Put the stored session in the fields when it changed since they were filled.
+
+        After an undo or a redo the fields must show what is stored, or the next Tab would save
+        the undone text again. A field whose text was refused (a date that is no date) keeps
+        it while the stored session is unchanged, so the user can fix what they typed.
+        """
+        stored = _field_values(self.store.session)
+        if stored == self._fields_shown:
+            return
+        self._fields_shown = stored
+        for name, _label, kind in SESSION_FIELDS:
+            widget = self.query_one(f"#session-{name}")
+            value = getattr(self.store.session, name)
+            text = format_date(value) if kind == "date" else value or ""
+            if isinstance(widget, TextArea):
+                if widget.text != text:
+                    widget.text = text
+            elif isinstance(widget, Input) and widget.value != text:
+                widget.value = text
+        self._show_errors({})
 
     def focus_default(self) -> None:
-        """Put the keyboard on the title, or on the questions when nothing can be edited."""
-        if self.store.read_only:
-            self.query_one("#questions-table").focus()
-        else:
-            self.query_one("#session-title").focus()
+        """Put the keyboard on the questions, the phase's list.
+
+        Not on the title: a key typed on arrival would land in it and be saved at once.
+        """
+        self.query_one("#questions-table").focus()
 
     # -- the session form ---------------------------------------------------------------
 
@@ -179,6 +212,7 @@ class SessionPhase(Horizontal):
             pass
         except WijksessieError as error:
             return str(error)
+        self._fields_shown = _field_values(self.store.session)
         self.post_message(self.Saved())
         return None
 
@@ -335,7 +369,7 @@ class SessionPhase(Horizontal):
             try:
                 self.store.remove(question)
             except WijksessieError as error:
-                self.notify(str(error), severity="error", markup=False)
+                show_error(self, error)
                 return
             self.refresh_questions()
             self.notify(_("Vraag verwijderd."))
@@ -346,6 +380,11 @@ class SessionPhase(Horizontal):
             ),
             answered,
         )
+
+
+def _field_values(session: Session) -> tuple[Any, ...]:
+    """The session's values that phase 1's fields show, in their order."""
+    return tuple(getattr(session, name) for name, _label, _kind in SESSION_FIELDS)
 
 
 def question_fields(vocabulary: Any) -> list[FormField]:

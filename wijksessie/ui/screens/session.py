@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -25,6 +24,8 @@ from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.store.emergency import emergency_dir
 from wijksessie.ui.phases.session_phase import SessionPhase
+from wijksessie.ui.screens.phase_table import AVAILABLE_PHASES, PHASE_ENTRIES, PHASES
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
@@ -33,28 +34,6 @@ from wijksessie.ui.widgets.phase_bar import PhaseBar
 from wijksessie.ui.widgets.session_header import SessionHeader
 from wijksessie.ui.widgets.unsaved_dialog import COPY, UnsavedDialog
 
-PHASE_WIDGETS: dict[Phase, str] = {
-    Phase.SESSION: "wijksessie.ui.phases.session_phase:SessionPhase",
-    Phase.NETWORK: "wijksessie.ui.phases.network.phase:NetworkPhase",
-    Phase.GOALS: "wijksessie.ui.phases.goals.pane:GoalsPane",
-    Phase.AGREEMENTS: "wijksessie.ui.phases.agreements.pane:AgreementsPane",
-    Phase.COMMITMENTS: "wijksessie.ui.phases.commitments.phase:CommitmentsPhase",
-    Phase.SUMMARY: "wijksessie.ui.phases.summary_phase:SummaryPhase",
-}
-"""The phases that work today, each with the widget that shows it; the stepper shows these.
-
-Named rather than imported: a phase's module (and the analysis, summary or import code behind
-it) is loaded when the phase is first shown, so opening a session waits only for phase 1.
-"""
-
-
-def phase_class(phase: Phase) -> Callable[..., Widget]:
-    """The widget class that shows ``phase``, imported on first use."""
-    module, name = PHASE_WIDGETS[phase].split(":")
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
-
-
-AVAILABLE_PHASES: tuple[Phase, ...] = tuple(PHASE_WIDGETS)
 SAVE_CHECK_SECONDS = 2
 CLOCK_SAVE_SECONDS = 30
 
@@ -71,8 +50,8 @@ class SessionScreen(StyledOnce, Screen[None]):
         Binding("f9", "toggle_clock", _("Timer"), id="session.clock", priority=True),
         Binding("escape", "close", _("Naar overzicht"), id="session.close"),
         *(
-            Binding(f"f{number + 1}", f"show_phase('{phase.value}')", phase.label, show=False)
-            for number, phase in enumerate(AVAILABLE_PHASES, start=1)
+            Binding(entry.key, f"show_phase('{entry.phase.value}')", entry.label, show=False)
+            for entry in PHASES
         ),
     ]
 
@@ -105,7 +84,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         return Phase(self.query_one("#phases", ContentSwitcher).current or AVAILABLE_PHASES[0])
 
     def _phase_widget(self, phase: Phase) -> Widget:
-        return phase_class(phase)(self.store, id=f"phase-{phase.value}")
+        return PHASE_ENTRIES[phase].build(self.store)
 
     def on_mount(self) -> None:
         self.clock = AgendaClock(self.store.session.agenda, self.clock_source)
@@ -182,7 +161,7 @@ class SessionScreen(StyledOnce, Screen[None]):
             description = "…"
             self.check_saved()
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False)
+            show_error(self, error)
             return
         if description is None:
             self.notify(nothing, severity="warning", timeout=3)
@@ -285,11 +264,11 @@ class SessionScreen(StyledOnce, Screen[None]):
 
     def commands(self) -> Iterable[SystemCommand]:
         """This screen's actions for the command palette, in Dutch."""
-        for number, phase in enumerate(AVAILABLE_PHASES, start=1):
+        for number, entry in enumerate(PHASES, start=1):
             yield SystemCommand(
-                _("Naar fase {number}: {phase}").format(number=number, phase=phase.label),
-                f"F{number + 1}",
-                partial(self.action_show_phase, phase.value),
+                _("Naar fase {number}: {phase}").format(number=number, phase=entry.label),
+                entry.key_display,
+                partial(self.action_show_phase, entry.phase.value),
             )
         yield SystemCommand(_("Ongedaan maken"), "ctrl+z", self.action_undo)
         yield SystemCommand(_("Opnieuw doen"), "ctrl+y", self.action_redo)
@@ -298,12 +277,16 @@ class SessionScreen(StyledOnce, Screen[None]):
         yield SystemCommand(_("Terug naar het overzicht"), "esc", self.action_close)
 
     def action_close(self) -> None:
-        """Leave a text field first; from anywhere else, save and go back to the start screen."""
+        """Leave a text field or a filter for the phase's main list; from a list, save and go
+        back to the start screen.
+
+        Only a list leaves: one stray Esc in a field (where the README promises it leaves the
+        field) must never close the session in front of the room.
+        """
         if isinstance(self.focused, Input | TextArea):
             for widget in self._phase_widgets(self.phase):
                 widget.focus_default()  # type: ignore[attr-defined]
-            if not isinstance(self.focused, Input | TextArea):
-                return
+            return
         if self.saves_failing():
             self.app.push_screen(UnsavedDialog(self.unsaved_question()), self._close_answered)
             return
@@ -327,7 +310,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         try:
             self.store.close()
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=15)
+            show_error(self, error, timeout=15)
 
     def _settle(self, *, pause: bool = True) -> None:
         """Hand pending edits and the clock's time to the store (stopping the clock first)."""

@@ -19,6 +19,7 @@ from wijksessie.ui.literal import literal
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.key_bar import KeyBar
+from wijksessie.ui.widgets.list_table import ListTable
 
 EMPTY_TEXT = N_(
     "Nog geen sessies in {folder}.\n\n"
@@ -58,7 +59,7 @@ class StartScreen(StyledOnce, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("wijksessie · sessies"), style="bold"), id="start-title")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static("", id="empty")
         yield KeyBar()
 

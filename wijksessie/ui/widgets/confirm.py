@@ -5,15 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.styled_once import StyledOnce
+from wijksessie.ui.widgets.modal import Modal
 
 
-class ConfirmDialog(StyledOnce, ModalScreen[bool]):
+class ConfirmDialog(StyledOnce, Modal[bool]):
     """Ask the facilitator to confirm something that is hard to undo."""
 
     BINDINGS = [

@@ -23,6 +23,7 @@ from wijksessie.domain.model import KIND_NOUNS, Organisation, Participant
 from wijksessie.errors import SaveError, ValidationError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.widgets.clean_input import CleanInput
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.entity_table import EntityTable
@@ -83,7 +84,11 @@ class EntityPane(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
             yield Label("", classes="pane-title")
-            yield CleanInput(placeholder=_("/ filter: typ om te zoeken"), classes="pane-filter")
+            yield CleanInput(
+                placeholder=_("/ filter: typ om te zoeken"),
+                classes="pane-filter",
+                select_on_focus=False,
+            )
         yield EntityTable(classes="pane-table")
 
     def on_mount(self) -> None:
@@ -477,7 +482,7 @@ class EntityPane(Vertical):
             except SaveError:
                 pass  # kept in memory; the session screen warns and retries
             except WijksessieError as error:
-                self.notify(str(error), severity="error", markup=False, timeout=10)
+                show_error(self, error, timeout=10)
                 return
             self.refresh_rows()
             self.post_message(self.Changed(self))

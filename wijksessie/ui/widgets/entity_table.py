@@ -6,13 +6,13 @@ import contextlib
 
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from wijksessie.i18n import _
+from wijksessie.ui.widgets.list_table import ListTable
 
 
-class EntityTable(DataTable[object]):
+class EntityTable(ListTable[object]):
     """A row-cursor table whose keys ask the owner to add, edit or delete the row's entity.
 
     Row keys are entity ids; the owner (a phase) does the work and re-fills the table.

@@ -1,5 +1,8 @@
 """A modal form for one entity: fields, messages beside them, and a save that can refuse.
 
+Its fields are compact (one line each, without a border): a participant's seven fields fit a
+120×35 wall without scrolling, and an 80×24 terminal in two screens.
+
 The screen that opens it passes ``on_save``: it gets the typed values and returns the problems
 (``{field: Dutch message}``). The dialog closes only when there are none, so nothing typed is lost
 to a validation error. With ``keep_open`` it resets after each save (but for the ``sticky``
@@ -12,11 +15,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, TextArea
 
 from wijksessie.i18n import _
@@ -24,6 +26,7 @@ from wijksessie.ui.literal import literal
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
 from wijksessie.ui.widgets.confirm import ConfirmDialog
+from wijksessie.ui.widgets.modal import Modal
 from wijksessie.ui.widgets.suggest import ListSuggester
 
 Values = dict[str, Any]
@@ -43,10 +46,13 @@ class FormField:
     hint: str = ""
     private: bool = False
     """Contact details: masked while the app is in projector mode."""
+    preview: Callable[[str], str] | None = None
+    """What the typed text will be read as, shown under the field as it is typed (a date:
+    "→ vr 18 dec 2026", or why it is no date)."""
     options: dict[str, Any] = field(default_factory=dict)
 
 
-class FormDialog(StyledOnce, ModalScreen[bool]):
+class FormDialog(StyledOnce, Modal[bool]):
     """Edit one entity's fields; returns True when something was saved."""
 
     BINDINGS = [
@@ -81,6 +87,12 @@ class FormDialog(StyledOnce, ModalScreen[bool]):
                     yield Label(spec.label, classes="field-label")
                     yield self._widget(spec)
                     yield Label("", id=f"error-{spec.name}", classes="field-error")
+                    if spec.preview is not None:
+                        yield Label(
+                            spec.preview(str(self.initial.get(spec.name) or "")),
+                            id=f"preview-{spec.name}",
+                            classes="field-preview",
+                        )
                     if spec.hint:
                         yield Label(spec.hint, classes="field-hint")
             with Horizontal(id="buttons"):
@@ -91,7 +103,9 @@ class FormDialog(StyledOnce, ModalScreen[bool]):
         value = self.initial.get(spec.name)
         widget_id = f"field-{spec.name}"
         if spec.kind == "long":
-            return CleanTextArea(value or "", id=widget_id, soft_wrap=True, show_line_numbers=False)
+            return CleanTextArea(
+                value or "", id=widget_id, soft_wrap=True, show_line_numbers=False, compact=True
+            )
         if spec.kind == "choice":
             return Select(
                 [(label, key) for key, label in spec.choices],
@@ -100,14 +114,17 @@ class FormDialog(StyledOnce, ModalScreen[bool]):
                 prompt=_("(kies)"),
                 id=widget_id,
                 type_to_search=True,
+                compact=True,
             )
         if spec.kind == "multi":
             chosen = set(value or ())
             return SelectionList[str](
-                *[(label, key, key in chosen) for key, label in spec.choices], id=widget_id
+                *[(label, key, key in chosen) for key, label in spec.choices],
+                id=widget_id,
+                compact=True,
             )
         if spec.kind == "flag":
-            return Checkbox(spec.placeholder or spec.label, bool(value), id=widget_id)
+            return Checkbox(spec.placeholder or spec.label, bool(value), id=widget_id, compact=True)
         suggester = ListSuggester(spec.vocabulary) if spec.vocabulary else None
         masked = spec.private and bool(getattr(self.app, "projector", False))
         return CleanInput(
@@ -117,13 +134,19 @@ class FormDialog(StyledOnce, ModalScreen[bool]):
             suggester=suggester,
             password=masked,
             validate_on=(),  # on_save checks; Textual's validation only restyles each input
+            select_on_focus=False,  # typing adds at the end; it never replaces what is there
+            compact=True,
         )
 
     def on_mount(self) -> None:
         self._focus_first()
 
     def _focus_first(self) -> None:
-        self.query_one(f"#field-{self.fields[0].name}").focus()
+        self._focus_field(self.fields[0].name)
+
+    def _focus_field(self, name: str) -> None:
+        """Focus a field now, not after the messages in flight: keys typed meanwhile go there."""
+        self.set_focus(self.query_one(f"#field-{name}"))
 
     def values(self) -> Values:
         """What is typed in the form now, by field name."""
@@ -153,14 +176,15 @@ class FormDialog(StyledOnce, ModalScreen[bool]):
             label.set_class(spec.name in placed, "visible")
         if placed:
             first = next(spec.name for spec in self.fields if spec.name in placed)
-            self.query_one(f"#field-{first}").focus()
+            self._focus_field(first)
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
         """Enter goes to the next text field; on the last one it saves.
 
         Choices and check boxes are skipped (Tab reaches them), so a row of names goes in
-        with the Enter key alone.
+        with the Enter key alone. It comes after the field has taken every key typed before
+        it, and the app routes no key after it until the focus has moved (``KeysInOrder``).
         """
         event.stop()
         texts = [spec.name for spec in self.fields if spec.kind == "text"]
@@ -168,7 +192,36 @@ class FormDialog(StyledOnce, ModalScreen[bool]):
         if current not in texts or current == texts[-1]:
             self.action_save()
         else:
-            self.query_one(f"#field-{texts[texts.index(current) + 1]}").focus()
+            self._focus_field(texts[texts.index(current) + 1])
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter on a closed choice picks the next option that starts with it.
+
+        So a participant's role is one key (``b`` bewoner, ``b`` again bestuurder, ``p``
+        professional, ``v`` verbinder) instead of opening the list and moving through it.
+        """
+        select = self.focused
+        if not isinstance(select, Select) or select.expanded or not event.is_printable:
+            return
+        letter = (event.character or "").casefold()
+        spec = next((f for f in self.fields if f"field-{f.name}" == select.id), None)
+        if spec is None or not letter.strip():
+            return
+        matching = [key for key, label in spec.choices if label.casefold().startswith(letter)]
+        if not matching:
+            return
+        event.stop()
+        current = select.value if select.value in matching else None
+        following = matching[(matching.index(current) + 1) % len(matching)] if current else None
+        select.value = following or matching[0]
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        """Show, as it is typed, what a field with a preview will be read as."""
+        name = (event.input.id or "").removeprefix("field-")
+        spec = next((f for f in self.fields if f.name == name), None)
+        if spec is not None and spec.preview is not None:
+            self.query_one(f"#preview-{name}", Label).update(literal(spec.preview(event.value)))
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
@@ -195,6 +248,25 @@ class FormDialog(StyledOnce, ModalScreen[bool]):
                 widget.text = ""
         self.initial = {**self.initial, **self.values()}
         self._focus_first()
+
+    async def action_quit_app(self) -> None:
+        """Quit the app; when something typed would be thrown away, ask first."""
+        if not self._changed():
+            await super().action_quit_app()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.app.call_later(self.app.run_action, "quit")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Wat je typte is nog niet opgeslagen. Toch afsluiten?"),
+                _("Afsluiten"),
+                _("Terug"),
+            ),
+            answered,
+        )
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -18,11 +18,43 @@ from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 
 
+class HeaderTitle(Static):
+    """The session's title, wijk and date; when they do not fit, the title is shortened.
+
+    The date and the wijk are what a room checks ("is this our session?"); a long title is
+    recognised by its start. Fitted as it is drawn, so it follows every change of width.
+    """
+
+    def show(self, parts: list[Text], mark: Text) -> None:
+        """Show ``parts`` (title, wijk, date) and then ``mark`` (read-only, or nothing)."""
+        self._parts, self._mark = parts, mark
+        self.refresh()
+
+    def render(self) -> Text:
+        if not hasattr(self, "_parts"):
+            return Text()
+        parts = list(self._parts)
+        text = self._joined(parts)
+        width = self.content_region.width
+        if width and text.cell_len > width:
+            title = parts[0].copy()
+            title.truncate(max(title.cell_len - (text.cell_len - width), 8), overflow="ellipsis")
+            text = self._joined([title, *parts[1:]])
+            text.no_wrap = True
+            text.overflow = "ellipsis"
+        return text
+
+    def _joined(self, parts: list[Text]) -> Text:
+        text = Text(" · ").join(parts)
+        text.append_text(self._mark)
+        return text
+
+
 class SessionHeader(Horizontal):
     """Shows which session is open, whether it is read-only, and the phase's time left."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="header-title")
+        yield HeaderTitle(id="header-title")
         yield Static(id="header-clock")
 
     def show(self, session: Session, read_only: bool = False) -> None:
@@ -32,10 +64,8 @@ class SessionHeader(Horizontal):
             parts.append(literal(session.wijk))
         if session.date:
             parts.append(Text(long_date(session.date)))
-        text = Text(" · ").join(parts)
-        if read_only:
-            text.append(_("   ALLEEN-LEZEN"), style="bold reverse")
-        self.query_one("#header-title", Static).update(text)
+        mark = Text(_("   ALLEEN-LEZEN"), style="bold reverse") if read_only else Text()
+        self.query_one(HeaderTitle).show(parts, mark)
 
     def show_clock(self, clock: AgendaClock) -> None:
         """Render the countdown of the current phase; its state becomes a CSS class."""

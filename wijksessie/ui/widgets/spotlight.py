@@ -6,15 +6,15 @@ from rich.align import Align
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.styled_once import StyledOnce
+from wijksessie.ui.widgets.modal import Modal
 
 
-class SpotlightScreen(StyledOnce, ModalScreen[None]):
+class SpotlightScreen(StyledOnce, Modal[None]):
     """Shows a title and a text centred, large and bold; any of its keys closes it."""
 
     BINDINGS = [Binding("escape,ctrl+l,enter,space", "dismiss", _("Sluiten"), id="spotlight.close")]

@@ -27,6 +27,7 @@ from wijksessie.errors import ValidationError, WijksessieError
 from wijksessie.i18n import N_, _, current_language
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.clean_input import CleanInput
 from wijksessie.ui.widgets.key_bar import KeyBar
@@ -71,7 +72,10 @@ class ConsentScreen(StyledOnce, Screen[None]):
         super().__init__()
         self.store = store
         self.agreement_id = agreement_id
-        self.people = [p for p in store.all(Participant) if p.present]
+        # By name, as in the voting round: the room hears the same order in both.
+        self.people = sorted(
+            (p for p in store.all(Participant) if p.present), key=lambda p: p.name.casefold()
+        )
         self.index = 0
         self.pending: Stance | None = None
 
@@ -101,6 +105,8 @@ class ConsentScreen(StyledOnce, Screen[None]):
             or agreement.status is not AgreementStatus.PROPOSED
             or round_.text != agreement.text
         )
+        self._opened_on: Agreement | None = agreement if needs_round else None
+        """The agreement before this screen started its round; None when it continued one."""
         if needs_round:
             self.store.update(start_round(agreement))
         self._first_missing()
@@ -194,11 +200,11 @@ class ConsentScreen(StyledOnce, Screen[None]):
         person = self.people[self.index]
         try:
             self.store.update(record_stance(self.agreement(), person, stance, note))
-        except ValidationError as error:
-            self.notify(" ".join(error.problems.values()), severity="warning", markup=False)
-            return
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False)
+            # A rule the stance breaks is a warning; anything else (the store) an error.
+            show_error(
+                self, error, severity="warning" if isinstance(error, ValidationError) else "error"
+            )
             return
         self._hide_note()
         self._next_missing()
@@ -236,7 +242,7 @@ class ConsentScreen(StyledOnce, Screen[None]):
             decided = close_round(self.agreement(), self.people)
             self.store.update(decided)
         except WijksessieError as error:
-            self.notify(str(error), severity="warning", markup=False, timeout=8)
+            show_error(self, error, severity="warning", timeout=8)
             return
         if decided.status is AgreementStatus.ADOPTED:
             self.notify(_("Aangenomen: niemand heeft bezwaar."), timeout=6)
@@ -254,4 +260,15 @@ class ConsentScreen(StyledOnce, Screen[None]):
             self._hide_note()
             self.redraw()
             return
+        self._drop_empty_round()
         self.dismiss(None)
+
+    def _drop_empty_round(self) -> None:
+        """Leaving a round this screen started before anyone answered stores no empty round."""
+        round_ = current_round(self.agreement())
+        if self._opened_on is None or round_ is None or round_.positions:
+            return
+        try:
+            self.store.update(self._opened_on)
+        except WijksessieError as error:
+            show_error(self, error)

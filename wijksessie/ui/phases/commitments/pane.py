@@ -10,20 +10,15 @@ from rich.text import Text
 from textual.binding import Binding
 
 from wijksessie.domain import commitments as rules
-from wijksessie.domain.dates import DateError, format_date, parse_due
+from wijksessie.domain.dates import DateError, format_date, long_date, parse_due
 from wijksessie.domain.model import Commitment, CommitmentStatus, Goal, choice_label
 from wijksessie.errors import ValidationError
 from wijksessie.i18n import N_, _
 from wijksessie.ui.literal import literal
+from wijksessie.ui.phases.commitments.status_style import STATUS_STYLE
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
 
-STATUS_STYLE = {
-    CommitmentStatus.OPEN: "bold",
-    CommitmentStatus.BUSY: "bold yellow",
-    CommitmentStatus.DONE: "green",
-    CommitmentStatus.DROPPED: "dim strike",
-}
 GROUPINGS = (
     ("goal", N_("per doel")),
     ("person", N_("per persoon")),
@@ -148,6 +143,7 @@ class CommitmentsPane(EntityPane):
                 "due",
                 _("Uiterlijk"),
                 placeholder=_("bijv. 3-12, 3 dec, over 2 weken, vrijdag"),
+                preview=self._due_preview,
             ),
             FormField("note", _("Notitie")),
             FormField("goal", _("Voor doel"), "choice", choices=goals),
@@ -159,6 +155,16 @@ class CommitmentsPane(EntityPane):
                 allow_blank=False,
             ),
         ]
+
+    def _due_preview(self, typed: str) -> str:
+        """The due date as it will be read, or why it is no date; nothing while empty."""
+        if not typed.strip():
+            return ""
+        try:
+            found = parse_due(typed, self.day())
+        except DateError as error:
+            return str(error)
+        return f"→ {long_date(found)}" if found else ""
 
     def values_of(self, entity: Commitment | None) -> Values:
         if entity is None:

@@ -29,6 +29,9 @@ class CommitmentsPhase(Vertical):
         yield Static(id="commitment-checks")
         yield CommitmentsPane(self.store, id="pane-commitments")
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "projector", lambda _on: self.refresh_checks(), init=False)
+
     def refresh_checks(self) -> None:
         """Re-compute what still needs attention."""
         pane = self.query_one(CommitmentsPane)
@@ -37,7 +40,8 @@ class CommitmentsPhase(Vertical):
             text = Text(_("✔ Elk doel heeft een toezegging, alles heeft een datum."), style="green")
         else:
             text = Text()
-            for line in checks.messages():
+            # On the wall the people who promised nothing are counted, not named.
+            for line in checks.messages(names=not self.app.projector):
                 text.append("! ", style="bold yellow")
                 text.append_text(literal(line))
                 text.append("\n")

@@ -30,7 +30,8 @@ from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _, current_language
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
-from wijksessie.ui.phases.commitments.pane import STATUS_STYLE
+from wijksessie.ui.phases.commitments.status_style import STATUS_STYLE
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.key_bar import KeyBar
 
@@ -131,7 +132,7 @@ class ReviewScreen(StyledOnce, Screen[None]):
         try:
             self.store.update(replace(commitment, status=CommitmentStatus(value)))
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False)
+            show_error(self, error)
             return
         self.index = min(self.index + 1, len(self.ids) - 1)
         self.redraw()

@@ -10,18 +10,9 @@ from wijksessie.domain.text import join_list, split_list
 from wijksessie.domain.voting import tally
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
+from wijksessie.ui.phases.goals.vote_bar import BAR_WIDTH, vote_bar
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
-
-BAR_WIDTH = 16
-
-
-def vote_bar(cells: int, total: int) -> Text:
-    """A bar of ``cells`` blocks and the number of votes, readable from the back row."""
-    text = Text("█" * cells, style="bold green")
-    text.append(" " * (BAR_WIDTH - cells))
-    text.append(f" {total}", style="bold")
-    return text
 
 
 class GoalsPane(EntityPane):

@@ -21,7 +21,8 @@ from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
-from wijksessie.ui.phases.goals.pane import BAR_WIDTH, vote_bar
+from wijksessie.ui.phases.goals.vote_bar import BAR_WIDTH, vote_bar
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.key_bar import KeyBar
 
@@ -126,9 +127,13 @@ class VotingScreen(StyledOnce, Screen[None]):
             goal = domain_give_vote(goals, goals[number - 1].id, person, self.budget)
             self.store.update(goal)
         except WijksessieError as error:
-            self.notify(str(error), severity="warning", markup=False)
+            show_error(self, error, severity="warning")
             return
         self.given.setdefault(person.id, []).append(goal.id)
+        # Votes used up: on to the next person, so the round goes on with digits alone.
+        last = self.index == len(self.people) - 1
+        if not last and remaining_votes(self.goals(), person.id, self.budget) == 0:
+            self.index += 1
         self.redraw()
 
     def action_take_back(self) -> None:
@@ -143,7 +148,7 @@ class VotingScreen(StyledOnce, Screen[None]):
         try:
             self.store.update(take_vote(self.goals(), history[-1], person))
         except WijksessieError as error:
-            self.notify(str(error), severity="warning", markup=False)
+            show_error(self, error, severity="warning")
             return
         history.pop()
         self.redraw()

@@ -13,6 +13,7 @@ from wijksessie.domain.model import Network
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.clean_input import CleanInput
+from wijksessie.ui.widgets.list_table import ListTable
 
 KIND_STYLE = {
     WeakLinkKind.NO_CONTACT: "bold red",
@@ -29,7 +30,7 @@ class GapsView(Vertical):
         with Horizontal(classes="pane-top"):
             yield Label("", classes="pane-title", id="gaps-title")
             yield CleanInput(placeholder=_("filter: typ om te zoeken"), classes="view-filter")
-        yield DataTable(id="gaps-table", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="gaps-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

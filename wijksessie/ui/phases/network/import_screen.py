@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from wijksessie.errors import SaveError, WijksessieError
@@ -26,14 +25,16 @@ from wijksessie.i18n import _
 from wijksessie.services.importing import ImportPreview, apply_import, preview_import
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.clean_input import CleanInput
+from wijksessie.ui.widgets.modal import Modal
 
 SHOWN_ROWS = 8
 IGNORE = "__ignore__"
 
 
-class ImportScreen(StyledOnce, ModalScreen[bool]):
+class ImportScreen(StyledOnce, Modal[bool]):
     """Type a path, read the preview, map loose columns, then import (or not)."""
 
     BINDINGS = [
@@ -136,7 +137,7 @@ class ImportScreen(StyledOnce, ModalScreen[bool]):
             self.dismiss(True)
             return
         except WijksessieError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=8)
+            show_error(self, error, timeout=8)
             return
         self.notify(result.summary(), markup=False, timeout=6)
         self.dismiss(True)

@@ -26,7 +26,9 @@ class InitiativesPane(EntityPane):
         (_("Contact"), 16),
         (_("Back-up"), 16),
     )
-    secondary_columns = (3, 5)  # target groups, backup contact
+    # On the wall and on a small screen: without target groups and the contact, but never
+    # without the backup, the weak link the room discusses ("geen" in red when there is none).
+    secondary_columns = (3, 4)
     row_height = None
     keep_open = False
 

@@ -14,6 +14,7 @@ from wijksessie.domain.model import Initiative, Network, choice_label
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.clean_input import CleanInput
+from wijksessie.ui.widgets.list_table import ListTable
 
 
 class OverlapView(Vertical):
@@ -23,7 +24,7 @@ class OverlapView(Vertical):
         with Horizontal(classes="pane-top"):
             yield Label("", classes="pane-title", id="overlap-title")
             yield CleanInput(placeholder=_("filter: typ om te zoeken"), classes="view-filter")
-        yield DataTable(id="overlap-table", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="overlap-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

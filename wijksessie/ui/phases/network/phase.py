@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import DataTable, TabbedContent, TabPane
+from textual.widgets import DataTable, TabbedContent, TabPane, Tabs
 
 from wijksessie.i18n import N_, _
 from wijksessie.store import SessionStore
@@ -106,12 +106,21 @@ class NetworkPhase(Vertical):
             self.focus_default()
 
     def focus_default(self) -> None:
-        """Put the keyboard on the table of the tab that is showing."""
+        """Put the keyboard on the table of the tab that is showing, or on the view itself.
+
+        Something in this phase must hold the focus on every tab: with nothing focused, the
+        number keys (this phase's bindings) would do nothing and the room would be stuck on
+        a tab without a table, such as the network.
+        """
         tabs = self.query_one("#network-tabs", TabbedContent)
         pane = tabs.active_pane
         tables = list(pane.query(DataTable)) if pane else []
         if tables:
             tables[0].focus()
+            return
+        focusable = [widget for widget in pane.query("*") if widget.focusable] if pane else []
+        target = focusable[0] if focusable else tabs.query_one(Tabs)
+        target.focus()
 
     def reload(self) -> None:
         """Catch up with changes made in another phase."""
