@@ -318,6 +318,12 @@ class _Tracker:
     """Per pair the strongest kind it ever had: moving up means passing it."""
     no_backup: dict[str, bool] = field(default_factory=dict)
     overlap_open: dict[frozenset[str], tuple[int, frozenset[str]]] = field(default_factory=dict)
+    """Overlap pairs not connected when found: their chain and their two organisations."""
+    open_by_orgs: dict[frozenset[str], set[frozenset[str]]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    open_by_chain: dict[int, set[frozenset[str]]] = field(default_factory=lambda: defaultdict(set))
+    kept_by_session: dict[int, Kept] = field(default_factory=lambda: defaultdict(Kept))
     overlaps_seen: set[frozenset[str]] = field(default_factory=set)
     resolved: int = 0
     question_gap: dict[str, bool] = field(default_factory=dict)
@@ -336,6 +342,9 @@ class _Tracker:
         self.chains = _chains(self.sources)
         for index, source in enumerate(self.sources):
             self._follow_commitments(index, source.network)
+        for lineage in self.lineages.values():
+            tally = self.kept_by_session[lineage.session]
+            self.kept_by_session[lineage.session] = tally.plus(lineage.status, lineage.later)
 
     def org(self, index: int, organisation_id: str) -> str:
         return self.organisations.of(index, organisation_id)
@@ -384,7 +393,7 @@ class _Tracker:
             organisations_with_verbinder=owners,
             agreements_adopted=adopted,
             new_agreements_adopted=new_adopted,
-            commitments=self._kept(lambda lineage: lineage.session == index),
+            commitments=self.kept_by_session.get(index, Kept()),
         )
 
     # -- one indicator each ---------------------------------------------------------------
@@ -447,14 +456,19 @@ class _Tracker:
     ) -> tuple[int, int, int]:
         """Pairs found here; new ones; earlier open pairs connected or merged by now."""
         organisation_of = {i.id: i.organisation_id for i in network.initiatives}
-        resolved = 0
+        chain = self.chains[index]
         present = set(organisation_of)
-        for pair, (chain, orgs) in list(self.overlap_open.items()):
-            connected = orgs in kinds or len(orgs) == 1
-            merged = chain == self.chains[index] and len(pair & present) == 1
-            if connected or merged:
-                resolved += 1
-                del self.overlap_open[pair]
+        done = {
+            pair
+            for orgs in kinds.keys() & self.open_by_orgs.keys()
+            for pair in self.open_by_orgs[orgs]
+        }
+        done |= {pair for pair in self.open_by_chain[chain] if len(pair & present) == 1}
+        for pair in done:
+            pair_chain, orgs = self.overlap_open.pop(pair)
+            self.open_by_orgs[orgs].discard(pair)
+            self.open_by_chain[pair_chain].discard(pair)
+        resolved = len(done)
         self.resolved += resolved
         found = overlaps(network)
         new = 0
@@ -464,9 +478,11 @@ class _Tracker:
                 continue
             new += 1
             self.overlaps_seen.add(pair)
-            if overlap.connected is None:
-                orgs = frozenset(self.org(index, organisation_of[i]) for i in pair)
-                self.overlap_open[pair] = (self.chains[index], orgs)
+            orgs = frozenset(self.org(index, organisation_of[i]) for i in pair)
+            if overlap.connected is None and len(orgs) == 2:
+                self.overlap_open[pair] = (chain, orgs)
+                self.open_by_orgs[orgs].add(pair)
+                self.open_by_chain[chain].add(pair)
         return len(found), new, resolved
 
     def _gaps(self, network: Network) -> tuple[int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -81,7 +81,7 @@ def overlaps(network: Network, min_score: int = OVERLAP_MIN_SCORE) -> list[Overl
     """
     items = _items(network)
     links = _strongest_links(network)
-    candidates = (_overlap(a, b, links) for a, b in _similar_pairs(items, min_score))
+    candidates = (_overlap(a, b, links, n, d) for a, b, n, d in _similar_pairs(items, min_score))
     found = [overlap for overlap in candidates if overlap.score >= min_score]
     order = {item.initiative.id: item.order for item in items}
     found.sort(key=lambda o: (-o.score, order[o.first_id], order[o.second_id]))
@@ -146,7 +146,11 @@ def _strongest_links(network: Network) -> dict[frozenset[str], ConnectionKind]:
     return links
 
 
-def _similar_pairs(items: list[_Item], min_score: int) -> Iterator[tuple[_Item, _Item]]:
+Reached = tuple[_Item, _Item, float | None, float | None]
+"""Two items that reach the score, with the name and description similarity when known."""
+
+
+def _similar_pairs(items: list[_Item], min_score: int) -> Iterator[Reached]:
     """Each pair of different organisations that reaches ``min_score``, once.
 
     Blocking: an item is only compared with the later items in its theme and group blocks.
@@ -158,58 +162,66 @@ def _similar_pairs(items: list[_Item], min_score: int) -> Iterator[tuple[_Item, 
     for index, item in enumerate(items):
         later = set().union(*(blocks[k][bisect_right(blocks[k], index) :] for k in item.blocks))
         others = (items[i] for i in later if items[i].organisation_id != item.organisation_id)
-        for other in _reaching(item, others, min_score):
-            yield item, other
+        for other, name, description in _reaching(item, others, min_score):
+            yield item, other, name, description
 
 
-def _reaching(item: _Item, others: Iterable[_Item], min_score: int) -> list[_Item]:
-    """The others that reach ``min_score`` with ``item``.
+def _reaching(
+    item: _Item, others: Iterable[_Item], min_score: int
+) -> list[tuple[_Item, float | None, float | None]]:
+    """The others that reach ``min_score`` with ``item``, with the similarities measured.
 
-    Others are bucketed by their structural score, which leaves the text one exact threshold per
-    bucket, so rapidfuzz compares a whole bucket in C and skips what cannot reach it. The score
-    is ``_structural`` written out: this loop runs for every pair that shares a block.
+    Each other's structural score leaves the text one exact threshold; rapidfuzz then compares
+    all of them in C in one call for the names and one for the descriptions that still fall
+    short, at the lowest threshold, and each is held to its own. (One call per structural
+    bucket cost five calls an item, and the calls' overhead was most of the time.) The score is
+    ``_structural`` written out: this loop runs for every pair that shares a block.
     """
     theme, group = item.theme_mask, item.group_mask
-    buckets: dict[float, list[_Item]] = defaultdict(list)
+    chosen: list[_Item] = []
+    needs: list[float] = []
     for other in others:
         t, g = other.theme_mask, other.group_mask
         themes, groups = (theme | t).bit_count(), (group | g).bit_count()
         points = _THEME_WEIGHT * ((theme & t).bit_count() / themes if themes else 0.0)
         points += _GROUP_WEIGHT * ((group & g).bit_count() / groups if groups else 0.0)
-        buckets[points].append(other)
-    reached: list[_Item] = []
-    for structural, bucket in buckets.items():
         # A hair below the exact threshold: float noise must not drop a pair; overlaps() rechecks.
-        needed = (min_score - 0.5 - structural) * 100 / _TEXT_WEIGHT - 1e-9
-        if needed <= 0:
-            reached += bucket
-        elif needed <= 100:
-            reached += _text_reaching(item, bucket, needed)
-    return reached
-
-
-def _text_reaching(item: _Item, others: list[_Item], needed: float) -> list[_Item]:
-    """The others whose name or description is at least ``needed`` percent like the item's."""
-    names = process.extract(
-        item.name,
-        [other.name for other in others],
-        scorer=fuzz.token_set_ratio,
-        score_cutoff=needed,
-        limit=None,
-    )
-    found = {index for _, _, index in names}
-    rest = [other for index, other in enumerate(others) if index not in found]
-    reached = [others[index] for index in sorted(found)]
+        needed = (min_score - 0.5 - points) * 100 / _TEXT_WEIGHT - 1e-9
+        if needed <= 100:
+            chosen.append(other)
+            needs.append(needed)
+    if not chosen:
+        return []
+    names = _scores(item.name, [other.name for other in chosen], fuzz.token_set_ratio, needs)
+    reached = []
+    rest = []
+    for index, other in enumerate(chosen):
+        name = names.get(index)
+        if needs[index] <= 0 or (name is not None and name >= needs[index]):
+            reached.append((other, name, None))
+        else:
+            rest.append(index)
     if item.description and rest:
-        descriptions = process.extract(
-            item.description,
-            [other.description for other in rest],
-            scorer=fuzz.token_sort_ratio,
-            score_cutoff=needed,
-            limit=None,
-        )
-        reached += [rest[index] for _, _, index in descriptions]
+        texts = [chosen[i].description for i in rest]
+        found = _scores(item.description, texts, fuzz.token_sort_ratio, [needs[i] for i in rest])
+        for position, index in enumerate(rest):
+            description = found.get(position)
+            if (
+                description is not None
+                and description >= needs[index]
+                and chosen[index].description
+            ):
+                reached.append((chosen[index], names.get(index), description))
     return reached
+
+
+def _scores(
+    text: str, others: list[str], scorer: Callable[..., float], needs: list[float]
+) -> dict[int, float]:
+    """Per index the similarity of ``text`` and ``others[index]``, where at least its need."""
+    cutoff = max(min(needs), 0.0)
+    found = process.extract(text, others, scorer=scorer, score_cutoff=cutoff, limit=None)
+    return {index: score for _, score, index in found}
 
 
 def _structural(a: _Item, b: _Item) -> float:
@@ -235,9 +247,18 @@ def _description_similarity(a: _Item, b: _Item, cutoff: float = 0.0) -> float:
     return fuzz.token_sort_ratio(a.description, b.description, score_cutoff=cutoff)
 
 
-def _overlap(a: _Item, b: _Item, links: dict[frozenset[str], ConnectionKind]) -> Overlap:
-    name = fuzz.token_set_ratio(a.name, b.name)
-    description = _description_similarity(a, b)
+def _overlap(
+    a: _Item,
+    b: _Item,
+    links: dict[frozenset[str], ConnectionKind],
+    name: float | None = None,
+    description: float | None = None,
+) -> Overlap:
+    """The overlap of two items; ``name`` and ``description`` when ``_reaching`` measured them."""
+    if name is None:
+        name = fuzz.token_set_ratio(a.name, b.name)
+    if description is None:
+        description = _description_similarity(a, b)
     text = max(name, description)
     shared = _shared(a, b)
     return Overlap(
