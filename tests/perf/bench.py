@@ -34,7 +34,15 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from generate import SESSION_DATE, copy_sessions, generate, new_entity, write_session
+from generate import (
+    CITY_SESSION,
+    SESSION_DATE,
+    copy_sessions,
+    generate,
+    new_entity,
+    write_city,
+    write_session,
+)
 from probe import SIZE, settle
 from rich.console import Console
 from rich.table import Table
@@ -563,6 +571,37 @@ def analysis_figures(plan: Plan, large: Network) -> list[Figure]:
     return figures
 
 
+def network_over_time_figure(files: Files, plan: Plan) -> Figure:
+    """Issue 18's overview of a city, cold: ``wijksessie netwerk`` in a fresh process, to JSON.
+
+    Fifty sessions (5 in ``--quick``) of ``generate.CITY_SESSION``: 400 organisations, 3,000
+    people, 5,000 initiatives and 20,000 commitments in all, from spawn to the file written.
+    """
+    count = 50 if plan.huge else 5
+    city = files.root / "city"
+    city.mkdir(exist_ok=True)
+    write_city(city, count)
+    target = files.root / "netwerk.json"
+    command = [sys.executable, "-m", "wijksessie", "--dir", str(city), "netwerk"]
+    command += ["--format", "json", "-o", str(target)]
+
+    def once() -> float:
+        started = time.monotonic()
+        subprocess.run(command, capture_output=True, check=True)
+        return time.monotonic() - started
+
+    value = median_of(plan.processes, once)
+    return Figure(
+        "network_over_time",
+        f"network over time, cold: {count} sessions, {count * CITY_SESSION.initiatives:,} "
+        f"initiatives, {count * CITY_SESSION.commitments:,} commitments",
+        value,
+        goal="≤ 2 s" if plan.huge else "report",
+        limit=2.0 if plan.huge else None,
+        runs=plan.processes,
+    )
+
+
 def summary_figure(files: Files, plan: Plan, large: Network) -> Figure | None:
     """Every summary format of the large session against parsing its file once."""
     try:
@@ -609,6 +648,7 @@ def run(plan: Plan, root: Path) -> list[Figure]:
         save_figure(files, plan),
         *(f for f in inside if f.key.startswith("key_")),
         *analysis_figures(plan, large),
+        network_over_time_figure(files, plan),
         *([summary] if summary else []),
         by_key["start_screen_1000"],
         by_key["start_screen_1000_first"],
