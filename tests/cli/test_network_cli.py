@@ -8,6 +8,8 @@ each of them byte for byte as it was.
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -226,3 +228,68 @@ def test_o_never_writes_a_json_into_the_sessions_folder(
         "ligt in de sessiemap",
     )
     assert contents(folder) == before
+
+
+def test_docx_report_holds_the_table_and_no_resident(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    target = tmp_path / "verslag.docx"
+    before = contents(folder)
+
+    run(folder, capsys, "--format", "docx", "-o", str(target))
+
+    report = docx.Document(str(target))
+    table = report.tables[0]
+    assert [c.text.split("\n")[0] for c in table.rows[0].cells][1:] == [
+        "#1 10-01-2026",
+        "#2 01-03-2026",
+        "#3 15-04-2026",
+        "#4 01-06-2026",
+    ]
+    assert [c.text for c in table.rows[1].cells] == ["organisaties", "4", "4", "4", "4"]
+    text = "\n".join(
+        [p.text for p in report.paragraphs]
+        + [c.text for t in report.tables for row in t.rows for c in row.cells]
+    )
+    for secret in (*RESIDENT_NAMES, *EMAILS, *PHONES):
+        assert secret not in text
+    assert "kapot.json" in text
+    assert contents(folder) == before
+
+
+def test_docx_needs_o(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert_user_error(capsys, ["--dir", str(folder), "netwerk", "--format", "docx"], "Word-verslag")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_docx_report_opens_in_libreoffice(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "verslag.docx"
+    run(folder, capsys, "--format", "docx", "-o", str(target))
+    profile = tmp_path / "lo-profile"
+
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+            str(tmp_path),
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+    converted = tmp_path / "verslag.txt"
+    if "source file could not be loaded" in done.stderr and not converted.exists():
+        pytest.skip("this LibreOffice has no Writer to open a .docx")
+    assert converted.exists(), done.stderr
+    assert "Het netwerk door de tijd" in converted.read_text("utf-8-sig")

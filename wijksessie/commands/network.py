@@ -16,8 +16,8 @@ from pathlib import Path
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
 
-FORMATS = ("text", "md", "html", "json")
-"""The same as ``render.over_time.FORMATS``, spelt out so the parser loads no renderer."""
+FORMATS = ("text", "md", "html", "json", "docx")
+"""``render.over_time.FORMATS`` and the Word report, spelt out so the parser loads no renderer."""
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +36,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--tot", metavar=_("DATUM"), help=_("alleen sessies tot en met deze datum")
     )
     options.add_argument(
-        "--format", default="text", choices=FORMATS, help=_("text (standaard), md, html of json")
+        "--format",
+        default="text",
+        choices=FORMATS,
+        help=_("text (standaard), md, html, json of docx (Word, met -o)"),
     )
     options.add_argument(
         "-o",
@@ -64,7 +67,7 @@ def run_network(args: argparse.Namespace) -> int:
     from wijksessie.domain.dates import parse_date
     from wijksessie.render.over_time import render_overview
     from wijksessie.services.network_over_time import Filters, network_over_time
-    from wijksessie.store.storage import atomic_write_text
+    from wijksessie.store.storage import atomic_write_bytes, atomic_write_text
 
     folders = [_folder(args), *(Path(extra).expanduser() for extra in args.map)]
     filters = Filters(
@@ -74,15 +77,25 @@ def run_network(args: argparse.Namespace) -> int:
     )
     if filters.start and filters.end and filters.start > filters.end:
         raise WijksessieError(_("--van ligt na --tot: er valt niets tussen."))
+    if args.format == "docx" and not args.output:
+        raise WijksessieError(_("Een Word-verslag kan niet naar het scherm; geef -o BESTAND."))
     decisions = Path(args.koppelingen).expanduser() if args.koppelingen else None
     overview = network_over_time(folders, filters, decisions)
-    text = render_overview(overview, args.format)
+    if args.format == "docx":
+        from wijksessie.render.over_time_docx import to_docx
+
+        content: str | bytes = to_docx(overview)
+    else:
+        content = render_overview(overview, args.format)
     if not args.output:
-        sys.stdout.write(text)
+        sys.stdout.write(str(content))
         return 0
     target = Path(args.output).expanduser()
     _refuse_session_folder_json(target, folders)
-    atomic_write_text(target, text)
+    if isinstance(content, bytes):
+        atomic_write_bytes(target, content)
+    else:
+        atomic_write_text(target, content)
     print(target)
     return 0
 

@@ -75,11 +75,11 @@ def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
     return [items[start : start + size] for start in range(0, len(items), size)] or [()]
 
 
-def _kept_cells(kept: Kept) -> list[str]:
+def kept_cells(kept: Kept) -> list[str]:
     return [str(n) for n in (kept.made, kept.done, kept.dropped, *kept.open_after)]
 
 
-def _kept_headers() -> list[str]:
+def kept_headers() -> list[str]:
     return [
         _("toegezegd"),
         _("nagekomen"),
@@ -91,7 +91,7 @@ def _kept_headers() -> list[str]:
     ]
 
 
-def _totals_lines(overview: Overview) -> list[tuple[str, str]]:
+def totals_lines(overview: Overview) -> list[tuple[str, str]]:
     t = overview.totals
     kinds = ", ".join(f"{n} {choice_label(kind.value)}" for kind, n in t.connections)
     return [
@@ -140,15 +140,15 @@ def to_text(overview: Overview) -> str:
         lines += _text_table(chunk, first)
         lines.append("")
     lines += [_("Totaal"), "-" * len(_("Totaal"))]
-    lines += [f"{label:<{_LABEL}}{value}" for label, value in _totals_lines(overview)]
+    lines += [f"{label:<{_LABEL}}{value}" for label, value in totals_lines(overview)]
     lines += ["", _("Toezeggingen per organisatie"), "-" * len(_("Toezeggingen per organisatie"))]
     label, width = _WIDTH - 7 * _KEPT_CELL, _KEPT_CELL
-    headers = "".join(f"{h[: width - 1]:>{width}}" for h in _kept_headers())
+    headers = "".join(f"{h[: width - 1]:>{width}}" for h in kept_headers())
     lines.append(f"{'':<{label}}{headers}")
     for row in overview.organisations:
         if row.commitments.made:
             name = visible(row.name)[: label - 1]
-            cells = "".join(f"{c:>{width}}" for c in _kept_cells(row.commitments))
+            cells = "".join(f"{c:>{width}}" for c in kept_cells(row.commitments))
             lines.append(f"{name:<{label}}{cells}")
     lines += _text_candidates(overview)
     lines += _text_problems(overview)
@@ -178,14 +178,10 @@ def _text_table(sessions: Sequence[SessionIndicators], first: int) -> list[str]:
     return lines
 
 
-def _text_candidates(overview: Overview) -> list[str]:
+def candidate_lines(overview: Overview) -> list[str]:
+    """One line per proposed match a report may name, then the count of the residents' ones."""
     named, withheld = shown_candidates(overview)
-    if not named and not withheld:
-        return []
-    title = _("Misschien dezelfde (bevestig of verwerp in het koppelingenbestand)")
-    lines = ["", title, "-" * len(title)]
-    for candidate in named:
-        lines += textwrap.wrap(visible(_candidate_line(candidate)), _WIDTH)
+    lines = [visible(_candidate_line(candidate)) for candidate in named]
     if withheld:
         lines.append(
             ngettext(
@@ -194,6 +190,17 @@ def _text_candidates(overview: Overview) -> list[str]:
                 withheld,
             ).format(count=withheld)
         )
+    return lines
+
+
+def _text_candidates(overview: Overview) -> list[str]:
+    found = candidate_lines(overview)
+    if not found:
+        return []
+    title = _("Misschien dezelfde (bevestig of verwerp in het koppelingenbestand)")
+    lines = ["", title, "-" * len(title)]
+    for line in found:
+        lines += textwrap.wrap(line, _WIDTH)
     return lines
 
 
@@ -230,19 +237,19 @@ def to_markdown(overview: Overview) -> str:
             out.append("| " + " | ".join([label, *(cell(indicator, s) for s in chunk)]) + " |")
         out.append("")
     out += [f"## {_('Totaal')}", ""]
-    out += [f"- **{label}**: {_md(value)}" for label, value in _totals_lines(overview)]
+    out += [f"- **{label}**: {_md(value)}" for label, value in totals_lines(overview)]
     out += ["", f"## {_('Toezeggingen per organisatie')}", ""]
-    out.append("| " + " | ".join([_("organisatie"), *_kept_headers()]) + " |")
+    out.append("| " + " | ".join([_("organisatie"), *kept_headers()]) + " |")
     out.append("| --- |" + " ---: |" * 7)
     for row in overview.organisations:
         if row.commitments.made:
-            out.append("| " + " | ".join([_md(row.name), *_kept_cells(row.commitments)]) + " |")
+            out.append("| " + " | ".join([_md(row.name), *kept_cells(row.commitments)]) + " |")
     named, withheld = shown_candidates(overview)
     if named or withheld:
         out += ["", f"## {_('Misschien dezelfde')}", ""]
         out += [f"- {_md(_candidate_line(c))}" for c in named]
         if withheld:
-            out.append(f"- {_text_candidates(overview)[-1]}")
+            out.append(f"- {candidate_lines(overview)[-1]}")
     if overview.problems:
         out += ["", f"## {_('Niet meegeteld')}", ""]
         out += [f"- {_md(p.file)}: {_md(p.message)}" for p in overview.problems]
@@ -369,15 +376,15 @@ def to_html(overview: Overview) -> str:
         filters=_filter_lines(overview)[:1],
         dates=[short_date(s.date) for s in overview.sessions],
         rows=rows,
-        totals=_totals_lines(overview),
-        kept_headers=_kept_headers(),
+        totals=totals_lines(overview),
+        kept_headers=kept_headers(),
         organisations=[
-            (row.name, _kept_cells(row.commitments))
+            (row.name, kept_cells(row.commitments))
             for row in overview.organisations
             if row.commitments.made
         ],
         candidates=[_candidate_line(c) for c in named],
-        withheld=_text_candidates(overview)[-1] if withheld else "",
+        withheld=candidate_lines(overview)[-1] if withheld else "",
     )
 
 
