@@ -259,8 +259,38 @@ def test_docx_report_holds_the_table_and_no_resident(
     assert contents(folder) == before
 
 
-def test_docx_needs_o(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert_user_error(capsys, ["--dir", str(folder), "netwerk", "--format", "docx"], "Word-verslag")
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_docx_and_xlsx_need_o(folder: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    assert_user_error(
+        capsys, ["--dir", str(folder), "netwerk", "--format", fmt], "kan niet naar het scherm"
+    )
+
+
+def test_xlsx_has_a_row_per_session_and_numbers_as_numbers(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "netwerk.xlsx"
+    before = contents(folder)
+
+    run(folder, capsys, "--format", "xlsx", "-o", str(target))
+
+    workbook = load_workbook(target)
+    assert workbook.sheetnames == ["Indicatoren", "Totaal", "Organisaties", "Niet meegeteld"]
+    rows = list(workbook["Indicatoren"].iter_rows(values_only=True))
+    assert rows[0][:6] == ("sessie", "datum", "titel", "wijk", "reeks", "organisaties")
+    assert [row[5] for row in rows[1:]] == [4, 4, 4, 4]
+    assert [row[2] for row in rows[1:]] == [
+        "Kennismaken",
+        "Eerste vervolg",
+        "Voedsel en schulden",
+        "Tweede vervolg",
+    ]
+    cells = [str(c) for sheet in workbook for row in sheet.iter_rows(values_only=True) for c in row]
+    for secret in (*RESIDENT_NAMES, *EMAILS, *PHONES):
+        assert not any(secret in c for c in cells)
+    assert contents(folder) == before
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

@@ -16,7 +16,7 @@ from pathlib import Path
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
 
-FORMATS = ("text", "md", "html", "json", "docx")
+FORMATS = ("text", "md", "html", "json", "docx", "xlsx")
 """``render.over_time.FORMATS`` and the Word report, spelt out so the parser loads no renderer."""
 
 
@@ -39,7 +39,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--format",
         default="text",
         choices=FORMATS,
-        help=_("text (standaard), md, html, json of docx (Word, met -o)"),
+        help=_(
+            "text (standaard), md, html, json, docx (Word) of xlsx (Excel); docx en xlsx met -o"
+        ),
     )
     options.add_argument(
         "-o",
@@ -77,10 +79,20 @@ def run_network(args: argparse.Namespace) -> int:
     )
     if filters.start and filters.end and filters.start > filters.end:
         raise WijksessieError(_("--van ligt na --tot: er valt niets tussen."))
-    if args.format == "docx" and not args.output:
-        raise WijksessieError(_("Een Word-verslag kan niet naar het scherm; geef -o BESTAND."))
+    if args.format in ("docx", "xlsx") and not args.output:
+        raise WijksessieError(
+            _("{format} kan niet naar het scherm; geef -o BESTAND.").format(format=args.format)
+        )
     decisions = Path(args.koppelingen).expanduser() if args.koppelingen else None
     overview = network_over_time(folders, filters, decisions)
+    if args.format == "xlsx":
+        from wijksessie.exchange.over_time_xlsx import export_overview_xlsx
+
+        target = Path(args.output).expanduser()
+        _refuse_session_folder_json(target, folders)
+        export_overview_xlsx(overview, target)
+        print(target)
+        return 0
     if args.format == "docx":
         from wijksessie.render.over_time_docx import to_docx
 
