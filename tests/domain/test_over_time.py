@@ -244,3 +244,27 @@ def test_an_empty_overview_has_zero_everywhere() -> None:
     assert found.sessions == ()
     assert found.totals.organisations == 0
     assert found.totals.commitments == Kept()
+
+
+def test_each_session_has_its_graph_for_the_plates() -> None:
+    found = overview()
+    names = {row.id: row.name for row in found.organisations}
+
+    first = found.graphs[0]
+
+    assert {names[i] for i in first.organisations} == {
+        "Welzijn Waterveen",
+        "Buurtzorg Oost",
+        "Basisschool De Linde",
+        "Gemeente Waterveen",
+    }
+    assert {(frozenset((names[a], names[b])), k) for a, b, k in first.connections} == {
+        (frozenset(("Welzijn Waterveen", "Buurtzorg Oost")), ConnectionKind.KNOW),
+        (frozenset(("Welzijn Waterveen", "Basisschool De Linde")), ConnectionKind.KNOW),
+    }
+    themes = {theme: {names[i] for i in ids} for theme, ids in first.themes}
+    assert themes == {
+        "eenzaamheid": {"Welzijn Waterveen", "Buurtzorg Oost"},
+        "jeugd": {"Basisschool De Linde", "Gemeente Waterveen"},
+    }
+    assert [len(g.connections) for g in found.graphs] == [2, 3, 2, 3]

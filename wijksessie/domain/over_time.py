@@ -31,6 +31,7 @@ from wijksessie.domain.model import (
     Network,
     Role,
 )
+from wijksessie.domain.text import normalise
 from wijksessie.i18n import N_
 
 KIND_ORDER = (ConnectionKind.KNOW, ConnectionKind.WANT_TO, ConnectionKind.WORK_TOGETHER)
@@ -186,6 +187,17 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class SessionGraph:
+    """One session's network in matched identities: what a network plate of it draws."""
+
+    organisations: frozenset[str]
+    connections: tuple[tuple[str, str, ConnectionKind], ...]
+    """Each pair once (ids in order), with its strongest kind in the session."""
+    themes: tuple[tuple[str, frozenset[str]], ...]
+    """Per theme (as first typed, by its key's order) the organisations with an initiative on it."""
+
+
+@dataclass(frozen=True)
 class Overview:
     """The network over time: per session, per organisation, in total; and what to decide."""
 
@@ -196,6 +208,8 @@ class Overview:
     problems: tuple[SessionProblem, ...] = ()
     filters: tuple[tuple[str, str], ...] = ()
     """What the overview was limited to (wijk, from, to), as the user gave it."""
+    graphs: tuple[SessionGraph, ...] = ()
+    """Per session (in the order of ``sessions``) its network, for the plates."""
 
 
 def in_time_order(sources: Iterable[SessionSource]) -> list[SessionSource]:
@@ -264,6 +278,7 @@ def build_overview(
         candidates=(*organisations.candidates, *people.candidates),
         problems=tuple(problems),
         filters=tuple(filters),
+        graphs=tuple(tracker.graphs),
     )
 
 
@@ -337,6 +352,8 @@ class _Tracker:
     lineages: dict[str, _Lineage] = field(default_factory=dict)
     origin_of: dict[str, str] = field(default_factory=dict)
     moved_up_total: int = 0
+    graphs: list[SessionGraph] = field(default_factory=list)
+    theme_names: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.chains = _chains(self.sources)
@@ -354,6 +371,7 @@ class _Tracker:
         orgs = self._organisations(index, network)
         present = self._people(index, network)
         kinds, moved_up = self._connections(index, network)
+        self.graphs.append(self._graph(index, network, orgs, kinds))
         links = weak_links(network)
         initiatives, with_backup, backups_added = self._backups(network, links)
         found, new, resolved = self._overlaps(index, network, kinds)
@@ -394,6 +412,27 @@ class _Tracker:
             agreements_adopted=adopted,
             new_agreements_adopted=new_adopted,
             commitments=self.kept_by_session.get(index, Kept()),
+        )
+
+    def _graph(
+        self, index: int, network: Network, orgs: set[str], kinds: dict[frozenset[str], int]
+    ) -> SessionGraph:
+        themes: dict[str, set[str]] = defaultdict(set)
+        for initiative in network.initiatives:
+            ident = self.org(index, initiative.organisation_id)
+            if ident:
+                for theme in initiative.themes:
+                    if key := normalise(theme):
+                        self.theme_names.setdefault(key, " ".join(theme.split()))
+                        themes[key].add(ident)
+        pairs = tuple(
+            (*sorted(pair), KIND_ORDER[rank])
+            for pair, rank in sorted(kinds.items(), key=_pair_order)
+        )
+        return SessionGraph(
+            frozenset(orgs),
+            pairs,
+            tuple((self.theme_names[key], frozenset(ids)) for key, ids in sorted(themes.items())),
         )
 
     # -- one indicator each ---------------------------------------------------------------
@@ -587,6 +626,10 @@ class _Tracker:
             agreements_adopted=len(self.adopted),
             commitments=self._kept(lambda lineage: True),
         )
+
+
+def _pair_order(item: tuple[frozenset[str], int]) -> list[str]:
+    return sorted(item[0])
 
 
 def _resident(role: Role) -> bool:

@@ -369,7 +369,14 @@ def to_html(overview: Overview) -> str:
             }
         )
     named, withheld = shown_candidates(overview)
+    from markupsafe import Markup
+
+    from wijksessie.render.plates import legend, plate_rows
+
+    plates = [(title, [Markup(svg) for svg in svgs]) for title, svgs in plate_rows(overview)]
     return _template().render(
+        plates=plates,
+        plate_legend=[(Markup(swatch), words) for swatch, words in legend()],
         lang=current_language(),
         title=_title(),
         o=overview,
