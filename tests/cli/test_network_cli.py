@@ -259,7 +259,7 @@ def test_docx_report_holds_the_table_and_no_resident(
     assert contents(folder) == before
 
 
-@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "graphml"])
 def test_docx_and_xlsx_need_o(folder: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
     assert_user_error(
         capsys, ["--dir", str(folder), "netwerk", "--format", fmt], "kan niet naar het scherm"
@@ -323,3 +323,42 @@ def test_docx_report_opens_in_libreoffice(
         pytest.skip("this LibreOffice has no Writer to open a .docx")
     assert converted.exists(), done.stderr
     assert "Het netwerk door de tijd" in converted.read_text("utf-8-sig")
+
+
+def test_graphml_is_the_merged_network_with_first_and_last_seen(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import networkx as nx
+
+    target = tmp_path / "netwerk.graphml"
+
+    run(folder, capsys, "--format", "graphml", "-o", str(target))
+
+    graph = nx.read_graphml(target)
+    nodes = {data["label"]: data for _node, data in graph.nodes(data=True)}
+    assert set(nodes) == {
+        "Welzijn Waterveen",
+        "Buurtzorg Oost",
+        "Basisschool De Linde",
+        "Gemeente Waterveen",
+        "Voedselbank Oost",
+    }
+    welzijn = nodes["Welzijn Waterveen"]
+    assert (welzijn["first_seen"], welzijn["last_seen"], welzijn["sessions"]) == (
+        "2026-01-10",
+        "2026-06-01",
+        4,
+    )
+    assert nodes["Voedselbank Oost"]["first_seen"] == "2026-04-15"
+    label = {node: data["label"] for node, data in graph.nodes(data=True)}
+    edges = {frozenset((label[a], label[b])): data for a, b, data in graph.edges(data=True)}
+    together = edges[frozenset(("Welzijn Waterveen", "Buurtzorg Oost"))]
+    assert (together["kind"], together["strongest"]) == ("werken samen", "werken samen")
+    assert (together["first_seen"], together["last_seen"], together["sessions"]) == (
+        "2026-01-10",
+        "2026-06-01",
+        4,
+    )
+    assert len(edges) == 4
+    text = target.read_text("utf-8")
+    assert not any(name in text for name in RESIDENT_NAMES)

@@ -16,7 +16,7 @@ from pathlib import Path
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
 
-FORMATS = ("text", "md", "html", "json", "docx", "xlsx")
+FORMATS = ("text", "md", "html", "json", "docx", "xlsx", "graphml")
 """``render.over_time.FORMATS`` and the Word report, spelt out so the parser loads no renderer."""
 
 
@@ -79,18 +79,20 @@ def run_network(args: argparse.Namespace) -> int:
     )
     if filters.start and filters.end and filters.start > filters.end:
         raise WijksessieError(_("--van ligt na --tot: er valt niets tussen."))
-    if args.format in ("docx", "xlsx") and not args.output:
+    if args.format in ("docx", "xlsx", "graphml") and not args.output:
         raise WijksessieError(
             _("{format} kan niet naar het scherm; geef -o BESTAND.").format(format=args.format)
         )
     decisions = Path(args.koppelingen).expanduser() if args.koppelingen else None
     overview = network_over_time(folders, filters, decisions)
-    if args.format == "xlsx":
+    if args.format in ("xlsx", "graphml"):
+        from wijksessie.exchange.over_time_graphml import export_overview_graphml
         from wijksessie.exchange.over_time_xlsx import export_overview_xlsx
 
         target = Path(args.output).expanduser()
         _refuse_session_folder_json(target, folders)
-        export_overview_xlsx(overview, target)
+        export = export_overview_xlsx if args.format == "xlsx" else export_overview_graphml
+        export(overview, target)
         print(target)
         return 0
     if args.format == "docx":
