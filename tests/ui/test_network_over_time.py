@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,13 +11,14 @@ from textual.widgets import DataTable, Static
 from tests.cli.test_network_cli import contents, save
 from tests.domain.over_time_sessions import RESIDENT_NAMES, four_sessions
 from tests.ui.conftest import AppFactory
-from wijksessie.ui.screens.network_over_time import NetworkOverTimeScreen, bar
+from wijksessie.ui.screens.network_over_time import MatchDialog, NetworkOverTimeScreen, bar
 from wijksessie.ui.screens.start import StartScreen
 
 
 def sessions_only(folder: Path) -> dict[str, bytes]:
     """The session files (the start screen keeps its own index beside them)."""
-    return {name: data for name, data in contents(folder).items() if name.endswith(".json")}
+    found = contents(folder).items()
+    return {name: data for name, data in found if name.endswith(".json") and name[0] != "."}
 
 
 @pytest.fixture
@@ -90,3 +92,44 @@ def test_snapshot(snap_compare, make_app: AppFactory, four: Path) -> None:
         await show(pilot)
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=open_it)
+
+
+async def test_k_confirms_a_match_into_the_decisions_file_and_counts_again(
+    make_app: AppFactory, four: Path
+) -> None:
+    before = sessions_only(four)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await show(pilot)
+        assert "6 organisaties" in str(screen.query_one("#network-status", Static).render())
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, MatchDialog)
+        assert app.screen.candidate.first == "Gemeente Waterfeen"
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.screen.candidate.second == "Bea Janssen"
+        await pilot.press("n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, NetworkOverTimeScreen)
+        assert "5 organisaties" in str(screen.query_one("#network-status", Static).render())
+    saved = json.loads((four / ".wijksessie-koppelingen.json").read_text("utf-8"))
+    assert saved["organisaties"] == [
+        {"a": "gemeente waterfeen", "b": "gemeente waterveen", "zelfde": True}
+    ]
+    assert saved["personen"] == [{"a": "bea jansen", "b": "bea janssen", "zelfde": False}]
+    assert sessions_only(four) == before
+
+
+async def test_esc_in_the_match_dialog_decides_nothing(make_app: AppFactory, four: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await show(pilot)
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, NetworkOverTimeScreen)
+    assert not (four / ".wijksessie-koppelingen.json").exists()

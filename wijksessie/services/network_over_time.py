@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from wijksessie.domain.codec import from_dict
-from wijksessie.domain.matching import Decisions, parse_decisions
+from wijksessie.domain.matching import (
+    Candidate,
+    Decisions,
+    decisions_data,
+    name_key,
+    parse_decisions,
+)
 from wijksessie.domain.model import Network, Session
 from wijksessie.domain.over_time import (
     Overview,
@@ -29,6 +35,7 @@ from wijksessie.errors import SessionFileError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store.migrations import SCHEMA_VERSION, session_doc
 from wijksessie.store.session_store import TABLES, read_session_file
+from wijksessie.store.storage import atomic_write_text
 
 DECISIONS_FILE = ".wijksessie-koppelingen.json"
 """The facilitator's answers on names that may be one organisation or person, beside the
@@ -178,3 +185,19 @@ def read_decisions(path: Path | None, *, default: Path) -> Decisions:
                 name=path.name, reason=reason
             )
         ) from None
+
+
+def record_decision(path: Path, candidate: Candidate, same: bool) -> None:
+    """Remember the facilitator's answer on one proposed match in the decisions file ``path``.
+
+    The file is read (or started), the answer added or changed, and the file replaced in one
+    step; a session file is never touched.
+    """
+    decisions = read_decisions(path, default=path) if path.is_file() else Decisions()
+    answers = {kind: dict(pairs) for kind, pairs in decisions.answers.items()}
+    pair = frozenset(
+        (name_key(candidate.first, candidate.kind), name_key(candidate.second, candidate.kind))
+    )
+    answers.setdefault(candidate.kind, {})[pair] = same
+    data = decisions_data(Decisions(answers))
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")

@@ -14,14 +14,20 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Label, Static
 from textual.worker import Worker, WorkerState
 
+from wijksessie.domain.matching import Candidate, Kind
 from wijksessie.domain.over_time import INDICATORS, Overview
 from wijksessie.i18n import _, ngettext
 from wijksessie.render.over_time import cell, short_date, shown_candidates
-from wijksessie.services.network_over_time import network_over_time
+from wijksessie.services.network_over_time import (
+    DECISIONS_FILE,
+    network_over_time,
+    record_decision,
+)
 from wijksessie.ui.literal import literal
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.key_bar import KeyBar
@@ -52,6 +58,7 @@ class NetworkOverTimeScreen(StyledOnce, Screen[None]):
 
     BINDINGS = [
         Binding("escape", "back", _("Terug"), id="network.back"),
+        Binding("k", "decide", _("Koppelen"), id="network.decide"),
         Binding("r", "refresh", _("Vernieuwen"), id="network.refresh"),
     ]
 
@@ -80,6 +87,30 @@ class NetworkOverTimeScreen(StyledOnce, Screen[None]):
         """Read the folder again (a decision on names may have been added meanwhile)."""
         self.query_one("#network-status", Static).update(_("Sessies lezen…"))
         self._build()
+
+    @work(exclusive=True, group="decide")
+    async def action_decide(self) -> None:
+        """Ask about each proposed match in turn: the same (j), not the same (n), later (esc).
+
+        Each answer goes into the decisions file beside the sessions at once; the overview is
+        read again after the last. Matches involving a resident are not shown on the wall:
+        they are decided in the file.
+        """
+        if self.overview is None:
+            return
+        named, _withheld = shown_candidates(self.overview)
+        if not named:
+            self.notify(_("Geen namen om te koppelen."), markup=False)
+            return
+        answered = 0
+        for candidate in named:
+            same = await self.app.push_screen_wait(MatchDialog(candidate))
+            if same is None:
+                break
+            record_decision(self.folder / DECISIONS_FILE, candidate, same)
+            answered += 1
+        if answered:
+            self.action_refresh()
 
     @work(thread=True, exclusive=True, group="network", exit_on_error=False)
     def _build(self) -> Overview:
@@ -140,3 +171,56 @@ class NetworkOverTimeScreen(StyledOnce, Screen[None]):
             for p in overview.problems
         ]
         return "\n".join(lines)
+
+
+class MatchDialog(StyledOnce, ModalScreen[bool | None]):
+    """One proposed match: the same organisation or person (j), not (n), or decide later (esc)."""
+
+    DEFAULT_CSS = """
+    MatchDialog { align: center middle; }
+    MatchDialog #match {
+        width: 70; height: auto; padding: 1 2; border: thick $primary; background: $surface;
+    }
+    MatchDialog #match-question { width: 1fr; }
+    MatchDialog #match-buttons { height: auto; margin-top: 1; }
+    MatchDialog Button { margin-right: 2; }
+    """
+
+    BINDINGS = [
+        Binding("j,y", "answer(True)", _("Zelfde"), id="match.same"),
+        Binding("n", "answer(False)", _("Niet zelfde"), id="match.other"),
+        Binding("escape", "later", _("Later"), id="match.later"),
+    ]
+
+    def __init__(self, candidate: Candidate) -> None:
+        super().__init__()
+        self.candidate = candidate
+
+    def compose(self) -> ComposeResult:
+        kind = (
+            _("dezelfde organisatie")
+            if self.candidate.kind is Kind.ORGANISATION
+            else _("dezelfde persoon")
+        )
+        question = _("Zijn ‘{first}’ en ‘{second}’ {kind}? ({score}%)").format(
+            first=self.candidate.first,
+            second=self.candidate.second,
+            kind=kind,
+            score=self.candidate.score,
+        )
+        with Vertical(id="match"):
+            yield Label(literal(question), id="match-question")
+            with Horizontal(id="match-buttons"):
+                yield Button(_("Zelfde (j)"), variant="success", id="same")
+                yield Button(_("Niet zelfde (n)"), variant="error", id="other")
+                yield Button(_("Later (esc)"), id="later")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss({"same": True, "other": False}.get(event.button.id or ""))
+
+    def action_answer(self, same: bool) -> None:
+        self.dismiss(same)
+
+    def action_later(self) -> None:
+        self.dismiss(None)
