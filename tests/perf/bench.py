@@ -83,6 +83,8 @@ class Figure:
     goal: str = ""
     limit: float | None = None
     """The goal as a number: a ratio limit, or (``unit == 's'`` and no baseline) seconds."""
+    absolute: bool = False
+    """The limit is in seconds even though a baseline is shown (for the growth, say)."""
     runs: int = 0
 
     @property
@@ -95,7 +97,7 @@ class Figure:
         """Whether the goal is met; None when the goal is only to report."""
         if self.limit is None:
             return None
-        measured = self.ratio if self.baseline is not None else self.value
+        measured = self.ratio if self.baseline is not None and not self.absolute else self.value
         return measured is not None and measured <= self.limit
 
 
@@ -564,7 +566,9 @@ def analysis_figures(plan: Plan, large: Network) -> list[Figure]:
                 huge_time,
                 baseline=large_time,
                 baseline_label="large, for the growth",
-                goal="report",
+                goal="≤ 1 s",
+                limit=1.0,
+                absolute=True,
                 runs=runs,
             )
         )
@@ -574,10 +578,10 @@ def analysis_figures(plan: Plan, large: Network) -> list[Figure]:
 def network_over_time_figure(files: Files, plan: Plan) -> Figure:
     """Issue 18's overview of a city, cold: ``wijksessie netwerk`` in a fresh process, to JSON.
 
-    Fifty sessions (5 in ``--quick``) of ``generate.CITY_SESSION``: 400 organisations, 3,000
+    Fifty sessions (3 in ``--quick``, once) of ``generate.CITY_SESSION``: 400 organisations, 3,000
     people, 5,000 initiatives and 20,000 commitments in all, from spawn to the file written.
     """
-    count = 50 if plan.huge else 5
+    count = 50 if plan.huge else 3
     city = files.root / "city"
     city.mkdir(exist_ok=True)
     write_city(city, count)
@@ -590,7 +594,8 @@ def network_over_time_figure(files: Files, plan: Plan) -> Figure:
         subprocess.run(command, capture_output=True, check=True)
         return time.monotonic() - started
 
-    value = median_of(plan.processes, once)
+    runs = plan.processes if plan.huge else 1
+    value = median_of(runs, once)
     return Figure(
         "network_over_time",
         f"network over time, cold: {count} sessions, {count * CITY_SESSION.initiatives:,} "
@@ -598,7 +603,7 @@ def network_over_time_figure(files: Files, plan: Plan) -> Figure:
         value,
         goal="≤ 2 s" if plan.huge else "report",
         limit=2.0 if plan.huge else None,
-        runs=plan.processes,
+        runs=runs,
     )
 
 
