@@ -268,3 +268,14 @@ def test_each_session_has_its_graph_for_the_plates() -> None:
         "jeugd": {"Basisschool De Linde", "Gemeente Waterveen"},
     }
     assert [len(g.connections) for g in found.graphs] == [2, 3, 2, 3]
+
+
+def test_a_decision_on_two_spellings_of_one_key_changes_nothing() -> None:
+    same_key = parse_decisions(
+        {
+            "format": "wijksessie-koppelingen",
+            "organisaties": [{"a": "Welzijn Waterveen", "b": "welzijn waterveen.", "zelfde": True}],
+        }
+    )
+
+    assert overview(same_key).totals.organisations == 6

@@ -82,7 +82,8 @@ class Decisions:
 
     def confirmed(self, kind: Kind) -> list[tuple[str, str]]:
         """The key pairs decided to be one."""
-        return [tuple(sorted(pair)) for pair, same in self.answers.get(kind, {}).items() if same]
+        answers = self.answers.get(kind, {}).items()
+        return [tuple(sorted(pair)) for pair, same in answers if same and len(pair) == 2]
 
 
 DECISIONS_FORMAT = "wijksessie-koppelingen"
