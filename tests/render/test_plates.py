@@ -70,3 +70,19 @@ def test_the_page_has_the_plates_and_no_resident() -> None:
     assert page.count("<circle") >= 20
     assert "<script" not in page
     assert not any(name in page for name in RESIDENT_NAMES)
+
+
+def test_the_poster_is_one_a0_svg_with_every_plate() -> None:
+    from xml.etree import ElementTree
+
+    from wijksessie.render.plates import poster_svg
+
+    text = poster_svg(overview())
+
+    root = ElementTree.fromstring(text)
+    assert (root.get("width"), root.get("height")) == ("1189mm", "841mm")
+    plates = root.findall("{http://www.w3.org/2000/svg}svg")
+    assert len(plates) == 4 * 4
+    assert len({(p.get("x"), p.get("y")) for p in plates}) == 16
+    assert "<script" not in text
+    assert not any(name in text for name in RESIDENT_NAMES)

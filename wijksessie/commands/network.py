@@ -16,7 +16,7 @@ from pathlib import Path
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
 
-FORMATS = ("text", "md", "html", "json", "docx", "xlsx", "graphml")
+FORMATS = ("text", "md", "html", "json", "docx", "xlsx", "graphml", "svg")
 """``render.over_time.FORMATS`` and the Word report, spelt out so the parser loads no renderer."""
 
 
@@ -99,6 +99,10 @@ def run_network(args: argparse.Namespace) -> int:
         from wijksessie.render.over_time_docx import to_docx
 
         content: str | bytes = to_docx(overview)
+    elif args.format == "svg":
+        from wijksessie.render.plates import poster_svg
+
+        content = poster_svg(overview)
     else:
         content = render_overview(overview, args.format)
     if not args.output:

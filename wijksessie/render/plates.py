@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from wijksessie.domain.model import SECTORS, ConnectionKind
 from wijksessie.domain.over_time import Overview, SessionGraph
 from wijksessie.domain.text import visible
-from wijksessie.i18n import _
+from wijksessie.i18n import N_, _
 
 SIZE = 200
 """A plate's side in SVG units: six fit an A3 landscape row beside the row's title."""
@@ -123,13 +123,16 @@ def _plate(
     return "".join(parts)
 
 
+_KIND_WORDS = {
+    ConnectionKind.KNOW: N_("kennen elkaar"),
+    ConnectionKind.WANT_TO: N_("willen samenwerken"),
+    ConnectionKind.WORK_TOGETHER: N_("werken samen"),
+}
+
+
 def legend() -> list[tuple[str, str]]:
     """The key under the plates: (swatch SVG, words) per kind of line."""
-    words = {
-        ConnectionKind.KNOW: _("kennen elkaar"),
-        ConnectionKind.WANT_TO: _("willen samenwerken"),
-        ConnectionKind.WORK_TOGETHER: _("werken samen"),
-    }
+    words = {kind: _(text) for kind, text in _KIND_WORDS.items()}
     found = []
     for kind, (colour, width, dash) in LINES.items():
         dashed = f" stroke-dasharray={quoteattr(dash)}" if dash else ""
@@ -140,3 +143,56 @@ def legend() -> list[tuple[str, str]]:
         )
         found.append((swatch, words[kind]))
     return found
+
+
+_LABEL_WIDTH = 260
+_HEAD = 90
+_GAP = 12
+
+
+def poster_svg(overview: Overview) -> str:
+    """Every plate on one sheet: A0 landscape (1189 × 841 mm), to print for an evening with the
+    whole sector. The plates keep their layout; the sheet's scale follows the number of plates.
+    """
+    from wijksessie.render.over_time import short_date
+
+    rows = plate_rows(overview)
+    columns = max((len(plates) for _title, plates in rows), default=0)
+    width = _LABEL_WIDTH + columns * (SIZE + _GAP) + _GAP
+    height = _HEAD + len(rows) * (SIZE + _GAP) + 60
+    parts = [
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1189mm" height="841mm" '
+        f'viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMin meet" '
+        'font-family="DejaVu Sans, Arial, Helvetica, sans-serif">',
+        f'<text x="{_GAP}" y="40" font-size="32" font-weight="bold">'
+        f"{escape(_('Het netwerk door de tijd'))}</text>",
+    ]
+    for column, session in enumerate(overview.sessions):
+        x = _LABEL_WIDTH + column * (SIZE + _GAP) + SIZE / 2
+        label = f"#{column + 1} {short_date(session.date)}"
+        parts.append(
+            f'<text x="{x:.0f}" y="{_HEAD - 14}" font-size="16" text-anchor="middle" '
+            f'fill="#5f6b7a">{escape(label)}</text>'
+        )
+    for row, (title, plates) in enumerate(rows):
+        y = _HEAD + row * (SIZE + _GAP)
+        parts.append(
+            f'<text x="{_GAP}" y="{y + SIZE / 2:.0f}" font-size="20" font-weight="bold">'
+            f"{escape(visible(title))}</text>"
+        )
+        for column, plate in enumerate(plates):
+            x = _LABEL_WIDTH + column * (SIZE + _GAP)
+            parts.append(plate.replace("<svg ", f'<svg x="{x}" y="{y}" ', 1))
+    key_y = _HEAD + len(rows) * (SIZE + _GAP) + 30
+    x = _GAP
+    for kind, (colour, line_width, dash) in LINES.items():
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
+        parts.append(
+            f'<line x1="{x}" y1="{key_y - 6}" x2="{x + 40}" y2="{key_y - 6}" stroke="{colour}" '
+            f'stroke-width="{line_width * 1.5}"{dashed}/>'
+        )
+        words = escape(_(_KIND_WORDS[kind]))
+        parts.append(f'<text x="{x + 48}" y="{key_y}" font-size="16">{words}</text>')
+        x += 260
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
