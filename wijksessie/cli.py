@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import wijksessie
 from wijksessie.commands import exchange as exchange_command
+from wijksessie.commands import network as network_command
 from wijksessie.commands import summary as summary_command
 from wijksessie.commands.common import (
     LANG_OPTIONS,
@@ -352,6 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exchange_command.register(commands)
     summary_command.register(commands)
+    network_command.register(commands)
     return parser
 
 

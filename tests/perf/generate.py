@@ -71,6 +71,13 @@ LARGE = Size(
     40, 300, 500, 1000, 80, round_people=30, questions=40, goals=30, connections=80, parking=30
 )
 SIZES: dict[str, Size] = {"small": SMALL, "large": LARGE, "huge": LARGE.times(10)}
+CITY_SESSION = Size(
+    8, 60, 100, 400, 5, round_people=10, questions=10, goals=5, connections=15, parking=3
+)
+"""One of the city's sessions: fifty make 400 organisations, 3,000 people, 5,000 initiatives
+and 20,000 commitments, the scale of issue 18's network over time."""
+CITY_CHAIN = 5
+"""Sessions per wijk: each follows the one before it (``previous_session``)."""
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -357,3 +364,45 @@ class _Builder:
         for number in range(self.size.parking):
             topic = self.rng.choice(_TOPICS)
             self.net.parking.append(ParkingItem(f"Later: {topic} ({number + 1})", id=self._id()))
+
+
+def write_city(folder: Path, sessions: int = 50, seed: int = 7) -> list[Path]:
+    """``sessions`` session files of one city in ``folder``, in chains of ``CITY_CHAIN`` per wijk.
+
+    Written as plain JSON in the store's format (the store's own writing of fifty sessions
+    takes ten seconds and is not what is measured). Names repeat across sessions the way the
+    generator draws them, so the matching of organisations and people has work to do.
+    """
+    from wijksessie.domain.codec import to_dict
+    from wijksessie.store.session_store import TABLES, new_file_data
+
+    paths = []
+    for number in range(sessions):
+        network = generate(CITY_SESSION, seed=seed * 1000 + number)
+        wijk, step = divmod(number, CITY_CHAIN)
+        network.session.title = f"Sessie {number + 1}"
+        network.session.wijk = f"Wijk {wijk + 1}"
+        network.session.date = SESSION_DATE + timedelta(days=60 * step + wijk)
+        network.session.next_date = None
+        network.session.previous_session = f"stad-{number:02d}.json" if step else ""
+        data = new_file_data(network.session)
+        for table in TABLES.values():
+            entities = getattr(network, _NETWORK_FIELDS[table])
+            data[table] = {str(i + 1): to_dict(entity) for i, entity in enumerate(entities)}
+        path = folder / f"stad-{number + 1:02d}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+_NETWORK_FIELDS = {
+    "resident_questions": "questions",
+    "organisations": "organisations",
+    "participants": "participants",
+    "initiatives": "initiatives",
+    "connections": "connections",
+    "goals": "goals",
+    "agreements": "agreements",
+    "commitments": "commitments",
+    "parking": "parking",
+}

@@ -28,6 +28,7 @@ FIGURES = {
     "key_cursor_commitments",
     "key_add_commitments",
     "overlap_large",
+    "network_over_time",
     "start_screen_1000",
     "start_screen_1000_first",
     "start_screen_1000_inside",

@@ -182,6 +182,11 @@ def format_date(value: date | None) -> str:
     return f"{value.day}-{value.month}-{value.year}" if value else ""
 
 
+def short_date(value: date | None) -> str:
+    """``02-12-2026`` in every language (a column heading), or a dash for no date."""
+    return value.strftime("%d-%m-%Y") if value else "–"
+
+
 def long_date(value: date | None) -> str:
     """A date as the room reads it: ``do 3 dec 2026`` (English: ``Thu 3 Dec 2026``); "" for None."""
     if value is None:

@@ -31,7 +31,7 @@ TEMPLATE = "summary.html.j2"
 
 def to_html(summary: Summary, figures: Sequence[Figure] = ()) -> str:
     """The summary as a complete HTML document, with ``figures`` drawn inline."""
-    template = _environment().get_template(TEMPLATE)
+    template = environment().get_template(TEMPLATE)
     pictures = [(f.title, f.caption, Markup(f.svg)) for f in figures]
     return template.render(
         lang=current_language(),
@@ -42,7 +42,7 @@ def to_html(summary: Summary, figures: Sequence[Figure] = ()) -> str:
 
 
 @cache
-def _environment() -> Environment:
+def environment() -> Environment:
     """One environment per process: templates are compiled once.
 
     ``_`` and ``ngettext`` look the language up on every call, so one environment serves both.

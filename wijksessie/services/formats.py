@@ -23,6 +23,7 @@ from wijksessie.i18n import N_, _
 
 if TYPE_CHECKING:
     from wijksessie.domain.model import Network
+    from wijksessie.domain.over_time import Overview
     from wijksessie.domain.summary import Summary
     from wijksessie.render.figures import Figure
 
@@ -30,6 +31,10 @@ SummaryWriter = Callable[["Summary", "Sequence[Figure]"], str]
 """Lays a summary (and, where there is room, its pictures) out as the file's text."""
 NetworkWriter = Callable[["Network", Path, "NetworkOptions"], None]
 """Writes the network to a file."""
+OverviewContent = Callable[["Overview"], "str | bytes"]
+"""Lays the network-over-time overview out as a file's text or bytes."""
+OverviewFileWriter = Callable[["Overview", Path], None]
+"""Writes the overview to a file itself (a workbook, a graph)."""
 
 
 class Contact(Enum):
@@ -184,6 +189,94 @@ NETWORK_FORMATS: tuple[NetworkFormat, ...] = (
     NetworkFormat("kumu", ".xlsx", "Kumu", "u", Contact.SHARED_ALL_ASKED, "-kumu", _kumu),
     NetworkFormat("graphml", ".graphml", "GraphML", "n", Contact.NONE, "-netwerk", _graphml),
 )
+
+
+# --- the network over time (``wijksessie netwerk``) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverviewFormat:
+    """The overview of every session in a folder, in one format."""
+
+    name: str
+    """The ``--formaat`` value."""
+    suffix: str
+    label: str
+    """Its name in ``--help`` (a msgid where it has words)."""
+    content: Callable[[], OverviewContent] | None = None
+    """Imports what lays it out as text or bytes (on first use)."""
+    writer: Callable[[], OverviewFileWriter] | None = None
+    """Imports what writes the file itself, for formats that are only a file."""
+
+    @property
+    def screen(self) -> bool:
+        """Whether it can go to the terminal (text, not bytes, not a file of its own)."""
+        return self.name in ("text", "md", "html", "json", "svg")
+
+
+def _overview_text(name: str) -> Callable[[], OverviewContent]:
+    def load() -> OverviewContent:
+        from wijksessie.render import over_time
+
+        return {
+            "text": over_time.to_text,
+            "md": over_time.to_markdown,
+            "html": over_time.to_html,
+            "json": over_time.to_json,
+        }[name]
+
+    return load
+
+
+def _overview_docx() -> OverviewContent:
+    from wijksessie.render.over_time_docx import to_docx
+
+    return to_docx
+
+
+def _overview_svg() -> OverviewContent:
+    from wijksessie.render.plates import poster_svg
+
+    return poster_svg
+
+
+def _overview_xlsx() -> OverviewFileWriter:
+    from wijksessie.exchange.over_time_xlsx import export_overview_xlsx
+
+    return export_overview_xlsx
+
+
+def _overview_graphml() -> OverviewFileWriter:
+    from wijksessie.exchange.over_time_graphml import export_overview_graphml
+
+    return export_overview_graphml
+
+
+OVERVIEW_FORMATS: tuple[OverviewFormat, ...] = (
+    OverviewFormat("text", ".txt", N_("tekst"), content=_overview_text("text")),
+    OverviewFormat("md", ".md", "Markdown", content=_overview_text("md")),
+    OverviewFormat("html", ".html", "HTML", content=_overview_text("html")),
+    OverviewFormat("json", ".json", "JSON", content=_overview_text("json")),
+    OverviewFormat("docx", ".docx", "Word", content=_overview_docx),
+    OverviewFormat("xlsx", ".xlsx", "Excel", writer=_overview_xlsx),
+    OverviewFormat("graphml", ".graphml", "GraphML", writer=_overview_graphml),
+    OverviewFormat("svg", ".svg", N_("poster (SVG)"), content=_overview_svg),
+)
+"""In the command line's order (the default first)."""
+OVERVIEW_NAMES = tuple(fmt.name for fmt in OVERVIEW_FORMATS)
+
+
+def overview_format(name: str) -> OverviewFormat:
+    """The overview format called ``name``; ``WijksessieError`` (in Dutch) for another word."""
+    for fmt in OVERVIEW_FORMATS:
+        if fmt.name == name:
+            return fmt
+    raise WijksessieError(
+        _("Onbekend formaat ‘{format}’; kies uit {formats}.").format(
+            format=name, formats=", ".join(OVERVIEW_NAMES)
+        )
+    )
+
 
 SUMMARY_NAMES = tuple(fmt.name for fmt in SUMMARY_FORMATS)
 NETWORK_NAMES = tuple(fmt.name for fmt in NETWORK_FORMATS)

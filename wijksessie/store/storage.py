@@ -36,6 +36,15 @@ NEW_FILE_MODE = _default_mode()
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that readers see the old or the new file, nothing between."""
+    _atomic_write(path, text)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """``atomic_write_text`` for a binary file (a Word report)."""
+    _atomic_write(path, data)
+
+
+def _atomic_write(path: Path, content: str | bytes) -> None:
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         try:
@@ -43,8 +52,11 @@ def atomic_write_text(path: Path, text: str) -> None:
         except FileNotFoundError:
             mode = NEW_FILE_MODE
         os.fchmod(handle, mode)
-        with os.fdopen(handle, "w", encoding="utf-8") as temp:
-            temp.write(text)
+        binary = isinstance(content, bytes)
+        with os.fdopen(
+            handle, "wb" if binary else "w", encoding=None if binary else "utf-8"
+        ) as temp:
+            temp.write(content)
             temp.flush()
             os.fsync(temp.fileno())
         replace_patiently(temp_name, path)

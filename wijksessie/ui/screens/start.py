@@ -47,6 +47,7 @@ class StartScreen(StyledOnce, Screen[None]):
         Binding("delete,x", "delete", _("Verwijderen"), id="start.delete"),
         Binding("v", "follow_up", _("Vervolgsessie"), id="start.follow_up"),
         Binding("d", "app.demo", _("Demo"), id="start.demo"),
+        Binding("t", "network_over_time", _("Netwerk"), id="start.network_over_time"),
         Binding("r", "refresh", _("Vernieuwen"), id="start.refresh", show=False),
         Binding("q", "app.quit", _("Afsluiten"), id="start.quit"),
     ]
@@ -176,6 +177,13 @@ class StartScreen(StyledOnce, Screen[None]):
         info = self.selected()
         if info is not None and not info.problem:
             self.post_message(FollowUpSession(info.path))
+
+    def action_network_over_time(self) -> None:
+        """Show the indicators of every session in the folder, over time."""
+        # Loaded here: the start screen must not wait for the overview's code.
+        from wijksessie.ui.screens.network_over_time import NetworkOverTimeScreen
+
+        self.app.push_screen(NetworkOverTimeScreen(self.folder))
 
     def action_delete(self) -> None:
         """Move the session under the cursor to the trash, after asking."""

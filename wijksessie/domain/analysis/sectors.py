@@ -1,0 +1,71 @@
+"""The network drawn by sector, so the room sees which domains keep to themselves."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from wijksessie.domain.analysis.common import STANDARD_SECTORS, name_key, partners_of
+from wijksessie.domain.model import SECTORS, ConnectionKind, Network
+from wijksessie.domain.text import normalise
+
+_OTHER_SECTOR = "overig"
+
+
+@dataclass(frozen=True)
+class OrganisationLinks:
+    """An organisation with how many connections of each kind it has to others."""
+
+    organisation_id: str
+    name: str
+    by_kind: tuple[tuple[ConnectionKind, int], ...]
+    isolated: bool
+
+    def count(self, kind: ConnectionKind) -> int:
+        """The number of connections of one kind."""
+        return dict(self.by_kind).get(kind, 0)
+
+    @property
+    def total(self) -> int:
+        """All connections together."""
+        return sum(count for _, count in self.by_kind)
+
+
+@dataclass(frozen=True)
+class SectorGroup:
+    """The organisations of one sector, by name."""
+
+    sector: str
+    organisations: tuple[OrganisationLinks, ...]
+
+
+def network_groups(network: Network) -> list[SectorGroup]:
+    """The network drawn by sector, so the room sees which domains keep to themselves.
+
+    Sectors follow ``model.SECTORS``, then the session's own sectors alphabetically; an empty
+    sector shows as "overig".
+    """
+    partners = partners_of(network)
+    grouped: dict[str, list[OrganisationLinks]] = defaultdict(list)
+    for organisation in sorted(network.organisations, key=name_key):
+        kinds = Counter(kind for _, kind in partners.get(organisation.id, ()))
+        links = OrganisationLinks(
+            organisation_id=organisation.id,
+            name=organisation.name,
+            by_kind=tuple((kind, kinds[kind]) for kind in ConnectionKind),
+            isolated=not kinds,
+        )
+        grouped[_sector(organisation.sector)].append(links)
+    return [SectorGroup(sector, tuple(grouped[sector])) for sector in _sector_order(grouped)]
+
+
+def _sector(name: str) -> str:
+    key = normalise(name)
+    return STANDARD_SECTORS.get(key, " ".join(name.split())) if key else _OTHER_SECTOR
+
+
+def _sector_order(sectors: Collection[str]) -> list[str]:
+    standard = [sector for sector in SECTORS if sector in sectors]
+    extra = sorted(set(sectors) - set(SECTORS), key=lambda sector: (sector.casefold(), sector))
+    return [*standard, *extra]
