@@ -77,7 +77,7 @@ def test_reimport_adds_nothing(
 def test_bad_rows_import_nothing_unless_skipped(
     session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write_csv(tmp_path / "fout.csv", [*REGISTRATIONS, ("Piet", "X", "piet@", "", "", "")])
+    path = write_csv(tmp_path / "fout.csv", [*REGISTRATIONS, ("", "X", "piet@x.nl", "", "", "")])
     before = session.read_bytes()
     code, out, err = _run(capsys, "import", str(session), str(path))
     assert code == 2 and "Foute rijen" in out and "rij" not in err.split(":")[0]

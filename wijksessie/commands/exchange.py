@@ -191,10 +191,12 @@ def _new_table(preview: ImportPreview) -> Any:
     ]
     if not planned:
         return None
-    table = _table(_("Nieuw"), _("Rij"), _("Soort"), _("Naam"))
+    table = _table(_("Nieuw"), _("Rij"), _("Soort"), _("Naam"), _("Organisatie"), _("E-mail"))
     for kind, item in planned[:SHOWN_ROWS]:
-        _row(table, item.row, kind, item.entity.name)
-    _more(table, len(planned), 3)
+        entity = item.entity
+        email = getattr(entity, "email", "")
+        _row(table, item.row, kind, entity.name, preview.organisation_of(entity), email)
+    _more(table, len(planned), 5)
     return table
 
 

@@ -11,7 +11,7 @@ the same file twice adds nobody twice.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wijksessie.domain.model import Initiative, Network, Organisation, Participant
@@ -63,6 +63,12 @@ class ImportPreview:
     bad_rows: tuple[RowMessage, ...]
     warnings: tuple[RowMessage, ...]
     records: tuple[Record, ...]
+    organisation_names: Mapping[str, str] = field(default_factory=dict)
+    """Organisation id → name, of the session and of this import, to show whom a person is with."""
+
+    def organisation_of(self, entity: object) -> str:
+        """The name of the organisation a planned person or initiative belongs to ("" if none)."""
+        return self.organisation_names.get(getattr(entity, "organisation_id", ""), "")
 
     @property
     def unmapped(self) -> tuple[str, ...]:
@@ -167,7 +173,14 @@ def preview_import(
         raise ExchangeFileError(
             _("{name} heeft kolomkoppen maar geen gegevens.").format(name=Path(path).name)
         )
-    return build_preview(Path(path).name, records, network, columns=columns, ignored=ignored)
+    skipped = tuple(
+        RowMessage(reading.name, row, message)
+        for reading in used
+        for row, message in reading.skipped
+    )
+    return build_preview(
+        Path(path).name, records, network, columns=columns, ignored=ignored, notes=skipped
+    )
 
 
 def _no_header_message(name: str, sheets: int) -> str:
@@ -191,9 +204,15 @@ def build_preview(
     *,
     columns: tuple[Column, ...] = (),
     ignored: tuple[str, ...] = (),
+    notes: tuple[RowMessage, ...] = (),
 ) -> ImportPreview:
-    """The preview of importing ``records`` into ``network``; pure, for tests and re-planning."""
+    """The preview of importing ``records`` into ``network``; pure, for tests and re-planning.
+
+    ``notes`` are what reading the file already had to say (rows skipped on purpose).
+    """
     result = plan(records, network)
+    names = {org.id: org.name for org in network.organisations}
+    names.update({item.entity.id: item.entity.name for item in result.organisations})
     return ImportPreview(
         source=source,
         rows=len(records),
@@ -204,8 +223,9 @@ def build_preview(
         initiatives=result.initiatives,
         matches=result.matches,
         bad_rows=result.bad_rows,
-        warnings=result.warnings,
+        warnings=tuple(sorted((*notes, *result.warnings), key=lambda note: note.row)),
         records=records,
+        organisation_names=names,
     )
 
 

@@ -1,7 +1,9 @@
 """Decide what an import adds: match every record against the session, build what is new.
 
-Pure: it reads a ``Network`` and records and answers with a ``Plan``; nothing is saved. Each row
-is all or nothing: a bad row adds neither its person nor the organisation it named. Organisation
+Pure: it reads a ``Network`` and records and answers with a ``Plan``; nothing is saved. Only a
+row without a name is bad (it adds neither its person nor the organisation it named); a bad
+optional cell (a phone that is no phone, "misschien" for present) never costs the person: the
+cell is left out and the preview says so. Organisation
 sheets go first and initiative sheets last, so an organisation's sector from its own sheet wins,
 and an initiative's contact person may be someone imported from the same file.
 """
@@ -15,7 +17,17 @@ from dataclasses import dataclass, field
 from wijksessie.domain.model import Initiative, Network, Organisation, Participant
 from wijksessie.domain.text import normalise
 from wijksessie.domain.validation import problems
-from wijksessie.exchange.fields import Field, items, role, standard, yes_no
+from wijksessie.exchange.fields import (
+    Field,
+    clean_email,
+    clean_label,
+    clean_name,
+    clean_phone,
+    items,
+    role,
+    standard,
+    yes_no,
+)
 from wijksessie.exchange.records import Kind, Record
 from wijksessie.i18n import N_, _
 
@@ -98,6 +110,8 @@ class _Known:
     name: str
     row: int = 0
     entity: Entity | None = None
+    person: str = ""
+    """A person's own name (``name`` is "Naam (Organisatie)"), to tell namesakes by e-mail."""
 
 
 @dataclass
@@ -153,32 +167,39 @@ class _Planner:
     # -- organisations ----------------------------------------------------------------------
 
     def _organisation_row(self, record: Record) -> None:
-        name = _tidy(record.get(Field.NAME))
+        name = clean_label(record.get(Field.NAME))
         if not name:
             raise _RowError(_("Geen naam van de organisatie."))
         known = self.organisations.get(normalise(name))
         if known is not None:
             self._match("organisatie", record, name, known, _how(known, _("naam")))
             return
-        self._add_organisation(self._new_organisation(name, record), record)
+        organisation = self._new_organisation(name, record)
+        _check(organisation)
+        self._add_organisation(organisation, record)
 
     def _new_organisation(self, name: str, record: Record) -> Organisation:
-        organisation = Organisation(
+        return Organisation(
             name=name,
             sector=standard(record.get(Field.SECTOR)),
             interests=items(record.get(Field.INTERESTS)),
         )
-        _check(organisation)
-        return organisation
 
     def _organisation_for(self, name: str, record: Record) -> tuple[str, Organisation | None]:
-        """The id of the organisation named in a row, and a new one if it must be made."""
+        """The id of the organisation named in a person's row, and a new one if it must be made.
+
+        An organisation that breaks a rule (a name far too long) is left out with a warning:
+        the person still comes in.
+        """
         if not name:
             return "", None
         known = self.organisations.get(normalise(name))
         if known is not None:
             return known.id, None
         organisation = self._new_organisation(name, record)
+        if problem := _problem(organisation):
+            self._warn(record, _("Organisatie weggelaten: {problem}").format(problem=problem))
+            return "", None
         return organisation.id, organisation
 
     def _add_organisation(self, organisation: Organisation | None, record: Record) -> None:
@@ -194,20 +215,21 @@ class _Planner:
         name = _person_name(record)
         if not name:
             raise _RowError(_("Geen naam."))
-        org_name = _tidy(record.get(Field.ORGANISATION))
-        org_id, new_org = self._organisation_for(org_name, record)
+        org_name = clean_label(record.get(Field.ORGANISATION))
         person = Participant(
             name=name,
-            organisation_id=org_id,
             role=role(record.get(Field.ROLE)),
-            email=_tidy(record.get(Field.EMAIL)),
-            phone=_tidy(record.get(Field.PHONE)),
-            present=_yes_no(record, Field.PRESENT, empty=True),
-            share_contact=_yes_no(record, Field.SHARE_CONTACT, empty=False),
+            email=clean_email(record.get(Field.EMAIL)),
+            phone=self._phone(record),
+            present=self._flag(record, Field.PRESENT, empty=True),
+            share_contact=self._flag(record, Field.SHARE_CONTACT, empty=False),
         )
-        _check(person)
+        _check(person, self._drop_bad_contact(person, record))
+        org_id, new_org = self._organisation_for(org_name, record)
+        person.organisation_id = org_id
+        org_name = org_name if org_id else ""
         initiative = self._row_initiative(record, org_id)
-        known, by = self._find_person(person, org_name)
+        known, by = self._find_person(person, org_name, record)
         if known is None or initiative is not None:
             self._add_organisation(new_org, record)
         if known is not None:
@@ -220,11 +242,59 @@ class _Planner:
         if initiative is not None:
             self._take_initiative(initiative, person_id, record)
 
-    def _find_person(self, person: Participant, org_name: str) -> tuple[_Known | None, str]:
+    def _drop_bad_contact(self, person: Participant, record: Record) -> dict[str, str]:
+        """Leave out an e-mail or phone that breaks its rule, and say so: never the person.
+        Returns the problems that remain."""
+        found = problems(person)
+        if "email" in found:
+            message = _("E-mail ‘{value}’ weggelaten: {problem}")
+            value = record.get(Field.EMAIL).strip()
+            self._warn(record, message.format(value=value, problem=found["email"]))
+            person.email = ""
+        if "phone" in found:
+            message = _("Telefoon ‘{value}’ weggelaten: {problem}")
+            value = " ".join(record.get(Field.PHONE).split())
+            self._warn(record, message.format(value=value, problem=found["phone"]))
+            person.phone = ""
+        return {name: text for name, text in found.items() if name not in ("email", "phone")}
+
+    def _phone(self, record: Record) -> str:
+        text = " ".join(record.get(Field.PHONE).split())
+        phone = clean_phone(text)
+        changed = _digits(phone) != _digits(text) or any(c.isalpha() for c in text)
+        if phone and changed and not any(c.isalpha() for c in phone):
+            message = _("Telefoon ‘{value}’ ingelezen als {phone}.")
+            self._warn(record, message.format(value=text, phone=phone))
+        return phone
+
+    def _flag(self, record: Record, which: Field, *, empty: bool) -> bool:
+        """A yes/no cell; an unclear answer becomes the safe default (present, not shared),
+        and the preview says so."""
+        text = record.get(which)
+        answer = yes_no(text, empty)
+        if answer is None:
+            message = _("{field}: ‘{value}’ is geen ja of nee; als {default} ingelezen.")
+            default = _("ja") if empty else _("nee")
+            field_name = which.label.capitalize()
+            self._warn(
+                record, message.format(field=field_name, value=text.strip(), default=default)
+            )
+            return empty
+        return answer
+
+    def _find_person(
+        self, person: Participant, org_name: str, record: Record
+    ) -> tuple[_Known | None, str]:
+        """Who in the session or file this row is: by e-mail when the names agree, else by name
+        and organisation. Two different names never merge because they share an e-mail (two
+        Eventbrite tickets bought by one person)."""
         email = person.email.casefold()
         if email and email in self.by_email:
             known = self.by_email[email]
-            return known, _how(known, _("e-mail"))
+            if _same_person(known.person, person.name):
+                return known, _how(known, _("e-mail"))
+            message = _("Zelfde e-mailadres als {other}, maar een andere naam: apart ingelezen.")
+            self._warn(record, message.format(other=known.name))
         known = self.by_name.get((normalise(person.name), normalise(org_name)))
         if known is not None:
             return known, _how(known, _("naam en organisatie") if org_name else _("naam"))
@@ -232,7 +302,7 @@ class _Planner:
 
     def _know_person(self, person: Participant, org_name: str, row: int) -> None:
         label = f"{person.name} ({org_name})" if org_name else person.name
-        known = _Known(person.id, label, row)
+        known = _Known(person.id, label, row, person=person.name)
         if person.email:
             self.by_email.setdefault(person.email.casefold(), known)
         self.by_name.setdefault((normalise(person.name), normalise(org_name)), known)
@@ -240,14 +310,15 @@ class _Planner:
         self.labels[normalise(person.name)].add(person.id)
 
     def _row_initiative(self, record: Record, org_id: str) -> Initiative | None:
-        """The initiative a participant's row names, checked but not yet planned."""
-        name = _tidy(record.get(Field.INITIATIVE))
+        """The initiative a participant's row names, checked but not yet planned; left out with
+        a warning when it cannot be (no organisation, a rule broken): the person stays."""
+        name = clean_label(record.get(Field.INITIATIVE))
         if not name:
             return None
         if not org_id:
-            raise _RowError(
-                _("Initiatief ‘{name}’ hoort bij een organisatie: vul die in.").format(name=name)
-            )
+            message = _("Initiatief ‘{name}’ weggelaten: het hoort bij een organisatie.")
+            self._warn(record, message.format(name=name))
+            return None
         initiative = Initiative(
             name=name,
             organisation_id=org_id,
@@ -255,7 +326,9 @@ class _Planner:
             target_groups=items(record.get(Field.TARGET_GROUPS)),
             description=_tidy(record.get(Field.DESCRIPTION)),
         )
-        _check(initiative)
+        if problem := _problem(initiative):
+            self._warn(record, _("Initiatief weggelaten: {problem}").format(problem=problem))
+            return None
         return initiative
 
     def _take_initiative(self, initiative: Initiative, person_id: str, record: Record) -> None:
@@ -282,13 +355,13 @@ class _Planner:
     # -- initiatives ------------------------------------------------------------------------
 
     def _initiative_row(self, record: Record) -> None:
-        name = _tidy(record.get(Field.NAME))
+        name = clean_label(record.get(Field.NAME))
         if not name:
             raise _RowError(_("Geen naam van het initiatief."))
-        org_name = _tidy(record.get(Field.ORGANISATION))
-        if not org_name:
-            raise _RowError(_("Initiatief ‘{name}’ heeft geen organisatie.").format(name=name))
+        org_name = clean_label(record.get(Field.ORGANISATION))
         org_id, new_org = self._organisation_for(org_name, record)
+        if not org_id:
+            raise _RowError(_("Initiatief ‘{name}’ heeft geen organisatie.").format(name=name))
         initiative = Initiative(
             name=name,
             organisation_id=org_id,
@@ -330,6 +403,9 @@ class _Planner:
 
     # -- shared -----------------------------------------------------------------------------
 
+    def _warn(self, record: Record, message: str) -> None:
+        self.warnings.append(RowMessage(record.sheet, record.row, message))
+
     def _match(self, kind: str, record: Record, name: str, known: _Known, by: str) -> None:
         self.matches.append(Match(kind, record.sheet, record.row, name, known.id, known.name, by))
 
@@ -347,30 +423,40 @@ def _tidy(text: str) -> str:
 
 
 def _person_name(record: Record) -> str:
-    if name := _tidy(record.get(Field.NAME)):
+    if name := clean_name(record.get(Field.NAME)):
         return name
     parts = (record.get(Field.FIRST_NAME), record.get(Field.INFIX), record.get(Field.LAST_NAME))
-    return _tidy(" ".join(parts))
+    return clean_name(" ".join(parts))
 
 
-def _yes_no(record: Record, which: Field, *, empty: bool) -> bool:
-    text = record.get(which)
-    answer = yes_no(text, empty)
-    if answer is None:
-        raise _RowError(
-            _("{field}: ‘{value}’ is geen ja of nee.").format(
-                field=which.label.capitalize(), value=text.strip()
-            )
-        )
-    return answer
+def _same_person(known: str, name: str) -> bool:
+    """Whether two names can be one person: the same, or the same surname and initial
+    ("A. de Vries" and "Anna de Vries")."""
+    a, b = normalise(known).replace(".", " ").split(), normalise(name).replace(".", " ").split()
+    if a == b or not a or not b:
+        return True
+    first = a[0] == b[0] or (min(len(a[0]), len(b[0])) == 1 and a[0][0] == b[0][0])
+    if len(a) == 1 or len(b) == 1:
+        return first
+    return first and a[-1] == b[-1]
+
+
+def _digits(text: str) -> str:
+    return "".join(char for char in text if char.isdigit())
+
+
+def _problem(entity: Entity) -> str:
+    """The domain's messages for the rules an entity breaks, in one line."""
+    return " ".join(problems(entity).values())
 
 
 _FIELD_WORDS = {"email": N_("E-mail"), "phone": N_("Telefoon"), "name": N_("Naam")}
 
 
-def _check(entity: Entity) -> None:
-    """Raise ``_RowError`` with the domain's own messages when the entity breaks a rule."""
-    found = problems(entity)
+def _check(entity: Entity, found: dict[str, str] | None = None) -> None:
+    """Raise ``_RowError`` with the domain's own messages when the entity breaks a rule
+    (``found``: its problems, when they are known already)."""
+    found = problems(entity) if found is None else found
     if not found:
         return
     parts = []
