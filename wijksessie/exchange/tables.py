@@ -55,6 +55,7 @@ _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _DELIMITERS = (";", ",", "\t")
 _SAMPLE_LINES = 50
+_SAMPLE_CHARS = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -233,11 +234,14 @@ def delimiter(text: str) -> str:
     file's cells ("eenzaamheid, ouderen"), which is exactly what Dutch lists contain. The
     common width, not the first line's, counts, because a title often stands above the header.
     """
-    sample = "\n".join(text.splitlines()[:_SAMPLE_LINES])
+    sample = "\n".join(text[:_SAMPLE_CHARS].splitlines()[:_SAMPLE_LINES])
 
     def score(candidate: str) -> tuple[bool, float, int]:
         reader = csv.reader(io.StringIO(sample), delimiter=candidate)
-        widths = Counter(len(row) for row in reader if any(cell.strip() for cell in row))
+        try:
+            widths = Counter(len(row) for row in reader if any(cell.strip() for cell in row))
+        except csv.Error:  # a cell past the field limit: reading the file will say so
+            return (False, 0.0, 0)
         if not widths:
             return (False, 0.0, 0)
         width, count = widths.most_common(1)[0]
