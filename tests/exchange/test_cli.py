@@ -88,6 +88,37 @@ def test_bad_rows_import_nothing_unless_skipped(
     assert len(_people(session)) == 3
 
 
+def test_columns_can_be_mapped_on_the_command_line(
+    session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "eigen.csv"
+    path.write_text("Jij bent;Werkplek;Post\nAnna de Vries;Welzijn Zuid;anna@wz.nl\n")
+    code, _, err = _run(capsys, "import", str(session), str(path))
+    assert code == 2
+    assert "‘Jij bent’, ‘Werkplek’, ‘Post’" in err and "--kolom" in err
+    assert "eerste rij" not in err
+    code, _out, err = _run(
+        capsys, "import", str(session), str(path),
+        "--kolom", "Jij bent=naam", "--kolom", "Werkplek=organisatie", "--column", "Post=email",
+    )  # fmt: skip
+    assert code == 0, err
+    with SessionStore.open(session, read_only=True) as store:
+        (person,) = store.all(Participant)
+        assert (person.name, person.email) == ("Anna de Vries", "anna@wz.nl")
+        assert store.network().organisations[0].name == "Welzijn Zuid"
+
+
+@pytest.mark.parametrize(
+    ("pair", "words"), [("Post", "Schrijf een kolom als"), ("Post=schoenmaat", "Onbekend veld")]
+)
+def test_a_wrong_column_mapping_is_one_line(
+    pair: str, words: str, session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "lijst.csv", REGISTRATIONS)
+    code, _, err = _run(capsys, "import", str(session), str(path), "--kolom", pair)
+    assert code == 2 and err.count("\n") == 1 and words in err
+
+
 def _broken_xlsx(folder: Path) -> Path:
     good = write_xlsx(folder / "heel.xlsx", {"Blad1": REGISTRATIONS})
     broken = folder / "kapot.xlsx"

@@ -126,7 +126,7 @@ def test_matches_say_in_english_how_they_were_recognised(tmp_path: Path) -> None
     [
         ("list.doc", "Naam\nAnna\n", "is not a CSV or Excel file"),
         ("list.csv", "   ", "list.csv is empty."),
-        ("list.csv", "Plek;Tijd\nHier;Nu\n", "the file has no column headers"),
+        ("list.csv", "Plek;Tijd\nHier;Nu\n", "recognises none of the column headers"),
         ("list.csv", "Naam;Organisatie\n", "has column headers but no data"),
     ],
 )

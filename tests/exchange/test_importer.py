@@ -192,7 +192,7 @@ def test_a_file_far_larger_than_a_session_is_refused(tmp_path: Path, store: Sess
 
 def test_no_recognisable_header(tmp_path: Path, store: SessionStore) -> None:
     path = write_csv(tmp_path / "raar.csv", [("Kolom1", "Kolom2"), ("a", "b")])
-    with pytest.raises(ExchangeFileError, match="in het bestand staan geen kolomkoppen"):
+    with pytest.raises(ExchangeFileError, match="herkent geen van de kolomkoppen"):
         preview_import(path, store.network())
 
 

@@ -49,6 +49,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     options.add_argument(
         "--skip-bad", action="store_true", help=_("sla foute rijen over en importeer de rest")
     )
+    options.add_argument(
+        "--kolom",
+        "--column",
+        dest="columns",
+        action="append",
+        default=[],
+        metavar=_("KOP=VELD"),
+        help=_(
+            'zeg zelf wat een kolom is, bijvoorbeeld --kolom "Wat is je naam?=naam" '
+            "(herhaalbaar; leeg veld: kolom negeren)"
+        ),
+    )
 
     arguments, options = _command(
         commands, "export", run_export, _("schrijf het netwerk naar Excel, Kumu of GraphML")
@@ -77,13 +89,15 @@ def run_import(args: argparse.Namespace) -> int:
 
     from wijksessie.cli import _folder, _session_path
     from wijksessie.exchange.importer import apply_import, preview_import
+    from wijksessie.exchange.records import parse_mapping
     from wijksessie.store.session_store import SessionStore
 
     source = Path(args.file)
+    mapping = parse_mapping(args.columns)
     session_path = _session_path(args.session, _folder(args))
     with SessionStore.open(session_path, read_only=args.dry_run) as store:
         with _progress(source, _("Inlezen")) as progress:
-            preview = preview_import(source, store.network(), progress=progress)
+            preview = preview_import(source, store.network(), mapping=mapping, progress=progress)
         console = Console(highlight=False)
         console.print(*preview_renderables(preview))
         if refusal := preview.refusal(skip_bad=args.skip_bad):

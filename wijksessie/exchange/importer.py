@@ -17,8 +17,8 @@ from pathlib import Path
 from wijksessie.domain.model import Initiative, Network, Organisation, Participant
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.exchange.planning import Match, Planned, RowMessage, plan
-from wijksessie.exchange.records import Column, Record, read_sheet
-from wijksessie.exchange.tables import Progress, read_tables
+from wijksessie.exchange.records import Column, Record, field_names, read_sheet
+from wijksessie.exchange.tables import Progress, Table, read_tables
 from wijksessie.i18n import _, ngettext
 from wijksessie.store.session_store import SessionStore
 
@@ -165,7 +165,7 @@ def preview_import(
     readings = [read_sheet(table, mapping) for table in tables]
     used = [reading for reading in readings if reading.kind is not None]
     if not used:
-        raise ExchangeFileError(_no_header_message(Path(path).name, len(tables)))
+        raise ExchangeFileError(_no_header_message(Path(path).name, tables))
     records = tuple(record for reading in used for record in reading.records)
     columns = tuple(column for reading in used for column in reading.columns)
     ignored = tuple(reading.name for reading in readings if reading.kind is None)
@@ -183,18 +183,21 @@ def preview_import(
     )
 
 
-def _no_header_message(name: str, sheets: int) -> str:
-    if sheets > 1:
-        message = _(
-            "{name}: in geen van de bladen staan kolomkoppen die wijksessie herkent (zoals Naam, "
-            "Organisatie, E-mail). Zet de kolomnamen in de eerste rij."
-        )
-    else:
-        message = _(
-            "{name}: in het bestand staan geen kolomkoppen die wijksessie herkent (zoals Naam, "
-            "Organisatie, E-mail). Zet de kolomnamen in de eerste rij."
-        )
-    return message.format(name=name)
+def _no_header_message(name: str, tables: list[Table]) -> str:
+    """Say which headers were found (the top row of the first sheet with text) and how to
+    map them by hand: the headers are there, wijksessie just does not know them."""
+    first = next((table for table in tables if table.rows), None)
+    found = [cell for cell in first.rows[0][1] if cell][:_SHOWN_HEADERS] if first else []
+    if not found:
+        return _("{name}: er staat niets in dat wijksessie kan lezen.").format(name=name)
+    headers = ", ".join(f"‘{header}’" for header in found)
+    return _(
+        "{name}: wijksessie herkent geen van de kolomkoppen ({headers}). Zeg welke kolom wat is, "
+        'bijvoorbeeld --kolom "{example}=naam" (velden: {fields}).'
+    ).format(name=name, headers=headers, example=found[0], fields=field_names())
+
+
+_SHOWN_HEADERS = 8
 
 
 def build_preview(

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from wijksessie.exchange.errors import ColumnMappingError
 from wijksessie.exchange.fields import DUTCH_LABELS, IGNORE, Field, fold, recognise, strength
 from wijksessie.exchange.tables import Table
 from wijksessie.i18n import N_, _
@@ -203,9 +204,9 @@ def _overrides(mapping: Mapping[str, str] | None) -> dict[str, Field | None]:
         elif value in Field.__members__.values() or value in by_label:
             found[fold(header)] = by_label.get(value) or Field(value)
         else:
-            raise ValueError(
-                _("Onbekend veld voor kolom {header}: {value}").format(
-                    header=repr(header), value=repr(value)
+            raise ColumnMappingError(
+                _("Onbekend veld voor kolom {header}: {value}. Kies uit: {fields}.").format(
+                    header=repr(header), value=repr(value), fields=field_names()
                 )
             )
     return found
@@ -218,6 +219,28 @@ class _Header:
     headers: tuple[str, ...]
     fields: list[Field | None]
     data_from: int
+
+
+def field_names() -> str:
+    """The names a mapping may use, in the current language, for a message."""
+    return ", ".join(field.label for field in Field)
+
+
+def parse_mapping(pairs: list[str]) -> dict[str, str]:
+    """``["Wat is je naam?=naam", "Dieet="]`` (the command line's ``--kolom``) as a mapping.
+
+    The last ``=`` splits, so a header may hold one; an empty field ignores the column.
+    """
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        header, sign, value = pair.rpartition("=")
+        if not sign or not header.strip():
+            raise ColumnMappingError(
+                _("Schrijf een kolom als \"Kop=veld\", bijvoorbeeld \"Wat is je naam?=naam\"; "
+                  "niet {pair}.").format(pair=repr(pair))
+            )  # fmt: skip
+        mapping[header.strip()] = value.strip()
+    return mapping
 
 
 def _find_header(table: Table, overrides: dict[str, Field | None]) -> _Header | None:

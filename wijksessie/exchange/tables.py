@@ -159,6 +159,9 @@ def _locked_message(name: str) -> str:
 
 
 def _read_csv(name: str, data: bytes, progress: Progress | None) -> Table:
+    for line, content in enumerate(data.split(b"\n"), 1):
+        if len(content) > MAX_FIELD * 4:  # far past the field limit even in UTF-16: say so now
+            raise ExchangeFileError(_csv_message(name, line, "field limit"))
     text = decode(data)
     if "\x00" in text:
         raise ExchangeFileError(_("{name} is geen tekstbestand en dus geen CSV.").format(name=name))
