@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from wijksessie.domain.text import visible
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
-from wijksessie.i18n import _
+from wijksessie.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from wijksessie.exchange.importer import ImportPreview
@@ -48,6 +48,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     options.add_argument(
         "--skip-bad", action="store_true", help=_("sla foute rijen over en importeer de rest")
+    )
+    options.add_argument(
+        "--bijwerken",
+        "--update",
+        dest="update",
+        action="store_true",
+        help=_("werk wie al in de sessie staat bij (aanwezig, e-mail, telefoon, organisatie)"),
     )
     options.add_argument(
         "--kolom",
@@ -103,12 +110,26 @@ def run_import(args: argparse.Namespace) -> int:
         if refusal := preview.refusal(skip_bad=args.skip_bad):
             raise ImportRefusedError(refusal)
         if args.dry_run:
+            if preview.updates and not args.update:
+                console.print(_updates_hint(len(preview.updates)))
             console.print(_("Proefdraai (--dry-run): er is niets opgeslagen."))
             return 0
         with _progress(source, _("Opslaan")) as progress:
-            result = apply_import(store, preview, skip_bad=args.skip_bad, progress=progress)
+            result = apply_import(
+                store, preview, skip_bad=args.skip_bad, update=args.update, progress=progress
+            )
         console.print(result.summary())
+        if preview.updates and not args.update:
+            console.print(_updates_hint(len(preview.updates)))
     return 0
+
+
+def _updates_hint(count: int) -> str:
+    return ngettext(
+        "{n} deelnemer staat anders in het bestand dan in de sessie; --bijwerken neemt dat over.",
+        "{n} deelnemers staan anders in het bestand dan in de sessie; --bijwerken neemt dat over.",
+        count,
+    ).format(n=count)
 
 
 @contextmanager
@@ -147,6 +168,7 @@ def preview_renderables(preview: ImportPreview) -> list[Any]:
         for table in (
             _new_table(preview),
             _matches_table(preview),
+            _updates_table(preview),
             _messages_table(_("Foute rijen (worden niet ingelezen)"), preview.bad_rows, "red"),
             _messages_table(_("Opmerkingen"), preview.warnings, "yellow"),
         )
@@ -221,6 +243,19 @@ def _matches_table(preview: ImportPreview) -> Any:
     for match in preview.matches[:SHOWN_ROWS]:
         _row(table, match.row, match.name, match.existing, match.by)
     _more(table, len(preview.matches), 4)
+    return table
+
+
+def _updates_table(preview: ImportPreview) -> Any:
+    if not preview.updates:
+        return None
+    table = _table(
+        _("Wijzigingen (--bijwerken)"), _("Rij"), _("Naam"), _("Wat"), _("Was"), _("Wordt")
+    )
+    shown = [(item, change) for item in preview.updates for change in item.changes]
+    for item, change in shown[:SHOWN_ROWS]:
+        _row(table, item.row, item.name, change.field, change.old, change.new)
+    _more(table, len(shown), 5)
     return table
 
 

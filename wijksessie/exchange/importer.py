@@ -11,12 +11,14 @@ the same file twice adds nobody twice.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from wijksessie.domain.model import Initiative, Network, Organisation, Participant
+from wijksessie.domain.text import normalise
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
-from wijksessie.exchange.planning import Match, Planned, RowMessage, plan
+from wijksessie.exchange.planning import Change, Match, Planned, RowMessage, Update, plan
 from wijksessie.exchange.records import Column, Record, field_names, read_sheet
 from wijksessie.exchange.tables import Progress, Table, read_tables
 from wijksessie.i18n import _, ngettext
@@ -28,12 +30,14 @@ a list is almost certainly the wrong file (and saving it would keep the app busy
 
 __all__ = [
     "MAX_NEW",
+    "Change",
     "Column",
     "ImportPreview",
     "ImportResult",
     "Match",
     "Planned",
     "RowMessage",
+    "Update",
     "apply_import",
     "build_preview",
     "preview_import",
@@ -64,6 +68,8 @@ class ImportPreview:
     warnings: tuple[RowMessage, ...]
     records: tuple[Record, ...]
     organisation_names: Mapping[str, str] = field(default_factory=dict)
+    updates: tuple[Update, ...] = ()
+    """People already in the session whom the file describes differently (``--bijwerken``)."""
     """Organisation id → name, of the session and of this import, to show whom a person is with."""
 
     def organisation_of(self, entity: object) -> str:
@@ -123,6 +129,7 @@ class ImportResult:
     initiatives: tuple[Initiative, ...]
     matched: int
     skipped: int
+    updated: int = 0
 
     def summary(self) -> str:
         """One line, e.g. "Toegevoegd: 3 deelnemers, 1 organisatie, 0 initiatieven"."""
@@ -139,6 +146,11 @@ class ImportResult:
         sentences = [_("Toegevoegd: {counts}.").format(counts=", ".join(parts))]
         if self.matched:
             sentences.append(_("{n} al aanwezig.").format(n=self.matched))
+        if self.updated:
+            sentences.append(
+                ngettext("{n} deelnemer bijgewerkt.", "{n} deelnemers bijgewerkt.", self.updated)
+                .format(n=self.updated)
+            )  # fmt: skip
         if self.skipped:
             sentences.append(
                 ngettext(
@@ -229,6 +241,7 @@ def build_preview(
         warnings=tuple(sorted((*notes, *result.warnings), key=lambda note: note.row)),
         records=records,
         organisation_names=names,
+        updates=result.updates,
     )
 
 
@@ -237,6 +250,7 @@ def apply_import(
     preview: ImportPreview,
     *,
     skip_bad: bool = False,
+    update: bool = False,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Add what is new in one batch: one save, one undoable step, all or nothing.
@@ -251,15 +265,35 @@ def apply_import(
         raise ImportRefusedError(reason)
     planned = (*current.organisations, *current.participants, *current.initiatives)
     entities = [item.entity for item in planned]
+    updates = current.updates if update else ()
     with store.batch():
         for done, entity in enumerate(entities, 1):
             store.add(entity)
             if progress:
                 progress(done, len(entities))
+        _apply_updates(store, updates, entities)
     return ImportResult(
         organisations=tuple(e for e in entities if isinstance(e, Organisation)),
         participants=tuple(e for e in entities if isinstance(e, Participant)),
         initiatives=tuple(e for e in entities if isinstance(e, Initiative)),
         matched=len(current.matches),
         skipped=len(current.bad_rows),
+        updated=len(updates),
     )
+
+
+def _apply_updates(store: SessionStore, updates: tuple[Update, ...], added: list[Any]) -> None:
+    """Change the known people in the batch already open, so the import stays one undo step.
+
+    An organisation several people moved to is added once.
+    """
+    organisations = {normalise(e.name): e.id for e in added if isinstance(e, Organisation)}
+    for item in updates:
+        values = dict(item.values)
+        if item.organisation is not None:
+            key = normalise(item.organisation.name)
+            if key not in organisations:
+                store.add(item.organisation)
+                organisations[key] = item.organisation.id
+            values["organisation_id"] = organisations[key]
+        store.update(replace(store.get(Participant, item.participant_id), **values))

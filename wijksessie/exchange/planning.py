@@ -72,6 +72,33 @@ class RowMessage:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One field of a known person that the file says differently: ``field`` in the user's
+    language, ``old`` and ``new`` as shown."""
+
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Update:
+    """What a re-import would change about someone already in the session (``--bijwerken``).
+
+    ``values`` are the participant's new attribute values; ``organisation`` is a new
+    organisation to add first when the person moved to one the session does not know.
+    """
+
+    sheet: str
+    row: int
+    participant_id: str
+    name: str
+    changes: tuple[Change, ...]
+    values: dict[str, object]
+    organisation: Organisation | None = None
+
+
+@dataclass(frozen=True)
 class Plan:
     """What importing the records would do."""
 
@@ -81,6 +108,7 @@ class Plan:
     matches: tuple[Match, ...]
     bad_rows: tuple[RowMessage, ...]
     warnings: tuple[RowMessage, ...]
+    updates: tuple[Update, ...] = ()
 
 
 _ORDER = (Kind.ORGANISATIONS, Kind.PARTICIPANTS, Kind.INITIATIVES)
@@ -128,6 +156,7 @@ class _Planner:
     matches: list[Match] = field(default_factory=list)
     bad: list[RowMessage] = field(default_factory=list)
     warnings: list[RowMessage] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for organisation in self.network.organisations:
@@ -162,6 +191,7 @@ class _Planner:
             matches=tuple(self.matches),
             bad_rows=tuple(self.bad),
             warnings=tuple(self.warnings),
+            updates=tuple(self.updates),
         )
 
     # -- organisations ----------------------------------------------------------------------
@@ -234,6 +264,7 @@ class _Planner:
             self._add_organisation(new_org, record)
         if known is not None:
             self._match("deelnemer", record, name, known, by)
+            self._compare(known, person, record, (org_name, new_org))
             person_id = known.id
         else:
             self.planned[Kind.PARTICIPANTS].append(Planned(record.sheet, record.row, person))
@@ -298,11 +329,61 @@ class _Planner:
         known = self.by_name.get((normalise(person.name), normalise(org_name)))
         if known is not None:
             return known, _how(known, _("naam en organisatie") if org_name else _("naam"))
+        known = self.by_name.get((normalise(person.name), "")) if org_name else None
+        if known is not None:  # typed in without an organisation; the file knows it
+            return known, _how(known, _("naam"))
         return None, ""
+
+    def _compare(
+        self,
+        known: _Known,
+        person: Participant,
+        record: Record,
+        organisation: tuple[str, Organisation | None],
+    ) -> None:
+        """Note what the row says differently about someone already in the session: presence,
+        e-mail, phone, organisation. Only filled cells count: a blank one changes nothing."""
+        existing = known.entity
+        if not isinstance(existing, Participant):
+            return  # someone from earlier in this file, not from the session
+        changes: list[Change] = []
+        values: dict[str, object] = {}
+        said = yes_no(record.get(Field.PRESENT), existing.present)
+        if said is not None and said != existing.present:
+            changes.append(
+                Change(Field.PRESENT.label, _yes(existing.present), _yes(person.present))
+            )
+            values["present"] = person.present
+        if person.email and person.email.casefold() != existing.email.casefold():
+            changes.append(Change(Field.EMAIL.label, existing.email, person.email))
+            values["email"] = person.email
+        if person.phone and _digits(person.phone) != _digits(existing.phone):
+            changes.append(Change(Field.PHONE.label, existing.phone, person.phone))
+            values["phone"] = person.phone
+        org_name, new_org = organisation
+        if org_name and person.organisation_id != existing.organisation_id:
+            old = self._organisation_name(existing.organisation_id)
+            changes.append(Change(Field.ORGANISATION.label, old, org_name))
+            values["organisation_id"] = person.organisation_id
+        else:
+            new_org = None
+        if changes:
+            update = Update(
+                record.sheet, record.row, existing.id, existing.name, tuple(changes), values,
+                new_org,
+            )  # fmt: skip
+            self.updates.append(update)
+
+    def _organisation_name(self, organisation_id: str) -> str:
+        return next(
+            (known.name for known in self.organisations.values() if known.id == organisation_id),
+            "",
+        )
 
     def _know_person(self, person: Participant, org_name: str, row: int) -> None:
         label = f"{person.name} ({org_name})" if org_name else person.name
-        known = _Known(person.id, label, row, person=person.name)
+        entity = person if row == 0 else None
+        known = _Known(person.id, label, row, entity=entity, person=person.name)
         if person.email:
             self.by_email.setdefault(person.email.casefold(), known)
         self.by_name.setdefault((normalise(person.name), normalise(org_name)), known)
@@ -439,6 +520,10 @@ def _same_person(known: str, name: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return first
     return first and a[-1] == b[-1]
+
+
+def _yes(flag: bool) -> str:
+    return _("ja") if flag else _("nee")
 
 
 def _digits(text: str) -> str:
