@@ -111,9 +111,22 @@ def test_round_trip_through_our_own_xlsx(network: Network, tmp_path: Path) -> No
     assert not preview.bad_rows and not preview.warnings
     apply_import(store, preview)
     assert _content(store.network()) == _content(network)
+    assert len(store.network().connections) == len(network.connections) == 11
 
 
-def _content(network: Network) -> tuple[list, list, list]:
+def test_importing_our_own_xlsx_twice_adds_no_connection_twice(
+    network: Network, tmp_path: Path
+) -> None:
+    path = tmp_path / "sessie.xlsx"
+    export_xlsx(network, path)
+    store = SessionStore.in_memory(Session("Leeg"))
+    apply_import(store, preview_import(path, store.network()))
+    again = preview_import(path, store.network())
+    assert again.connections == () and again.new_count == 0
+    assert sum(match.kind == "verbinding" for match in again.matches) == 11
+
+
+def _content(network: Network) -> tuple[list, list, list, list]:
     orgs = {org.id: org.name for org in network.organisations}
     people = {person.id: person.name for person in network.participants}
     return (
@@ -127,6 +140,10 @@ def _content(network: Network) -> tuple[list, list, list]:
             (i.name, orgs[i.organisation_id], i.themes, i.target_groups, i.description,
              people.get(i.contact_id, ""), people.get(i.backup_contact_id, ""))
             for i in network.initiatives
+        ),
+        sorted(
+            (tuple(sorted((orgs[c.org_a], orgs[c.org_b]))), c.kind, c.note)
+            for c in network.connections
         ),
     )  # fmt: skip
 

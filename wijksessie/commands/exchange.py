@@ -224,6 +224,7 @@ def _new_table(preview: ImportPreview) -> Any:
         *((_("deelnemer"), item) for item in preview.participants),
         *((_("organisatie"), item) for item in preview.organisations),
         *((_("initiatief"), item) for item in preview.initiatives),
+        *((_("verbinding"), item) for item in preview.connections),
     ]
     if not planned:
         return None
@@ -231,7 +232,7 @@ def _new_table(preview: ImportPreview) -> Any:
     for kind, item in planned[:SHOWN_ROWS]:
         entity = item.entity
         email = getattr(entity, "email", "")
-        _row(table, item.row, kind, entity.name, preview.organisation_of(entity), email)
+        _row(table, item.row, kind, preview.name_of(entity), preview.organisation_of(entity), email)
     _more(table, len(planned), 5)
     return table
 

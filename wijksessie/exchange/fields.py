@@ -40,6 +40,8 @@ class Field(StrEnum):
     BACKUP = "backup"
     PRESENT = "present"
     SHARE_CONTACT = "share_contact"
+    OTHER_ORGANISATION = "other_organisation"
+    CONNECTION_KIND = "connection_kind"
 
     @property
     def label(self) -> str:
@@ -66,6 +68,8 @@ DUTCH_LABELS: dict[Field, str] = {
     Field.BACKUP: N_("reserve-contactpersoon"),
     Field.PRESENT: N_("aanwezig"),
     Field.SHARE_CONTACT: N_("contact delen"),
+    Field.OTHER_ORGANISATION: N_("met organisatie"),
+    Field.CONNECTION_KIND: N_("soort verbinding"),
 }
 """Each field's Dutch name: the catalogue's msgid, and a name a manual mapping may use."""
 
@@ -117,6 +121,9 @@ _RULES: tuple[tuple[Field | None, str], ...] = (
         r"^(heb|hebt|heeft|ben|bent|wil|wilt|doe|doet|kom|kun|kan|zou|are|do|have|will|would"
         r"|can|did) (je|jij|u|you|er)\b",
     ),
+    (Field.OTHER_ORGANISATION, r"^(met organisatie|with organi[sz]ation|to|naar|organisatie b)$"),
+    (Field.ORGANISATION, r"^(from|van|organisatie a)$"),
+    (Field.CONNECTION_KIND, r"^(soort|soort verbinding|kind|type|connection type|verbinding)$"),
     (Field.FIRST_NAME, r"\b(voornaam|voornamen|roepnaam|first ?name|given ?name)\b"),
     (Field.INFIX, r"\b(tussenvoegsels?|tussenv|infix|middle ?name)\b"),
     (
@@ -132,7 +139,7 @@ _RULES: tuple[tuple[Field | None, str], ...] = (
     (Field.INTERESTS, r"\b(belang\w*|interests?)\b"),
     (Field.THEMES, r"\b(thema\w*|themes?|onderwerp\w*|categorie\w*|category)\b"),
     (Field.TARGET_GROUPS, r"\b(doelgroep\w*|target\w*|audience)"),
-    (Field.DESCRIPTION, r"\b(omschrijving|beschrijving|description|toelichting)\b"),
+    (Field.DESCRIPTION, r"\b(omschrijving|beschrijving|description|toelichting)\b|^note$"),
     (Field.INITIATIVE, r"\b(initiatie\w*|initiative\w*|programma\w*|activiteit\w*|aanbod)\b"),
     (
         Field.ORGANISATION,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from wijksessie.domain.model import Initiative, Network, Organisation, Participant
+from wijksessie.domain.model import Connection, Initiative, Network, Organisation, Participant
 from wijksessie.domain.text import normalise
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.exchange.planning import Change, Match, Planned, RowMessage, Update, plan
@@ -70,7 +70,16 @@ class ImportPreview:
     organisation_names: Mapping[str, str] = field(default_factory=dict)
     updates: tuple[Update, ...] = ()
     """People already in the session whom the file describes differently (``--bijwerken``)."""
+    connections: tuple[Planned, ...] = ()
+    """New connections between organisations (the Verbindingen sheet of our own export)."""
     """Organisation id → name, of the session and of this import, to show whom a person is with."""
+
+    def name_of(self, entity: object) -> str:
+        """How a planned entity is named: a connection by its two organisations."""
+        if isinstance(entity, Connection):
+            names = self.organisation_names
+            return f"{names.get(entity.org_a, '')} – {names.get(entity.org_b, '')}"
+        return str(getattr(entity, "name", ""))
 
     def organisation_of(self, entity: object) -> str:
         """The name of the organisation a planned person or initiative belongs to ("" if none)."""
@@ -84,12 +93,22 @@ class ImportPreview:
     @property
     def new_count(self) -> int:
         """How many entities applying would add."""
-        return len(self.organisations) + len(self.participants) + len(self.initiatives)
+        return (
+            len(self.organisations)
+            + len(self.participants)
+            + len(self.initiatives)
+            + len(self.connections)
+        )
 
     @property
     def too_large(self) -> bool:
         """True when one kind exceeds ``MAX_NEW``: such a file is refused as a whole."""
-        sizes = (len(self.organisations), len(self.participants), len(self.initiatives))
+        sizes = (
+            len(self.organisations),
+            len(self.participants),
+            len(self.initiatives),
+            len(self.connections),
+        )
         return max(sizes) > MAX_NEW
 
     def refusal(self, *, skip_bad: bool = False) -> str:
@@ -130,6 +149,7 @@ class ImportResult:
     matched: int
     skipped: int
     updated: int = 0
+    connections: tuple[Connection, ...] = ()
 
     def summary(self) -> str:
         """One line, e.g. "Toegevoegd: 3 deelnemers, 1 organisatie, 0 initiatieven"."""
@@ -143,6 +163,8 @@ class ImportResult:
             ngettext("{n} organisatie", "{n} organisaties", organisations).format(n=organisations),
             ngettext("{n} initiatief", "{n} initiatieven", initiatives).format(n=initiatives),
         ]
+        if links := len(self.connections):
+            parts.append(ngettext("{n} verbinding", "{n} verbindingen", links).format(n=links))
         sentences = [_("Toegevoegd: {counts}.").format(counts=", ".join(parts))]
         if self.matched:
             sentences.append(_("{n} al aanwezig.").format(n=self.matched))
@@ -242,6 +264,7 @@ def build_preview(
         records=records,
         organisation_names=names,
         updates=result.updates,
+        connections=result.connections,
     )
 
 
@@ -263,7 +286,12 @@ def apply_import(
     current = build_preview(preview.source, preview.records, store.network())
     if reason := current.refusal(skip_bad=skip_bad):
         raise ImportRefusedError(reason)
-    planned = (*current.organisations, *current.participants, *current.initiatives)
+    planned = (
+        *current.organisations,
+        *current.participants,
+        *current.initiatives,
+        *current.connections,
+    )
     entities = [item.entity for item in planned]
     updates = current.updates if update else ()
     with store.batch():
@@ -276,6 +304,7 @@ def apply_import(
         organisations=tuple(e for e in entities if isinstance(e, Organisation)),
         participants=tuple(e for e in entities if isinstance(e, Participant)),
         initiatives=tuple(e for e in entities if isinstance(e, Initiative)),
+        connections=tuple(e for e in entities if isinstance(e, Connection)),
         matched=len(current.matches),
         skipped=len(current.bad_rows),
         updated=len(updates),

@@ -14,7 +14,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from wijksessie.domain.model import Initiative, Network, Organisation, Participant
+from wijksessie.domain.model import (
+    CHOICE_LABELS,
+    Connection,
+    ConnectionKind,
+    Initiative,
+    Network,
+    Organisation,
+    Participant,
+)
 from wijksessie.domain.text import normalise
 from wijksessie.domain.validation import problems
 from wijksessie.exchange.fields import (
@@ -31,7 +39,7 @@ from wijksessie.exchange.fields import (
 from wijksessie.exchange.records import Kind, Record
 from wijksessie.i18n import N_, _
 
-Entity = Organisation | Participant | Initiative
+Entity = Organisation | Participant | Initiative | Connection
 
 
 @dataclass(frozen=True)
@@ -109,9 +117,10 @@ class Plan:
     bad_rows: tuple[RowMessage, ...]
     warnings: tuple[RowMessage, ...]
     updates: tuple[Update, ...] = ()
+    connections: tuple[Planned, ...] = ()
 
 
-_ORDER = (Kind.ORGANISATIONS, Kind.PARTICIPANTS, Kind.INITIATIVES)
+_ORDER = (Kind.ORGANISATIONS, Kind.PARTICIPANTS, Kind.INITIATIVES, Kind.CONNECTIONS)
 
 
 def plan(records: Iterable[Record], network: Network) -> Plan:
@@ -152,6 +161,7 @@ class _Planner:
     by_name: dict[tuple[str, str], _Known] = field(default_factory=dict)
     labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     initiatives: dict[tuple[str, str], _Known] = field(default_factory=dict)
+    connections: dict[frozenset[str], _Known] = field(default_factory=dict)
     planned: dict[Kind, list[Planned]] = field(default_factory=lambda: defaultdict(list))
     matches: list[Match] = field(default_factory=list)
     bad: list[RowMessage] = field(default_factory=list)
@@ -166,6 +176,8 @@ class _Planner:
         names = {org.id: org.name for org in self.network.organisations}
         for person in self.network.participants:
             self._know_person(person, names.get(person.organisation_id, ""), 0)
+        for connection in self.network.connections:
+            self.connections[_pair(connection.org_a, connection.org_b)] = _Known(connection.id, "")
         for initiative in self.network.initiatives:
             key = (normalise(initiative.name), initiative.organisation_id)
             self.initiatives[key] = _Known(initiative.id, initiative.name)
@@ -176,6 +188,7 @@ class _Planner:
             Kind.ORGANISATIONS: self._organisation_row,
             Kind.PARTICIPANTS: self._participant_row,
             Kind.INITIATIVES: self._initiative_row,
+            Kind.CONNECTIONS: self._connection_row,
         }
         try:
             handlers[record.kind](record)
@@ -192,6 +205,7 @@ class _Planner:
             bad_rows=tuple(self.bad),
             warnings=tuple(self.warnings),
             updates=tuple(self.updates),
+            connections=tuple(self.planned[Kind.CONNECTIONS]),
         )
 
     # -- organisations ----------------------------------------------------------------------
@@ -462,6 +476,50 @@ class _Planner:
             return
         self._plan_initiative(initiative, record)
 
+    # -- connections ------------------------------------------------------------------------
+
+    def _connection_row(self, record: Record) -> None:
+        """A row of the export's Verbindingen sheet (or Kumu's Connections): two organisations
+        and how they relate; unknown organisations are added, a known pair is a match."""
+        names = (clean_label(record.get(Field.ORGANISATION)),
+                 clean_label(record.get(Field.OTHER_ORGANISATION)))  # fmt: skip
+        if not all(names) or normalise(names[0]) == normalise(names[1]):
+            raise _RowError(_("Een verbinding heeft twee verschillende organisaties nodig."))
+        ids = []
+        for name in names:
+            org_id, new_org = self._organisation_for(name, record)
+            if not org_id:
+                raise _RowError(
+                    _("Organisatie ‘{name}’ kan niet worden toegevoegd.").format(name=name)
+                )
+            self._add_organisation(new_org, record)
+            ids.append(org_id)
+        label = f"{names[0]} – {names[1]}"
+        known = self.connections.get(_pair(*ids))
+        if known is not None:
+            self._match(
+                "verbinding", record, label, _Known(known.id, label, known.row), _("organisaties")
+            )
+            return
+        connection = Connection(
+            ids[0], ids[1], self._connection_kind(record), _tidy(record.get(Field.DESCRIPTION))
+        )
+        _check(connection)
+        self.planned[Kind.CONNECTIONS].append(Planned(record.sheet, record.row, connection))
+        self.connections[_pair(*ids)] = _Known(connection.id, label, record.row, connection)
+
+    def _connection_kind(self, record: Record) -> ConnectionKind:
+        text = normalise(record.get(Field.CONNECTION_KIND))
+        for kind in ConnectionKind:
+            if text in (normalise(kind.value), normalise(_(CHOICE_LABELS[kind]))):
+                return kind
+        if text:
+            message = _("Soort verbinding ‘{value}’ is onbekend; als ‘{kind}’ ingelezen.")
+            value = record.get(Field.CONNECTION_KIND).strip()
+            default = _(CHOICE_LABELS[ConnectionKind.KNOW])
+            self._warn(record, message.format(value=value, kind=default))
+        return ConnectionKind.KNOW
+
     def _person(self, record: Record, which: Field) -> str:
         """The id of the contact a cell names; a warning and no contact when unclear."""
         text = _tidy(record.get(which))
@@ -520,6 +578,10 @@ def _same_person(known: str, name: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return first
     return first and a[-1] == b[-1]
+
+
+def _pair(a: str, b: str) -> frozenset[str]:
+    return frozenset((a, b))
 
 
 def _yes(flag: bool) -> str:

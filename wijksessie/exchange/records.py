@@ -30,6 +30,7 @@ class Kind(StrEnum):
     PARTICIPANTS = "deelnemers"
     ORGANISATIONS = "organisaties"
     INITIATIVES = "initiatieven"
+    CONNECTIONS = "verbindingen"
 
     @property
     def label(self) -> str:
@@ -41,6 +42,7 @@ KIND_LABELS: dict[Kind, str] = {
     Kind.PARTICIPANTS: N_("deelnemers"),
     Kind.ORGANISATIONS: N_("organisaties"),
     Kind.INITIATIVES: N_("initiatieven"),
+    Kind.CONNECTIONS: N_("verbindingen"),
 }
 
 _OTHER = "other"
@@ -48,10 +50,11 @@ _SHEET_WORDS: tuple[tuple[Kind | str, tuple[str, ...]], ...] = (
     (Kind.ORGANISATIONS, ("organisatie", "organisation", "organization", "partner")),
     (Kind.INITIATIVES, ("initiatie", "initiative", "activiteit", "programma", "aanbod")),
     (Kind.PARTICIPANTS, ("deelnemer", "participant", "aanmelding", "inschrijving", "registrat")),
+    (Kind.CONNECTIONS, ("verbinding", "connection")),
     (
         _OTHER,
         (
-            "verbinding", "connection", "doel", "goal", "afspra", "agreement", "toezeg",
+            "doel", "goal", "afspra", "agreement", "toezeg",
             "commitment", "vraag", "vragen", "question", "parkeer", "parking", "sessie", "session",
             "element",
         ),
@@ -67,7 +70,8 @@ _PERSON_FIELDS = {
     Field.SHARE_CONTACT,
 }
 USED: dict[Kind, frozenset[Field]] = {
-    Kind.PARTICIPANTS: frozenset(Field) - {Field.CONTACT, Field.BACKUP},
+    Kind.PARTICIPANTS: frozenset(Field)
+    - {Field.CONTACT, Field.BACKUP, Field.OTHER_ORGANISATION, Field.CONNECTION_KIND},
     Kind.ORGANISATIONS: frozenset({Field.NAME, Field.ORGANISATION, Field.SECTOR, Field.INTERESTS}),
     Kind.INITIATIVES: frozenset(
         {
@@ -81,6 +85,9 @@ USED: dict[Kind, frozenset[Field]] = {
             Field.CONTACT,
             Field.BACKUP,
         }
+    ),
+    Kind.CONNECTIONS: frozenset(
+        {Field.ORGANISATION, Field.OTHER_ORGANISATION, Field.CONNECTION_KIND, Field.DESCRIPTION}
     ),
 }
 """The fields each kind of sheet reads; others are shown as not used."""
@@ -171,6 +178,8 @@ def _kind_from_name(name: str) -> Kind | str | None:
 def _kind_from_fields(fields: set[Field]) -> Kind | None:
     if not fields:
         return None
+    if {Field.ORGANISATION, Field.OTHER_ORGANISATION} <= fields:
+        return Kind.CONNECTIONS
     person = bool(fields & _PERSON_FIELDS)
     named = bool(fields & {Field.NAME, Field.INITIATIVE})
     if Field.INITIATIVE in fields and not fields & {Field.NAME, *_NAME_PARTS}:
