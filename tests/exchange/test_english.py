@@ -237,14 +237,14 @@ def test_kumu_keeps_its_own_columns_and_writes_our_words_in_english(
     assert workbook.sheetnames == ["Elements", "Connections"]
     elements = list(workbook["Elements"].iter_rows(values_only=True))
     assert elements[0] == (
-        "ID", "Label", "Type", "Description", "Tags", "Sector", "Organisation", "Email"
+        "ID", "Label", "Type", "Description", "Tags", "Sector", "Organization", "Email"
     )  # fmt: skip
     assert {row[2] for row in elements[1:]} == {"Organisation", "Initiative", "Participant"}
     assert any(str(row[3]).startswith("Interests: ") for row in elements[1:])
     connections = list(workbook["Connections"].iter_rows(values_only=True))
-    assert connections[0] == ("From", "To", "Type", "Description")
-    assert {"work together", "initiative of", "possible connection", "works at"} <= {
-        row[2] for row in connections[1:]
+    assert connections[0] == ("ID", "From", "To", "Type", "Description")
+    assert {"work-together", "initiative-of", "possible-connection", "works-at"} <= {
+        row[3] for row in connections[1:]
     }
 
 

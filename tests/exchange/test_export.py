@@ -158,14 +158,14 @@ def test_kumu_workbook_has_label_from_and_to_where_kumu_expects(
     elements = list(workbook["Elements"].iter_rows(values_only=True))
     connections = list(workbook["Connections"].iter_rows(values_only=True))
     assert elements[0][:5] == ("ID", "Label", "Type", "Description", "Tags")
-    assert connections[0][:3] == ("From", "To", "Type")
+    assert connections[0][:4] == ("ID", "From", "To", "Type")
     ids = {row[0] for row in elements[1:]}
     assert len(ids) == len(elements) - 1 == len(network.organisations) + len(network.initiatives)
-    assert all(row[0] in ids and row[1] in ids for row in connections[1:])
-    kinds = {row[2] for row in connections[1:]}
-    assert {"werken samen", "initiatief van", POSSIBLE} <= kinds
+    assert all(row[1] in ids and row[2] in ids for row in connections[1:])
+    kinds = {row[3] for row in connections[1:]}
+    assert {"werken-samen", "initiatief-van", "mogelijke-verbinding"} <= kinds
     tagged = next(row for row in elements[1:] if row[2] == "Initiatief" and row[4])
-    assert "|" in tagged[4] and ", " not in tagged[4]
+    assert "|" in tagged[4] and ", " not in tagged[4] and " " not in tagged[4]
 
 
 def test_kumu_people_only_when_asked_and_private_by_default(

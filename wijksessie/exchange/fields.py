@@ -121,8 +121,8 @@ _RULES: tuple[tuple[Field | None, str], ...] = (
         r"^(heb|hebt|heeft|ben|bent|wil|wilt|doe|doet|kom|kun|kan|zou|are|do|have|will|would"
         r"|can|did) (je|jij|u|you|er)\b",
     ),
-    (Field.OTHER_ORGANISATION, r"^(met organisatie|with organi[sz]ation|to|naar|organisatie b)$"),
-    (Field.ORGANISATION, r"^(from|van|organisatie a)$"),
+    (Field.OTHER_ORGANISATION, r"^(met organisatie|with organi[sz]ation|organisatie b)$"),
+    (Field.ORGANISATION, r"^organisatie a$"),
     (Field.CONNECTION_KIND, r"^(soort|soort verbinding|kind|type|connection type|verbinding)$"),
     (Field.FIRST_NAME, r"\b(voornaam|voornamen|roepnaam|first ?name|given ?name)\b"),
     (Field.INFIX, r"\b(tussenvoegsels?|tussenv|infix|middle ?name)\b"),

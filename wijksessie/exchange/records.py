@@ -147,6 +147,8 @@ def read_sheet(table: Table, mapping: Mapping[str, str] | None = None) -> SheetR
     kind = by_name if isinstance(by_name, Kind) else _kind_from_fields(found)
     if kind is None:
         return SheetReading(table.name, None, (), (), _("geen bekende kolomkoppen"))
+    if kind is Kind.CONNECTIONS and not found >= _PAIR:  # e.g. Kumu's From/To of element IDs
+        return SheetReading(table.name, None, (), (), _("blad van een ander soort"))
     chosen, columns = _columns(table.name, header.headers, header.fields, kind)
     records, skipped = [], []
     for number, cells in table.rows[header.data_from :]:
@@ -197,6 +199,7 @@ def _kind_from_fields(fields: set[Field]) -> Kind | None:
 
 
 _NAME_PARTS = frozenset({Field.FIRST_NAME, Field.INFIX, Field.LAST_NAME})
+_PAIR = frozenset({Field.ORGANISATION, Field.OTHER_ORGANISATION})
 
 
 def _overrides(mapping: Mapping[str, str] | None) -> dict[str, Field | None]:
