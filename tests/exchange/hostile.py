@@ -138,6 +138,24 @@ def zip_bomb_without_dimension(folder: Path) -> Path:
     return zip_bomb(folder, dimension=False)
 
 
+def ods_repeated_rows(folder: Path) -> Path:
+    """LibreOffice's own .ods with one person's row repeated a million times: a few bytes more."""
+    sample = Path(__file__).parent / "samples" / "handgemaakt.ods"
+    path = folder / "herhaald.ods"
+    with zipfile.ZipFile(sample) as source, zipfile.ZipFile(path, "w") as target:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "content.xml":
+                row = b'<table:table-row table:style-name="ro1">'
+                at = data.rindex(row, 0, data.index(b"Anna de Vries"))
+                repeated = (
+                    b'<table:table-row table:style-name="ro1" table:number-rows-repeated="1000000">'
+                )
+                data = data[:at] + repeated + data[at + len(row) :]
+            target.writestr(member, data)
+    return path
+
+
 def many_rows_small_zip(folder: Path) -> Path:
     """60,000 rows (more than any session) in a sheet small enough to unpack."""
     return zip_bomb(folder, rows=60_000, dimension=False)
@@ -157,5 +175,6 @@ HOSTILE: dict[str, tuple[Maker, str]] = {
     ),
     "zip-bom zonder afmeting": (zip_bomb_without_dimension, "pakt uit tot meer dan"),
     "te veel rijen": (many_rows_small_zip, "rijen; meer dan"),
+    "ods met een miljoen herhaalde rijen": (ods_repeated_rows, "heeft 1000000 rijen"),
 }
 """Each hostile file and words its one Dutch line must contain."""
