@@ -6,9 +6,14 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.exchange.hostile import HOSTILE, zip_bomb
 from wijksessie import cli
+from wijksessie.domain.model import Network, Session
+from wijksessie.errors import WijksessieError
+from wijksessie.exchange.importer import preview_import
 from wijksessie.store.session_store import SessionStore
 
 
@@ -53,3 +58,28 @@ def test_the_bomb_is_small_on_disk_and_huge_unpacked(tmp_path: Path) -> None:
     assert path.stat().st_size < 1024 * 1024
     with zipfile.ZipFile(path) as archive:
         assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > 90 * 1024 * 1024
+
+
+_CSV_PIECES = st.sampled_from(
+    ['"', ";", ",", "\t", "\r\n", "\n", "Naam", "Organisatie", "E-mail", "Anna", "ja", "=1+1",
+     "\x00", "\u202e", "é", "\ufeff", " ", "Totaal: 5", "06-12345678", "x@y.nl"]
+)  # fmt: skip
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.lists(_CSV_PIECES, max_size=60).map("".join),
+    encoding=st.sampled_from(["utf-8", "cp1252", "utf-16"]),
+)
+def test_any_csv_text_is_read_or_refused_in_one_dutch_line(
+    text: str, encoding: str, tmp_path: Path
+) -> None:
+    """Whatever text a CSV holds, the importer previews it or raises one of its own errors."""
+    path = tmp_path / "lijst.csv"
+    path.write_bytes(text.encode(encoding, errors="replace"))
+    try:
+        preview_import(path, Network(session=Session("Proef")))
+    except WijksessieError as error:
+        assert str(error) and "\n" not in str(error)
