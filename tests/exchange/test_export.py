@@ -126,7 +126,7 @@ def test_importing_our_own_xlsx_twice_adds_no_connection_twice(
     assert sum(match.kind == "verbinding" for match in again.matches) == 11
 
 
-def _content(network: Network) -> tuple[list, list, list, list]:
+def _content(network: Network) -> tuple[list, ...]:
     orgs = {org.id: org.name for org in network.organisations}
     people = {person.id: person.name for person in network.participants}
     return (
@@ -145,6 +145,29 @@ def _content(network: Network) -> tuple[list, list, list, list]:
             (tuple(sorted((orgs[c.org_a], orgs[c.org_b]))), c.kind, c.note)
             for c in network.connections
         ),
+        *_plans(network, orgs, people),
+    )  # fmt: skip
+
+
+def _plans(network: Network, orgs: dict[str, str], people: dict[str, str]) -> tuple[list, ...]:
+    """Questions, goals, agreements, commitments and ideas as the export can carry them (not a
+    goal's votes per person nor an agreement's rounds)."""
+    questions = {q.id: q.text for q in network.questions}
+    goals = {g.id: g.text for g in network.goals}
+    return (
+        sorted((q.text, q.themes, q.source) for q in network.questions),
+        sorted(
+            (g.text, g.themes, sorted(orgs[o] for o in g.coalition),
+             sorted(questions[q] for q in g.question_ids))
+            for g in network.goals
+        ),
+        sorted((a.text, a.status) for a in network.agreements),
+        sorted(
+            (c.what, people.get(c.participant_id, ""), orgs.get(c.organisation_id, ""),
+             goals.get(c.goal_id, ""), c.due, c.status, c.note)
+            for c in network.commitments
+        ),
+        sorted(p.text for p in network.parking),
     )  # fmt: skip
 
 

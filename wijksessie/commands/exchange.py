@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wijksessie.domain.model import KIND_NOUNS
 from wijksessie.domain.text import visible
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.i18n import _, ngettext
@@ -225,6 +226,7 @@ def _new_table(preview: ImportPreview) -> Any:
         *((_("organisatie"), item) for item in preview.organisations),
         *((_("initiatief"), item) for item in preview.initiatives),
         *((_("verbinding"), item) for item in preview.connections),
+        *((_(KIND_NOUNS[type(item.entity)]), item) for item in preview.extras),
     ]
     if not planned:
         return None

@@ -18,6 +18,7 @@ from typing import Any
 from wijksessie.domain.model import Connection, Initiative, Network, Organisation, Participant
 from wijksessie.domain.text import normalise
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
+from wijksessie.exchange.own_sheets import OwnRow, own_rows
 from wijksessie.exchange.planning import Change, Match, Planned, RowMessage, Update, plan
 from wijksessie.exchange.records import Column, Record, field_names, read_sheet
 from wijksessie.exchange.tables import Progress, Table, read_tables
@@ -72,14 +73,22 @@ class ImportPreview:
     """People already in the session whom the file describes differently (``--bijwerken``)."""
     connections: tuple[Planned, ...] = ()
     """New connections between organisations (the Verbindingen sheet of our own export)."""
+    extras: tuple[Planned, ...] = ()
+    """New questions, goals, agreements, commitments and ideas (our own export's sheets)."""
+    own_rows: tuple[OwnRow, ...] = ()
+    """The rows those came from, so ``apply_import`` can plan again."""
     """Organisation id → name, of the session and of this import, to show whom a person is with."""
 
     def name_of(self, entity: object) -> str:
-        """How a planned entity is named: a connection by its two organisations."""
+        """How a planned entity is named: a connection by its two organisations, a goal or
+        idea by its text, a commitment by what is promised."""
         if isinstance(entity, Connection):
             names = self.organisation_names
             return f"{names.get(entity.org_a, '')} – {names.get(entity.org_b, '')}"
-        return str(getattr(entity, "name", ""))
+        for attribute in ("name", "text", "what"):
+            if value := getattr(entity, attribute, ""):
+                return str(value)
+        return ""
 
     def organisation_of(self, entity: object) -> str:
         """The name of the organisation a planned person or initiative belongs to ("" if none)."""
@@ -98,6 +107,7 @@ class ImportPreview:
             + len(self.participants)
             + len(self.initiatives)
             + len(self.connections)
+            + len(self.extras)
         )
 
     @property
@@ -150,6 +160,8 @@ class ImportResult:
     skipped: int
     updated: int = 0
     connections: tuple[Connection, ...] = ()
+    others: int = 0
+    """Questions, goals, agreements, commitments and ideas added from our own export."""
 
     def summary(self) -> str:
         """One line, e.g. "Toegevoegd: 3 deelnemers, 1 organisatie, 0 initiatieven"."""
@@ -165,6 +177,14 @@ class ImportResult:
         ]
         if links := len(self.connections):
             parts.append(ngettext("{n} verbinding", "{n} verbindingen", links).format(n=links))
+        if self.others:
+            parts.append(
+                ngettext(
+                    "{n} vraag, doel, afspraak, toezegging of idee",
+                    "{n} vragen, doelen, afspraken, toezeggingen en ideeën",
+                    self.others,
+                ).format(n=self.others)
+            )
         sentences = [_("Toegevoegd: {counts}.").format(counts=", ".join(parts))]
         if self.matched:
             sentences.append(_("{n} al aanwezig.").format(n=self.matched))
@@ -198,12 +218,14 @@ def preview_import(
     tables = read_tables(Path(path), progress)
     readings = [read_sheet(table, mapping) for table in tables]
     used = [reading for reading in readings if reading.kind is not None]
-    if not used:
+    own = {table.name: rows for table in tables if (rows := own_rows(table)) is not None}
+    if not used and not own:
         raise ExchangeFileError(_no_header_message(Path(path).name, tables))
     records = tuple(record for reading in used for record in reading.records)
     columns = tuple(column for reading in used for column in reading.columns)
-    ignored = tuple(reading.name for reading in readings if reading.kind is None)
-    if not records:
+    ignored = tuple(r.name for r in readings if r.kind is None and r.name not in own)
+    extra = tuple(row for rows in own.values() for row in rows)
+    if not records and not extra:
         raise ExchangeFileError(
             _("{name} heeft kolomkoppen maar geen gegevens.").format(name=Path(path).name)
         )
@@ -213,7 +235,13 @@ def preview_import(
         for row, message in reading.skipped
     )
     return build_preview(
-        Path(path).name, records, network, columns=columns, ignored=ignored, notes=skipped
+        Path(path).name,
+        records,
+        network,
+        columns=columns,
+        ignored=ignored,
+        notes=skipped,
+        own=extra,
     )
 
 
@@ -242,12 +270,13 @@ def build_preview(
     columns: tuple[Column, ...] = (),
     ignored: tuple[str, ...] = (),
     notes: tuple[RowMessage, ...] = (),
+    own: tuple[OwnRow, ...] = (),
 ) -> ImportPreview:
     """The preview of importing ``records`` into ``network``; pure, for tests and re-planning.
 
     ``notes`` are what reading the file already had to say (rows skipped on purpose).
     """
-    result = plan(records, network)
+    result = plan(records, network, own)
     names = {org.id: org.name for org in network.organisations}
     names.update({item.entity.id: item.entity.name for item in result.organisations})
     return ImportPreview(
@@ -265,6 +294,8 @@ def build_preview(
         organisation_names=names,
         updates=result.updates,
         connections=result.connections,
+        extras=result.extras,
+        own_rows=own,
     )
 
 
@@ -283,7 +314,7 @@ def apply_import(
     ``ImportRefusedError`` (nothing written) when there are bad rows and not ``skip_bad``, or
     when the file is far larger than a session.
     """
-    current = build_preview(preview.source, preview.records, store.network())
+    current = build_preview(preview.source, preview.records, store.network(), own=preview.own_rows)
     if reason := current.refusal(skip_bad=skip_bad):
         raise ImportRefusedError(reason)
     planned = (
@@ -291,6 +322,7 @@ def apply_import(
         *current.participants,
         *current.initiatives,
         *current.connections,
+        *current.extras,
     )
     entities = [item.entity for item in planned]
     updates = current.updates if update else ()
@@ -305,6 +337,7 @@ def apply_import(
         participants=tuple(e for e in entities if isinstance(e, Participant)),
         initiatives=tuple(e for e in entities if isinstance(e, Initiative)),
         connections=tuple(e for e in entities if isinstance(e, Connection)),
+        others=len(current.extras),
         matched=len(current.matches),
         skipped=len(current.bad_rows),
         updated=len(updates),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wijksessie.domain.model import (
     CHOICE_LABELS,
@@ -36,10 +36,12 @@ from wijksessie.exchange.fields import (
     standard,
     yes_no,
 )
+from wijksessie.exchange.own_planning import OwnEntity, plan_own
+from wijksessie.exchange.own_sheets import OwnRow
 from wijksessie.exchange.records import Kind, Record
 from wijksessie.i18n import N_, _
 
-Entity = Organisation | Participant | Initiative | Connection
+Entity = Organisation | Participant | Initiative | Connection | OwnEntity
 
 
 @dataclass(frozen=True)
@@ -118,13 +120,16 @@ class Plan:
     warnings: tuple[RowMessage, ...]
     updates: tuple[Update, ...] = ()
     connections: tuple[Planned, ...] = ()
+    extras: tuple[Planned, ...] = ()
+    """Questions, goals, agreements, commitments and ideas from our own export's sheets."""
 
 
 _ORDER = (Kind.ORGANISATIONS, Kind.PARTICIPANTS, Kind.INITIATIVES, Kind.CONNECTIONS)
 
 
-def plan(records: Iterable[Record], network: Network) -> Plan:
-    """Match ``records`` against ``network`` and build the entities that are new."""
+def plan(records: Iterable[Record], network: Network, own: Iterable[OwnRow] = ()) -> Plan:
+    """Match ``records`` (and the rows of our export's other sheets) against ``network`` and
+    build the entities that are new."""
     planner = _Planner(network)
     by_kind: dict[Kind, list[Record]] = defaultdict(list)
     for record in records:
@@ -132,7 +137,25 @@ def plan(records: Iterable[Record], network: Network) -> Plan:
     for kind in _ORDER:
         for record in by_kind[kind]:
             planner.take(record)
-    return planner.result()
+    result = planner.result()
+    rows = tuple(own)
+    if not rows:
+        return result
+    organisations = {key: known.id for key, known in planner.organisations.items()}
+    extra = plan_own(rows, network, organisations, planner.labels)
+    return replace(
+        result,
+        extras=tuple(Planned(sheet, row, entity) for sheet, row, entity in extra.added),
+        matches=(
+            *result.matches,
+            *(
+                Match(kind, sheet, row, text, "", text, _("tekst"))
+                for sheet, row, kind, text in extra.matched
+            ),
+        ),
+        bad_rows=(*result.bad_rows, *(RowMessage(*bad) for bad in extra.bad)),
+        warnings=(*result.warnings, *(RowMessage(*note) for note in extra.warnings)),
+    )
 
 
 class _RowError(Exception):
