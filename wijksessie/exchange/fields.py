@@ -260,9 +260,11 @@ def clean_label(text: str) -> str:
     """The name of an organisation or initiative; a yes/no answer or "anonymous" is none, so
     "Heb je een initiatief? Ja" never makes an initiative called "Ja"."""
     tidy = " ".join(text.split())
-    if len(tidy) <= _LONGEST_ANSWER and (fold(tidy) in _NO_ONE or yes_no(tidy, False) is not None):
-        return ""
-    return tidy
+    if len(tidy) > _LONGEST_ANSWER:
+        return tidy
+    plain = tidy.casefold()
+    key = plain if plain.isascii() and plain.replace(" ", "").isalnum() else fold(tidy) or plain
+    return "" if key in _NO_ONE or key in _YES or key in _NO else tidy
 
 
 def clean_name(text: str) -> str:
