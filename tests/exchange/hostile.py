@@ -156,6 +156,15 @@ def ods_repeated_rows(folder: Path) -> Path:
     return path
 
 
+def hundred_megabytes(folder: Path) -> Path:
+    """A 100 MB workbook (sparse on disk): refused from its size before a byte is read."""
+    path = folder / "groot.xlsx"
+    with path.open("wb") as file:
+        file.write(b"PK\x03\x04")
+        file.truncate(100 * 1024 * 1024)
+    return path
+
+
 def many_rows_small_zip(folder: Path) -> Path:
     """60,000 rows (more than any session) in a sheet small enough to unpack."""
     return zip_bomb(folder, rows=60_000, dimension=False)
@@ -175,6 +184,7 @@ HOSTILE: dict[str, tuple[Maker, str]] = {
     ),
     "zip-bom zonder afmeting": (zip_bomb_without_dimension, "pakt uit tot meer dan"),
     "te veel rijen": (many_rows_small_zip, "rijen; meer dan"),
+    "werkmap van 100 MB": (hundred_megabytes, "te groot (meer dan 50 MB)"),
     "ods met een miljoen herhaalde rijen": (ods_repeated_rows, "heeft 1000000 rijen"),
 }
 """Each hostile file and words its one Dutch line must contain."""
