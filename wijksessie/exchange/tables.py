@@ -40,7 +40,6 @@ Progress = Callable[[int, int], None]
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-XLSX_SUFFIXES = WORKBOOK_SUFFIXES
 MAX_BYTES = 50 * 1024 * 1024
 """A registration list of 500 people is well under 1 MB; beyond this it is not one."""
 MAX_UNPACKED = 50 * 1024 * 1024
@@ -53,6 +52,10 @@ _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+Range = tuple[tuple[int, int], tuple[int, int]]
+"""A merged range: (top row, left column) to (bottom row, right column), from 0."""
+Merges = dict[str, list[Range]]
+"""Merged ranges per sheet name."""
 _DELIMITERS = (";", ",", "\t")
 _SAMPLE_LINES = 50
 _SAMPLE_CHARS = 64 * 1024
@@ -329,7 +332,7 @@ def _check_ods(name: str, content: bytes) -> None:
             raise ExchangeFileError(_too_many_rows(name, count))
 
 
-def _ods_merges(content: bytes) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
+def _ods_merges(content: bytes) -> Merges:
     """Merged ranges per sheet of an .ods, read from its content.xml.
 
     calamine reports merged ranges for .xlsx and .xls but not for .ods, so they are read here
@@ -338,8 +341,8 @@ def _ods_merges(content: bytes) -> dict[str, list[tuple[tuple[int, int], tuple[i
     from xml.etree.ElementTree import iterparse
 
     table_ns = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-    merges: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
-    current: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    merges: Merges = {}
+    current: list[Range] = []
     row = column = 0
     for event, element in iterparse(io.BytesIO(content), events=("start", "end")):
         tag = element.tag
@@ -360,19 +363,16 @@ def _ods_merges(content: bytes) -> dict[str, list[tuple[tuple[int, int], tuple[i
     return merges
 
 
-Merges = dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]
-
-
 def _read_workbook(
     name: str, data: bytes, merges: Merges | None, progress: Progress | None
 ) -> list[Table]:
     """Every worksheet through calamine; ``merges`` None means: ask calamine (xlsx, xls)."""
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
 
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         tables = []
-        sheets = [meta.name for meta in workbook.sheets_metadata if "Work" in str(meta.typ)]
+        sheets = [m.name for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
         for index, title in enumerate(sheets):
             sheet = workbook.get_sheet_by_name(title)
             if sheet.total_height > MAX_ROWS:
@@ -392,9 +392,7 @@ def _read_workbook(
         raise ExchangeFileError(_damaged(name)) from None
 
 
-def _fill_merged(
-    rows: list[list[Any]], ranges: list[tuple[tuple[int, int], tuple[int, int]]]
-) -> None:
+def _fill_merged(rows: list[list[Any]], ranges: list[Range]) -> None:
     """Fill a merged cell down over the rows it covers, as a person reads it: an organisation
     merged over three people belongs to all three. Not across: a header merged over two
     columns names the first; the second is blank, as its data is."""
