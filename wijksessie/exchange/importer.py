@@ -19,9 +19,10 @@ from wijksessie.domain.model import Connection, Initiative, Network, Organisatio
 from wijksessie.domain.text import normalise
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.exchange.own_sheets import OwnRow, own_rows
-from wijksessie.exchange.planning import Change, Match, Planned, RowMessage, Update, plan
+from wijksessie.exchange.planning import Match, Planned, RowMessage, plan
 from wijksessie.exchange.records import Column, Record, field_names, read_sheet
 from wijksessie.exchange.tables import Progress, Table, read_tables
+from wijksessie.exchange.updates import Change, Update
 from wijksessie.i18n import _, ngettext
 from wijksessie.store.session_store import SessionStore
 

@@ -39,6 +39,7 @@ from wijksessie.exchange.fields import (
 from wijksessie.exchange.own_planning import OwnEntity, plan_own
 from wijksessie.exchange.own_sheets import OwnRow
 from wijksessie.exchange.records import Kind, Record
+from wijksessie.exchange.updates import Update, compare, digits
 from wijksessie.i18n import N_, _
 
 Entity = Organisation | Participant | Initiative | Connection | OwnEntity
@@ -79,33 +80,6 @@ class RowMessage:
     sheet: str
     row: int
     message: str
-
-
-@dataclass(frozen=True)
-class Change:
-    """One field of a known person that the file says differently: ``field`` in the user's
-    language, ``old`` and ``new`` as shown."""
-
-    field: str
-    old: str
-    new: str
-
-
-@dataclass(frozen=True)
-class Update:
-    """What a re-import would change about someone already in the session (``--bijwerken``).
-
-    ``values`` are the participant's new attribute values; ``organisation`` is a new
-    organisation to add first when the person moved to one the session does not know.
-    """
-
-    sheet: str
-    row: int
-    participant_id: str
-    name: str
-    changes: tuple[Change, ...]
-    values: dict[str, object]
-    organisation: Organisation | None = None
 
 
 @dataclass(frozen=True)
@@ -329,7 +303,7 @@ class _Planner:
     def _phone(self, record: Record) -> str:
         text = " ".join(record.get(Field.PHONE).split())
         phone = clean_phone(text)
-        changed = _digits(phone) != _digits(text) or any(c.isalpha() for c in text)
+        changed = digits(phone) != digits(text) or any(c.isalpha() for c in text)
         if phone and changed and not any(c.isalpha() for c in phone):
             message = _("Telefoon ‘{value}’ ingelezen als {phone}.")
             self._warn(record, message.format(value=text, phone=phone))
@@ -378,37 +352,12 @@ class _Planner:
         record: Record,
         organisation: tuple[str, Organisation | None],
     ) -> None:
-        """Note what the row says differently about someone already in the session: presence,
-        e-mail, phone, organisation. Only filled cells count: a blank one changes nothing."""
+        """Note what the row says differently about someone already in the session."""
         existing = known.entity
         if not isinstance(existing, Participant):
             return  # someone from earlier in this file, not from the session
-        changes: list[Change] = []
-        values: dict[str, object] = {}
-        said = yes_no(record.get(Field.PRESENT), existing.present)
-        if said is not None and said != existing.present:
-            changes.append(
-                Change(Field.PRESENT.label, _yes(existing.present), _yes(person.present))
-            )
-            values["present"] = person.present
-        if person.email and person.email.casefold() != existing.email.casefold():
-            changes.append(Change(Field.EMAIL.label, existing.email, person.email))
-            values["email"] = person.email
-        if person.phone and _digits(person.phone) != _digits(existing.phone):
-            changes.append(Change(Field.PHONE.label, existing.phone, person.phone))
-            values["phone"] = person.phone
-        org_name, new_org = organisation
-        if org_name and person.organisation_id != existing.organisation_id:
-            old = self._organisation_name(existing.organisation_id)
-            changes.append(Change(Field.ORGANISATION.label, old, org_name))
-            values["organisation_id"] = person.organisation_id
-        else:
-            new_org = None
-        if changes:
-            update = Update(
-                record.sheet, record.row, existing.id, existing.name, tuple(changes), values,
-                new_org,
-            )  # fmt: skip
+        old_organisation = self._organisation_name(existing.organisation_id)
+        if update := compare(existing, person, record, organisation, old_organisation):
             self.updates.append(update)
 
     def _organisation_name(self, organisation_id: str) -> str:
@@ -605,14 +554,6 @@ def _same_person(known: str, name: str) -> bool:
 
 def _pair(a: str, b: str) -> frozenset[str]:
     return frozenset((a, b))
-
-
-def _yes(flag: bool) -> str:
-    return _("ja") if flag else _("nee")
-
-
-def _digits(text: str) -> str:
-    return "".join(char for char in text if char.isdigit())
 
 
 def _problem(entity: Entity) -> str:
