@@ -295,7 +295,7 @@ def clean_email(text: str) -> str:
     tidy = "".join(text.split())
     if tidy.casefold().startswith("mailto:"):
         tidy = tidy[len("mailto:") :]
-    return "" if len(tidy) <= _LONGEST_ANSWER and fold(tidy) in _NO_ONE else tidy
+    return "" if tidy.casefold() in _NO_ONE else tidy
 
 
 _REMARK = re.compile(r"\([^)]*\)|\b(alleen|niet|bereikbaar|na|voor|tussen|werk|prive)\b.*$")

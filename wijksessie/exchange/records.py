@@ -165,7 +165,9 @@ _TOTAL = re.compile(r"^(sub)?tota(a)?l\b|^aantal (aanmeldingen|deelnemers|person
 def _is_total(cells: tuple[str, ...]) -> bool:
     """A line like "Totaal: 5 aanmeldingen" under a hand-made list: a count, not a person."""
     filled = [cell for cell in cells if cell]
-    return bool(filled) and len(filled) <= 2 and bool(_TOTAL.match(fold(filled[0])))
+    if not filled or len(filled) > 2 or filled[0][:1].casefold() not in ("t", "s", "a"):
+        return False
+    return bool(_TOTAL.match(fold(filled[0])))
 
 
 def _kind_from_name(name: str) -> Kind | str | None:
