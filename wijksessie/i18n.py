@@ -64,6 +64,16 @@ def resolve_language(option: str | None, setting: str | None = None) -> str:
     return DEFAULT
 
 
+def in_every_language(message: str) -> set[str]:
+    """``message`` (a Dutch msgid) as every language says it: a file written in English must
+    still be recognised while the app speaks Dutch."""
+    found = {message}
+    for lang in LANGUAGES:
+        if lang != DEFAULT:
+            found.add(gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang]).gettext(message))
+    return found
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogue without translating it yet (module-level tables).
 

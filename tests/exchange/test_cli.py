@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from tests.exchange.conftest import REGISTRATIONS, write_csv, write_xlsx
 from wijksessie import cli
 from wijksessie.domain.demo import demo_network
-from wijksessie.domain.model import Participant
+from wijksessie.domain.model import Organisation, Participant
 from wijksessie.services.sessions import write_network
 from wijksessie.store.session_store import SessionStore
 
@@ -77,7 +77,7 @@ def test_reimport_adds_nothing(
 def test_bad_rows_import_nothing_unless_skipped(
     session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write_csv(tmp_path / "fout.csv", [*REGISTRATIONS, ("Piet", "X", "piet@", "", "", "")])
+    path = write_csv(tmp_path / "fout.csv", [*REGISTRATIONS, ("", "X", "piet@x.nl", "", "", "")])
     before = session.read_bytes()
     code, out, err = _run(capsys, "import", str(session), str(path))
     assert code == 2 and "Foute rijen" in out and "rij" not in err.split(":")[0]
@@ -86,6 +86,37 @@ def test_bad_rows_import_nothing_unless_skipped(
     code, out, _ = _run(capsys, "import", str(session), str(path), "--skip-bad")
     assert code == 0 and "1 foute rij overgeslagen" in out
     assert len(_people(session)) == 3
+
+
+def test_columns_can_be_mapped_on_the_command_line(
+    session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "eigen.csv"
+    path.write_text("Jij bent;Werkplek;Post\nAnna de Vries;Welzijn Zuid;anna@wz.nl\n")
+    code, _, err = _run(capsys, "import", str(session), str(path))
+    assert code == 2
+    assert "‘Jij bent’, ‘Werkplek’, ‘Post’" in err and "--kolom" in err
+    assert "eerste rij" not in err
+    code, _out, err = _run(
+        capsys, "import", str(session), str(path),
+        "--kolom", "Jij bent=naam", "--kolom", "Werkplek=organisatie", "--column", "Post=email",
+    )  # fmt: skip
+    assert code == 0, err
+    with SessionStore.open(session, read_only=True) as store:
+        (person,) = store.all(Participant)
+        assert (person.name, person.email) == ("Anna de Vries", "anna@wz.nl")
+        assert store.network().organisations[0].name == "Welzijn Zuid"
+
+
+@pytest.mark.parametrize(
+    ("pair", "words"), [("Post", "Schrijf een kolom als"), ("Post=schoenmaat", "Onbekend veld")]
+)
+def test_a_wrong_column_mapping_is_one_line(
+    pair: str, words: str, session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "lijst.csv", REGISTRATIONS)
+    code, _, err = _run(capsys, "import", str(session), str(path), "--kolom", pair)
+    assert code == 2 and err.count("\n") == 1 and words in err
 
 
 def _broken_xlsx(folder: Path) -> Path:
@@ -239,3 +270,72 @@ def test_an_import_says_which_ids_it_repaired_as_the_session_opened(
     assert code == 0
     assert "Henk de Vries" in err and "geen id" in err and "opgeslagen" in err
     assert "Henk de Vries" in _people(session)
+
+
+# --- re-import: update who is already there --------------------------------------------------
+
+SAMPLES = Path(__file__).parent / "samples"
+
+
+def _signed_up(session: Path) -> None:
+    """The people of the presence list as they signed up: nobody marked present yet."""
+    with SessionStore.open(session) as store, store.batch():
+        welzijn, hap = Organisation("Welzijn Zuid"), Organisation("Huisartsenpraktijk De Pijp")
+        store.add(welzijn)
+        store.add(hap)
+        store.add(Participant("Anna de Vries", welzijn.id, email="anna@welzijnzuid.nl",
+                              present=False))  # fmt: skip
+        store.add(Participant("Karim Ouali", hap.id, email="k.ouali@hapdepijp.nl", present=False))
+        store.add(Participant("Els Jansen", present=True))
+
+
+def _presence(session: Path) -> list[tuple[str, bool, str, str]]:
+    with SessionStore.open(session, read_only=True) as store:
+        return [(p.name, p.present, p.email, p.phone) for p in store.all(Participant)]
+
+
+def test_a_presence_list_shows_what_would_change_and_updates_on_request(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _signed_up(session)
+    before = session.read_bytes()
+    path = str(SAMPLES / "presentielijst.csv")
+    code, out, _err = _run(capsys, "import", str(session), path, "--dry-run", "--bijwerken")
+    assert code == 0 and "Wijzigingen (--bijwerken)" in out
+    assert "k.ouali@hapdepijp.nl" in out and "karim.ouali@hapdepijp.nl" in out
+    assert session.read_bytes() == before
+    code, out, _err = _run(capsys, "import", str(session), path)
+    assert code == 0 and "--bijwerken neemt dat over" in out
+    assert [row[1] for row in _presence(session)] == [False, False, True]
+    code, out, _err = _run(capsys, "import", str(session), path, "--update")
+    assert code == 0 and "3 deelnemers bijgewerkt" in out
+    assert _presence(session) == [
+        ("Anna de Vries", True, "anna@welzijnzuid.nl", "010-1234567"),
+        ("Karim Ouali", True, "karim.ouali@hapdepijp.nl", ""),
+        ("Els Jansen", False, "", ""),
+    ]
+    with SessionStore.open(session, read_only=True) as store:
+        (els,) = [p for p in store.all(Participant) if p.name == "Els Jansen"]
+        assert store.get(Organisation, els.organisation_id).name == "Bewonersgroep Pijp"
+
+
+def test_updating_is_one_undo_step(session: Path) -> None:
+    from wijksessie.services.importing import apply_import, preview_import
+
+    _signed_up(session)
+    with SessionStore.open(session) as store:
+        preview = preview_import(SAMPLES / "presentielijst.csv", store.network())
+        assert len(preview.updates) == 3 and preview.participants == ()
+        result = apply_import(store, preview, update=True)
+        assert result.updated == 3
+        assert [p.present for p in store.all(Participant)] == [True, True, False]
+        assert store.undo() is not None
+        assert [(p.present, p.email) for p in store.all(Participant)] == [
+            (False, "anna@welzijnzuid.nl"),
+            (False, "k.ouali@hapdepijp.nl"),
+            (True, ""),
+        ]
+        assert [o.name for o in store.all(Organisation)] == [
+            "Welzijn Zuid",
+            "Huisartsenpraktijk De Pijp",
+        ]

@@ -54,9 +54,10 @@ BAD = (
 def test_row_problems_of_a_bad_csv_are_english(tmp_path: Path) -> None:
     preview = preview_import(write_csv(tmp_path / "list.csv", BAD), _empty().network())
     messages = {bad.row: bad.message for bad in preview.bad_rows}
-    assert messages[3] == "No name."
-    assert messages[4].startswith("Email ‘karim@’: ")
-    assert messages[5] == "Present: ‘misschien’ is not yes or no."
+    assert messages == {3: "No name."}
+    notes = {note.row: note.message for note in preview.warnings}
+    assert notes[4].startswith("Email ‘karim@’ left out: ")
+    assert notes[5] == "Present: ‘misschien’ is not yes or no; read as yes."
 
 
 def test_preview_names_the_fields_in_english(tmp_path: Path) -> None:
@@ -68,7 +69,7 @@ def test_preview_names_the_fields_in_english(tmp_path: Path) -> None:
         "email",
         "sector (of the organisation)",
         "not recognised: ignored",
-        "name: duplicate column, ignored",
+        "name: if ‘Naam’ is empty",
     ]
     assert FIELD_LABELS[Field.SHARE_CONTACT] == "share contact"
     assert dict(FIELD_LABELS.items())[Field.BACKUP] == Field.BACKUP.label == "backup contact person"
@@ -87,17 +88,18 @@ def test_the_language_is_chosen_when_the_preview_is_made_not_at_import(tmp_path:
 def test_refusals_are_english_and_still_name_the_option(tmp_path: Path) -> None:
     store = _empty()
     preview = preview_import(write_csv(tmp_path / "list.csv", BAD), store.network())
-    assert preview.refusal() == (
+    nameless = [BAD[0], *([BAD[2]] * 3)]
+    three = preview_import(write_csv(tmp_path / "three.csv", nameless), store.network())
+    assert three.refusal() == (
         "Nothing was imported: 3 rows cannot be read. Fix the file, or skip those rows "
         "(--zonder-foute-rijen)."
     )
-    one = preview_import(write_csv(tmp_path / "one.csv", BAD[:3]), store.network())
-    assert one.refusal().startswith("Nothing was imported: 1 row cannot be read.")
+    assert preview.refusal().startswith("Nothing was imported: 1 row cannot be read.")
     with pytest.raises(ImportRefusedError, match=r"^Nothing was imported"):
         apply_import(store, preview)
     result = apply_import(store, preview, skip_bad=True)
     assert result.summary() == (
-        "Added: 1 participant, 1 organisation, 0 initiatives. 3 bad rows skipped."
+        "Added: 3 participants, 2 organisations, 0 initiatives. 1 bad row skipped."
     )
 
 
@@ -125,7 +127,7 @@ def test_matches_say_in_english_how_they_were_recognised(tmp_path: Path) -> None
     [
         ("list.doc", "Naam\nAnna\n", "is not a CSV or Excel file"),
         ("list.csv", "   ", "list.csv is empty."),
-        ("list.csv", "Plek;Tijd\nHier;Nu\n", "the file has no column headers"),
+        ("list.csv", "Plek;Tijd\nHier;Nu\n", "recognises none of the column headers"),
         ("list.csv", "Naam;Organisatie\n", "has column headers but no data"),
     ],
 )
@@ -156,13 +158,14 @@ def test_the_cli_refuses_bad_rows_in_english(
     out, err = capsys.readouterr()
     assert "No name." in out and "not yes or no" in out
     assert err == (
-        "wijksessie: Nothing was imported: 3 rows cannot be read. Fix the file, or skip those "
-        "rows (--zonder-foute-rijen).\n"
+        "wijksessie: Nothing was imported: 1 row cannot be read. Fix the file, or skip that "
+        "row (--zonder-foute-rijen).\n"
     )
     assert cli.main(["--lang", "en", "import", str(session), str(path), "--skip-bad"]) == 0
-    assert "Added: 1 participant, 1 organisation, 0 initiatives." in capsys.readouterr().out
+    assert "Added: 3 participants, 2 organisations, 0 initiatives." in capsys.readouterr().out
     with SessionStore.open(session, read_only=True) as store:
-        assert [person.name for person in store.all(Participant)] == ["Anna de Vries"]
+        names = [person.name for person in store.all(Participant)]
+    assert names == ["Anna de Vries", "Karim Ouali", "Els Jansen"]
 
 
 # --- export --------------------------------------------------------------------------------------
@@ -221,7 +224,7 @@ def test_a_workbook_reads_back_whatever_the_language(
     preview = preview_import(path, store.network())
     assert not preview.bad_rows and not preview.warnings
     assert all(column.field is not None for column in preview.columns)
-    assert len(preview.ignored_sheets) == 7
+    assert len(preview.ignored_sheets) == 1  # only the session's own details stay behind
     apply_import(store, preview)
     assert _content(store.network()) == _content(network)
 
@@ -235,14 +238,14 @@ def test_kumu_keeps_its_own_columns_and_writes_our_words_in_english(
     assert workbook.sheetnames == ["Elements", "Connections"]
     elements = list(workbook["Elements"].iter_rows(values_only=True))
     assert elements[0] == (
-        "ID", "Label", "Type", "Description", "Tags", "Sector", "Organisation", "Email"
+        "ID", "Label", "Type", "Description", "Tags", "Sector", "Organization", "Email"
     )  # fmt: skip
     assert {row[2] for row in elements[1:]} == {"Organisation", "Initiative", "Participant"}
     assert any(str(row[3]).startswith("Interests: ") for row in elements[1:])
     connections = list(workbook["Connections"].iter_rows(values_only=True))
-    assert connections[0] == ("From", "To", "Type", "Description")
-    assert {"work together", "initiative of", "possible connection", "works at"} <= {
-        row[2] for row in connections[1:]
+    assert connections[0] == ("ID", "From", "To", "Type", "Description")
+    assert {"work-together", "initiative-of", "possible-connection", "works-at"} <= {
+        row[3] for row in connections[1:]
     }
 
 

@@ -112,9 +112,22 @@ def test_round_trip_through_our_own_xlsx(network: Network, tmp_path: Path) -> No
     assert not preview.bad_rows and not preview.warnings
     apply_import(store, preview)
     assert _content(store.network()) == _content(network)
+    assert len(store.network().connections) == len(network.connections) == 11
 
 
-def _content(network: Network) -> tuple[list, list, list]:
+def test_importing_our_own_xlsx_twice_adds_no_connection_twice(
+    network: Network, tmp_path: Path
+) -> None:
+    path = tmp_path / "sessie.xlsx"
+    export_xlsx(network, path)
+    store = SessionStore.in_memory(Session("Leeg"))
+    apply_import(store, preview_import(path, store.network()))
+    again = preview_import(path, store.network())
+    assert again.connections == () and again.new_count == 0
+    assert sum(match.kind == "verbinding" for match in again.matches) == 11
+
+
+def _content(network: Network) -> tuple[list, ...]:
     orgs = {org.id: org.name for org in network.organisations}
     people = {person.id: person.name for person in network.participants}
     return (
@@ -129,6 +142,33 @@ def _content(network: Network) -> tuple[list, list, list]:
              people.get(i.contact_id, ""), people.get(i.backup_contact_id, ""))
             for i in network.initiatives
         ),
+        sorted(
+            (tuple(sorted((orgs[c.org_a], orgs[c.org_b]))), c.kind, c.note)
+            for c in network.connections
+        ),
+        *_plans(network, orgs, people),
+    )  # fmt: skip
+
+
+def _plans(network: Network, orgs: dict[str, str], people: dict[str, str]) -> tuple[list, ...]:
+    """Questions, goals, agreements, commitments and ideas as the export can carry them (not a
+    goal's votes per person nor an agreement's rounds)."""
+    questions = {q.id: q.text for q in network.questions}
+    goals = {g.id: g.text for g in network.goals}
+    return (
+        sorted((q.text, q.themes, q.source) for q in network.questions),
+        sorted(
+            (g.text, g.themes, sorted(orgs[o] for o in g.coalition),
+             sorted(questions[q] for q in g.question_ids))
+            for g in network.goals
+        ),
+        sorted((a.text, a.status) for a in network.agreements),
+        sorted(
+            (c.what, people.get(c.participant_id, ""), orgs.get(c.organisation_id, ""),
+             goals.get(c.goal_id, ""), c.due, c.status, c.note)
+            for c in network.commitments
+        ),
+        sorted(p.text for p in network.parking),
     )  # fmt: skip
 
 
@@ -142,14 +182,14 @@ def test_kumu_workbook_has_label_from_and_to_where_kumu_expects(
     elements = list(workbook["Elements"].iter_rows(values_only=True))
     connections = list(workbook["Connections"].iter_rows(values_only=True))
     assert elements[0][:5] == ("ID", "Label", "Type", "Description", "Tags")
-    assert connections[0][:3] == ("From", "To", "Type")
+    assert connections[0][:4] == ("ID", "From", "To", "Type")
     ids = {row[0] for row in elements[1:]}
     assert len(ids) == len(elements) - 1 == len(network.organisations) + len(network.initiatives)
-    assert all(row[0] in ids and row[1] in ids for row in connections[1:])
-    kinds = {row[2] for row in connections[1:]}
-    assert {"werken samen", "initiatief van", POSSIBLE} <= kinds
+    assert all(row[1] in ids and row[2] in ids for row in connections[1:])
+    kinds = {row[3] for row in connections[1:]}
+    assert {"werken-samen", "initiatief-van", "mogelijke-verbinding"} <= kinds
     tagged = next(row for row in elements[1:] if row[2] == "Initiatief" and row[4])
-    assert "|" in tagged[4] and ", " not in tagged[4]
+    assert "|" in tagged[4] and ", " not in tagged[4] and " " not in tagged[4]
 
 
 def test_kumu_people_only_when_asked_and_private_by_default(

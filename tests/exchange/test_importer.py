@@ -154,13 +154,14 @@ def test_bad_rows_have_their_row_number_and_a_dutch_message(
     tmp_path: Path, store: SessionStore
 ) -> None:
     preview = preview_import(write_csv(tmp_path / "fout.csv", BAD), store.network())
-    assert [(bad.row, bad.message) for bad in preview.bad_rows] == [
-        (3, "Geen naam."),
-        (4, "E-mail ‘piet@’: Dit lijkt geen e-mailadres (naam@voorbeeld.nl)."),
-        (5, "Aanwezig: ‘misschien’ is geen ja of nee."),
+    assert [(bad.row, bad.message) for bad in preview.bad_rows] == [(3, "Geen naam.")]
+    assert [(note.row, note.message) for note in preview.warnings] == [
+        (4, "E-mail ‘piet@’ weggelaten: Dit lijkt geen e-mailadres (naam@voorbeeld.nl)."),
+        (5, "Aanwezig: ‘misschien’ is geen ja of nee; als ja ingelezen."),
     ]
-    assert _names(preview.organisations) == ["Welzijn Zuid"]  # not the bad row's organisation
-    assert "3 rijen" in preview.refusal()
+    assert _names(preview.participants) == ["Anna de Vries", "Piet", "Els"]
+    assert _names(preview.organisations) == ["Welzijn Zuid", "Nieuwe Organisatie"]
+    assert "1 rij " in preview.refusal()
 
 
 def test_bad_rows_stop_the_whole_import(tmp_path: Path, store: SessionStore) -> None:
@@ -176,9 +177,10 @@ def test_bad_rows_stop_the_whole_import(tmp_path: Path, store: SessionStore) -> 
 def test_skip_bad_imports_the_good_rows(tmp_path: Path, store: SessionStore) -> None:
     preview = preview_import(write_csv(tmp_path / "fout.csv", BAD), store.network())
     result = apply_import(store, preview, skip_bad=True)
-    assert [p.name for p in result.participants] == ["Anna de Vries"]
-    assert result.skipped == 3
-    assert [o.name for o in store.all(Organisation)] == ["Welzijn Zuid"]
+    assert [p.name for p in result.participants] == ["Anna de Vries", "Piet", "Els"]
+    assert [p.email for p in result.participants] == ["anna@welzijnzuid.nl", "", ""]
+    assert result.skipped == 1
+    assert [o.name for o in store.all(Organisation)] == ["Welzijn Zuid", "Nieuwe Organisatie"]
 
 
 def test_a_file_far_larger_than_a_session_is_refused(tmp_path: Path, store: SessionStore) -> None:
@@ -192,7 +194,7 @@ def test_a_file_far_larger_than_a_session_is_refused(tmp_path: Path, store: Sess
 
 def test_no_recognisable_header(tmp_path: Path, store: SessionStore) -> None:
     path = write_csv(tmp_path / "raar.csv", [("Kolom1", "Kolom2"), ("a", "b")])
-    with pytest.raises(ExchangeFileError, match="in het bestand staan geen kolomkoppen"):
+    with pytest.raises(ExchangeFileError, match="herkent geen van de kolomkoppen"):
         preview_import(path, store.network())
 
 
@@ -223,7 +225,7 @@ def test_mapping_accepts_dutch_labels_and_refuses_unknown_fields(
     registrations: Path, store: SessionStore
 ) -> None:
     preview = preview_import(registrations, store.network(), mapping={"Telefoon": "e-mail"})
-    assert any("dubbele kolom" in column.note for column in preview.columns)
+    assert any("als ‘E-mailadres’ leeg is" in column.note for column in preview.columns)
     with pytest.raises(ValueError, match="Onbekend veld"):
         preview_import(registrations, store.network(), mapping={"Rol": "schoenmaat"})
 
@@ -326,8 +328,9 @@ def test_a_participant_row_can_bring_its_initiative(tmp_path: Path, store: Sessi
         ],
     )
     preview = preview_import(path, store.network())
-    assert [bad.row for bad in preview.bad_rows] == [4]
-    apply_import(store, preview, skip_bad=True)
+    assert preview.bad_rows == ()  # Cor comes in; only his initiative without organisation not
+    assert [(w.row, "Losse Club" in w.message) for w in preview.warnings] == [(4, True)]
+    apply_import(store, preview)
     (initiative,) = store.all(Initiative)
     people = {p.id: p.name for p in store.all(Participant)}
     assert (people[initiative.contact_id], people[initiative.backup_contact_id]) == ("Anna", "Bert")

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wijksessie.commands.common import Subcommands, add_command, session_path, tell
+from wijksessie.domain.model import KIND_NOUNS
 from wijksessie.domain.text import visible
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
-from wijksessie.i18n import _
+from wijksessie.i18n import _, ngettext
 from wijksessie.services.formats import NETWORK_FORMATS, NETWORK_NAMES, network_format, spoken
 
 if TYPE_CHECKING:
@@ -54,6 +55,25 @@ def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
         dest="skip_bad",
         action="store_true",
         help=_("sla foute rijen over en importeer de rest"),
+    )
+    options.add_argument(
+        "--bijwerken",
+        "--update",
+        dest="update",
+        action="store_true",
+        help=_("werk wie al in de sessie staat bij (aanwezig, e-mail, telefoon, organisatie)"),
+    )
+    options.add_argument(
+        "--kolom",
+        "--column",
+        dest="columns",
+        action="append",
+        default=[],
+        metavar=_("KOP=VELD"),
+        help=_(
+            'zeg zelf wat een kolom is, bijvoorbeeld --kolom "Wat is je naam?=naam" '
+            "(herhaalbaar; leeg veld: kolom negeren)"
+        ),
     )
 
     arguments, options = add_command(
@@ -99,26 +119,41 @@ def run_import(args: argparse.Namespace) -> int:
     """Show the preview; apply it unless ``--proefdraai`` or it must be refused."""
     from rich.console import Console
 
-    from wijksessie.services.importing import apply_import, preview_import
+    from wijksessie.services.importing import apply_import, parse_mapping, preview_import
     from wijksessie.services.sessions import open_session, opening_notes
 
     source = Path(args.file)
+    mapping = parse_mapping(args.columns)
     with open_session(session_path(args.session, args), read_only=args.dry_run) as store:
         for note in opening_notes(store):
             tell(note)
         with _progress(source, _("Inlezen")) as progress:
-            preview = preview_import(source, store.network(), progress=progress)
+            preview = preview_import(source, store.network(), mapping=mapping, progress=progress)
         console = Console(highlight=False)
         console.print(*preview_renderables(preview))
         if refusal := preview.refusal(skip_bad=args.skip_bad):
             raise ImportRefusedError(refusal)
         if args.dry_run:
+            if preview.updates and not args.update:
+                console.print(_updates_hint(len(preview.updates)))
             console.print(_("Proefdraai (--proefdraai): er is niets opgeslagen."))
             return 0
         with _progress(source, _("Opslaan")) as progress:
-            result = apply_import(store, preview, skip_bad=args.skip_bad, progress=progress)
+            result = apply_import(
+                store, preview, skip_bad=args.skip_bad, update=args.update, progress=progress
+            )
         console.print(result.summary())
+        if preview.updates and not args.update:
+            console.print(_updates_hint(len(preview.updates)))
     return 0
+
+
+def _updates_hint(count: int) -> str:
+    return ngettext(
+        "{n} deelnemer staat anders in het bestand dan in de sessie; --bijwerken neemt dat over.",
+        "{n} deelnemers staan anders in het bestand dan in de sessie; --bijwerken neemt dat over.",
+        count,
+    ).format(n=count)
 
 
 @contextmanager
@@ -157,6 +192,7 @@ def preview_renderables(preview: ImportPreview) -> list[Any]:
         for table in (
             _new_table(preview),
             _matches_table(preview),
+            _updates_table(preview),
             _messages_table(_("Foute rijen (worden niet ingelezen)"), preview.bad_rows, "red"),
             _messages_table(_("Opmerkingen"), preview.warnings, "yellow"),
         )
@@ -212,13 +248,17 @@ def _new_table(preview: ImportPreview) -> Any:
         *((_("deelnemer"), item) for item in preview.participants),
         *((_("organisatie"), item) for item in preview.organisations),
         *((_("initiatief"), item) for item in preview.initiatives),
+        *((_("verbinding"), item) for item in preview.connections),
+        *((_(KIND_NOUNS[type(item.entity)]), item) for item in preview.extras),
     ]
     if not planned:
         return None
-    table = _table(_("Nieuw"), _("Rij"), _("Soort"), _("Naam"))
+    table = _table(_("Nieuw"), _("Rij"), _("Soort"), _("Naam"), _("Organisatie"), _("E-mail"))
     for kind, item in planned[:SHOWN_ROWS]:
-        _row(table, item.row, kind, item.entity.name)
-    _more(table, len(planned), 3)
+        entity = item.entity
+        email = getattr(entity, "email", "")
+        _row(table, item.row, kind, preview.name_of(entity), preview.organisation_of(entity), email)
+    _more(table, len(planned), 5)
     return table
 
 
@@ -229,6 +269,19 @@ def _matches_table(preview: ImportPreview) -> Any:
     for match in preview.matches[:SHOWN_ROWS]:
         _row(table, match.row, match.name, match.existing, match.by)
     _more(table, len(preview.matches), 4)
+    return table
+
+
+def _updates_table(preview: ImportPreview) -> Any:
+    if not preview.updates:
+        return None
+    table = _table(
+        _("Wijzigingen (--bijwerken)"), _("Rij"), _("Naam"), _("Wat"), _("Was"), _("Wordt")
+    )
+    shown = [(item, change) for item in preview.updates for change in item.changes]
+    for item, change in shown[:SHOWN_ROWS]:
+        _row(table, item.row, item.name, change.field, change.old, change.new)
+    _more(table, len(shown), 5)
     return table
 
 

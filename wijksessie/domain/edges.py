@@ -30,12 +30,22 @@ def kind_label(kind: str) -> str:
 
 @dataclass(frozen=True)
 class Edge:
-    """One line between two entities (by id), with its kind (a Dutch key) and an optional note."""
+    """One line between two entities (by id), with its kind (a Dutch key) and an optional note.
+
+    ``id`` is the connection's own id; the lines this module derives have none and take
+    ``key``: their two ends, which stay the same from one export to the next.
+    """
 
     source: str
     target: str
     kind: str
     note: str = ""
+    id: str = ""
+
+    @property
+    def key(self) -> str:
+        """A stable id for the line (Kumu updates a connection with the same ID on re-import)."""
+        return self.id or f"{self.source}-{self.target}"
 
 
 def connection_edges(network: Network) -> list[Edge]:
@@ -48,7 +58,13 @@ def connection_edges(network: Network) -> list[Edge]:
         if len(pair) == 2 and pair <= known and pair not in seen:
             seen.add(pair)
             edges.append(
-                Edge(connection.org_a, connection.org_b, connection.kind.value, connection.note)
+                Edge(
+                    connection.org_a,
+                    connection.org_b,
+                    connection.kind.value,
+                    connection.note,
+                    connection.id,
+                )
             )
     return edges
 

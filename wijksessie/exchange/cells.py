@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
-from collections.abc import Iterable, Sequence
+import secrets
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -91,18 +91,46 @@ def _width(value: Value) -> int:
 
 def save_workbook(workbook: Workbook, path: Path) -> None:
     """Save next to ``path`` and rename over it, so a failed export never leaves half a file."""
-    path = Path(path)
+    replace_atomically(Path(path), workbook.save)
+
+
+def replace_atomically(path: Path, write: Callable[[str], object]) -> None:
+    """Let ``write`` fill a new file beside ``path``, then rename it over ``path``.
+
+    The new file gets the mode any new file gets (0666 less the umask; the mode of the file it
+    replaces, if there is one), not ``mkstemp``'s private 0600: an export is for sharing. It is
+    flushed to disk before the rename and the folder after it, so a crash leaves the old file
+    or the new one.
+    """
     if not path.parent.is_dir():
         raise ExchangeFileError(_("De map {folder} bestaat niet.").format(folder=path.parent))
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
+    temp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        workbook.save(temp)
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                os.fchmod(handle, path.stat().st_mode & 0o777)
+        finally:
+            os.close(handle)
+        write(str(temp))
+        with open(temp, "rb+") as written:
+            os.fsync(written.fileno())
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def yes_no(flag: bool) -> str:

@@ -9,5 +9,9 @@ class ExchangeFileError(WijksessieError):
     """A file cannot be read or written: missing, empty, foreign, broken or locked."""
 
 
+class ColumnMappingError(WijksessieError, ValueError):
+    """A hand-made column mapping names a field that does not exist (or is written wrongly)."""
+
+
 class ImportRefusedError(WijksessieError):
     """The import was read but is not applied: bad rows, or far more than one session holds."""

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
+from functools import lru_cache
 
 from wijksessie.domain.model import SECTORS, THEMES, Role
 from wijksessie.domain.text import normalise
@@ -39,6 +40,8 @@ class Field(StrEnum):
     BACKUP = "backup"
     PRESENT = "present"
     SHARE_CONTACT = "share_contact"
+    OTHER_ORGANISATION = "other_organisation"
+    CONNECTION_KIND = "connection_kind"
 
     @property
     def label(self) -> str:
@@ -65,6 +68,8 @@ DUTCH_LABELS: dict[Field, str] = {
     Field.BACKUP: N_("reserve-contactpersoon"),
     Field.PRESENT: N_("aanwezig"),
     Field.SHARE_CONTACT: N_("contact delen"),
+    Field.OTHER_ORGANISATION: N_("met organisatie"),
+    Field.CONNECTION_KIND: N_("soort verbinding"),
 }
 """Each field's Dutch name: the catalogue's msgid, and a name a manual mapping may use."""
 
@@ -92,34 +97,65 @@ FIELD_LABELS: Mapping[Field, str] = _Labels()
 IGNORE = ""
 """The mapping value that tells the importer to leave a column alone."""
 
-# Most specific first. Each word is a stem: it matches a header word that starts with it.
-_RULES: tuple[tuple[Field, tuple[str, ...]], ...] = (
-    (Field.FIRST_NAME, ("voornaam", "voornamen", "roepnaam", "firstname", "first", "given")),
-    (Field.INFIX, ("tussenvoegsel", "tussenv", "infix", "prefix")),
-    (Field.LAST_NAME, ("achternaam", "familienaam", "lastname", "last", "surname", "family")),
-    (Field.EMAIL, ("mail", "emailadres", "email")),
-    (Field.PHONE, ("telefoon", "telefoonnummer", "tel", "telnr", "phone", "mobiel", "mobile")),
-    (Field.SHARE_CONTACT, ("toestemming", "consent", "delen", "share", "sharing", "avg")),
-    (Field.BACKUP, ("backup", "reserve", "vervanger", "tweede")),
-    (Field.CONTACT, ("contactpersoon", "contact", "aanspreekpunt")),
-    (Field.PRESENT, ("aanwezig", "aanwezigheid", "present", "attendance", "attended")),
-    (Field.ROLE, ("rol", "role")),
-    (Field.SECTOR, ("sector", "domein", "branche")),
-    (Field.INTERESTS, ("belang", "belangen", "interest", "interests")),
-    (Field.THEMES, ("thema", "themas", "theme", "themes", "onderwerp")),
-    (Field.TARGET_GROUPS, ("doelgroep", "doelgroepen", "target", "audience")),
-    (Field.DESCRIPTION, ("omschrijving", "beschrijving", "description", "toelichting")),
-    (Field.INITIATIVE, ("initiatief", "initiatieven", "initiative", "programma", "activiteit")),
+# What a header means, tried in this order; the first rule whose pattern occurs in the folded
+# header decides. ``None`` is a column recognised as *not ours* (a timestamp, an order number,
+# consent to processing under the AVG, a yes/no question, someone else's name): it is never
+# guessed into a field because one of its words looks like one.
+_RULES: tuple[tuple[Field | None, str], ...] = (
+    (
+        None,
+        r"\b(tijdstempel|timestamp|start time|completion time|last modified|modified time"
+        r"|order|ticket|barcode|quantity|attendee|suffix|nickname|yomi|display name"
+        r"|e ?mail type|managers?|assistants?|assistent|web ?page|website|categories)\b",
+    ),
+    (None, r"^(id|nr|prefix|title|titel|aanhef|salutation|aanspreekvorm|geslacht|gender)$"),
+    (None, r"\b(avg|gdpr|verwerk\w*|privacy\w*|processing|voorwaarden|terms)\b"),
+    (
+        Field.SHARE_CONTACT,
+        r"\b(delen|deel|gedeeld|share|sharing|shared|doorgeven|doorgegeven|zichtbaar)\b"
+        r"|\b(toestemming|consent)\b.*\b(contact\w*|gegevens|naam|e ?mail\w*|telefoon\w*)\b",
+    ),
+    (Field.PRESENT, r"\b(aanwezig\w*|present|presentie|attendance|attended|ingecheckt)\b"),
+    (
+        None,
+        r"^(heb|hebt|heeft|ben|bent|wil|wilt|doe|doet|kom|kun|kan|zou|are|do|have|will|would"
+        r"|can|did) (je|jij|u|you|er)\b",
+    ),
+    (Field.OTHER_ORGANISATION, r"^(met organisatie|with organi[sz]ation|organisatie b)$"),
+    (Field.ORGANISATION, r"^organisatie a$"),
+    (Field.CONNECTION_KIND, r"^(soort|soort verbinding|kind|type|connection type|verbinding)$"),
+    (Field.FIRST_NAME, r"\b(voornaam|voornamen|roepnaam|first ?name|given ?name)\b"),
+    (Field.INFIX, r"\b(tussenvoegsels?|tussenv|infix|middle ?name)\b"),
+    (
+        Field.LAST_NAME,
+        r"\b(achternaam|familienaam|geslachtsnaam|last ?name|surname|family ?name)\b",
+    ),
+    (Field.EMAIL, r"\b(e ?)?mail"),
+    (Field.PHONE, r"\b(telefoon|mobiel)\w*|\b(tel|telnr|phone|mobile|gsm)\b"),
+    (Field.BACKUP, r"\b(back ?up\w*|reserve\w*|vervanger|tweede (contact|aanspreek)\w*)"),
+    (Field.CONTACT, r"\b(contactpersoon|contactpersonen|contact|aanspreekpunt)\b"),
+    (Field.ROLE, r"\b(rol|role)\b"),
+    (Field.SECTOR, r"\b(sector|domein|branche)"),
+    (Field.INTERESTS, r"\b(belang\w*|interests?)\b"),
+    (Field.THEMES, r"\b(thema\w*|themes?|onderwerp\w*|categorie\w*|category)\b"),
+    (Field.TARGET_GROUPS, r"\b(doelgroep\w*|target\w*|audience)"),
+    (Field.DESCRIPTION, r"\b(omschrijving|beschrijving|description|toelichting)\b|^note$"),
+    (Field.INITIATIVE, r"\b(initiatie\w*|initiative\w*|programma\w*|activiteit\w*|aanbod)\b"),
     (
         Field.ORGANISATION,
-        ("organisatie", "organisation", "organization", "werkgever", "instelling", "namens"),
+        r"\b(organisati\w*|organi[sz]ation\w*|werkgever|instelling|namens|company|bedrijf\w*"
+        r"|instantie|werkzaam|employer|onderneming)\b",
     ),
-    (Field.NAME, ("naam", "name", "deelnemer", "participant", "persoon", "wie")),
+    (Field.NAME, r"\b(naam|name|deelnemers?|participants?|persoon|wie)\b"),
 )
-_SHORT_STEMS = {"tel", "rol", "role", "wie", "avg", "last", "first"}
-"""Stems that must be a whole word: "rol" is not in "controle", "tel" not in "telling"."""
+_COMPILED = tuple((field, re.compile(pattern)) for field, pattern in _RULES)
+_ACCOUNT = {"name", "email"}
+"""Microsoft Forms puts the respondent's account in "Email" and "Name" ("Velde, Jan van der",
+or empty for someone outside the organisation): weaker than the answer to a question."""
+_QUESTION = re.compile(r"^(wat|hoe|welke?|wie|what|which|your|je|jouw|uw)\b")
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, no accents, only letters, digits and single spaces: a header's key."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -129,22 +165,29 @@ def fold(text: str) -> str:
 
 
 def recognise(header: str) -> Field | None:
-    """The field a header means, or None when it cannot be placed."""
-    words = fold(header).split()
-    if not words:
+    """The field a header means, or None when it is not one of ours or cannot be placed."""
+    key = fold(header)
+    if not key:
         return None
-    joined = "".join(words)
-    for field, stems in _RULES:
-        for stem in stems:
-            if _matches(stem, words, joined):
-                return field
+    for field, pattern in _COMPILED:
+        if pattern.search(key):
+            return field
     return None
 
 
-def _matches(stem: str, words: list[str], joined: str) -> bool:
-    if stem in _SHORT_STEMS:
-        return stem in words
-    return any(word.startswith(stem) for word in words) or joined == stem
+def strength(header: str) -> int:
+    """How surely a column holds its field, when two columns claim the same one.
+
+    The answer to a question ("Wat is je naam?") beats a plain header ("Naam"), which beats an
+    account column of a forms tool ("Name", "Email"). The weaker column still fills in when the
+    stronger one is blank in a row.
+    """
+    key = fold(header)
+    if key in _ACCOUNT:
+        return 0
+    if header.strip().endswith("?") or _QUESTION.match(key):
+        return 2
+    return 1
 
 
 # --- cell values ---------------------------------------------------------------------------------
@@ -199,3 +242,76 @@ def standard(text: str) -> str:
     """A sector or theme in the app's own spelling when it is one of the standard ones."""
     tidy = " ".join(text.split())
     return _STANDARD.get(normalise(tidy), tidy)
+
+
+# --- what a cell holds, cleaned the way a person would read it ---------------------------------
+
+_SALUTATION = re.compile(
+    r"^(de heer|dhr|mevrouw|mevr|mw|meneer|mr|mrs|ms|miss|mx|dr|drs|ir|prof)\.?\s+",
+    re.IGNORECASE,
+)
+_LONGEST_ANSWER = 12
+"""Longer than any yes/no word or "anonymous": such a cell is a name without looking further."""
+_TITLES = {"msc", "bsc", "ma", "ba", "mba", "phd", "jr", "sr", "llm", "md"}
+_NO_ONE = {"anonymous", "anoniem", "anonym", "onbekend", "unknown", "n.v.t.", "nvt", "-"}
+
+
+def clean_label(text: str) -> str:
+    """The name of an organisation or initiative; a yes/no answer or "anonymous" is none, so
+    "Heb je een initiatief? Ja" never makes an initiative called "Ja"."""
+    tidy = " ".join(text.split())
+    if len(tidy) > _LONGEST_ANSWER:
+        return tidy
+    plain = tidy.casefold()
+    key = plain if plain.isascii() and plain.replace(" ", "").isalnum() else fold(tidy) or plain
+    return "" if key in _NO_ONE or key in _YES or key in _NO else tidy
+
+
+def clean_name(text: str) -> str:
+    """A person's name as the room says it: no salutation ("Dhr.", "Mevr."), an address book's
+    "Velde, Jan van der" turned round; a yes/no answer or "anonymous" is no name."""
+    tidy = clean_label(text)
+    while match := _SALUTATION.match(tidy):
+        if not tidy[match.end() :].strip():
+            break
+        tidy = tidy[match.end() :]
+    return _turned_round(tidy)
+
+
+def _turned_round(name: str) -> str:
+    """ "Achternaam, Voornaam tussenvoegsel" (an address book's order) as "Voornaam tussenvoegsel
+    Achternaam"; a trailing degree ("Jan Jansen, MSc") is dropped instead."""
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) != 2 or not all(parts) or any(char.isdigit() for char in name):
+        return name
+    last, rest = parts
+    if all(fold(word) in _TITLES for word in rest.split()):
+        return last
+    return f"{rest} {last}"
+
+
+def clean_email(text: str) -> str:
+    """An e-mail address without "mailto:" and spaces; "anonymous" (Microsoft Forms) is none."""
+    tidy = "".join(text.split())
+    if tidy.casefold().startswith("mailto:"):
+        tidy = tidy[len("mailto:") :]
+    return "" if tidy.casefold() in _NO_ONE else tidy
+
+
+_REMARK = re.compile(r"\([^)]*\)|\b(alleen|niet|bereikbaar|na|voor|tussen|werk|prive)\b.*$")
+_SECOND = re.compile(r"\s*(?:/|;|,|\bof\b|\bor\b|\ben\b)\s*")
+
+
+def clean_phone(text: str) -> str:
+    """The first phone number in a cell as people type it, readable by the phone rule.
+
+    "010 - 123 45 67 (alleen ma/di)" keeps the number without the remark, "06.12.34.56.78"
+    gets spaces for dots, "06 12 34 56 78 / 010-1234567" keeps the first; a number stored as a
+    number lost its leading 0 (612345678) and gets it back.
+    """
+    tidy = _REMARK.sub(" ", " ".join(text.split()))
+    first = next((part for part in _SECOND.split(tidy) if part and part.strip()), "")
+    number = " ".join(first.replace(".", " ").split())
+    if number.isdigit() and len(number) == 9 and number[0] != "0":
+        number = "0" + number
+    return number

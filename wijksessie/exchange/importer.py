@@ -12,14 +12,17 @@ This module reads files and decides what they mean; it never touches the store.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from wijksessie.domain.model import Initiative, Network, Organisation, Participant
+from wijksessie.domain.model import Connection, Initiative, Network, Organisation, Participant
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
+from wijksessie.exchange.own_sheets import OwnRow, own_rows
 from wijksessie.exchange.planning import Match, Planned, RowMessage, plan
-from wijksessie.exchange.records import Column, Record, read_sheet
-from wijksessie.exchange.tables import Progress, read_tables
+from wijksessie.exchange.records import Column, Record, field_names, read_sheet
+from wijksessie.exchange.tables import Progress, Table, read_tables
+from wijksessie.exchange.updates import Change, Update
 from wijksessie.i18n import _, ngettext
 
 MAX_NEW = 500
@@ -28,12 +31,14 @@ a list is almost certainly the wrong file (and saving it would keep the app busy
 
 __all__ = [
     "MAX_NEW",
+    "Change",
     "Column",
     "ImportPreview",
     "ImportResult",
     "Match",
     "Planned",
     "RowMessage",
+    "Update",
     "build_preview",
     "plan_import",
     "preview_import",
@@ -63,6 +68,31 @@ class ImportPreview:
     bad_rows: tuple[RowMessage, ...]
     warnings: tuple[RowMessage, ...]
     records: tuple[Record, ...]
+    organisation_names: Mapping[str, str] = field(default_factory=dict)
+    updates: tuple[Update, ...] = ()
+    """People already in the session whom the file describes differently (``--bijwerken``)."""
+    connections: tuple[Planned, ...] = ()
+    """New connections between organisations (the Verbindingen sheet of our own export)."""
+    extras: tuple[Planned, ...] = ()
+    """New questions, goals, agreements, commitments and ideas (our own export's sheets)."""
+    own_rows: tuple[OwnRow, ...] = ()
+    """The rows those came from, so ``apply_import`` can plan again."""
+    """Organisation id → name, of the session and of this import, to show whom a person is with."""
+
+    def name_of(self, entity: object) -> str:
+        """How a planned entity is named: a connection by its two organisations, a goal or
+        idea by its text, a commitment by what is promised."""
+        if isinstance(entity, Connection):
+            names = self.organisation_names
+            return f"{names.get(entity.org_a, '')} – {names.get(entity.org_b, '')}"
+        for attribute in ("name", "text", "what"):
+            if value := getattr(entity, attribute, ""):
+                return str(value)
+        return ""
+
+    def organisation_of(self, entity: object) -> str:
+        """The name of the organisation a planned person or initiative belongs to ("" if none)."""
+        return self.organisation_names.get(getattr(entity, "organisation_id", ""), "")
 
     @property
     def unmapped(self) -> tuple[str, ...]:
@@ -72,12 +102,23 @@ class ImportPreview:
     @property
     def new_count(self) -> int:
         """How many entities applying would add."""
-        return len(self.organisations) + len(self.participants) + len(self.initiatives)
+        return (
+            len(self.organisations)
+            + len(self.participants)
+            + len(self.initiatives)
+            + len(self.connections)
+            + len(self.extras)
+        )
 
     @property
     def too_large(self) -> bool:
         """True when one kind exceeds ``MAX_NEW``: such a file is refused as a whole."""
-        sizes = (len(self.organisations), len(self.participants), len(self.initiatives))
+        sizes = (
+            len(self.organisations),
+            len(self.participants),
+            len(self.initiatives),
+            len(self.connections),
+        )
         return max(sizes) > MAX_NEW
 
     def refusal(self, *, skip_bad: bool = False) -> str:
@@ -118,11 +159,28 @@ class ImportResult:
     initiatives: tuple[Initiative, ...]
     matched: int
     skipped: int
+    updated: int = 0
+    connections: tuple[Connection, ...] = ()
+    extras: tuple[Any, ...] = ()
+    """Questions, goals, agreements, commitments and ideas added from our own export."""
+    updates: tuple[Update, ...] = ()
+    """Changes to people already there (``--bijwerken``), applied in the same batch."""
 
     @property
-    def entities(self) -> tuple[Organisation | Participant | Initiative, ...]:
+    def others(self) -> int:
+        """How many questions, goals, agreements, commitments and ideas are added."""
+        return len(self.extras)
+
+    @property
+    def entities(self) -> tuple[Any, ...]:
         """Everything to add, organisations first, so links to them resolve as they land."""
-        return (*self.organisations, *self.participants, *self.initiatives)
+        return (
+            *self.organisations,
+            *self.participants,
+            *self.initiatives,
+            *self.connections,
+            *self.extras,
+        )
 
     def summary(self) -> str:
         """One line, e.g. "Toegevoegd: 3 deelnemers, 1 organisatie, 0 initiatieven"."""
@@ -136,9 +194,24 @@ class ImportResult:
             ngettext("{n} organisatie", "{n} organisaties", organisations).format(n=organisations),
             ngettext("{n} initiatief", "{n} initiatieven", initiatives).format(n=initiatives),
         ]
+        if links := len(self.connections):
+            parts.append(ngettext("{n} verbinding", "{n} verbindingen", links).format(n=links))
+        if self.others:
+            parts.append(
+                ngettext(
+                    "{n} vraag, doel, afspraak, toezegging of idee",
+                    "{n} vragen, doelen, afspraken, toezeggingen en ideeën",
+                    self.others,
+                ).format(n=self.others)
+            )
         sentences = [_("Toegevoegd: {counts}.").format(counts=", ".join(parts))]
         if self.matched:
             sentences.append(_("{n} al aanwezig.").format(n=self.matched))
+        if self.updated:
+            sentences.append(
+                ngettext("{n} deelnemer bijgewerkt.", "{n} deelnemers bijgewerkt.", self.updated)
+                .format(n=self.updated)
+            )  # fmt: skip
         if self.skipped:
             sentences.append(
                 ngettext(
@@ -164,30 +237,48 @@ def preview_import(
     tables = read_tables(Path(path), progress)
     readings = [read_sheet(table, mapping) for table in tables]
     used = [reading for reading in readings if reading.kind is not None]
-    if not used:
-        raise ExchangeFileError(_no_header_message(Path(path).name, len(tables)))
+    own = {table.name: rows for table in tables if (rows := own_rows(table)) is not None}
+    if not used and not own:
+        raise ExchangeFileError(_no_header_message(Path(path).name, tables))
     records = tuple(record for reading in used for record in reading.records)
     columns = tuple(column for reading in used for column in reading.columns)
-    ignored = tuple(reading.name for reading in readings if reading.kind is None)
-    if not records:
+    ignored = tuple(r.name for r in readings if r.kind is None and r.name not in own)
+    extra = tuple(row for rows in own.values() for row in rows)
+    if not records and not extra:
         raise ExchangeFileError(
             _("{name} heeft kolomkoppen maar geen gegevens.").format(name=Path(path).name)
         )
-    return build_preview(Path(path).name, records, network, columns=columns, ignored=ignored)
+    skipped = tuple(
+        RowMessage(reading.name, row, message)
+        for reading in used
+        for row, message in reading.skipped
+    )
+    return build_preview(
+        Path(path).name,
+        records,
+        network,
+        columns=columns,
+        ignored=ignored,
+        notes=skipped,
+        own=extra,
+    )
 
 
-def _no_header_message(name: str, sheets: int) -> str:
-    if sheets > 1:
-        message = _(
-            "{name}: in geen van de bladen staan kolomkoppen die wijksessie herkent (zoals Naam, "
-            "Organisatie, E-mail). Zet de kolomnamen in de eerste rij."
-        )
-    else:
-        message = _(
-            "{name}: in het bestand staan geen kolomkoppen die wijksessie herkent (zoals Naam, "
-            "Organisatie, E-mail). Zet de kolomnamen in de eerste rij."
-        )
-    return message.format(name=name)
+def _no_header_message(name: str, tables: list[Table]) -> str:
+    """Say which headers were found (the top row of the first sheet with text) and how to
+    map them by hand: the headers are there, wijksessie just does not know them."""
+    first = next((table for table in tables if table.rows), None)
+    found = [cell for cell in first.rows[0][1] if cell][:_SHOWN_HEADERS] if first else []
+    if not found:
+        return _("{name}: er staat niets in dat wijksessie kan lezen.").format(name=name)
+    headers = ", ".join(f"‘{header}’" for header in found)
+    return _(
+        "{name}: wijksessie herkent geen van de kolomkoppen ({headers}). Zeg welke kolom wat is, "
+        'bijvoorbeeld --kolom "{example}=naam" (velden: {fields}).'
+    ).format(name=name, headers=headers, example=found[0], fields=field_names())
+
+
+_SHOWN_HEADERS = 8
 
 
 def build_preview(
@@ -197,9 +288,16 @@ def build_preview(
     *,
     columns: tuple[Column, ...] = (),
     ignored: tuple[str, ...] = (),
+    notes: tuple[RowMessage, ...] = (),
+    own: tuple[OwnRow, ...] = (),
 ) -> ImportPreview:
-    """The preview of importing ``records`` into ``network``; pure, for tests and re-planning."""
-    result = plan(records, network)
+    """The preview of importing ``records`` into ``network``; pure, for tests and re-planning.
+
+    ``notes`` are what reading the file already had to say (rows skipped on purpose).
+    """
+    result = plan(records, network, own)
+    names = {org.id: org.name for org in network.organisations}
+    names.update({item.entity.id: item.entity.name for item in result.organisations})
     return ImportPreview(
         source=source,
         rows=len(records),
@@ -210,13 +308,18 @@ def build_preview(
         initiatives=result.initiatives,
         matches=result.matches,
         bad_rows=result.bad_rows,
-        warnings=result.warnings,
+        warnings=tuple(sorted((*notes, *result.warnings), key=lambda note: note.row)),
         records=records,
+        organisation_names=names,
+        updates=result.updates,
+        connections=result.connections,
+        extras=result.extras,
+        own_rows=own,
     )
 
 
 def plan_import(
-    preview: ImportPreview, network: Network, *, skip_bad: bool = False
+    preview: ImportPreview, network: Network, *, skip_bad: bool = False, update: bool = False
 ) -> ImportResult:
     """What applying ``preview`` to ``network`` as it is *now* adds; pure, nothing written.
 
@@ -225,13 +328,18 @@ def plan_import(
     are bad rows and not ``skip_bad``, or when the file is far larger than a session.
     ``services.importing.apply_import`` adds ``ImportResult.entities`` in one batch.
     """
-    current = build_preview(preview.source, preview.records, network)
+    current = build_preview(preview.source, preview.records, network, own=preview.own_rows)
     if reason := current.refusal(skip_bad=skip_bad):
         raise ImportRefusedError(reason)
+    updates = current.updates if update else ()
     return ImportResult(
         organisations=tuple(item.entity for item in current.organisations),
         participants=tuple(item.entity for item in current.participants),
         initiatives=tuple(item.entity for item in current.initiatives),
+        connections=tuple(item.entity for item in current.connections),
+        extras=tuple(item.entity for item in current.extras),
+        updates=updates,
         matched=len(current.matches),
         skipped=len(current.bad_rows),
+        updated=len(updates),
     )

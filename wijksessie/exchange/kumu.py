@@ -1,19 +1,25 @@
 """A workbook Kumu imports as it is: sheet ``Elements`` and sheet ``Connections``.
 
-Kumu reads the first column of ``Elements`` as ``ID`` (or ``Label``) and of ``Connections`` as
-``From`` with ``To`` beside it. We give every element its stable id, so a re-import updates the
-map instead of doubling it, and Kumu then expects ``From`` and ``To`` to hold those ids (labels
-may repeat: an organisation and its initiative are often both called "Taalcafé"). Tags are
-joined with ``|``, as Kumu splits them. Cells are written as text, never as formulas.
+Kumu matches rows to what a map already holds by their ``ID`` column: elements by ID (else by
+Label and Type), connections *only* by ID; a connection row without one is always new, so a
+re-import without IDs doubles every line. Both sheets therefore start with ``ID``: an element's
+own id, a connection's own id (or, for the lines the app derives, their two ends), so importing
+the same map again updates it. ``From`` and ``To`` hold element IDs, since labels may repeat (an
+organisation and its initiative are often both called "Taalcafé").
 
-Kumu's own column and sheet names stay English in every language; the words the app adds (the
-``Organisatie`` column, element and connection types, "Belangen:") follow the current language,
-while what was typed, sectors, themes and roles stay as stored.
+Kumu's advice for ``Type`` and ``Tags`` is one selector-friendly word each (``werken-samen``,
+``ouderen``), so they are written as lowercase words joined by hyphens; an organisation's
+interests are sentences and go in its Description, not its Tags. Column names are the same in
+every language (Kumu's own English ones, and ``Organization``), so a map exported once in Dutch
+and once in English keeps one field; the values the app adds follow the current language. Cells
+are written as text, never as formulas.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from wijksessie.domain.edges import kind_label, network_edges, participant_edges
@@ -21,9 +27,9 @@ from wijksessie.domain.model import Network
 from wijksessie.exchange.cells import Value, add_sheet, new_workbook, save_workbook
 from wijksessie.i18n import N_, _
 
-ELEMENT_HEADERS = ("ID", "Label", "Type", "Description", "Tags", "Sector", "Organisatie", "Email")
-"""Kumu's columns; only "Organisatie" (our own field) is translated when written."""
-CONNECTION_HEADERS = ("From", "To", "Type", "Description")
+ELEMENT_HEADERS = ("ID", "Label", "Type", "Description", "Tags", "Sector", "Organization", "Email")
+"""Kumu's columns, the same in every language."""
+CONNECTION_HEADERS = ("ID", "From", "To", "Type", "Description")
 ORGANISATION = N_("Organisatie")
 INITIATIVE = N_("Initiatief")
 PARTICIPANT = N_("Deelnemer")
@@ -45,11 +51,27 @@ def export_kumu(
     if with_participants:
         edges += participant_edges(network)
     workbook = new_workbook()
-    headers = tuple(_(header) if header == ORGANISATION else header for header in ELEMENT_HEADERS)
-    add_sheet(workbook, "Elements", headers, _elements(network, with_participants, with_contact))
-    rows = ((edge.source, edge.target, kind_label(edge.kind), edge.note) for edge in edges)
+    add_sheet(
+        workbook, "Elements", ELEMENT_HEADERS, _elements(network, with_participants, with_contact)
+    )
+    rows = (
+        (edge.key, edge.source, edge.target, selector_word(kind_label(edge.kind)), edge.note)
+        for edge in edges
+    )
     add_sheet(workbook, "Connections", CONNECTION_HEADERS, rows)
     save_workbook(workbook, path)
+
+
+def selector_word(text: str) -> str:
+    """A value as one Kumu-selector-friendly word: "Armoede & schulden" → "armoede-schulden"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return "-".join(re.findall(r"[a-z0-9]+", plain))
+
+
+def _tags(values: Iterable[str]) -> str:
+    words = dict.fromkeys(word for value in values if (word := selector_word(value)))
+    return "|".join(words)
 
 
 def _elements(
@@ -62,18 +84,9 @@ def _elements(
             if org.interests
             else ""
         )
-        yield (
-            org.id,
-            org.name,
-            _(ORGANISATION),
-            description,
-            "|".join(org.interests),
-            org.sector,
-            "",
-            "",
-        )
+        yield (org.id, org.name, _(ORGANISATION), description, "", org.sector, "", "")
     for initiative in network.initiatives:
-        tags = "|".join([*initiative.themes, *initiative.target_groups])
+        tags = _tags([*initiative.themes, *initiative.target_groups])
         organisation = names.get(initiative.organisation_id, "")
         yield (
             initiative.id,
@@ -95,7 +108,7 @@ def _elements(
             person.name,
             _(PARTICIPANT),
             "",
-            person.role.value,
+            selector_word(person.role.value),
             "",
             organisation,
             email,

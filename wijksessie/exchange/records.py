@@ -10,12 +10,14 @@ step.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from wijksessie.domain.text import clean
-from wijksessie.exchange.fields import DUTCH_LABELS, IGNORE, Field, fold, recognise
+from wijksessie.exchange.errors import ColumnMappingError
+from wijksessie.exchange.fields import DUTCH_LABELS, IGNORE, Field, fold, recognise, strength
 from wijksessie.exchange.tables import Table
 from wijksessie.i18n import N_, _
 
@@ -29,6 +31,7 @@ class Kind(StrEnum):
     PARTICIPANTS = "deelnemers"
     ORGANISATIONS = "organisaties"
     INITIATIVES = "initiatieven"
+    CONNECTIONS = "verbindingen"
 
     @property
     def label(self) -> str:
@@ -40,6 +43,7 @@ KIND_LABELS: dict[Kind, str] = {
     Kind.PARTICIPANTS: N_("deelnemers"),
     Kind.ORGANISATIONS: N_("organisaties"),
     Kind.INITIATIVES: N_("initiatieven"),
+    Kind.CONNECTIONS: N_("verbindingen"),
 }
 
 _OTHER = "other"
@@ -47,10 +51,11 @@ _SHEET_WORDS: tuple[tuple[Kind | str, tuple[str, ...]], ...] = (
     (Kind.ORGANISATIONS, ("organisatie", "organisation", "organization", "partner")),
     (Kind.INITIATIVES, ("initiatie", "initiative", "activiteit", "programma", "aanbod")),
     (Kind.PARTICIPANTS, ("deelnemer", "participant", "aanmelding", "inschrijving", "registrat")),
+    (Kind.CONNECTIONS, ("verbinding", "connection")),
     (
         _OTHER,
         (
-            "verbinding", "connection", "doel", "goal", "afspra", "agreement", "toezeg",
+            "doel", "goal", "afspra", "agreement", "toezeg",
             "commitment", "vraag", "vragen", "question", "parkeer", "parking", "sessie", "session",
             "element",
         ),
@@ -66,7 +71,8 @@ _PERSON_FIELDS = {
     Field.SHARE_CONTACT,
 }
 USED: dict[Kind, frozenset[Field]] = {
-    Kind.PARTICIPANTS: frozenset(Field) - {Field.CONTACT, Field.BACKUP},
+    Kind.PARTICIPANTS: frozenset(Field)
+    - {Field.CONTACT, Field.BACKUP, Field.OTHER_ORGANISATION, Field.CONNECTION_KIND},
     Kind.ORGANISATIONS: frozenset({Field.NAME, Field.ORGANISATION, Field.SECTOR, Field.INTERESTS}),
     Kind.INITIATIVES: frozenset(
         {
@@ -80,6 +86,9 @@ USED: dict[Kind, frozenset[Field]] = {
             Field.CONTACT,
             Field.BACKUP,
         }
+    ),
+    Kind.CONNECTIONS: frozenset(
+        {Field.ORGANISATION, Field.OTHER_ORGANISATION, Field.CONNECTION_KIND, Field.DESCRIPTION}
     ),
 }
 """The fields each kind of sheet reads; others are shown as not used."""
@@ -118,6 +127,8 @@ class SheetReading:
     columns: tuple[Column, ...]
     records: tuple[Record, ...]
     reason: str = ""
+    skipped: tuple[tuple[int, str], ...] = ()
+    """Rows left out on purpose (a "Totaal: 5 aanmeldingen" line), with the reason."""
 
 
 def read_sheet(table: Table, mapping: Mapping[str, str] | None = None) -> SheetReading:
@@ -130,18 +141,34 @@ def read_sheet(table: Table, mapping: Mapping[str, str] | None = None) -> SheetR
     if by_name is _OTHER and table.sheet:
         return SheetReading(table.name, None, (), (), _("blad van een ander soort"))
     overrides = _overrides(mapping)
-    header_at, fields = _find_header(table, overrides)
-    kind = by_name if isinstance(by_name, Kind) else _kind_from_fields({f for f in fields if f})
-    if kind is None or header_at is None:
+    header = _find_header(table, overrides)
+    if header is None:
         return SheetReading(table.name, None, (), (), _("geen bekende kolomkoppen"))
-    headers = table.rows[header_at][1]
-    chosen, columns = _columns(table.name, headers, fields, kind)
-    records = tuple(
-        Record(kind, table.name, number, values)
-        for number, cells in table.rows[header_at + 1 :]
-        if (values := _values(cells, chosen))
-    )
-    return SheetReading(table.name, kind, columns, records)
+    found = {f for f in header.fields if f}
+    kind = by_name if isinstance(by_name, Kind) else _kind_from_fields(found)
+    if kind is None:
+        return SheetReading(table.name, None, (), (), _("geen bekende kolomkoppen"))
+    if kind is Kind.CONNECTIONS and not found >= _PAIR:  # e.g. Kumu's From/To of element IDs
+        return SheetReading(table.name, None, (), (), _("blad van een ander soort"))
+    chosen, columns = _columns(table.name, header.headers, header.fields, kind)
+    records, skipped = [], []
+    for number, cells in table.rows[header.data_from :]:
+        if _is_total(cells):
+            skipped.append((number, _("Totaalregel overgeslagen.")))
+        elif values := _values(cells, chosen):
+            records.append(Record(kind, table.name, number, values))
+    return SheetReading(table.name, kind, columns, tuple(records), skipped=tuple(skipped))
+
+
+_TOTAL = re.compile(r"^(sub)?tota(a)?l\b|^aantal (aanmeldingen|deelnemers|personen)\b|^som\b")
+
+
+def _is_total(cells: tuple[str, ...]) -> bool:
+    """A line like "Totaal: 5 aanmeldingen" under a hand-made list: a count, not a person."""
+    filled = [cell for cell in cells if cell]
+    if not filled or len(filled) > 2 or filled[0][:1].casefold() not in ("t", "s", "a"):
+        return False
+    return bool(_TOTAL.match(fold(filled[0])))
 
 
 def _kind_from_name(name: str) -> Kind | str | None:
@@ -156,8 +183,12 @@ def _kind_from_name(name: str) -> Kind | str | None:
 def _kind_from_fields(fields: set[Field]) -> Kind | None:
     if not fields:
         return None
+    if {Field.ORGANISATION, Field.OTHER_ORGANISATION} <= fields:
+        return Kind.CONNECTIONS
     person = bool(fields & _PERSON_FIELDS)
     named = bool(fields & {Field.NAME, Field.INITIATIVE})
+    if Field.INITIATIVE in fields and not fields & {Field.NAME, *_NAME_PARTS}:
+        return Kind.INITIATIVES  # an aanbod list: its phone and e-mail are the organisation's
     if not person and named and fields & {Field.CONTACT, Field.BACKUP, Field.DESCRIPTION}:
         return Kind.INITIATIVES
     both_names = {Field.NAME, Field.ORGANISATION} <= fields
@@ -168,6 +199,10 @@ def _kind_from_fields(fields: set[Field]) -> Kind | None:
     if Field.ORGANISATION in fields:
         return Kind.ORGANISATIONS
     return None
+
+
+_NAME_PARTS = frozenset({Field.FIRST_NAME, Field.INFIX, Field.LAST_NAME})
+_PAIR = frozenset({Field.ORGANISATION, Field.OTHER_ORGANISATION})
 
 
 def _overrides(mapping: Mapping[str, str] | None) -> dict[str, Field | None]:
@@ -184,25 +219,71 @@ def _overrides(mapping: Mapping[str, str] | None) -> dict[str, Field | None]:
         elif value in Field.__members__.values() or value in by_label:
             found[fold(header)] = by_label.get(value) or Field(value)
         else:
-            raise ValueError(
-                _("Onbekend veld voor kolom {header}: {value}").format(
-                    header=repr(header), value=repr(value)
+            raise ColumnMappingError(
+                _("Onbekend veld voor kolom {header}: {value}. Kies uit: {fields}.").format(
+                    header=repr(header), value=repr(value), fields=field_names()
                 )
             )
     return found
 
 
-def _find_header(
-    table: Table, overrides: dict[str, Field | None]
-) -> tuple[int | None, list[Field | None]]:
-    """The row (index into ``rows``) with the most recognised headers, and its fields."""
-    best: tuple[int | None, list[Field | None]] = (None, [])
+@dataclass(frozen=True)
+class _Header:
+    """Where a sheet's header is: its texts, their fields, and the first row index of data."""
+
+    headers: tuple[str, ...]
+    fields: list[Field | None]
+    data_from: int
+
+
+def field_names() -> str:
+    """The names a mapping may use, in the current language, for a message."""
+    return ", ".join(field.label for field in Field)
+
+
+def parse_mapping(pairs: list[str]) -> dict[str, str]:
+    """``["Wat is je naam?=naam", "Dieet="]`` (the command line's ``--kolom``) as a mapping.
+
+    The last ``=`` splits, so a header may hold one; an empty field ignores the column.
+    """
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        header, sign, value = pair.rpartition("=")
+        if not sign or not header.strip():
+            raise ColumnMappingError(
+                _("Schrijf een kolom als \"Kop=veld\", bijvoorbeeld \"Wat is je naam?=naam\"; "
+                  "niet {pair}.").format(pair=repr(pair))
+            )  # fmt: skip
+        mapping[header.strip()] = value.strip()
+    return mapping
+
+
+def _find_header(table: Table, overrides: dict[str, Field | None]) -> _Header | None:
+    """The header among the first rows: the row, or two rows read as one, that most columns
+    recognise.
+
+    Two rows count as one header when the upper one groups the lower ("Contactgegevens" merged
+    over "E-mail" and "Telefoon"): each column takes the lower text, or the upper where the
+    lower is blank. They win only when together they recognise more than either row alone.
+    """
+    best: _Header | None = None
     best_count = 0
-    for index, (_number, cells) in enumerate(table.rows[:HEADER_SCAN]):
-        fields = [_field(cell, overrides) for cell in cells]
-        count = sum(field is not None for field in fields)
-        if count > best_count:
-            best, best_count = (index, fields), count
+    rows = [cells for _number, cells in table.rows[:HEADER_SCAN]]
+    for index, cells in enumerate(rows):
+        candidates = [(cells, index + 1)]
+        if index + 1 < len(rows):
+            lower = rows[index + 1]
+            width = max(len(cells), len(lower))
+            joined = tuple(
+                (lower[i] if i < len(lower) else "") or (cells[i] if i < len(cells) else "")
+                for i in range(width)
+            )
+            candidates.append((joined, index + 2))
+        for headers, data_from in candidates:
+            fields = [_field(cell, overrides) for cell in headers]
+            count = sum(found is not None for found in fields)
+            if count > best_count:
+                best, best_count = _Header(tuple(headers), fields, data_from), count
     return best
 
 
@@ -215,27 +296,42 @@ def _field(header: str, overrides: dict[str, Field | None]) -> Field | None:
 
 def _columns(
     sheet: str, headers: tuple[str, ...], fields: list[Field | None], kind: Kind
-) -> tuple[dict[int, Field], tuple[Column, ...]]:
-    """Which cell index fills which field, and every column with a note for the preview."""
-    chosen: dict[int, Field] = {}
-    columns = []
+) -> tuple[dict[Field, tuple[int, ...]], tuple[Column, ...]]:
+    """Which cells fill which field, strongest column first, and every column with a note.
+
+    When two columns mean the same field (Microsoft Forms' account "Name" and the question
+    "Wat is je naam?"; Outlook's business and mobile phone), the stronger one fills it and the
+    others fill in, in order, where it is blank.
+    """
+    claims: dict[Field, list[int]] = {}
+    targets: dict[int, Field | None] = {}
     for index, header in enumerate(headers):
         field = fields[index] if index < len(fields) else None
-        target = _target(field, kind)
+        targets[index] = target = _target(field, kind)
+        if header and target is not None and target in USED[kind]:
+            claims.setdefault(target, []).append(index)
+    chosen = {
+        target: tuple(sorted(indexes, key=lambda i: -strength(headers[i])))
+        for target, indexes in claims.items()
+    }
+    columns = []
+    for index, header in enumerate(headers):
         if not header:
             continue
-        if field is None:
+        field = fields[index] if index < len(fields) else None
+        target = targets[index]
+        if field is None or target is None:
             note = _("niet herkend: wordt genegeerd")
         elif target not in USED[kind]:
             note = _("{field}: wordt bij {kind} niet gebruikt").format(
                 field=field.label, kind=kind.label
             )
             field = None
-        elif target in chosen.values():
-            note = _("{field}: dubbele kolom, wordt genegeerd").format(field=field.label)
-            field = None
+        elif chosen[target][0] != index:
+            note = _("{field}: als ‘{header}’ leeg is").format(
+                field=target.label, header=headers[chosen[target][0]]
+            )
         else:
-            chosen[index] = target
             owner = _OWNER.get((kind, target))
             note = _(owner).format(field=target.label) if owner else target.label
         columns.append(Column(sheet, header, field, note))
@@ -268,13 +364,14 @@ _MULTI_LINE = frozenset({Field.DESCRIPTION, Field.INTERESTS, Field.THEMES, Field
 """Fields whose cells may hold line breaks (a description, a list one item per line)."""
 
 
-def _values(cells: tuple[str, ...], chosen: dict[int, Field]) -> dict[Field, str]:
-    """The row's values by field, cleaned as typing is (``text.clean``: a name in a sign-up
-    list must not carry a terminal escape into the app); empty when no used cell has anything.
-    """
-    values = {
-        field: clean(cells[index], short=field not in _MULTI_LINE).strip()
-        for index, field in chosen.items()
-        if index < len(cells)
-    }
-    return {field: text for field, text in values.items() if text}
+def _values(cells: tuple[str, ...], chosen: dict[Field, tuple[int, ...]]) -> dict[Field, str]:
+    """The row's values by field (the first non-blank of its columns), cleaned as typing is
+    (``text.clean``: a name in a sign-up list must not carry a terminal escape into the app);
+    empty when none has any."""
+    values = {}
+    for field, indexes in chosen.items():
+        raw = next((cells[i] for i in indexes if i < len(cells) and cells[i].strip()), "")
+        text = clean(raw, short=field not in _MULTI_LINE).strip()
+        if text:
+            values[field] = text
+    return values
