@@ -32,7 +32,7 @@ TEMPLATE = "summary.html.j2"
 def to_html(summary: Summary, figures: Sequence[Figure] = ()) -> str:
     """The summary as a complete HTML document, with ``figures`` drawn inline."""
     template = _environment().get_template(TEMPLATE)
-    pictures = [(f.title, f.caption, Markup(f.svg)) for f in figures]
+    pictures = [(f.title, f.caption, Markup(f.svg), f.rows) for f in figures]
     return template.render(
         lang=current_language(),
         s=summary,
