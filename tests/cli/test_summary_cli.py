@@ -87,7 +87,20 @@ def test_output_file(session: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     out = _run(capsys, str(session), "--format", "ics", "-o", str(target))
     assert out.strip() == str(target)
     calendar = Calendar.from_ical(target.read_text(encoding="utf-8"))
-    assert len(list(calendar.walk("VEVENT"))) == 11
+    # 11 dated commitments and the next session; the one without a date is a to-do.
+    assert len(list(calendar.walk("VEVENT"))) == 12
+    assert len(list(calendar.walk("VTODO"))) == 1
+
+
+def test_a_personal_calendar(session: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    everyone = _run(capsys, str(session), "--format", "ics")
+    gerda = _run(capsys, str(session), "--format", "ics", "--voor", "Gerda Willems")
+    assert gerda != everyone
+    events = list(Calendar.from_ical(gerda).walk("VEVENT"))
+    assert [str(e["summary"]).split(":")[0] for e in events] == [
+        "Toezegging Gerda Willems",
+        "Vervolgsessie · Netwerksessie Kruidenbuurt",
+    ]
 
 
 def test_one_participants_view(session: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -209,7 +209,11 @@ class AgreementLine:
 
 @dataclass(frozen=True)
 class CommitmentLine:
-    """One promise as the summary shows it, with its flags already decided."""
+    """One promise as the summary shows it, with its flags already decided.
+
+    ``chain_id`` is the id of the first commitment of its chain (``carried_from``, or its own id
+    when it is new): one promise carried from session to session keeps one calendar event.
+    """
 
     id: str
     what: str
@@ -224,6 +228,7 @@ class CommitmentLine:
     overdue: bool
     carried_over: bool
     note: str
+    chain_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -640,6 +645,7 @@ def _commitment_line(commitment: Commitment, names: _Names, today: date) -> Comm
         overdue=bool(live and commitment.due and commitment.due < today),
         carried_over=bool(commitment.carried_from),
         note=commitment.note,
+        chain_id=commitment.carried_from or commitment.id,
     )
 
 
