@@ -151,7 +151,32 @@ def test_unknown_participant(session: Path, capsys: pytest.CaptureFixture[str]) 
     err = assert_user_error(
         capsys, ["summary", str(session), "--voor", "Zoë"], "Geen deelnemer ‘Zoë’"
     )
-    assert "Fatima el Amrani" in err
+    assert "15 deelnemers" in err and "Fatima" not in err
+
+
+def test_a_near_miss_is_answered_with_the_closest_names(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = assert_user_error(
+        capsys, ["summary", str(session), "--voor", "Ruud Jansn"], "Geen deelnemer"
+    )
+    assert "Bedoel je: Ruud Jansen (Huisartsenpraktijk De Linde)?" in err
+
+
+def test_a_first_name_or_a_part_finds_the_one_person(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for asked in ("Gerda", "Will", "gerda wil"):
+        out = _run(capsys, str(session), "--format", "md", "--voor", asked)
+        assert "## Jouw toezeggingen (Gerda Willems)" in out
+
+
+def test_an_empty_name_is_an_error_not_the_full_summary(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert_user_error(
+        capsys, ["summary", str(session), "--voor", ""], "Geef de naam van een deelnemer op."
+    )
 
 
 def test_unknown_format(session: Path, capsys: pytest.CaptureFixture[str]) -> None:
