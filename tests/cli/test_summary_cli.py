@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -79,6 +80,23 @@ def test_contact_details_follow_the_privacy_rule(
     assert "r.jansen@delinde.example.nl" not in _run(
         capsys, str(session), "--format", "html", "--met-contact"
     )
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html", "ics"])
+def test_a_page_without_contact_details_for_the_public(
+    fmt: str, session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 17, point 6: HTML and iCalendar always carried shared details; now they need not."""
+    out = _run(capsys, str(session), "--format", fmt, "--zonder-contact")
+    assert SHARED_EMAIL not in out and "06 12345678" not in out
+    assert not re.search(r"[\w.]+@[\w.]+\.nl", out)
+
+
+def test_with_and_without_contact_at_once_is_refused(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["summary", str(session), "--met-contact", "--zonder-contact"]) == 2
+    assert "--zonder-contact" in capsys.readouterr().err
 
 
 def test_output_file(session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

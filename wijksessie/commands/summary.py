@@ -4,7 +4,8 @@ The session file is opened read-only and without the lock, so a summary can be m
 facilitator still has the session open. Without ``-o`` the output goes to standard output, so it
 pipes into mail or a file. Which contact details appear follows ``render.contact_allowed``: HTML
 and iCalendar carry those participants chose to share; text and Markdown only with
-``--met-contact``, because a terminal may be on the projector. Problems (a missing or damaged
+``--met-contact``, because a terminal may be on the projector; no format with
+``--zonder-contact`` (a page to share publicly). Problems (a missing or damaged
 file, an unknown participant) end as one Dutch line and exit code 2 via ``cli.main``.
 """
 
@@ -54,10 +55,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar=_("NAAM"),
         help=_("de samenvatting voor één deelnemer: eigen toezeggingen eerst"),
     )
-    options.add_argument(
+    contact = options.add_mutually_exclusive_group()
+    contact.add_argument(
         "--met-contact",
         action="store_true",
         help=_("ook gedeelde e-mail en telefoon in text en md (html en ics hebben ze altijd)"),
+    )
+    contact.add_argument(
+        "--zonder-contact",
+        action="store_true",
+        help=_("geen e-mail of telefoon, ook niet in html en ics (om openbaar te delen)"),
     )
 
 
@@ -74,7 +81,7 @@ def run_summary(args: argparse.Namespace) -> int:
         network,
         today=date.today(),
         for_participant=args.voor,
-        with_contact=contact_allowed(args.format, args.met_contact),
+        with_contact=contact_allowed(args.format, args.met_contact, args.zonder_contact),
     )
     figures = network_figures(network) if args.format == "html" else ()
     if args.output:

@@ -22,14 +22,16 @@ SHARED_FORMATS = frozenset({"html", "ics"})
 """Files made to hand to participants; text and Markdown are what a (projected) terminal shows."""
 
 
-def contact_allowed(fmt: str, asked: bool = False) -> bool:
+def contact_allowed(fmt: str, asked: bool = False, refused: bool = False) -> bool:
     """Whether a summary in ``fmt`` may carry shared contact details (``with_contact``).
 
     The privacy rule in one place: HTML and iCalendar are handed to the participants, so they
     carry the email and phone of whoever chose to share them. Text and Markdown may be on a
-    projector, so they carry them only when the user asks (``--met-contact``).
+    projector, so they carry them only when the user asks (``--met-contact``). A page meant
+    for the public (a website, a newsletter) carries none, in any format (``refused``:
+    ``--zonder-contact``).
     """
-    return asked or fmt in SHARED_FORMATS
+    return not refused and (asked or fmt in SHARED_FORMATS)
 
 
 def render(summary: Summary, fmt: str, *, figures: Sequence[Figure] = ()) -> str:
