@@ -99,6 +99,44 @@ def test_with_and_without_contact_at_once_is_refused(
     assert "--zonder-contact" in capsys.readouterr().err
 
 
+def test_everyone_at_once_into_a_folder(
+    session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "iedereen"
+    out = _run(capsys, str(session), "--iedereen", "-o", str(target))
+    assert out.strip() == str(target)
+    names = {path.name for path in target.iterdir()}
+    assert len(names) == 2 * 15 + 1 and "deelnemers.csv" in names
+    assert SHARED_EMAIL in (target / "deelnemers.csv").read_text(encoding="utf-8")
+
+
+def test_everyone_without_contact(
+    session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "openbaar"
+    _run(capsys, str(session), "--iedereen", "--zonder-contact", "-o", str(target))
+    assert not any(SHARED_EMAIL in path.read_text(encoding="utf-8") for path in target.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ([], "geef die met -o MAP"),
+        (["-o", "{tmp}/x", "--voor", "Gerda"], "niet allebei"),
+        (["-o", "{tmp}/mist/x"], "bestaat niet"),
+    ],
+)
+def test_everyone_needs_one_folder(
+    extra: list[str],
+    message: str,
+    session: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["summary", str(session), "--iedereen", *(a.format(tmp=tmp_path) for a in extra)]
+    assert_user_error(capsys, argv, message)
+
+
 def test_output_file(session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "uit" / "samenvatting.ics"
     target.parent.mkdir()

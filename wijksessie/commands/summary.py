@@ -55,6 +55,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar=_("NAAM"),
         help=_("de samenvatting voor één deelnemer: eigen toezeggingen eerst"),
     )
+    options.add_argument(
+        "--iedereen",
+        action="store_true",
+        help=_(
+            "voor elke deelnemer een eigen pagina (html) en agenda (ics), met een lijst "
+            "deelnemers.csv om ze te versturen, in de map van -o MAP"
+        ),
+    )
     contact = options.add_mutually_exclusive_group()
     contact.add_argument(
         "--met-contact",
@@ -77,6 +85,8 @@ def run_summary(args: argparse.Namespace) -> int:
 
     path = _session_path(args.path, _folder(args))
     network = read_network(path)
+    if args.iedereen:
+        return _everyone(args, network)
     summary = build_summary(
         network,
         today=date.today(),
@@ -93,6 +103,26 @@ def run_summary(args: argparse.Namespace) -> int:
         _print_rich(summary)
     else:
         sys.stdout.write(render(summary, args.format, figures=figures))
+    return 0
+
+
+def _everyone(args: argparse.Namespace, network: Network) -> int:
+    """``--iedereen -o MAP``: every participant's page and calendar, and the list, in MAP."""
+    from wijksessie.store.exports import write_everyone
+
+    if not args.output:
+        raise WijksessieError(_("--iedereen schrijft een map vol bestanden: geef die met -o MAP."))
+    if args.voor is not None:
+        raise WijksessieError(_("Kies --iedereen of --voor NAAM, niet allebei."))
+    target = Path(args.output).expanduser()
+    if target.exists() and not target.is_dir():
+        raise WijksessieError(
+            _("{target} is een bestand; --iedereen schrijft in een map.").format(target=target)
+        )
+    if not target.parent.is_dir():
+        raise WijksessieError(_("De map {folder} bestaat niet.").format(folder=target.parent))
+    write_everyone(network, target, today=date.today(), with_contact=not args.zonder_contact)
+    print(target)
     return 0
 
 

@@ -20,6 +20,7 @@ renderers to style by; the ``*_label`` fields beside them are what a reader sees
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -233,12 +234,16 @@ class CommitmentLine:
 
 @dataclass(frozen=True)
 class CommitmentGroup:
-    """Commitments of one person or one goal; ``own`` marks the reader's own group."""
+    """Commitments of one person or one goal; ``own`` marks the reader's own group.
+
+    ``participant_id`` is the person's id in a group per person (empty otherwise).
+    """
 
     title: str
     detail: str
     commitments: tuple[CommitmentLine, ...]
     own: bool = False
+    participant_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -314,10 +319,35 @@ def build_summary(
     ``with_contact`` lets in the email and phone of participants who chose to share them
     (``share_contact``); without it no contact detail is in the summary at all.
     """
-    names = _Names(network)
     reader = find_participant(network, for_participant) if for_participant is not None else None
+    summary = _build(network, today, with_contact)
+    return for_reader(summary, network, reader) if reader else summary
+
+
+def for_reader(summary: Summary, network: Network, reader: Participant) -> Summary:
+    """``summary`` as ``reader``'s own view: their commitments first, even with none.
+
+    Cheap (no analysis runs again), so a copy for every participant costs one summary and a
+    reordering each, not 300 summaries.
+    """
+    groups = [
+        dataclasses.replace(group, own=group.participant_id == reader.id)
+        for group in summary.by_person
+    ]
+    if not any(group.own for group in groups):
+        detail = _Names(network).organisation(reader.organisation_id)
+        groups.insert(0, CommitmentGroup(reader.name, detail, (), True, reader.id))
+    groups.sort(key=lambda group: not group.own)
+    return dataclasses.replace(
+        summary, reader=reader.name, own=groups[0].commitments, by_person=tuple(groups)
+    )
+
+
+def _build(network: Network, today: date, with_contact: bool) -> Summary:
+    """The summary for the whole room (no reader)."""
+    names = _Names(network)
     lines = {c.id: _commitment_line(c, names, today) for c in network.commitments}
-    by_person = _person_groups(network, names, lines, reader)
+    by_person = _person_groups(network, names, lines)
     return Summary(
         header=_header(network, today),
         attendance=_attendance(network, with_contact),
@@ -327,8 +357,8 @@ def build_summary(
         findings=_findings(network, names),
         goals=_goals(network),
         agreements=tuple(_agreement_line(a, network, names) for a in network.agreements),
-        reader=reader.name if reader else "",
-        own=by_person[0].commitments if reader and by_person and by_person[0].own else (),
+        reader="",
+        own=(),
         by_person=by_person,
         by_goal=_goal_groups(network, lines),
         overdue_count=sum(line.overdue for line in lines.values()),
@@ -723,25 +753,18 @@ def _lines(group: list[Commitment], lines: dict[str, CommitmentLine]) -> tuple[C
 
 
 def _person_groups(
-    network: Network,
-    names: _Names,
-    lines: dict[str, CommitmentLine],
-    reader: Participant | None,
+    network: Network, names: _Names, lines: dict[str, CommitmentLine]
 ) -> tuple[CommitmentGroup, ...]:
-    """Per person by name, the reader first (even with nothing promised, so they see that)."""
-    groups = [
+    """Per person by name; commitments made on behalf of an organisation last."""
+    return tuple(
         CommitmentGroup(
             title=person.name if person else _(NO_PERSON),
             detail=names.organisation(person.organisation_id) if person else "",
             commitments=_lines(group, lines),
-            own=bool(reader and person and person.id == reader.id),
+            participant_id=person.id if person else "",
         )
         for person, group in commitments.by_person(network)
-    ]
-    if reader and not any(group.own for group in groups):
-        detail = names.organisation(reader.organisation_id)
-        groups.insert(0, CommitmentGroup(reader.name, detail, (), own=True))
-    return tuple(sorted(groups, key=lambda group: not group.own))
+    )
 
 
 def _goal_groups(network: Network, lines: dict[str, CommitmentLine]) -> tuple[CommitmentGroup, ...]:

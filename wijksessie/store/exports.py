@@ -51,12 +51,42 @@ def export_summary(
     return target
 
 
+def export_everyone(
+    network: Network, folder: Path, *, today: date, stem: str | None = None
+) -> Path:
+    """A personal page and calendar for every participant, and the list to send them with,
+    in a new folder ``<sessions folder>/exports/<session>-iedereen/``; returns that folder."""
+    base = f"{_name(network, stem, '')}-iedereen"
+    (folder / EXPORTS).mkdir(parents=True, exist_ok=True)
+    target = free_name(folder / EXPORTS, base, "")
+    write_everyone(network, target, today=today, with_contact=True)
+    return target
+
+
+def write_everyone(network: Network, target: Path, *, today: date, with_contact: bool) -> None:
+    """Write ``render.everyone``'s files into the folder ``target`` (made if missing, one level).
+
+    Each file is written atomically; a file of an earlier run with the same name is replaced.
+    """
+    from wijksessie.render.everyone import personal_files
+
+    summary = build_summary(network, today=today, with_contact=with_contact)
+    _copies, files = personal_files(summary, network, network_figures(network))
+    target.mkdir(exist_ok=True)
+    for name, text in files.items():
+        atomic_write_text(target / name, text)
+
+
 def free_name(folder: Path, base: str, extension: str) -> Path:
-    """``folder/base.extension``, or the first free ``base-2``, ``base-3``… beside it."""
-    candidate = folder / f"{base}.{extension}"
+    """``folder/base.extension``, or the first free ``base-2``, ``base-3``… beside it.
+
+    An empty ``extension`` names a folder: ``folder/base``, ``folder/base-2``…
+    """
+    dot = f".{extension}" if extension else ""
+    candidate = folder / f"{base}{dot}"
     number = 2
     while candidate.exists():
-        candidate = folder / f"{base}-{number}.{extension}"
+        candidate = folder / f"{base}-{number}{dot}"
         number += 1
     return candidate
 

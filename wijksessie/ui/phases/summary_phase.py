@@ -28,7 +28,7 @@ from wijksessie.domain.summary import build_summary
 from wijksessie.i18n import N_, _
 from wijksessie.render.text import summary_lines
 from wijksessie.store import SessionStore
-from wijksessie.store.exports import export_network, export_summary
+from wijksessie.store.exports import export_everyone, export_network, export_summary
 from wijksessie.ui.widgets.summary_view import SummaryView
 
 EXPORT_KEYS = (
@@ -38,6 +38,8 @@ EXPORT_KEYS = (
     ("t", "text", N_("Tekst")),
 )
 NETWORK_KEYS = (("x", "xlsx", "Excel"), ("u", "kumu", "Kumu"), ("n", "graphml", "GraphML"))
+EVERYONE_KEY = "i"
+"""A page and calendar for every participant, with the list to send them (``--iedereen``)."""
 
 _EXPORTING = threading.Lock()
 """Held while an export is written: exports pick the first free file name and then write it,
@@ -62,6 +64,7 @@ class SummaryPhase(Vertical):
             Binding(key, f"export_network('{fmt}')", _export(label), id=f"summary.{fmt}")
             for key, fmt, label in NETWORK_KEYS
         ),
+        Binding(EVERYONE_KEY, "export_everyone", _("Voor iedereen"), id="summary.everyone"),
     ]
 
     today: date | None = None
@@ -152,6 +155,15 @@ class SummaryPhase(Vertical):
         folder, stem, day = self.store.path.parent, self.store.path.stem, self.day()
         network = self.store.network()
         self._export(lambda: export_summary(network, fmt, folder, today=day, stem=stem))
+
+    def action_export_everyone(self) -> None:
+        """Write every participant's own page and calendar, and the list, into a new folder in
+        ``exports/``."""
+        if self.store.path is None:
+            return
+        folder, stem, day = self.store.path.parent, self.store.path.stem, self.day()
+        network = self.store.network()
+        self._export(lambda: export_everyone(network, folder, today=day, stem=stem))
 
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, write: Callable[[], Path]) -> None:
