@@ -244,7 +244,44 @@ def test_output_into_a_missing_folder(
     session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "bestaat-niet" / "s.md"
-    assert_user_error(capsys, ["summary", str(session), "-o", str(target)], "Kan niet bij")
+    err = assert_user_error(
+        capsys, ["summary", str(session), "-o", str(target)], f"Kan niet bij {target}:"
+    )
+    assert ".tmp" not in err
+
+
+def test_text_on_stdout_has_no_trailing_spaces(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _run(capsys, str(session))
+    assert len(out.splitlines()) > 100
+    assert not [line for line in out.splitlines() if line != line.rstrip()]
+
+
+@pytest.mark.parametrize(
+    ("env", "option", "width"), [("60", [], 60), ("60", ["--breedte", "72"], 72)]
+)
+def test_text_into_a_file_is_as_wide_as_asked(
+    env: str,
+    option: list[str],
+    width: int,
+    session: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", env)
+    target = tmp_path / "s.txt"
+    _run(capsys, str(session), "-o", str(target), *option)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert max(map(len, lines)) == width
+
+
+def test_a_width_that_is_no_width_is_refused(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["summary", str(session), "--breedte", "5"]) == 2
+    assert "geen breedte" in capsys.readouterr().err
 
 
 def test_refuses_to_overwrite_the_session(

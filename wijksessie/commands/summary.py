@@ -12,6 +12,8 @@ file, an unknown participant) end as one Dutch line and exit code 2 via ``cli.ma
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -56,6 +58,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help=_("de samenvatting voor één deelnemer: eigen toezeggingen eerst"),
     )
     options.add_argument(
+        "--breedte",
+        type=_width,
+        metavar="N",
+        help=_("tekens per regel voor text (standaard: $COLUMNS, of het scherm, of 100)"),
+    )
+    options.add_argument(
         "--iedereen",
         action="store_true",
         help=_(
@@ -97,10 +105,16 @@ def run_summary(args: argparse.Namespace) -> int:
     if args.output:
         target = Path(args.output).expanduser()
         _refuse_session_file(target, path)
-        atomic_write_text(target, render(summary, args.format, figures=figures))
+        if args.format == "text":
+            from wijksessie.render.text import TEXT_WIDTH, to_text
+
+            text = to_text(summary, width=args.breedte or _columns() or TEXT_WIDTH)
+        else:
+            text = render(summary, args.format, figures=figures)
+        atomic_write_text(target, text)
         print(target)
     elif args.format == "text":
-        _print_rich(summary)
+        _print_rich(summary, args.breedte)
     else:
         sys.stdout.write(render(summary, args.format, figures=figures))
     return 0
@@ -134,13 +148,42 @@ def read_network(path: Path) -> Network:
         return store.network()
 
 
-def _print_rich(summary: Summary) -> None:
-    """With colour on a terminal; plain when piped (Rich detects it)."""
+def _print_rich(summary: Summary, width: int | None) -> None:
+    """With colour on a terminal; plain when piped (Rich detects it). As wide as ``width``,
+    else ``$COLUMNS`` or the terminal (Rich's rule); no line ends in spaces."""
     from rich.console import Console
 
     from wijksessie.render.text import summary_renderable
 
-    Console(highlight=False, emoji=False).print(summary_renderable(summary))
+    console = Console(highlight=False, emoji=False, width=width)
+    with console.capture() as captured:
+        console.print(summary_renderable(summary))
+    sys.stdout.write(_TRAILING.sub(r"\1", captured.get()))
+
+
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.M)
+"""Spaces at the end of a line, also when colour codes follow them: Rich pads table lines."""
+
+
+def _columns() -> int | None:
+    """``$COLUMNS`` as a width, when it is one."""
+    try:
+        return _width(os.environ.get("COLUMNS", ""))
+    except argparse.ArgumentTypeError:
+        return None
+
+
+def _width(text: str) -> int:
+    """A line width from 40 to 400 characters (``--breedte``)."""
+    try:
+        width = int(text)
+    except ValueError:
+        width = 0
+    if not 40 <= width <= 400:
+        raise argparse.ArgumentTypeError(
+            _("‘{text}’ is geen breedte; geef 40 tot 400 tekens.").format(text=text)
+        )
+    return width
 
 
 def _refuse_session_file(target: Path, session: Path) -> None:

@@ -22,7 +22,7 @@ from wijksessie.domain.analysis import network_groups, overlaps, theme_matrix
 from wijksessie.domain.model import SECTORS, ConnectionKind, Network
 from wijksessie.domain.text import visible
 from wijksessie.exchange.edges import POSSIBLE, connection_edges, kind_label
-from wijksessie.i18n import _
+from wijksessie.i18n import _, ngettext
 
 SEED = 20240611
 WIDTH = 1000
@@ -290,20 +290,27 @@ def matrix_svg(network: Network) -> str:
     width = _ROW_LABEL + _CELL * (columns + 1) + 130  # room for the slanted names
     height = _HEAD + _CELL * len(matrix.themes) + 40
     gaps = sum(total == 0 for total in matrix.row_totals)
-    description = _(
-        "{themes} thema's bij {organisations} organisaties; {gaps} thema's waar niemand aan werkt."
-    ).format(themes=len(matrix.themes), organisations=columns, gaps=gaps)
+    themes = len(matrix.themes)
+    description = _("{themes} bij {organisations}; {gaps}").format(
+        themes=ngettext("{n} thema", "{n} thema's", themes).format(n=themes),
+        organisations=ngettext("{n} organisatie", "{n} organisaties", columns).format(n=columns),
+        gaps=ngettext(
+            "{n} thema waar niemand aan werkt.", "{n} thema's waar niemand aan werkt.", gaps
+        ).format(n=gaps),
+    )
     parts = [_open(_("Thema's en organisaties"), description, height, width)]
     parts += _matrix_heads(matrix.organisation_names)
     for row, theme in enumerate(matrix.themes):
         parts += _matrix_row(
             row, theme, matrix.counts[row], matrix.row_totals[row], matrix.max_count
         )
-    note_y = _HEAD + _CELL * len(matrix.themes) + 26
-    note = _("Rood: een thema uit de vragen van inwoners waar niemand aan werkt.")
-    parts.append(
-        f'<text x="10" y="{note_y}" font-size="13" fill="{ISOLATED_COLOUR}">{_text(note)}</text>'
-    )
+    if gaps:  # the note explains red, so only when a row is red
+        note_y = _HEAD + _CELL * len(matrix.themes) + 26
+        note = _("Rood: een thema uit de vragen van inwoners waar niemand aan werkt.")
+        parts.append(
+            f'<text x="10" y="{note_y}" font-size="13" fill="{ISOLATED_COLOUR}">'
+            f"{_text(note)}</text>"
+        )
     parts.append("</svg>")
     return "\n".join(parts)
 

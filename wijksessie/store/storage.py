@@ -31,7 +31,20 @@ NEW_FILE_MODE = _default_mode()
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old or the new file, nothing between."""
+    """Write ``text`` to ``path`` so that readers see the old or the new file, nothing between.
+
+    An ``OSError`` names ``path``, the file the user asked for, not the temporary file beside
+    it that the error was about (``.x.html.l_qg6fmr.tmp`` means nothing to them).
+    """
+    try:
+        _atomic_write_text(path, text)
+    except OSError as error:
+        if error.errno is None or error.filename in (None, str(path)):
+            raise
+        raise OSError(error.errno, error.strerror, str(path)) from error
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         try:
