@@ -27,6 +27,10 @@ from wijksessie.i18n import _, current_language, ngettext
 from wijksessie.render.figures import Figure
 
 TEMPLATE = "summary.html.j2"
+COMPACT = 100
+"""From this many commitments or initiatives the page prints compactly: the commitments once
+(per person), no initiative descriptions, smaller type. The large benchmark session (1,000
+commitments, 500 initiatives) printed to 348 A4 pages before."""
 
 
 def to_html(summary: Summary, figures: Sequence[Figure] = ()) -> str:
@@ -38,6 +42,8 @@ def to_html(summary: Summary, figures: Sequence[Figure] = ()) -> str:
         s=summary,
         max_votes=max((g.votes for g in summary.goals), default=0),
         figures=pictures,
+        compact=max(len(summary.commitments), sum(len(w.initiatives) for w in summary.work))
+        >= COMPACT,
     )
 
 
