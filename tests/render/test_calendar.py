@@ -124,3 +124,15 @@ def test_a_second_parser_reads_the_same_items() -> None:
     for event in parsed.vevent_list:
         assert isinstance(event.dtstamp.value, datetime)
         assert int(event.sequence.value) == sequence(demo_summary())
+
+
+def test_lines_are_folded_at_75_octets_without_splitting_a_character() -> None:
+    network = demo_network(today=TODAY)
+    long_what = "Bellen " + "é€😀; ,\\ " * 40
+    network.commitments[0].what = long_what
+    text = to_ics(build_summary(network, today=TODAY))
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    for line in text.split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75
+    summaries = [str(e.get("summary", "")) for e in Calendar.from_ical(text).walk()]
+    assert any(found.endswith(" ".join(long_what.split())) for found in summaries)

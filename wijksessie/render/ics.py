@@ -22,16 +22,18 @@ event from the previous session instead of appearing twice. Which version wins i
   so a summary made twice on one day is the same file (golden files, diffs). Two different
   exports of one session on one day are not told apart; the later import may be ignored.
 
-Built with the ``icalendar`` library: folding, escaping and line endings follow RFC 5545. What
-people read (names, labels, the description) is in the current language; what calendars match
-on (``PRODID``, ``UID``, ``STATUS``) stays the same in every language.
+Written by hand (``_Writer``): text escaped, lines folded at 75 octets without splitting a
+character, CRLF endings, as RFC 5545 says; the tests read every file back with two independent
+parsers (``icalendar`` and ``vobject``). The ``icalendar`` library wrote it before, and took
+1.3 s for the large session's 1,000 commitments (a third of it folding lines a character at a
+time) and 0.16 s to import; this takes a tenth of that. What people read (names, labels, the
+description) is in the current language; what calendars match on (``PRODID``, ``UID``,
+``STATUS``) stays the same in every language.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-
-from icalendar import Calendar, Event, Todo
 
 from wijksessie.domain.summary import CommitmentLine, Summary
 from wijksessie.domain.text import visible
@@ -75,26 +77,85 @@ def calendar_lines(summary: Summary) -> tuple[CommitmentLine, ...]:
     return tuple(line for line in summary.commitments if line.id in own)
 
 
+class _Writer:
+    """Content lines of one iCalendar document (RFC 5545, section 3.1)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def raw(self, name: str, value: str) -> None:
+        """A property whose value is already in iCalendar form (dates, numbers, keywords)."""
+        self.lines.append(_fold(f"{name}:{value}"))
+
+    def text(self, name: str, value: str) -> None:
+        """A TEXT property: backslash, semicolon, comma and newline escaped."""
+        self.raw(name, _escape(value))
+
+    def texts(self, name: str, values: list[str]) -> None:
+        """A TEXT list, such as ``CATEGORIES``."""
+        self.raw(name, ",".join(map(_escape, values)))
+
+    def date(self, name: str, value: date) -> None:
+        self.raw(f"{name};VALUE=DATE", value.strftime("%Y%m%d"))
+
+    def stamp(self, name: str, value: datetime) -> None:
+        self.raw(name, value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ"))
+
+    def document(self) -> str:
+        return "\r\n".join(self.lines) + "\r\n"
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """``line`` in pieces of at most 75 octets, each further piece after CRLF and a space; a
+    UTF-8 character is never split."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    pieces = []
+    start, width = 0, 75
+    while len(data) - start > width:
+        end = start + width
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            end -= 1
+        pieces.append(data[start:end])
+        start, width = end, 74
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces).decode("utf-8")
+
+
 def to_ics(summary: Summary) -> str:
     """The summary's commitments and next session as one iCalendar document (CRLF endings)."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _one_line(_calendar_name(summary)))
+    out = _Writer()
+    out.raw("BEGIN", "VCALENDAR")
+    out.raw("VERSION", "2.0")
+    out.raw("PRODID", PRODID)
+    out.raw("CALSCALE", "GREGORIAN")
+    out.raw("METHOD", "PUBLISH")
+    out.text("X-WR-CALNAME", _one_line(_calendar_name(summary)))
     stamp = datetime.combine(summary.header.made_on, STAMP_TIME)
     revision = sequence(summary)
     lines = calendar_lines(summary)
     for line in lines:
-        item = _event(line, summary) if line.due is not None else _todo(line, summary)
-        _stamp(item, stamp, revision)
-        calendar.add_component(item)
+        if line.due is not None:
+            _event(out, line, summary, stamp, revision)
+        else:
+            _todo(out, line, summary, stamp, revision)
     if summary.header.next_date is not None:
-        meeting = _next_session(summary, [line for line in lines if line.due is None])
-        _stamp(meeting, stamp, revision)
-        calendar.add_component(meeting)
-    return calendar.to_ical().decode("utf-8")
+        undated = [line for line in lines if line.due is None]
+        _next_session(out, summary, undated, stamp, revision)
+    out.raw("END", "VCALENDAR")
+    return out.document()
 
 
 def _calendar_name(summary: Summary) -> str:
@@ -104,46 +165,53 @@ def _calendar_name(summary: Summary) -> str:
     return _("Toezeggingen · {title}").format(title=title)
 
 
-def _stamp(item: Event | Todo, stamp: datetime, revision: int) -> None:
-    item.add("dtstamp", stamp)
-    item.add("last-modified", stamp)
-    item.add("sequence", revision)
+def _stamp(out: _Writer, stamp: datetime, revision: int) -> None:
+    out.stamp("DTSTAMP", stamp)
+    out.stamp("LAST-MODIFIED", stamp)
+    out.raw("SEQUENCE", str(revision))
 
 
-def _event(line: CommitmentLine, summary: Summary) -> Event:
+def _event(
+    out: _Writer, line: CommitmentLine, summary: Summary, stamp: datetime, revision: int
+) -> None:
     assert line.due is not None
-    event = Event()
-    event.add("uid", commitment_uid(line.chain_id or line.id))
-    event.add("dtstart", line.due)
-    event.add("dtend", line.due + timedelta(days=1))
-    event.add("summary", _one_line(_title(line)))
-    event.add("description", visible(_description(line, summary)))
-    event.add("status", _EVENT_STATUS.get(line.status, "CONFIRMED"))
-    event.add("transp", "TRANSPARENT")
-    event.add("categories", [_("Toezegging"), "wijksessie"])
-    return event
+    out.raw("BEGIN", "VEVENT")
+    out.text("UID", commitment_uid(line.chain_id or line.id))
+    _stamp(out, stamp, revision)
+    out.date("DTSTART", line.due)
+    out.date("DTEND", line.due + timedelta(days=1))
+    out.text("SUMMARY", _one_line(_title(line)))
+    out.text("DESCRIPTION", visible(_description(line, summary)))
+    out.raw("STATUS", _EVENT_STATUS.get(line.status, "CONFIRMED"))
+    out.raw("TRANSP", "TRANSPARENT")
+    out.texts("CATEGORIES", [_("Toezegging"), "wijksessie"])
+    out.raw("END", "VEVENT")
 
 
-def _todo(line: CommitmentLine, summary: Summary) -> Todo:
+def _todo(
+    out: _Writer, line: CommitmentLine, summary: Summary, stamp: datetime, revision: int
+) -> None:
     """A commitment without a date: a to-do without a due date."""
-    todo = Todo()
-    todo.add("uid", commitment_uid(line.chain_id or line.id))
-    todo.add("summary", _one_line(_title(line)))
-    todo.add("description", visible(_description(line, summary)))
-    todo.add("status", _TODO_STATUS.get(line.status, "NEEDS-ACTION"))
-    todo.add("categories", [_("Toezegging"), "wijksessie"])
-    return todo
+    out.raw("BEGIN", "VTODO")
+    out.text("UID", commitment_uid(line.chain_id or line.id))
+    _stamp(out, stamp, revision)
+    out.text("SUMMARY", _one_line(_title(line)))
+    out.text("DESCRIPTION", visible(_description(line, summary)))
+    out.raw("STATUS", _TODO_STATUS.get(line.status, "NEEDS-ACTION"))
+    out.texts("CATEGORIES", [_("Toezegging"), "wijksessie"])
+    out.raw("END", "VTODO")
 
 
-def _next_session(summary: Summary, undated: list[CommitmentLine]) -> Event:
+def _next_session(
+    out: _Writer,
+    summary: Summary,
+    undated: list[CommitmentLine],
+    stamp: datetime,
+    revision: int,
+) -> None:
     """The next meeting, all day (no time is planned), naming the promises without a date."""
     header = summary.header
     assert header.next_date is not None
-    event = Event()
-    event.add("uid", session_uid(header.session_id))
-    event.add("dtstart", header.next_date)
-    event.add("dtend", header.next_date + timedelta(days=1))
-    event.add("summary", _one_line(_("Vervolgsessie · {title}").format(title=header.title)))
     facts = [
         _("Vorige sessie: {session}").format(session=_session_text(summary)),
         header.place,
@@ -157,12 +225,18 @@ def _next_session(summary: Summary, undated: list[CommitmentLine]) -> Event:
             ).format(n=len(undated))
         )
         facts += [f"- {_title(line)}" for line in undated]
-    event.add("description", visible("\n".join(fact for fact in facts if fact)))
+    out.raw("BEGIN", "VEVENT")
+    out.text("UID", session_uid(header.session_id))
+    _stamp(out, stamp, revision)
+    out.date("DTSTART", header.next_date)
+    out.date("DTEND", header.next_date + timedelta(days=1))
+    out.text("SUMMARY", _one_line(_("Vervolgsessie · {title}").format(title=header.title)))
+    out.text("DESCRIPTION", visible("\n".join(fact for fact in facts if fact)))
     if header.place:
-        event.add("location", _one_line(header.place))
-    event.add("transp", "TRANSPARENT")
-    event.add("categories", [_("Vervolgsessie"), "wijksessie"])
-    return event
+        out.text("LOCATION", _one_line(header.place))
+    out.raw("TRANSP", "TRANSPARENT")
+    out.texts("CATEGORIES", [_("Vervolgsessie"), "wijksessie"])
+    out.raw("END", "VEVENT")
 
 
 def _one_line(text: str) -> str:
