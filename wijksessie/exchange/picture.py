@@ -14,11 +14,11 @@ themes are drawn as typed.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from wijksessie.domain.analysis import network_groups, overlaps, theme_matrix
+from wijksessie.domain.analysis import Matrix, network_groups, overlaps, theme_matrix
 from wijksessie.domain.model import SECTORS, ConnectionKind, Network
 from wijksessie.domain.text import visible
 from wijksessie.exchange.edges import POSSIBLE, connection_edges, kind_label
@@ -274,6 +274,8 @@ def _network_description(nodes: list[_Node], lines: list[tuple[str, str, str]]) 
 # --- the theme matrix ----------------------------------------------------------------------------
 
 _CELL = 34
+_MAX_COLUMNS = 16
+"""More organisations than this (and than themes) turn the heatmap: organisations become rows."""
 _ROW_LABEL = 210
 _HEAD = 170
 _EMPTY_CELL = "#F2F2F2"
@@ -298,6 +300,8 @@ def matrix_svg(network: Network) -> str:
             "{n} thema waar niemand aan werkt.", "{n} thema's waar niemand aan werkt.", gaps
         ).format(n=gaps),
     )
+    if columns > max(themes, _MAX_COLUMNS):
+        return _transposed(matrix, description, gaps)
     parts = [_open(_("Thema's en organisaties"), description, height, width)]
     parts += _matrix_heads(matrix.organisation_names)
     for row, theme in enumerate(matrix.themes):
@@ -315,21 +319,57 @@ def matrix_svg(network: Network) -> str:
     return "\n".join(parts)
 
 
-def _matrix_heads(names: tuple[str, ...]) -> list[str]:
+def _transposed(matrix: Matrix, description: str, gaps: int) -> str:
+    """Organisations (rows) × themes (columns), for a network with more organisations than
+    themes: 40 organisations as columns made a drawing 1,734 units wide, printed at 4 pt on A4;
+    as rows the drawing is about 830 wide and its text stays about 9 pt. A theme nobody works
+    on has a red column head."""
+    rows = len(matrix.organisation_ids)
+    totals = tuple(sum(row[column] for row in matrix.counts) for column in range(rows))
+    width = _ROW_LABEL + _CELL * (len(matrix.themes) + 1) + 130
+    height = _HEAD + _CELL * rows + 40
+    empty = {
+        theme for theme, total in zip(matrix.themes, matrix.row_totals, strict=True) if not total
+    }
+    parts = [_open(_("Thema's en organisaties"), description, height, width)]
+    parts += _matrix_heads(matrix.themes, red=empty)
+    for row, name in enumerate(matrix.organisation_names):
+        counts = tuple(theme_row[row] for theme_row in matrix.counts)
+        parts += _matrix_row(row, name, counts, totals[row], matrix.max_count, red=False)
+    if gaps:
+        note = _("Rood: een thema uit de vragen van inwoners waar niemand aan werkt.")
+        parts.append(
+            f'<text x="10" y="{_HEAD + _CELL * rows + 26}" font-size="13" '
+            f'fill="{ISOLATED_COLOUR}">{_text(note)}</text>'
+        )
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _matrix_heads(names: tuple[str, ...], red: Collection[str] = ()) -> list[str]:
     heads = []
     for column, name in enumerate((*names, _("Totaal"))):
         x = _ROW_LABEL + _CELL * column + _CELL / 2
         y = _HEAD - 8
+        fill = f' fill="{ISOLATED_COLOUR}"' if name in red else ""
         heads.append(
-            f'<text x="{x}" y="{y}" font-size="13" transform="rotate(-50 {x} {y})">'
+            f'<text x="{x}" y="{y}" font-size="13" transform="rotate(-50 {x} {y})"{fill}>'
             f"<title>{_text(name)}</title>{_text(_short(name, 22))}</text>"
         )
     return heads
 
 
-def _matrix_row(row: int, theme: str, counts: tuple[int, ...], total: int, peak: int) -> list[str]:
+def _matrix_row(
+    row: int,
+    theme: str,
+    counts: tuple[int, ...],
+    total: int,
+    peak: int,
+    red: bool | None = None,
+) -> list[str]:
+    """One row; its label red when ``red`` (by default: when nobody works on the theme)."""
     y = _HEAD + _CELL * row
-    colour = ISOLATED_COLOUR if total == 0 else "#111"
+    colour = ISOLATED_COLOUR if (total == 0 if red is None else red) else "#111"
     parts = [
         f'<text x="{_ROW_LABEL - 8}" y="{y + _CELL / 2 + 5}" font-size="14" text-anchor="end" '
         f'fill="{colour}">{_text(_short(theme, 26))}</text>'
