@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 from wijksessie.domain.demo import demo_network
 from wijksessie.domain.model import Network, Organisation, Session
 from wijksessie.domain.summary import build_summary
+from wijksessie.exchange.edges import POSSIBLE
 from wijksessie.render import render
 from wijksessie.render.figures import network_figures
 
@@ -67,3 +68,15 @@ def test_a_heatmap_of_forty_organisations_stays_readable_on_a4() -> None:
     assert 13 * a4_scale >= 8.5  # the smallest text, in px: at least about 6.5 pt
     ElementTree.fromstring(svg)
     assert "Organisatie 39" in svg
+
+
+def test_a_big_network_draws_only_the_strongest_possible_links() -> None:
+    """Issue 17, point 7: 740 dashed 'mogelijke verbinding' lines tangled 40 organisations."""
+    from wijksessie.exchange.picture import MIN_POSSIBLE, strongest
+
+    lines = [("a", "b", "werken samen")] + [(f"o{n}", f"p{n}", POSSIBLE) for n in range(740)]
+    kept, hidden = strongest(lines, 40)
+    assert kept[0] == ("a", "b", "werken samen")
+    assert kept[1:] == lines[1:41] and hidden == 700
+    assert strongest(lines[:5], 3) == (lines[:5], 0)
+    assert MIN_POSSIBLE >= 10

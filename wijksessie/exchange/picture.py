@@ -34,6 +34,8 @@ _MARGIN_Y = 40
 _PLOT_HEIGHT = 600
 _PLOT_HEIGHT_MAX = 1000
 _ALONE_ROW = 110
+MIN_POSSIBLE = 12
+"""The possible links (overlap pairs) a picture always has room for."""
 
 SECTOR_COLOURS: dict[str, str] = dict(
     zip(
@@ -84,6 +86,7 @@ def network_svg(network: Network) -> str:
         return _message_svg(_("Netwerk"), _("Nog geen organisaties in deze sessie."))
     lines = [(e.source, e.target, e.kind) for e in connection_edges(network)]
     lines += _overlap_pairs(network)
+    lines, hidden = strongest(lines, len(nodes))
     plot = _plot_height(len(nodes))
     places = _layout(nodes, lines, plot)
     colours = _sector_colours(node.sector for node in nodes)
@@ -91,7 +94,11 @@ def network_svg(network: Network) -> str:
     legend, legend_height = _network_legend(colours, nodes, legend_y)
     height = legend_y + legend_height
     parts = [
-        _open(_("Netwerk van organisaties"), _network_description(nodes, lines), height),
+        _open(
+            _("Netwerk van organisaties"),
+            _network_description(nodes, lines) + _hidden_note(hidden),
+            height,
+        ),
         *(_line(places[a], places[b], kind) for a, b, kind in lines),
         *(_node(node, places[node.id], colours[node.sector]) for node in nodes),
         legend,
@@ -255,6 +262,35 @@ def _network_legend(colours: dict[str, str], nodes: list[_Node], top: float) -> 
         parts.append(f'<text x="{x + 28}" y="{y + 5}">{_text(alone)}</text>')
     parts.append("</g>")
     return "\n".join(parts), y - top + 24
+
+
+def strongest(
+    lines: list[tuple[str, str, str]], organisations: int
+) -> tuple[list[tuple[str, str, str]], int]:
+    """Every connection, and only the strongest possible links (the overlap pairs come best
+    first): at most one per organisation, at least ``MIN_POSSIBLE``. The large session has 740
+    overlap pairs among 40 organisations, a tangle of dashed lines no one could read; the
+    findings list the rest in words. Returns the lines kept and how many were left out."""
+    most = max(MIN_POSSIBLE, organisations)
+    kept: list[tuple[str, str, str]] = []
+    possible = 0
+    for line in lines:
+        if line[2] == POSSIBLE:
+            possible += 1
+            if possible > most:
+                continue
+        kept.append(line)
+    return kept, len(lines) - len(kept)
+
+
+def _hidden_note(hidden: int) -> str:
+    if not hidden:
+        return ""
+    return " " + ngettext(
+        "{n} zwakkere mogelijke verbinding is weggelaten.",
+        "{n} zwakkere mogelijke verbindingen zijn weggelaten.",
+        hidden,
+    ).format(n=hidden)
 
 
 def _network_description(nodes: list[_Node], lines: list[tuple[str, str, str]]) -> str:
