@@ -39,10 +39,18 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[int, di
             figures,
         ),
     }
+    long_word = "Buurtbewonersondersteuningsinitiatiefcoördinatiewerkgroepvergadering" * 2
+    network.commitments[0].what = long_word
+    network.organisations[0].name = long_word
+    network.participants[0].email = f"{long_word}@example.nl"
+    network.participants[0].share_contact = True
+    pages["lange woorden"] = to_html(
+        build_summary(network, today=TODAY, with_contact=True), network_figures(network)
+    )
     return {name: browser.measure(page, (PHONE, DESKTOP), folder) for name, page in pages.items()}
 
 
-@pytest.mark.parametrize("page", ["alles", "gerda"])
+@pytest.mark.parametrize("page", ["alles", "gerda", "lange woorden"])
 def test_a_phone_needs_no_sideways_scrolling(measured: dict, page: str) -> None:
     phone = measured[page][PHONE]
     assert phone["width"] == PHONE
