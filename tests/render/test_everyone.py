@@ -86,3 +86,19 @@ def test_the_list_never_holds_a_formula() -> None:
     evil = [PersonalCopy("=HYPERLINK(1)", "", "", "x.html", "x.ics"), *copies]
     rows = _rows({LIST_NAME: mailing_list(evil)})
     assert rows[0]["Naam"] == "'=HYPERLINK(1)"
+
+
+def test_each_page_is_exactly_what_voor_gives_that_person() -> None:
+    """The pages for everyone are put together from parts rendered once (for speed); they
+    must be the very page ``--voor`` makes, for people with and without commitments."""
+    from wijksessie.render.figures import network_figures
+    from wijksessie.render.html import to_html
+
+    network = demo_network(today=TODAY)
+    figures = network_figures(network)
+    summary = build_summary(network, today=TODAY, with_contact=True)
+    _copies, files = personal_files(summary, network, figures)
+    for person in network.participants:
+        page = files[f"{file_stem(person.name)}.html"]
+        alone = build_summary(network, today=TODAY, with_contact=True, for_participant=person.id)
+        assert page == to_html(alone, figures), person.name

@@ -54,17 +54,19 @@ def personal_files(
     ``summary`` is the whole room's summary, built with the contact details the copies may
     carry. Two people whose names give the same file name get ``-2``, ``-3``.
     """
-    from wijksessie.render.html import to_html
+    from wijksessie.render.html import pages_for
     from wijksessie.render.ics import to_ics
 
     names = {o.id: o.name for o in network.organisations}
     shared = summary.with_contact
     copies: list[PersonalCopy] = []
     files: dict[str, str] = {}
-    for person in sorted(network.participants, key=lambda p: (normalise(p.name), p.id)):
+    people = sorted(network.participants, key=lambda p: (normalise(p.name), p.id))
+    views = [for_reader(summary, network, person) for person in people]
+    pages = pages_for(summary, views, figures)
+    for person, own, page in zip(people, views, pages, strict=True):
         stem = _free(file_stem(person.name), files)
-        own = for_reader(summary, network, person)
-        files[f"{stem}.html"] = to_html(own, figures)
+        files[f"{stem}.html"] = page
         files[f"{stem}.ics"] = to_ics(own)
         copies.append(
             PersonalCopy(
