@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -81,13 +82,81 @@ def test_contact_details_follow_the_privacy_rule(
     )
 
 
+@pytest.mark.parametrize("fmt", ["text", "md", "html", "ics"])
+def test_a_page_without_contact_details_for_the_public(
+    fmt: str, session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 17, point 6: HTML and iCalendar always carried shared details; now they need not."""
+    out = _run(capsys, str(session), "--format", fmt, "--zonder-contact")
+    assert SHARED_EMAIL not in out and "06 12345678" not in out
+    assert not re.search(r"[\w.]+@[\w.]+\.nl", out)
+
+
+def test_with_and_without_contact_at_once_is_refused(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["summary", str(session), "--met-contact", "--zonder-contact"]) == 2
+    assert "--zonder-contact" in capsys.readouterr().err
+
+
+def test_everyone_at_once_into_a_folder(
+    session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "iedereen"
+    out = _run(capsys, str(session), "--iedereen", "-o", str(target))
+    assert out.strip() == str(target)
+    names = {path.name for path in target.iterdir()}
+    assert len(names) == 2 * 15 + 1 and "deelnemers.csv" in names
+    assert SHARED_EMAIL in (target / "deelnemers.csv").read_text(encoding="utf-8")
+
+
+def test_everyone_without_contact(
+    session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "openbaar"
+    _run(capsys, str(session), "--iedereen", "--zonder-contact", "-o", str(target))
+    assert not any(SHARED_EMAIL in path.read_text(encoding="utf-8") for path in target.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ([], "geef die met -o MAP"),
+        (["-o", "{tmp}/x", "--voor", "Gerda"], "niet allebei"),
+        (["-o", "{tmp}/mist/x"], "bestaat niet"),
+    ],
+)
+def test_everyone_needs_one_folder(
+    extra: list[str],
+    message: str,
+    session: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["summary", str(session), "--iedereen", *(a.format(tmp=tmp_path) for a in extra)]
+    assert_user_error(capsys, argv, message)
+
+
 def test_output_file(session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "uit" / "samenvatting.ics"
     target.parent.mkdir()
     out = _run(capsys, str(session), "--format", "ics", "-o", str(target))
     assert out.strip() == str(target)
     calendar = Calendar.from_ical(target.read_text(encoding="utf-8"))
-    assert len(list(calendar.walk("VEVENT"))) == 11
+    # 11 dated commitments and the next session; the one without a date is a to-do.
+    assert len(list(calendar.walk("VEVENT"))) == 12
+    assert len(list(calendar.walk("VTODO"))) == 1
+
+
+def test_a_personal_calendar(session: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    everyone = _run(capsys, str(session), "--format", "ics")
+    gerda = _run(capsys, str(session), "--format", "ics", "--voor", "Gerda Willems")
+    assert gerda != everyone
+    events = list(Calendar.from_ical(gerda).walk("VEVENT"))
+    assert [str(e["summary"]).split(":")[0] for e in events] == [
+        "Toezegging Gerda Willems",
+        "Vervolgsessie · Netwerksessie Kruidenbuurt",
+    ]
 
 
 def test_one_participants_view(session: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -138,7 +207,32 @@ def test_unknown_participant(session: Path, capsys: pytest.CaptureFixture[str]) 
     err = assert_user_error(
         capsys, ["summary", str(session), "--voor", "Zoë"], "Geen deelnemer ‘Zoë’"
     )
-    assert "Fatima el Amrani" in err
+    assert "15 deelnemers" in err and "Fatima" not in err
+
+
+def test_a_near_miss_is_answered_with_the_closest_names(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = assert_user_error(
+        capsys, ["summary", str(session), "--voor", "Ruud Jansn"], "Geen deelnemer"
+    )
+    assert "Bedoel je: Ruud Jansen (Huisartsenpraktijk De Linde)?" in err
+
+
+def test_a_first_name_or_a_part_finds_the_one_person(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for asked in ("Gerda", "Will", "gerda wil"):
+        out = _run(capsys, str(session), "--format", "md", "--voor", asked)
+        assert "## Jouw toezeggingen (Gerda Willems)" in out
+
+
+def test_an_empty_name_is_an_error_not_the_full_summary(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert_user_error(
+        capsys, ["summary", str(session), "--voor", ""], "Geef de naam van een deelnemer op."
+    )
 
 
 def test_unknown_format(session: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,7 +244,44 @@ def test_output_into_a_missing_folder(
     session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "bestaat-niet" / "s.md"
-    assert_user_error(capsys, ["summary", str(session), "-o", str(target)], "Kan niet bij")
+    err = assert_user_error(
+        capsys, ["summary", str(session), "-o", str(target)], f"Kan niet bij {target}:"
+    )
+    assert ".tmp" not in err
+
+
+def test_text_on_stdout_has_no_trailing_spaces(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _run(capsys, str(session))
+    assert len(out.splitlines()) > 100
+    assert not [line for line in out.splitlines() if line != line.rstrip()]
+
+
+@pytest.mark.parametrize(
+    ("env", "option", "width"), [("60", [], 60), ("60", ["--breedte", "72"], 72)]
+)
+def test_text_into_a_file_is_as_wide_as_asked(
+    env: str,
+    option: list[str],
+    width: int,
+    session: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", env)
+    target = tmp_path / "s.txt"
+    _run(capsys, str(session), "-o", str(target), *option)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert max(map(len, lines)) == width
+
+
+def test_a_width_that_is_no_width_is_refused(
+    session: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["summary", str(session), "--breedte", "5"]) == 2
+    assert "geen breedte" in capsys.readouterr().err
 
 
 def test_refuses_to_overwrite_the_session(

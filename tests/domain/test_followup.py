@@ -164,6 +164,13 @@ def test_carry_sets_carried_from_and_a_new_id() -> None:
     assert carried.status is CommitmentStatus.BUSY and original.carried_from == ""
 
 
+def test_carried_again_it_points_to_the_first_commitment_of_its_chain() -> None:
+    """Issue 17: a calendar knows a promise by its chain's first id, however often carried."""
+    first = Commitment("Iets", "p1", id="c1")
+    third = carry(carry(first))
+    assert third.carried_from == "c1" and third.id != "c1"
+
+
 def test_review_statuses_go_person_by_person_earliest_first(network: Network) -> None:
     new = make(network)
     new.commitments.append(Commitment("Vers vandaag", "p1"))

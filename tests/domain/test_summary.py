@@ -309,7 +309,7 @@ def test_an_ambiguous_name_asks_for_the_organisation() -> None:
     network = _network()
     network.participants[2].name = "Anna de Vries"
     network.participants[2].organisation_id = "org-s"
-    with pytest.raises(NotFoundError, match="Er zijn 2 deelnemers"):
+    with pytest.raises(NotFoundError, match="past bij 2 deelnemers"):
         _summary(network, for_participant="Anna de Vries")
     assert _summary(network, for_participant="anna de vries (welzijn zuid)").own
 

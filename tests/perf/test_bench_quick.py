@@ -52,7 +52,9 @@ def test_quick_benchmark_reports_every_figure() -> None:
     report = json.loads(done.stdout)
     expected = set(FIGURES)
     if importlib.util.find_spec("wijksessie.render") is not None:
-        expected.add("summaries_large")
+        expected |= {"summaries_large", "summary_build_large", "summary_text_large"}
+        expected |= {"summary_md_large", "summary_html_large", "summary_ics_large"}
+        expected.add("cold_summary_demo")
     figures = report["figures"]
     assert expected <= set(figures)
     for key, figure in figures.items():

@@ -78,3 +78,19 @@ def test_hostile_text_is_escaped_never_run() -> None:
     assert MARKUP in html
     assert "\x1b" not in html
     assert "␛[31mrood" in html
+
+
+def test_a_big_network_prints_compactly_a_small_one_as_it_was() -> None:
+    """Issue 17, point 7: the large benchmark session printed to 348 A4 pages (now 128)."""
+    import dataclasses
+
+    from wijksessie.render.html import COMPACT
+
+    summary = demo_summary()
+    assert '<body class="compact">' not in to_html(summary)
+    many = summary.by_person[0].commitments * (COMPACT // len(summary.by_person[0].commitments) + 1)
+    group = dataclasses.replace(summary.by_person[0], commitments=many)
+    big = dataclasses.replace(summary, by_person=(group, *summary.by_person[1:]))
+    page = to_html(big)
+    assert '<body class="compact">' in page
+    assert "Op papier staan de toezeggingen alleen per persoon" in page

@@ -66,6 +66,22 @@ async def test_export_key_writes_into_exports(
         assert "Kruidenbuurt" in files[0].read_text(encoding="utf-8")
 
 
+async def test_the_everyone_key_writes_a_page_and_calendar_per_participant(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _press(app, pilot, "f7", "i")
+        [folder] = (demo_file.parent / exports.EXPORTS).iterdir()
+        assert folder.is_dir() and folder.name.endswith("-iedereen")
+        names = {path.name for path in folder.iterdir()}
+        assert {"deelnemers.csv", "gerda-willems.html", "gerda-willems.ics"} <= names
+        assert len(names) == 2 * 15 + 1
+        page = (folder / "gerda-willems.html").read_text(encoding="utf-8")
+        assert "Jouw toezeggingen · Gerda Willems" in page
+        assert any(str(folder) in str(n.message) for n in app._notifications)
+
+
 async def test_the_wall_shows_the_whole_summary_drawn_in_parts(
     make_app: AppFactory, demo_file: Path
 ) -> None:

@@ -4,19 +4,23 @@ The session file is opened read-only and without the lock, so a summary can be m
 facilitator still has the session open. Without ``-o`` the output goes to standard output, so it
 pipes into mail or a file. Which contact details appear follows ``services.formats``: HTML
 and iCalendar carry those participants chose to share; text and Markdown only with
-``--met-contact``, because a terminal may be on the projector. Problems (a missing or damaged
+``--met-contact``, because a terminal may be on the projector; no format with
+``--zonder-contact`` (a page to share publicly). Problems (a missing or damaged
 file, an unknown participant) end as one Dutch line and exit code 2 via ``cli.main``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wijksessie.commands.common import Subcommands, add_command, session_path, tell
+from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
 from wijksessie.services.formats import SUMMARY_FORMATS, SUMMARY_NAMES, contact_allowed, spoken
 
@@ -56,20 +60,61 @@ def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
         help=_("de samenvatting voor één deelnemer: eigen toezeggingen eerst"),
     )
     options.add_argument(
+        "--breedte",
+        "--width",
+        dest="breedte",
+        type=_width,
+        metavar="N",
+        help=_("tekens per regel voor text (standaard: $COLUMNS, of het scherm, of 100)"),
+    )
+    options.add_argument(
+        "--iedereen",
+        "--everyone",
+        dest="iedereen",
+        action="store_true",
+        help=_(
+            "voor elke deelnemer een eigen pagina (html) en agenda (ics), met een lijst "
+            "deelnemers.csv om ze te versturen, in de map van -o MAP"
+        ),
+    )
+    contact = options.add_mutually_exclusive_group()
+    contact.add_argument(
         "--met-contact",
         action="store_true",
         help=_("ook gedeelde e-mail en telefoon in text en md (html en ics hebben ze altijd)"),
+    )
+    contact.add_argument(
+        "--zonder-contact",
+        action="store_true",
+        help=_("geen e-mail of telefoon, ook niet in html en ics (om openbaar te delen)"),
     )
 
 
 def run_summary(args: argparse.Namespace) -> int:
     """Build the summary of one session file and print or write it."""
-    from wijksessie.services.exports import make_summary, save_summary, summary_text
+    from wijksessie.services.exports import (
+        make_summary,
+        save_summary,
+        summary_text,
+        write_everyone,
+    )
     from wijksessie.services.sessions import read_network
 
+    if args.iedereen:
+        if not args.output:
+            raise WijksessieError(
+                _("--iedereen schrijft een map vol bestanden: geef die met -o MAP.")
+            )
+        if args.voor is not None:
+            raise WijksessieError(_("Kies --iedereen of --voor NAAM, niet allebei."))
     path = session_path(args.path, args)
     network = read_network(path, tell=tell)
-    with_contact = contact_allowed(args.format, args.met_contact)
+    if args.iedereen:
+        target = Path(args.output).expanduser()
+        write_everyone(network, target, today=date.today(), with_contact=not args.zonder_contact)
+        print(target)
+        return 0
+    with_contact = contact_allowed(args.format, args.met_contact, args.zonder_contact)
     if args.output:
         target = save_summary(
             network,
@@ -79,6 +124,7 @@ def run_summary(args: argparse.Namespace) -> int:
             today=date.today(),
             for_participant=args.voor,
             with_contact=with_contact,
+            width=args.breedte or _columns() if args.format == "text" else None,
         )
         print(target)
         return 0
@@ -90,16 +136,45 @@ def run_summary(args: argparse.Namespace) -> int:
         with_contact=with_contact,
     )
     if args.format == "text":
-        _print_rich(summary)
+        _print_rich(summary, args.breedte)
     else:
         sys.stdout.write(summary_text(network, summary, args.format))
     return 0
 
 
-def _print_rich(summary: Summary) -> None:
-    """With colour on a terminal; plain when piped (Rich detects it)."""
+def _print_rich(summary: Summary, width: int | None) -> None:
+    """With colour on a terminal; plain when piped (Rich detects it). As wide as ``width``,
+    else ``$COLUMNS`` or the terminal (Rich's rule); no line ends in spaces."""
     from rich.console import Console
 
     from wijksessie.render.text import summary_renderable
 
-    Console(highlight=False, emoji=False).print(summary_renderable(summary))
+    console = Console(highlight=False, emoji=False, width=width)
+    with console.capture() as captured:
+        console.print(summary_renderable(summary))
+    sys.stdout.write(_TRAILING.sub(r"\1", captured.get()))
+
+
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.M)
+"""Spaces at the end of a line, also when colour codes follow them: Rich pads table lines."""
+
+
+def _columns() -> int | None:
+    """``$COLUMNS`` as a width, when it is one."""
+    try:
+        return _width(os.environ.get("COLUMNS", ""))
+    except argparse.ArgumentTypeError:
+        return None
+
+
+def _width(text: str) -> int:
+    """A line width from 40 to 400 characters (``--breedte``)."""
+    try:
+        width = int(text)
+    except ValueError:
+        width = 0
+    if not 40 <= width <= 400:
+        raise argparse.ArgumentTypeError(
+            _("‘{text}’ is geen breedte; geef 40 tot 400 tekens.").format(text=text)
+        )
+    return width

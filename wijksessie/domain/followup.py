@@ -12,8 +12,11 @@ What is carried over, and why:
 * participants marked **present**: attendance belongs to one meeting; the facilitator marks
   who is missing;
 * every commitment that is still ``open`` or ``bezig``, as a **new** commitment (new id) with
-  ``carried_from`` set to the original's id and the same status, so the review round can ask
-  after it and both files keep their own history. ``gedaan`` and ``vervallen`` stay behind.
+  ``carried_from`` set to the id of the first commitment of its chain (the original's own
+  ``carried_from``, or the original's id when it was new) and the same status, so the review
+  round can ask after it and both files keep their own history. The chain's first id is what a
+  calendar knows the promise by (``render.ics``): carried three sessions on, it is still the one
+  event. ``gedaan`` and ``vervallen`` stay behind.
 """
 
 from __future__ import annotations
@@ -68,8 +71,10 @@ def follow_up(
 
 
 def carry(commitment: Commitment) -> Commitment:
-    """A live commitment as it enters the next session: a new id, pointing back to the old one."""
-    return dataclasses.replace(commitment, id=new_id(), carried_from=commitment.id)
+    """A live commitment as it enters the next session: a new id, pointing back to its chain's
+    first commitment (the one it was first promised as)."""
+    first = commitment.carried_from or commitment.id
+    return dataclasses.replace(commitment, id=new_id(), carried_from=first)
 
 
 def review_statuses(network: Network) -> list[Commitment]:

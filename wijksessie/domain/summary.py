@@ -20,6 +20,7 @@ renderers to style by; the ``*_label`` fields beside them are what a reader sees
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -209,7 +210,11 @@ class AgreementLine:
 
 @dataclass(frozen=True)
 class CommitmentLine:
-    """One promise as the summary shows it, with its flags already decided."""
+    """One promise as the summary shows it, with its flags already decided.
+
+    ``chain_id`` is the id of the first commitment of its chain (``carried_from``, or its own id
+    when it is new): one promise carried from session to session keeps one calendar event.
+    """
 
     id: str
     what: str
@@ -224,16 +229,21 @@ class CommitmentLine:
     overdue: bool
     carried_over: bool
     note: str
+    chain_id: str = ""
 
 
 @dataclass(frozen=True)
 class CommitmentGroup:
-    """Commitments of one person or one goal; ``own`` marks the reader's own group."""
+    """Commitments of one person or one goal; ``own`` marks the reader's own group.
+
+    ``participant_id`` is the person's id in a group per person (empty otherwise).
+    """
 
     title: str
     detail: str
     commitments: tuple[CommitmentLine, ...]
     own: bool = False
+    participant_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -303,16 +313,41 @@ def build_summary(
 ) -> Summary:
     """The summary of ``network`` as it stands ``today`` (which decides what is overdue).
 
-    ``for_participant`` (a name, ``"Naam (Organisatie)"`` or an id) makes it that person's own
-    view: their commitments first. An unknown or ambiguous name raises ``NotFoundError`` with a
-    message in the current language. ``with_contact`` lets in the email and phone of
-    participants who chose to share them (``share_contact``); without it no contact detail is
-    in the summary at all.
+    ``for_participant`` (a name, a part of one, ``"Naam (Organisatie)"`` or an id; see
+    ``find_participant``) makes it that person's own view: their commitments first. A blank,
+    unknown or ambiguous name raises ``NotFoundError`` with a message in the current language.
+    ``with_contact`` lets in the email and phone of participants who chose to share them
+    (``share_contact``); without it no contact detail is in the summary at all.
     """
+    reader = find_participant(network, for_participant) if for_participant is not None else None
+    summary = _build(network, today, with_contact)
+    return for_reader(summary, network, reader) if reader else summary
+
+
+def for_reader(summary: Summary, network: Network, reader: Participant) -> Summary:
+    """``summary`` as ``reader``'s own view: their commitments first, even with none.
+
+    Cheap (no analysis runs again), so a copy for every participant costs one summary and a
+    reordering each, not 300 summaries.
+    """
+    groups = [
+        dataclasses.replace(group, own=group.participant_id == reader.id)
+        for group in summary.by_person
+    ]
+    if not any(group.own for group in groups):
+        detail = _Names(network).organisation(reader.organisation_id)
+        groups.insert(0, CommitmentGroup(reader.name, detail, (), True, reader.id))
+    groups.sort(key=lambda group: not group.own)
+    return dataclasses.replace(
+        summary, reader=reader.name, own=groups[0].commitments, by_person=tuple(groups)
+    )
+
+
+def _build(network: Network, today: date, with_contact: bool) -> Summary:
+    """The summary for the whole room (no reader)."""
     names = _Names(network)
-    reader = find_participant(network, for_participant) if for_participant else None
     lines = {c.id: _commitment_line(c, names, today) for c in network.commitments}
-    by_person = _person_groups(network, names, lines, reader)
+    by_person = _person_groups(network, names, lines)
     return Summary(
         header=_header(network, today),
         attendance=_attendance(network, with_contact),
@@ -322,8 +357,8 @@ def build_summary(
         findings=_findings(network, names),
         goals=_goals(network),
         agreements=tuple(_agreement_line(a, network, names) for a in network.agreements),
-        reader=reader.name if reader else "",
-        own=by_person[0].commitments if reader and by_person and by_person[0].own else (),
+        reader="",
+        own=(),
         by_person=by_person,
         by_goal=_goal_groups(network, lines),
         overdue_count=sum(line.overdue for line in lines.values()),
@@ -334,35 +369,104 @@ def build_summary(
     )
 
 
-def find_participant(network: Network, text: str) -> Participant:
-    """The participant ``text`` names: an id, ``"Naam (Organisatie)"`` or a unique name.
+MAX_LISTED = 10
+"""Names a refused ``--voor`` lists: enough to choose from, not a session's 300."""
 
-    Case and accents do not matter, so ``--voor "fatima el amrani"`` works on the command line.
+
+def find_participant(network: Network, text: str) -> Participant:
+    """The participant ``text`` names, as a person would ask for them.
+
+    In this order: an id; the full name or ``"Naam (Organisatie)"``; the beginnings of words of
+    the name (``"Erik"``, ``"Mul"``); then any part of the name or organisation. Case and accents do
+    not matter (``"fatima el amrani"``). Raises ``NotFoundError`` for a blank name, for a name
+    several people match (listing at most ``MAX_LISTED``, told apart by organisation) and for
+    a name nobody matches (listing the closest names).
     """
-    key = _fold(text)
+    wanted = text.strip()
+    if not wanted:
+        raise NotFoundError(_("Geef de naam van een deelnemer op."))
+    key = _fold(wanted)
     names = _Names(network)
+    people = network.participants
+    words = key.split()
     for matches in (
-        [p for p in network.participants if p.id == text.strip()],
-        [p for p in network.participants if _fold(names.label(p.id)) == key],
-        [p for p in network.participants if _fold(p.name) == key],
+        [p for p in people if p.id == wanted],
+        [p for p in people if key in (_fold(p.name), _fold(names.label(p.id)))],
+        [p for p in people if _starts_words(words, _fold(p.name))],
+        [p for p in people if all(word in _fold(names.label(p.id)) for word in words)],
     ):
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise NotFoundError(
-                _(
-                    "Er zijn {count} deelnemers die ‘{name}’ heten; "
-                    "voeg de organisatie toe, bijvoorbeeld ‘Naam (Organisatie)’."
-                ).format(count=len(matches), name=text.strip())
-            )
-    known = ", ".join(sorted((p.name for p in network.participants), key=str.casefold))
-    if known:
-        message = _("Geen deelnemer ‘{name}’ in deze sessie. Deelnemers: {known}.")
-    else:
-        message = _(
+            raise NotFoundError(_ambiguous(wanted, matches, names))
+    raise NotFoundError(_unknown(wanted, people, names))
+
+
+def _starts_words(words: list[str], name: str) -> bool:
+    """Whether each of ``words`` begins a word of ``name`` ("mul" → "Erik Mulder")."""
+    parts = name.split()
+    return all(any(part.startswith(word) for part in parts) for word in words)
+
+
+def _listing(labels: list[str]) -> str:
+    """At most ``MAX_LISTED`` labels, then how many more there are."""
+    shown = ", ".join(labels[:MAX_LISTED])
+    more = len(labels) - MAX_LISTED
+    if more > 0:
+        shown += " " + ngettext("en nog {n}", "en nog {n}", more).format(n=more)
+    return shown
+
+
+def _ambiguous(wanted: str, matches: list[Participant], names: _Names) -> str:
+    labels = [names.label(p.id) for p in matches]
+    # A label that names two people, or that is what was asked: only the id tells them apart.
+    unclear = {
+        label for label in labels if labels.count(label) > 1 or _fold(label) == _fold(wanted)
+    }
+    labels = sorted(
+        (
+            f"{label} [{p.id}]" if label in unclear else label
+            for label, p in zip(labels, matches, strict=True)
+        ),
+        key=_fold,
+    )
+    return ngettext(
+        "‘{name}’ past bij {count} deelnemer: {names}. Kies er één, bijvoorbeeld ‘Naam "
+        "(Organisatie)’.",
+        "‘{name}’ past bij {count} deelnemers: {names}. Kies er één, bijvoorbeeld ‘Naam "
+        "(Organisatie)’.",
+        len(matches),
+    ).format(name=wanted, count=len(matches), names=_listing(labels))
+
+
+def _unknown(wanted: str, people: list[Participant], names: _Names) -> str:
+    """Who is in the session: everyone in a small one, the names closest to ``wanted`` else."""
+    if not people:
+        return _(
             "Geen deelnemer ‘{name}’ in deze sessie. Deze sessie heeft nog geen deelnemers."
+        ).format(name=wanted)
+    if len(people) <= MAX_LISTED:
+        known = ", ".join(sorted((p.name for p in people), key=_fold))
+        return _("Geen deelnemer ‘{name}’ in deze sessie. Deelnemers: {known}.").format(
+            name=wanted, known=known
         )
-    raise NotFoundError(message.format(name=text.strip(), known=known))
+    from rapidfuzz import fuzz, process
+
+    labels = sorted({names.label(p.id) for p in people}, key=_fold)
+    close = process.extract(
+        wanted, labels, scorer=fuzz.WRatio, processor=_fold, limit=MAX_LISTED, score_cutoff=70
+    )
+    if not close:
+        return ngettext(
+            "Geen deelnemer ‘{name}’ in deze sessie, en geen naam die erop lijkt "
+            "({count} deelnemer).",
+            "Geen deelnemer ‘{name}’ in deze sessie, en geen naam die erop lijkt "
+            "({count} deelnemers).",
+            len(people),
+        ).format(name=wanted, count=len(people))
+    return _("Geen deelnemer ‘{name}’ in deze sessie. Bedoel je: {known}?").format(
+        name=wanted, known=", ".join(label for label, _score, _index in close)
+    )
 
 
 class _Names:
@@ -640,6 +744,7 @@ def _commitment_line(commitment: Commitment, names: _Names, today: date) -> Comm
         overdue=bool(live and commitment.due and commitment.due < today),
         carried_over=bool(commitment.carried_from),
         note=commitment.note,
+        chain_id=commitment.carried_from or commitment.id,
     )
 
 
@@ -648,25 +753,18 @@ def _lines(group: list[Commitment], lines: dict[str, CommitmentLine]) -> tuple[C
 
 
 def _person_groups(
-    network: Network,
-    names: _Names,
-    lines: dict[str, CommitmentLine],
-    reader: Participant | None,
+    network: Network, names: _Names, lines: dict[str, CommitmentLine]
 ) -> tuple[CommitmentGroup, ...]:
-    """Per person by name, the reader first (even with nothing promised, so they see that)."""
-    groups = [
+    """Per person by name; commitments made on behalf of an organisation last."""
+    return tuple(
         CommitmentGroup(
             title=person.name if person else _(NO_PERSON),
             detail=names.organisation(person.organisation_id) if person else "",
             commitments=_lines(group, lines),
-            own=bool(reader and person and person.id == reader.id),
+            participant_id=person.id if person else "",
         )
         for person, group in commitments.by_person(network)
-    ]
-    if reader and not any(group.own for group in groups):
-        detail = names.organisation(reader.organisation_id)
-        groups.insert(0, CommitmentGroup(reader.name, detail, (), own=True))
-    return tuple(sorted(groups, key=lambda group: not group.own))
+    )
 
 
 def _goal_groups(network: Network, lines: dict[str, CommitmentLine]) -> tuple[CommitmentGroup, ...]:

@@ -152,7 +152,7 @@ def _person(person: Person) -> str:
     text = f"{escape(person.name)} ({escape(person.role)})"
     if not person.present:
         absent = _em(_("afwezig"))
-        text = f"~~{escape(person.name)}~~ ({escape(person.role)}, {absent})"
+        text = f"{escape(person.name)} ({escape(person.role)}, {absent})"
     contact = _join((person.email, person.phone))
     return f"{text}, {contact}" if contact else text
 
@@ -243,8 +243,6 @@ def _agreement(agreement: AgreementLine) -> Iterator[str]:
 def _what(line: CommitmentLine, name_organisation: bool = False) -> str:
     """What was promised; ``name_organisation`` adds it when no person made the promise."""
     what = escape(line.what)
-    if line.status == "vervallen":
-        what = f"~~{what}~~"
     if name_organisation and not line.person and line.organisation:
         what = f"**{escape(line.organisation)}:** {what}"
     return f"{what} *({escape(line.note)})*" if line.note else what
@@ -310,7 +308,7 @@ def _agenda(summary: Summary) -> Iterator[str]:
     ]
     planned = sum(item.planned_minutes for item in summary.agenda)
     spent = sum(item.spent_minutes for item in summary.agenda)
-    rows.append((_strong(_("Totaal")), minutes(planned), minutes(spent)))
+    rows.append((_strong(_("Totaal")), minutes(planned), minutes(spent) if spent else "—"))
     head = (_("Fase"), _("Gepland"), _("Besteed"))
     yield from _section(_("Agenda"), _table(head, rows))
 

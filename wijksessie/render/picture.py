@@ -14,15 +14,15 @@ themes are drawn as typed.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from wijksessie.domain.analysis import network_groups, overlaps, theme_matrix
+from wijksessie.domain.analysis import Matrix, network_groups, overlaps, theme_matrix
 from wijksessie.domain.edges import POSSIBLE, connection_edges, kind_label
 from wijksessie.domain.model import SECTORS, ConnectionKind, Network
 from wijksessie.domain.text import visible
-from wijksessie.i18n import _
+from wijksessie.i18n import _, ngettext
 
 SEED = 20240611
 WIDTH = 1000
@@ -34,6 +34,8 @@ _MARGIN_Y = 40
 _PLOT_HEIGHT = 600
 _PLOT_HEIGHT_MAX = 1000
 _ALONE_ROW = 110
+MIN_POSSIBLE = 12
+"""The possible links (overlap pairs) a picture always has room for."""
 
 SECTOR_COLOURS: dict[str, str] = dict(
     zip(
@@ -84,6 +86,7 @@ def network_svg(network: Network) -> str:
         return _message_svg(_("Netwerk"), _("Nog geen organisaties in deze sessie."))
     lines = [(e.source, e.target, e.kind) for e in connection_edges(network)]
     lines += _overlap_pairs(network)
+    lines, hidden = strongest(lines, len(nodes))
     plot = _plot_height(len(nodes))
     places = _layout(nodes, lines, plot)
     colours = _sector_colours(node.sector for node in nodes)
@@ -91,7 +94,11 @@ def network_svg(network: Network) -> str:
     legend, legend_height = _network_legend(colours, nodes, legend_y)
     height = legend_y + legend_height
     parts = [
-        _open(_("Netwerk van organisaties"), _network_description(nodes, lines), height),
+        _open(
+            _("Netwerk van organisaties"),
+            _network_description(nodes, lines) + _hidden_note(hidden),
+            height,
+        ),
         *(_line(places[a], places[b], kind) for a, b, kind in lines),
         *(_node(node, places[node.id], colours[node.sector]) for node in nodes),
         legend,
@@ -257,6 +264,35 @@ def _network_legend(colours: dict[str, str], nodes: list[_Node], top: float) -> 
     return "\n".join(parts), y - top + 24
 
 
+def strongest(
+    lines: list[tuple[str, str, str]], organisations: int
+) -> tuple[list[tuple[str, str, str]], int]:
+    """Every connection, and only the strongest possible links (the overlap pairs come best
+    first): at most one per organisation, at least ``MIN_POSSIBLE``. The large session has 740
+    overlap pairs among 40 organisations, a tangle of dashed lines no one could read; the
+    findings list the rest in words. Returns the lines kept and how many were left out."""
+    most = max(MIN_POSSIBLE, organisations)
+    kept: list[tuple[str, str, str]] = []
+    possible = 0
+    for line in lines:
+        if line[2] == POSSIBLE:
+            possible += 1
+            if possible > most:
+                continue
+        kept.append(line)
+    return kept, len(lines) - len(kept)
+
+
+def _hidden_note(hidden: int) -> str:
+    if not hidden:
+        return ""
+    return " " + ngettext(
+        "{n} zwakkere mogelijke verbinding is weggelaten.",
+        "{n} zwakkere mogelijke verbindingen zijn weggelaten.",
+        hidden,
+    ).format(n=hidden)
+
+
 def _network_description(nodes: list[_Node], lines: list[tuple[str, str, str]]) -> str:
     alone = sum(node.isolated for node in nodes)
     possible = sum(kind == POSSIBLE for *_ends, kind in lines)
@@ -274,6 +310,8 @@ def _network_description(nodes: list[_Node], lines: list[tuple[str, str, str]]) 
 # --- the theme matrix ----------------------------------------------------------------------------
 
 _CELL = 34
+_MAX_COLUMNS = 16
+"""More organisations than this (and than themes) turn the heatmap: organisations become rows."""
 _ROW_LABEL = 210
 _HEAD = 170
 _EMPTY_CELL = "#F2F2F2"
@@ -290,39 +328,84 @@ def matrix_svg(network: Network) -> str:
     width = _ROW_LABEL + _CELL * (columns + 1) + 130  # room for the slanted names
     height = _HEAD + _CELL * len(matrix.themes) + 40
     gaps = sum(total == 0 for total in matrix.row_totals)
-    description = _(
-        "{themes} thema's bij {organisations} organisaties; {gaps} thema's waar niemand aan werkt."
-    ).format(themes=len(matrix.themes), organisations=columns, gaps=gaps)
+    themes = len(matrix.themes)
+    description = _("{themes} bij {organisations}; {gaps}").format(
+        themes=ngettext("{n} thema", "{n} thema's", themes).format(n=themes),
+        organisations=ngettext("{n} organisatie", "{n} organisaties", columns).format(n=columns),
+        gaps=ngettext(
+            "{n} thema waar niemand aan werkt.", "{n} thema's waar niemand aan werkt.", gaps
+        ).format(n=gaps),
+    )
+    if columns > max(themes, _MAX_COLUMNS):
+        return _transposed(matrix, description, gaps)
     parts = [_open(_("Thema's en organisaties"), description, height, width)]
     parts += _matrix_heads(matrix.organisation_names)
     for row, theme in enumerate(matrix.themes):
         parts += _matrix_row(
             row, theme, matrix.counts[row], matrix.row_totals[row], matrix.max_count
         )
-    note_y = _HEAD + _CELL * len(matrix.themes) + 26
-    note = _("Rood: een thema uit de vragen van inwoners waar niemand aan werkt.")
-    parts.append(
-        f'<text x="10" y="{note_y}" font-size="13" fill="{ISOLATED_COLOUR}">{_text(note)}</text>'
-    )
+    if gaps:  # the note explains red, so only when a row is red
+        note_y = _HEAD + _CELL * len(matrix.themes) + 26
+        note = _("Rood: een thema uit de vragen van inwoners waar niemand aan werkt.")
+        parts.append(
+            f'<text x="10" y="{note_y}" font-size="13" fill="{ISOLATED_COLOUR}">'
+            f"{_text(note)}</text>"
+        )
     parts.append("</svg>")
     return "\n".join(parts)
 
 
-def _matrix_heads(names: tuple[str, ...]) -> list[str]:
+def _transposed(matrix: Matrix, description: str, gaps: int) -> str:
+    """Organisations (rows) × themes (columns), for a network with more organisations than
+    themes: 40 organisations as columns made a drawing 1,734 units wide, printed at 4 pt on A4;
+    as rows the drawing is about 830 wide and its text stays about 9 pt. A theme nobody works
+    on has a red column head."""
+    rows = len(matrix.organisation_ids)
+    totals = tuple(sum(row[column] for row in matrix.counts) for column in range(rows))
+    width = _ROW_LABEL + _CELL * (len(matrix.themes) + 1) + 130
+    height = _HEAD + _CELL * rows + 40
+    empty = {
+        theme for theme, total in zip(matrix.themes, matrix.row_totals, strict=True) if not total
+    }
+    parts = [_open(_("Thema's en organisaties"), description, height, width)]
+    parts += _matrix_heads(matrix.themes, red=empty)
+    for row, name in enumerate(matrix.organisation_names):
+        counts = tuple(theme_row[row] for theme_row in matrix.counts)
+        parts += _matrix_row(row, name, counts, totals[row], matrix.max_count, red=False)
+    if gaps:
+        note = _("Rood: een thema uit de vragen van inwoners waar niemand aan werkt.")
+        parts.append(
+            f'<text x="10" y="{_HEAD + _CELL * rows + 26}" font-size="13" '
+            f'fill="{ISOLATED_COLOUR}">{_text(note)}</text>'
+        )
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _matrix_heads(names: tuple[str, ...], red: Collection[str] = ()) -> list[str]:
     heads = []
     for column, name in enumerate((*names, _("Totaal"))):
         x = _ROW_LABEL + _CELL * column + _CELL / 2
         y = _HEAD - 8
+        fill = f' fill="{ISOLATED_COLOUR}"' if name in red else ""
         heads.append(
-            f'<text x="{x}" y="{y}" font-size="13" transform="rotate(-50 {x} {y})">'
+            f'<text x="{x}" y="{y}" font-size="13" transform="rotate(-50 {x} {y})"{fill}>'
             f"<title>{_text(name)}</title>{_text(_short(name, 22))}</text>"
         )
     return heads
 
 
-def _matrix_row(row: int, theme: str, counts: tuple[int, ...], total: int, peak: int) -> list[str]:
+def _matrix_row(
+    row: int,
+    theme: str,
+    counts: tuple[int, ...],
+    total: int,
+    peak: int,
+    red: bool | None = None,
+) -> list[str]:
+    """One row; its label red when ``red`` (by default: when nobody works on the theme)."""
     y = _HEAD + _CELL * row
-    colour = ISOLATED_COLOUR if total == 0 else "#111"
+    colour = ISOLATED_COLOUR if (total == 0 if red is None else red) else "#111"
     parts = [
         f'<text x="{_ROW_LABEL - 8}" y="{y + _CELL / 2 + 5}" font-size="14" text-anchor="end" '
         f'fill="{colour}">{_text(_short(theme, 26))}</text>'

@@ -348,7 +348,7 @@ def _agenda(summary: Summary) -> RenderableType:
     planned = sum(item.planned_minutes for item in summary.agenda)
     spent = sum(item.spent_minutes for item in summary.agenda)
     table.add_section()
-    table.add_row(Text(_("Totaal"), "bold"), minutes(planned), minutes(spent))
+    table.add_row(Text(_("Totaal"), "bold"), minutes(planned), minutes(spent) if spent else "—")
     return table
 
 

@@ -52,10 +52,11 @@ def make_summary(
     )
 
 
-def summary_text(network: Network, summary: Summary, fmt: str) -> str:
-    """``summary`` in ``fmt``, with the network's pictures where the format has room for them."""
+def summary_text(network: Network, summary: Summary, fmt: str, *, width: int | None = None) -> str:
+    """``summary`` in ``fmt``, with the network's pictures where the format has room for them;
+    ``width`` is the text format's line width."""
     figures = network_figures(network) if summary_format(fmt).pictures else ()
-    return render(summary, fmt, figures=figures)
+    return render(summary, fmt, figures=figures, width=width)
 
 
 def save_summary(
@@ -67,6 +68,7 @@ def save_summary(
     today: date,
     for_participant: str | None = None,
     with_contact: bool | None = None,
+    width: int | None = None,
 ) -> Path:
     """Write the summary in ``fmt`` to ``target`` (replacing it) and return ``target``.
 
@@ -82,7 +84,7 @@ def save_summary(
                 target=target
             )
         )
-    atomic_write_text(target, summary_text(network, summary, fmt))
+    atomic_write_text(target, summary_text(network, summary, fmt, width=width))
     return target
 
 
@@ -126,8 +128,44 @@ def export(network: Network, fmt: str, folder: Path, *, today: date, stem: str) 
     return export_network(network, fmt, folder, stem=stem)
 
 
+def export_everyone(
+    network: Network, folder: Path, *, today: date, stem: str | None = None
+) -> Path:
+    """A personal page and calendar for every participant, and the list to send them with,
+    in a new folder ``<sessions folder>/exports/<session>-iedereen/``; returns that folder."""
+    base = f"{_name(network, stem, '')}-iedereen"
+    (folder / EXPORTS).mkdir(parents=True, exist_ok=True)
+    target = free_name(folder / EXPORTS, base, "")
+    write_everyone(network, target, today=today, with_contact=True)
+    return target
+
+
+def write_everyone(network: Network, target: Path, *, today: date, with_contact: bool) -> None:
+    """Write ``render.everyone``'s files into the folder ``target`` (made if missing, one level).
+
+    Each file is written atomically; a file of an earlier run with the same name is replaced.
+    ``WijksessieError`` when ``target`` is a file or its parent folder does not exist.
+    """
+    if target.exists() and not target.is_dir():
+        raise WijksessieError(
+            _("{target} is een bestand; --iedereen schrijft in een map.").format(target=target)
+        )
+    if not target.parent.is_dir():
+        raise WijksessieError(_("De map {folder} bestaat niet.").format(folder=target.parent))
+    from wijksessie.render.everyone import personal_files
+
+    summary = build_summary(network, today=today, with_contact=with_contact)
+    _copies, files = personal_files(summary, network, network_figures(network))
+    target.mkdir(exist_ok=True)
+    for name, text in files.items():
+        atomic_write_text(target / name, text)
+
+
 def free_name(folder: Path, base: str, suffix: str) -> Path:
-    """``folder/base.suffix``, or the first free ``base-2``, ``base-3``… beside it."""
+    """``folder/base.suffix``, or the first free ``base-2``, ``base-3``… beside it.
+
+    An empty ``suffix`` names a folder: ``folder/base``, ``folder/base-2``…
+    """
     candidate = folder / f"{base}{suffix}"
     number = 2
     while candidate.exists():

@@ -325,22 +325,29 @@ def _with_hint(fmt: Format) -> str:
     return f"{fmt.name} ({_(hint)})" if hint else fmt.name
 
 
-def contact_allowed(fmt: str, asked: bool = False) -> bool:
+def contact_allowed(fmt: str, asked: bool = False, refused: bool = False) -> bool:
     """Whether a summary in ``fmt`` may carry shared contact details (``with_contact``).
 
     HTML and iCalendar are handed to the participants, so they carry the email and phone of
     whoever chose to share them. Text and Markdown may be on a projector, so they carry them
-    only when the user asks (``--met-contact``).
+    only when the user asks (``--met-contact``). A page meant for the public (a website, a
+    newsletter) carries none, in any format (``refused``: ``--zonder-contact``).
     """
-    return summary_format(fmt).with_contact(asked)
+    return not refused and summary_format(fmt).with_contact(asked)
 
 
-def render(summary: Summary, fmt: str, *, figures: Sequence[Figure] = ()) -> str:
+def render(
+    summary: Summary, fmt: str, *, figures: Sequence[Figure] = (), width: int | None = None
+) -> str:
     """The summary in ``fmt`` as a string, ready to print or save.
 
     ``figures`` (see ``render.figures``) appear where the format has room for pictures (HTML);
-    the others leave them out.
+    the others leave them out. ``width`` is the line width of the text format (``--breedte``).
     """
+    if fmt == "text" and width is not None:
+        from wijksessie.render.text import to_text
+
+        return to_text(summary, width=width)
     chosen = summary_format(fmt)
     return chosen.load()(summary, figures if chosen.pictures else ())
 

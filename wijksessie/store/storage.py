@@ -35,7 +35,11 @@ NEW_FILE_MODE = _default_mode()
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old or the new file, nothing between."""
+    """Write ``text`` to ``path`` so that readers see the old or the new file, nothing between.
+
+    An ``OSError`` names ``path``, the file the user asked for, not the temporary file beside
+    it that the error was about (``.x.html.l_qg6fmr.tmp`` means nothing to them).
+    """
     _atomic_write(path, text)
 
 
@@ -45,6 +49,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def _atomic_write(path: Path, content: str | bytes) -> None:
+    try:
+        _write_and_replace(path, content)
+    except OSError as error:
+        if error.errno is None or error.filename in (None, str(path)):
+            raise
+        raise OSError(error.errno, error.strerror, str(path)) from error
+
+
+def _write_and_replace(path: Path, content: str | bytes) -> None:
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         try:

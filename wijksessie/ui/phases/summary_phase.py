@@ -27,10 +27,13 @@ from wijksessie.domain.model import Network
 from wijksessie.domain.summary import build_summary
 from wijksessie.i18n import _
 from wijksessie.render.text import summary_lines
-from wijksessie.services.exports import export
+from wijksessie.services.exports import export, export_everyone
 from wijksessie.services.formats import by_key
 from wijksessie.store import SessionStore
 from wijksessie.ui.widgets.summary_view import SummaryView
+
+EVERYONE_KEY = "i"
+"""A page and calendar for every participant, with the list to send them (``--iedereen``)."""
 
 _EXPORTING = threading.Lock()
 """Held while an export is written: exports pick the first free file name and then write it,
@@ -47,8 +50,11 @@ class SummaryPhase(Vertical):
     """The summary, scrollable; keys export it into the sessions folder's ``exports/``."""
 
     BINDINGS = [
-        Binding(fmt.key, f"export('{fmt.name}')", _export(fmt.label), id=f"summary.{fmt.name}")
-        for fmt in by_key()
+        *(
+            Binding(fmt.key, f"export('{fmt.name}')", _export(fmt.label), id=f"summary.{fmt.name}")
+            for fmt in by_key()
+        ),
+        Binding(EVERYONE_KEY, "export_everyone", _("Voor iedereen"), id="summary.everyone"),
     ]
 
     today: date | None = None
@@ -132,6 +138,15 @@ class SummaryPhase(Vertical):
         folder, stem, day = self.store.path.parent, self.store.path.stem, self.day()
         network = self.store.network()
         self._export(lambda: export(network, name, folder, today=day, stem=stem))
+
+    def action_export_everyone(self) -> None:
+        """Write every participant's own page and calendar, and the list, into a new folder in
+        ``exports/``."""
+        if self.store.path is None:
+            return
+        folder, stem, day = self.store.path.parent, self.store.path.stem, self.day()
+        network = self.store.network()
+        self._export(lambda: export_everyone(network, folder, today=day, stem=stem))
 
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, write: Callable[[], Path]) -> None:
