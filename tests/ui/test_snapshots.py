@@ -54,9 +54,34 @@ def test_network_gaps_small_terminal(snap_compare, make_app: AppFactory, demo_fi
     assert snap_compare(app, terminal_size=(80, 24), press=["ctrl+pagedown", "7"])
 
 
+def _keys_then_threads(*keys: str):
+    """Press ``keys``, then wait for the threads they started (the plate's possible lines)."""
+
+    async def run_before(pilot) -> None:
+        await pilot.press(*keys)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    return run_before
+
+
 def test_network_sectors(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    """Tab 8: the plate, with Welzijn Waterveen selected (its lines lit)."""
     app = make_app(SessionStore.open(demo_file))
-    assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown", "8"])
+    run_before = _keys_then_threads("ctrl+pagedown", "8", "slash", *"welz", "enter")
+    assert snap_compare(app, terminal_size=(120, 35), run_before=run_before)
+
+
+def test_network_plate_small_terminal(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    run_before = _keys_then_threads("ctrl+pagedown", "8")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_network_plate_projector(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    run_before = _keys_then_threads("f8", "ctrl+pagedown", "8", "down", "down")
+    assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)
 
 
 @pytest.fixture
