@@ -40,8 +40,19 @@ def test_network_participants(snap_compare, make_app: AppFactory, demo_file: Pat
 
 
 def test_network_matrix(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    """Tab 5: the heatmap of themes × sectors, "mantelzorg" a red gap."""
     app = make_app(SessionStore.open(demo_file))
     assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown", "5"])
+
+
+def test_network_matrix_small_terminal(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(80, 24), press=["ctrl+pagedown", "5"])
+
+
+def test_network_matrix_projector(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(160, 45), press=["f8", "ctrl+pagedown", "5"])
 
 
 def test_network_overlap(snap_compare, make_app: AppFactory, demo_file: Path) -> None:

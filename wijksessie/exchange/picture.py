@@ -286,7 +286,7 @@ def _matrix_row(row: int, theme: str, counts: tuple[int, ...], total: int, peak:
     for column, count in enumerate((*counts, total)):
         x = _ROW_LABEL + _CELL * column
         is_total = column == len(counts)
-        fill = "#FFFFFF" if is_total else _heat(count, peak)
+        fill = "#FFFFFF" if is_total else heat_colour(count, peak)
         parts.append(
             f'<rect x="{x}" y="{y}" width="{_CELL}" height="{_CELL}" fill="{fill}" '
             'stroke="#FFFFFF" stroke-width="2"/>'
@@ -301,7 +301,9 @@ def _matrix_row(row: int, theme: str, counts: tuple[int, ...], total: int, peak:
     return parts
 
 
-def _heat(count: int, peak: int) -> str:
+def heat_colour(count: int, peak: int) -> str:
+    """A cell's colour: light to dark blue as ``count`` nears ``peak``; grey for none. The
+    wall's heatmap (tab 5) uses the same scale, so the page and the wall agree."""
     if count <= 0 or peak <= 0:
         return _EMPTY_CELL
     share = count / peak

@@ -158,7 +158,7 @@ class NetworkView(Vertical):
         return Size(self.content_size.width, max(self.content_size.height - 4, 0))
 
     def _arrange(self) -> None:
-        if not self.is_mounted:
+        if not self.query("#network-table"):  # not composed yet
             return
         table = self._showing_table()
         plate = self.query_one(NetworkPlate)

@@ -126,9 +126,9 @@ class NetworkPhase(Vertical):
         """Put the keyboard on the table of the tab that is showing."""
         tabs = self.query_one("#network-tabs", TabbedContent)
         pane = tabs.active_pane
-        views = list(pane.query(NetworkView)) if pane else []
-        if views:
-            views[0].focus_default()
+        views = list(pane.query("NetworkView, MatrixView")) if pane else []
+        if views:  # a picture with a table behind it: the view knows which one shows
+            views[0].focus_default()  # type: ignore[attr-defined]
             return
         tables = list(pane.query(DataTable)) if pane else []
         if tables:
