@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -64,13 +65,17 @@ def sector_table(groups: list[SectorGroup]) -> Table:
     return table
 
 
+_CHROME = 4
+"""Rows of the view around the plate: the legend (with its blank line) and the detail."""
+
+
 class NetworkView(Vertical):
     """The network as a plate by sector; ``t`` switches to the counts per sector."""
 
     BINDINGS = [Binding("t", "toggle_table", _("Plaat / tabel"), id="network.table")]
 
     DEFAULT_CSS = """
-    NetworkView #network-detail { height: auto; max-height: 3; padding: 0 1; }
+    NetworkView #network-detail { height: 2; padding: 0 1; }
     NetworkView #network-note { height: auto; padding: 0 1; color: $warning; }
     NetworkView #network-table { height: 1fr; }
     """
@@ -90,6 +95,7 @@ class NetworkView(Vertical):
         self._network: Network | None = None
         self._plate = Plate((), ())
         self._generation = 0
+        self._table_drawn = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="network-legend", classes="view-legend")
@@ -107,10 +113,11 @@ class NetworkView(Vertical):
         self._network = network
         self._plate = plate_of(network, possible=False)
         self._generation += 1
+        self._table_drawn = False
         self.query_one(NetworkPlate).show(self._plate)
-        self.query_one("#network-groups", Static).update(sector_table(network_groups(network)))
         self._arrange()
-        self._find_possible(network, self._generation)
+        # After the paint: the thread's 0.2 s of Python would hold the GIL during it.
+        self.call_after_refresh(self._find_possible, network, self._generation)
 
     @work(thread=True, exclusive=True, group="plate", exit_on_error=False)
     def _find_possible(self, network: Network, generation: int) -> None:
@@ -146,21 +153,30 @@ class NetworkView(Vertical):
         target.focus()
 
     def _showing_table(self) -> bool:
-        plate = self.query_one(NetworkPlate)
-        size = plate.content_size if plate.display else self._plate_room()
         too_narrow = self.app.size.width < MIN_WIDTH
-        return self.table_wanted or too_narrow or not fits(self._plate, size)
+        return self.table_wanted or too_narrow or not fits(self._plate, self._plate_room())
 
-    def _plate_room(self):
-        """The plate's size if it were shown: the view less legend, detail and note."""
-        from textual.geometry import Size
-
-        return Size(self.content_size.width, max(self.content_size.height - 4, 0))
+    def _plate_room(self) -> Size:
+        """The plate's size, or what it will be: a tab that was never shown has no size yet,
+        and guessing "too small" would lay out the table first and the plate after it."""
+        plate = self.query_one(NetworkPlate)
+        if plate.display and plate.content_size.area:
+            return plate.content_size
+        if self.content_size.area:
+            width, height = self.content_size
+        else:  # the screen less header, phase bar, tabs, key bar and this view's padding
+            width, height = self.app.size.width - 2, self.app.size.height - 5
+        return Size(width, max(height - _CHROME, 0))
 
     def _arrange(self) -> None:
         if not self.query("#network-table"):  # not composed yet
             return
         table = self._showing_table()
+        if table and not self._table_drawn and self._network is not None:
+            # Laid out only when shown: Rich takes about 20 ms for 40 organisations.
+            groups = network_groups(self._network)
+            self.query_one("#network-groups", Static).update(sector_table(groups))
+            self._table_drawn = True
         plate = self.query_one(NetworkPlate)
         had_focus = self.app.focused in (plate, self.query_one("#network-table"))
         plate.display = not table
