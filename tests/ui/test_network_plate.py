@@ -13,6 +13,7 @@ from wijksessie.domain.model import Connection, ConnectionKind, Network, Organis
 from wijksessie.render.layout import plate_of
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.network.graph import NetworkView
+from wijksessie.ui.widgets.bars import BarChart
 from wijksessie.ui.widgets.form_dialog import FormDialog
 from wijksessie.ui.widgets.plate import ALONE, NetworkPlate, draw, find, fits, shorten
 
@@ -188,6 +189,10 @@ async def test_enter_opens_the_organisation_and_t_shows_the_counts(
         await pilot.press("t")
         await pilot.pause()
         assert not plate.display and view.query_one("#network-table").display
+        bars = str(view.query_one(BarChart).render()).splitlines()
+        assert bars[0] == "Deze sessie"
+        assert any(line.startswith("werken samen") and line.endswith(" 4") for line in bars)
+        assert any(line.startswith("nog zonder verbinding") for line in bars)
         await pilot.press("t")
         await pilot.pause()
         assert plate.display

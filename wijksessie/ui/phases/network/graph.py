@@ -8,6 +8,8 @@ organisations, or with more organisations than rows, the tab shows the grouped l
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -26,6 +28,7 @@ from wijksessie.exchange.edges import POSSIBLE
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.render.layout import Plate, PlateLine, plate_of, possible_pairs
 from wijksessie.ui.literal import literal
+from wijksessie.ui.widgets.bars import Bar, BarChart, BarGroup
 from wijksessie.ui.widgets.plate import MIN_WIDTH, NetworkPlate, fits, legend_items
 
 MARKS = (
@@ -78,6 +81,7 @@ class NetworkView(Vertical):
     NetworkView #network-detail { height: 2; padding: 0 1; }
     NetworkView #network-note { height: auto; padding: 0 1; color: $warning; }
     NetworkView #network-table { height: 1fr; }
+    NetworkView #network-bars { max-width: 72; margin: 0 0 1 0; }
     """
 
     table_wanted: reactive[bool] = reactive(False)
@@ -103,6 +107,7 @@ class NetworkView(Vertical):
         yield Static(id="network-detail")
         yield Static(id="network-note")
         with VerticalScroll(id="network-table"):
+            yield BarChart(id="network-bars")
             yield Static(id="network-groups")
 
     def on_mount(self) -> None:
@@ -137,6 +142,8 @@ class NetworkView(Vertical):
         self._plate = self._plate.with_possible(pairs)
         self.query_one(NetworkPlate).show(self._plate)
         self._describe(self.query_one(NetworkPlate).selected)
+        if self._table_drawn:
+            self.query_one(BarChart).show(indicator_bars(self._plate))
 
     # -- plate or table -----------------------------------------------------------------------
 
@@ -176,6 +183,7 @@ class NetworkView(Vertical):
             # Laid out only when shown: Rich takes about 20 ms for 40 organisations.
             groups = network_groups(self._network)
             self.query_one("#network-groups", Static).update(sector_table(groups))
+            self.query_one(BarChart).show(indicator_bars(self._plate))
             self._table_drawn = True
         plate = self.query_one(NetworkPlate)
         had_focus = self.app.focused in (plate, self.query_one("#network-table"))
@@ -228,6 +236,27 @@ class NetworkView(Vertical):
             detail.update(_overview(self._plate))
             return
         detail.update(_organisation_detail(self._network, self._plate, organisation_id))
+
+
+def indicators(plate: Plate) -> dict[str, int]:
+    """What one session's network counts, by the words the room uses: connections by kind,
+    possible ones, and organisations still without any. One bar each here; one group each,
+    with a bar per session, in a chart of the network over time."""
+    kinds = Counter(line.kind for line in plate.lines)
+    alone = sum(node.isolated for node in plate.nodes)
+    return {
+        _("werken samen"): kinds[ConnectionKind.WORK_TOGETHER.value],
+        _("kennen elkaar"): kinds[ConnectionKind.KNOW.value],
+        _("willen samenwerken"): kinds[ConnectionKind.WANT_TO.value],
+        _("mogelijke verbinding"): kinds[POSSIBLE],
+        _("nog zonder verbinding"): alone,
+    }
+
+
+def indicator_bars(plate: Plate) -> list[BarGroup]:
+    """This session's indicators as one bar chart (above the counts per sector)."""
+    bars = tuple(Bar(label, value) for label, value in indicators(plate).items())
+    return [BarGroup(_("Deze sessie"), bars)]
 
 
 def plate_legend(plate: NetworkPlate) -> Text:
