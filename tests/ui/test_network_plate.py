@@ -13,6 +13,7 @@ from wijksessie.domain.model import Connection, ConnectionKind, Network, Organis
 from wijksessie.render.layout import plate_of
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.network.graph import NetworkView
+from wijksessie.ui.phases.network.import_screen import ImportScreen
 from wijksessie.ui.widgets.bars import BarChart
 from wijksessie.ui.widgets.form_dialog import FormDialog
 from wijksessie.ui.widgets.plate import ALONE, NetworkPlate, draw, find, fits, shorten
@@ -207,3 +208,22 @@ async def test_a_narrow_terminal_shows_the_grouped_list(
         view = app.screen.query_one(NetworkView)
         assert not plate.display and view.query_one("#network-table").display
         assert view.query_one("#network-note").display
+
+
+async def test_a_name_typed_fast_after_slash_never_reaches_the_phase_keys(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    """Keys queued at once, as a fast typist or tmux sends them: ``i`` must not import."""
+    from textual import events
+
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        plate = await _plate(app, pilot)
+        for key, character in [("slash", "/"), *((c, c) for c in "welzijn")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert plate.finding == "welzijn"
+        assert not isinstance(app.screen, ImportScreen)
+        names = {node.id: node.name for node in plate.plate.nodes}
+        assert names[plate.selected] == "Welzijn Waterveen"

@@ -500,9 +500,18 @@ class NetworkPlate(Widget, can_focus=True):
         self.finding = ""
 
     def on_key(self, event: events.Key) -> None:
-        """While finding: letters go to the search, not to the phase's keys."""
+        """While finding: letters go to the search, not to the phase's keys.
+
+        ``/`` starts finding here too, not only through its binding: a binding runs once the
+        key has bubbled up to the app, and letters typed fast behind it would reach this
+        widget first and the app's keys after it ("welzijn" would press ``i``, import).
+        """
         if self.finding is None:
-            if event.key == "escape" and self.selected is not None:
+            if event.key == "slash":
+                event.stop()
+                event.prevent_default()
+                self.action_find()
+            elif event.key == "escape" and self.selected is not None:
                 event.stop()
                 event.prevent_default()
                 self.selected = None
