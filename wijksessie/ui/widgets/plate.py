@@ -548,14 +548,14 @@ class NetworkPlate(Widget, can_focus=True):
 
 
 def find(plate: Plate, typed: str) -> str | None:
-    """The first organisation whose name starts with ``typed``, else whose words do, else that
-    contains it (case and accents as typed are ignored)."""
+    """The first organisation (by name) whose name starts with ``typed``, else whose words do,
+    else that contains it (case and accents as typed are ignored)."""
     from wijksessie.domain.analysis import matches
 
     key = typed.casefold().strip()
     if not key:
         return None
-    nodes = plate.nodes
+    nodes = sorted(plate.nodes, key=lambda node: (node.name.casefold(), node.id))
     for test in (
         lambda name: name.casefold().startswith(key),
         lambda name: any(word.startswith(key) for word in name.casefold().split()),
