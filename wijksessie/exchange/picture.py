@@ -15,16 +15,20 @@ themes are drawn as typed.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from wijksessie.domain.analysis import theme_matrix
-from wijksessie.domain.model import SECTORS, ConnectionKind, Network
+from wijksessie.domain.model import ConnectionKind, Network
 from wijksessie.domain.text import visible
 from wijksessie.exchange.edges import POSSIBLE, kind_label
 from wijksessie.i18n import _
 from wijksessie.render.layout import Plate, PlateNode, plate_of, ring_layout
+from wijksessie.render.palette import (
+    ISOLATED_COLOUR,
+    heat_colour,
+    sector_colours,
+)
 
 WIDTH = 1000
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
@@ -34,18 +38,6 @@ _MARGIN_X = 280
 _MARGIN_Y = 40
 _PLOT_HEIGHT = 600
 _PLOT_HEIGHT_MAX = 1000
-
-SECTOR_COLOURS: dict[str, str] = dict(
-    zip(
-        SECTORS,
-        (
-            "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442",
-            "#D55E00", "#332288", "#117733", "#AA4499", "#882255", "#999999",
-        ),
-        strict=True,
-    )
-)  # fmt: skip
-_EXTRA_COLOURS = ("#44AA99", "#DDCC77", "#88CCEE", "#661100", "#6699CC", "#AA4466")
 
 
 @dataclass(frozen=True)
@@ -63,7 +55,6 @@ EDGE_STYLES: dict[str, _Style] = {
     ConnectionKind.KNOW.value: _Style("#8C8C8C", 1.6),
     POSSIBLE: _Style("#E8590C", 2.2, "9 6"),
 }
-ISOLATED_COLOUR = "#C62828"
 
 
 # --- the network ---------------------------------------------------------------------------------
@@ -78,7 +69,7 @@ def network_svg(network: Network) -> str:
     lines = [(line.a, line.b, line.kind) for line in plate.lines]
     plot = _plot_height(len(nodes))
     places = _layout(plate, plot)
-    colours = _sector_colours(node.sector for node in nodes)
+    colours = sector_colours(node.sector for node in nodes)
     legend_y = _MARGIN_Y * 2 + plot + 20
     legend, legend_height = _network_legend(colours, nodes, legend_y)
     height = legend_y + legend_height
@@ -115,19 +106,6 @@ def _scale(value: float, low: float, high: float, start: float, end: float) -> f
     if high - low < 1e-9:
         return round((start + end) / 2, 1)
     return round(start + (value - low) / (high - low) * (end - start), 1)
-
-
-def _sector_colours(sectors: Iterable[str]) -> dict[str, str]:
-    """Standard sectors keep their colour; a session's own sectors take the spare ones."""
-    colours = {}
-    extra = 0
-    for sector in sorted(set(sectors), key=str.casefold):
-        if sector in SECTOR_COLOURS:
-            colours[sector] = SECTOR_COLOURS[sector]
-        else:
-            colours[sector] = _EXTRA_COLOURS[extra % len(_EXTRA_COLOURS)]
-            extra += 1
-    return colours
 
 
 def _line(start: tuple[float, float], end: tuple[float, float], kind: str) -> str:
@@ -232,9 +210,6 @@ def _network_description(nodes: list[PlateNode], lines: list[tuple[str, str, str
 _CELL = 34
 _ROW_LABEL = 210
 _HEAD = 170
-_EMPTY_CELL = "#F2F2F2"
-_LIGHT = (222, 235, 247)
-_DARK = (8, 81, 156)
 
 
 def matrix_svg(network: Network) -> str:
@@ -299,18 +274,6 @@ def _matrix_row(row: int, theme: str, counts: tuple[int, ...], total: int, peak:
                 f'text-anchor="middle" fill="{ink}"{weight}>{count}</text>'
             )
     return parts
-
-
-def heat_colour(count: int, peak: int) -> str:
-    """A cell's colour: light to dark blue as ``count`` nears ``peak``; grey for none. The
-    wall's heatmap (tab 5) uses the same scale, so the page and the wall agree."""
-    if count <= 0 or peak <= 0:
-        return _EMPTY_CELL
-    share = count / peak
-    red, green, blue = (
-        round(light + (dark - light) * share) for light, dark in zip(_LIGHT, _DARK, strict=True)
-    )
-    return f"#{red:02X}{green:02X}{blue:02X}"
 
 
 # --- shared --------------------------------------------------------------------------------------

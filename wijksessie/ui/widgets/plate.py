@@ -36,6 +36,7 @@ from wijksessie.domain.text import visible
 from wijksessie.exchange.edges import POSSIBLE
 from wijksessie.i18n import _
 from wijksessie.render.layout import Place, Plate, PlateLine, ring_layout, ring_rows
+from wijksessie.render.palette import sector_colours
 
 LINE_ROLES: dict[str, str] = {
     ConnectionKind.WORK_TOGETHER.value: "work",
@@ -368,12 +369,14 @@ class NetworkPlate(Widget, can_focus=True):
         self._drawing: Drawing | None = None
         self._strips: list[Strip] = []
         self._styles: dict[str, Style] = {}
+        self._palette: dict[str, str] = {}
 
     # -- data -------------------------------------------------------------------------------
 
     def show(self, plate: Plate) -> None:
         """Draw ``plate``; the selection stays while its organisation does."""
         self.plate = plate
+        self._palette = sector_colours(node.sector for node in plate.nodes)
         known = {node.id for node in plate.nodes}
         if self.selected not in known:
             self.selected = None
@@ -443,11 +446,9 @@ class NetworkPlate(Widget, can_focus=True):
         return base + self.get_component_rich_style(f"plate--{kind}", partial=True)
 
     def _sector_colour(self, sector: str) -> str | None:
-        """The sector's colour of the take-home picture, lightened where it would vanish into
-        a dark background (politie's indigo on a projector's black)."""
-        from wijksessie.exchange.picture import SECTOR_COLOURS
-
-        hex_colour = SECTOR_COLOURS.get(sector)
+        """The sector's colour of the take-home picture (a session's own sectors too),
+        lightened where it would vanish into a dark background (politie's indigo on black)."""
+        hex_colour = self._palette.get(sector)
         if hex_colour is None:
             return None
         colour, background = Color.parse(hex_colour), self.background_colors[1]

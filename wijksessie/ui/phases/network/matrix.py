@@ -20,8 +20,8 @@ from textual.widgets import DataTable, Label, Static
 
 from wijksessie.domain.analysis import Matrix, SectorMatrix, sector_matrix, theme_matrix
 from wijksessie.domain.model import Network
-from wijksessie.exchange.picture import heat_colour
 from wijksessie.i18n import _
+from wijksessie.render.palette import heat_colour
 from wijksessie.ui.literal import literal
 
 HEAT = ("", "on #1f4e3d", "on #2e7d32", "bold on #c77c02")
