@@ -227,3 +227,23 @@ async def test_a_name_typed_fast_after_slash_never_reaches_the_phase_keys(
         assert not isinstance(app.screen, ImportScreen)
         names = {node.id: node.name for node in plate.plate.nodes}
         assert names[plate.selected] == "Welzijn Waterveen"
+
+
+async def test_a_click_on_a_name_selects_it(make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        plate = await _plate(app, pilot)
+        names = {node.id: node.name for node in plate.plate.nodes}
+        target = next(key for key, name in names.items() if name == "Politie Waterveen-Oost")
+        row, start, _end = plate.drawing.labels[target]
+        await pilot.click(NetworkPlate, offset=(start + 2, row))
+        await pilot.pause()
+        assert plate.selected == target
+
+
+def test_typed_control_characters_never_reach_the_wall() -> None:
+    network = demo_network()
+    network.organisations[0].name = "\x1b[31mRood\x07"
+    drawing = draw(plate_of(network, possible=False), Size(118, 26))
+    screen = "\n".join(_text(drawing.rows))
+    assert "\x1b" not in screen and "\x07" not in screen

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from wijksessie.domain.analysis import SectorGroup, network_groups
 from wijksessie.domain.model import ConnectionKind, Network
+from wijksessie.domain.text import visible
 from wijksessie.exchange.edges import POSSIBLE
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.render.layout import Plate, PlateLine, plate_of, possible_pairs
@@ -289,12 +290,12 @@ def _overview(plate: Plate) -> Text:
 
 
 def _organisation_detail(network: Network, plate: Plate, organisation_id: str) -> Text:
-    names = {node.id: node.name for node in plate.nodes}
+    names = {node.id: visible(node.name) for node in plate.nodes}
     node = next((n for n in plate.nodes if n.id == organisation_id), None)
     if node is None:
         return Text("")
     text = Text()
-    text.append(node.sector, style="bold")
+    text.append(visible(node.sector), style="bold")
     by_kind: dict[str, list[str]] = {}
     for line in plate.lines:
         if organisation_id in (line.a, line.b):
@@ -314,7 +315,7 @@ def _organisation_detail(network: Network, plate: Plate, organisation_id: str) -
         text.append(" · ")
         text.append(_("nog zonder verbinding"), style="bold red")
     initiatives = sorted(
-        (i.name for i in network.initiatives if i.organisation_id == organisation_id),
+        (visible(i.name) for i in network.initiatives if i.organisation_id == organisation_id),
         key=str.casefold,
     )
     text.append(" · ")
