@@ -121,9 +121,11 @@ async def _plate(app, pilot) -> NetworkPlate:
     await pilot.press("ctrl+pagedown")
     await pilot.pause()
     await pilot.press("8")
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    for _attempt in range(200):  # the possible lines' thread starts after the first paint
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        if app.screen.query_one(NetworkView).settled:
+            break
     return app.screen.query_one(NetworkPlate)
 
 

@@ -39,6 +39,18 @@ def test_network_participants(snap_compare, make_app: AppFactory, demo_file: Pat
     assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown"])
 
 
+async def _plate_settled(pilot) -> None:
+    """Wait until tab 8's possible connections are drawn: their thread starts after a paint."""
+    from wijksessie.ui.phases.network.graph import NetworkView
+
+    for _attempt in range(200):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        if all(view.settled for view in pilot.app.screen.query(NetworkView)):
+            break
+    await pilot.pause()
+
+
 def _keys_then_threads(*keys: str, projector: bool = False):
     """Press ``keys``, then wait for the threads they started (the plate's possible lines).
     ``projector``: F8 first, without its toast (which would come and go with the timing)."""
@@ -48,8 +60,7 @@ def _keys_then_threads(*keys: str, projector: bool = False):
             await pilot.press("f8")
             pilot.app.clear_notifications()
         await pilot.press(*keys)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await _plate_settled(pilot)
 
     return run_before
 

@@ -100,6 +100,7 @@ class NetworkView(Vertical):
         self._network: Network | None = None
         self._plate = Plate((), ())
         self._generation = 0
+        self._found = 0
         self._table_drawn = False
 
     def compose(self) -> ComposeResult:
@@ -137,9 +138,16 @@ class NetworkView(Vertical):
         except RuntimeError:  # the app closed meanwhile
             return
 
+    @property
+    def settled(self) -> bool:
+        """True once the possible connections of the last network shown are drawn (a test
+        waits on it: the thread starts only after the first paint)."""
+        return self._found == self._generation
+
     def _possible_found(self, generation: int, pairs: list[PlateLine]) -> None:
         if generation != self._generation or not self.is_mounted:
             return
+        self._found = generation
         self._plate = self._plate.with_possible(pairs)
         self.query_one(NetworkPlate).show(self._plate)
         self._describe(self.query_one(NetworkPlate).selected)
