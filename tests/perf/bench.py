@@ -336,30 +336,29 @@ async def median_phases(runs: int, files: Files, source: Path) -> dict[Phase, fl
     return {phase: statistics.median(t[phase] for t in timings) for phase in timings[0]}
 
 
-async def time_tabs(files: Files, source: Path, runs: int) -> dict[str, float]:
+async def time_tabs(app: WijksessieApp, pilot: Any, runs: int) -> dict[str, float]:
     """Seconds to switch to tab 8 (the network plate) and to tab 7 (gaps and weak links), from
     the key to the painted tab, each with its view out of date (as after any change), taken
-    in turns. The plate's possible lines come from a thread after the paint; it is let finish
-    before the next switch."""
+    in turns, in an app with a session open. The plate's possible lines come from a thread
+    after the paint; it is let finish before the next switch."""
     from wijksessie.ui.phases.network.phase import NetworkPhase
 
     found: dict[str, list[float]] = {"netwerk": [], "gaten": []}
-    async with session_on_screen(files, source) as (app, pilot, _store):
-        await app.screen.show_phase(Phase.NETWORK)
-        await settle(pilot)
-        phase = app.screen.query_one(NetworkPhase)
-        for _run in range(runs):
-            for tab in found:
-                phase.action_show_tab("organisaties")
-                await settle(pilot)
-                phase.refresh_views()
-                await settle(pilot)
-                started = time.perf_counter()
-                phase.action_show_tab(tab)
-                await settle(pilot)
-                found[tab].append(time.perf_counter() - started)
-                await app.workers.wait_for_complete()
-                await settle(pilot)
+    await app.screen.show_phase(Phase.NETWORK)
+    await settle(pilot)
+    phase = app.screen.query_one(NetworkPhase)
+    for _run in range(runs):
+        for tab in found:
+            phase.action_show_tab("organisaties")
+            await settle(pilot)
+            phase.refresh_views()
+            await settle(pilot)
+            started = time.perf_counter()
+            phase.action_show_tab(tab)
+            await settle(pilot)
+            found[tab].append(time.perf_counter() - started)
+            await app.workers.wait_for_complete()
+            await settle(pilot)
     return {tab: statistics.median(times) for tab, times in found.items()}
 
 
@@ -393,10 +392,15 @@ def reveal(widget: Any) -> None:
         tabs.active = pane.id or ""
 
 
-async def time_keys(files: Files, source: Path, plan: Plan) -> dict[str, float]:
-    """Per measured table: seconds for one cursor move and for adding one item."""
+async def time_keys(
+    files: Files, source: Path, plan: Plan, tabs: dict[str, float] | None = None
+) -> dict[str, float]:
+    """Per measured table: seconds for one cursor move and for adding one item; with ``tabs``,
+    the tab switches of ``time_tabs`` too, in the same app (opening another costs seconds)."""
     found: dict[str, float] = {}
     async with session_on_screen(files, source) as (app, pilot, store):
+        if tabs is not None:
+            tabs.update(await time_tabs(app, pilot, plan.app_runs))
         network = store.network()
         for number, (phase, selector) in enumerate(KEY_PRESS_TABLES):
             await app.screen.show_phase(phase)
@@ -460,8 +464,8 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
         small_phases = await median_phases(plan.app_runs, files, files.small)
         large_phases = await median_phases(plan.app_runs, files, files.large)
         small_keys = await time_keys(files, files.small, plan)
-        large_keys = await time_keys(files, files.large, plan)
-        tabs = await time_tabs(files, files.large, plan.app_runs)
+        tabs: dict[str, float] = {}
+        large_keys = await time_keys(files, files.large, plan, tabs)
         figures = [
             Figure(
                 "open_large_inside",
