@@ -35,6 +35,7 @@ def test_every_sector_heads_its_column_and_gaps_are_red() -> None:
         heads = " ".join(lines[:2])
         for sector in matrix.sectors:
             assert sector[:6] in heads, (width, sector)
+        assert "totaal" in heads
         gap_line = next(line for line in lines if line.startswith("mantelzorg"))
         start = text.plain.index(gap_line)
         styles = {span.style for span in text.spans if span.start <= start < span.end}

@@ -84,15 +84,29 @@ def heatmap(matrix: SectorMatrix, width: int, gap: Style) -> Text:
     count = max(len(matrix.sectors), 1)
     cell = max(3, min(14, (width - label - 1 - total - count) // count))
     starts = [label + 1 + column * (cell + 1) for column in range(len(matrix.sectors))]
+    total_start = label + 1 + len(matrix.sectors) * (cell + 1) + total - len(_("totaal"))
+    last = len(matrix.sectors) - 1
+    # "totaal" heads its column on the line whose last name ends before it: the last
+    # sector's line when that name is short ("GGZ"), else the other line.
+    short_last = last < 1 or starts[last] + len(matrix.sectors[last]) < total_start
+    total_line = last % 2 if short_last else (last - 1) % 2
     text = Text(no_wrap=True, overflow="crop")
     for line in (0, 1):
         heads = Text(" " * (label + 1))
         for column, sector in enumerate(matrix.sectors):
             if column % 2 != line:
                 continue
-            room = 2 * cell if column + 2 < len(matrix.sectors) else width - starts[column]
+            if column + 2 <= last:
+                room = 2 * cell
+            elif line == total_line:
+                room = total_start - 1 - starts[column]
+            else:
+                room = width - starts[column]
             heads.pad_right(starts[column] - len(heads))
             heads.append_text(literal(_short(sector, room), "bold"))
+        if line == total_line:
+            heads.pad_right(max(total_start - len(heads), 1))
+            heads.append(_("totaal"), style="bold")
         text.append_text(heads)
         text.append("\n")
     for row, theme in enumerate(matrix.themes):
