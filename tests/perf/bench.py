@@ -346,6 +346,54 @@ async def median_phases(runs: int, files: Files, source: Path) -> dict[Phase, fl
     return {phase: statistics.median(t[phase] for t in timings) for phase in timings[0]}
 
 
+async def time_tabs(app: WijksessieApp, pilot: Any, runs: int) -> dict[str, float]:
+    """Seconds to switch to tab 8 (the network plate) and to tab 7 (gaps and weak links), from
+    the key to the painted tab, each with its view out of date (as after any change), taken
+    in turns, in an app with a session open. The plate's possible lines come from a thread
+    after the paint; it is let finish before the next switch."""
+    from wijksessie.ui.phases.network.phase import NetworkPhase
+
+    found: dict[str, list[float]] = {"netwerk": [], "gaten": []}
+    await app.screen.show_phase(Phase.NETWORK)
+    await settle(pilot)
+    phase = app.screen.query_one(NetworkPhase)
+    for _run in range(runs):
+        for tab in found:
+            phase.action_show_tab("organisaties")
+            await settle(pilot)
+            phase.refresh_views()
+            await settle(pilot)
+            started = time.perf_counter()
+            phase.action_show_tab(tab)
+            await settle(pilot)
+            found[tab].append(time.perf_counter() - started)
+            await app.workers.wait_for_complete()
+            await settle(pilot)
+    return {tab: statistics.median(times) for tab, times in found.items()}
+
+
+def plate_figure(plan: Plan, large: Network) -> Figure:
+    """Laying out and drawing the large session's plate (40 organisations) on the main thread,
+    in the 118×26 cells tab 8 has at 120×35; the possible lines come later, from a thread."""
+    from textual.geometry import Size
+
+    from wijksessie.render.layout import plate_of
+    from wijksessie.ui.widgets.plate import draw
+
+    with steady_heap():
+        value = median_of(
+            plan.calls, _timed(lambda: draw(plate_of(large, possible=False), Size(118, 26)))
+        )
+    return Figure(
+        "plate_draw_large",
+        f"draw the network plate, large ({len(large.organisations)} organisations)",
+        value,
+        goal="≤ 0.1 s",
+        limit=0.1,
+        runs=plan.calls,
+    )
+
+
 def reveal(widget: Any) -> None:
     """Activate every tab around ``widget``, outermost first, so it is on the wall."""
     panes = [node for node in widget.ancestors_with_self if isinstance(node, TabPane)]
@@ -354,10 +402,15 @@ def reveal(widget: Any) -> None:
         tabs.active = pane.id or ""
 
 
-async def time_keys(files: Files, source: Path, plan: Plan) -> dict[str, float]:
-    """Per measured table: seconds for one cursor move and for adding one item."""
+async def time_keys(
+    files: Files, source: Path, plan: Plan, tabs: dict[str, float] | None = None
+) -> dict[str, float]:
+    """Per measured table: seconds for one cursor move and for adding one item; with ``tabs``,
+    the tab switches of ``time_tabs`` too, in the same app (opening another costs seconds)."""
     found: dict[str, float] = {}
     async with session_on_screen(files, source) as (app, pilot, store):
+        if tabs is not None:
+            tabs.update(await time_tabs(app, pilot, plan.app_runs))
         network = store.network()
         for number, (phase, selector) in enumerate(KEY_PRESS_TABLES):
             await app.screen.show_phase(phase)
@@ -421,7 +474,8 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
         small_phases = await median_phases(plan.app_runs, files, files.small)
         large_phases = await median_phases(plan.app_runs, files, files.large)
         small_keys = await time_keys(files, files.small, plan)
-        large_keys = await time_keys(files, files.large, plan)
+        tabs: dict[str, float] = {}
+        large_keys = await time_keys(files, files.large, plan, tabs)
         figures = [
             Figure(
                 "open_large_inside",
@@ -442,6 +496,18 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
                 baseline=small_phases[slowest],
                 baseline_label="the same phase, small session",
                 goal="report",
+                runs=plan.app_runs,
+            )
+        )
+        figures.append(
+            Figure(
+                "tab_network_large",
+                "switch to tab 8, the network plate, large",
+                tabs["netwerk"],
+                baseline=tabs["gaten"],
+                baseline_label="switch to tab 7, gaps (same session)",
+                goal="≤ 1.5×",
+                limit=1.5,
                 runs=plan.app_runs,
             )
         )
@@ -712,12 +778,14 @@ def run(plan: Plan, root: Path) -> list[Figure]:
         *(f for f in inside if f.key.startswith("key_")),
         *analysis_figures(plan, large),
         network_over_time_figure(files, plan),
+        plate_figure(plan, large),
         *summaries,
         by_key["start_screen_1000"],
         by_key["start_screen_1000_first"],
         by_key["start_screen_1000_inside"],
         by_key["open_large_inside"],
         by_key["phase_first_show_large"],
+        by_key["tab_network_large"],
         by_key["peak_memory"],
         by_key["cold_open_large"],
     ]

@@ -34,6 +34,8 @@ FIGURES = {
     "start_screen_1000_inside",
     "open_large_inside",
     "phase_first_show_large",
+    "tab_network_large",
+    "plate_draw_large",
     "peak_memory",
     "cold_open_large",
 }

@@ -49,9 +49,47 @@ def test_network_participants(snap_compare, make_app: AppFactory, demo_file: Pat
     assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown"])
 
 
+async def _plate_settled(pilot) -> None:
+    """Wait until tab 8's possible connections are drawn: their thread starts after a paint."""
+    from wijksessie.ui.phases.network.graph import NetworkView
+
+    for _attempt in range(200):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        if all(view.settled for view in pilot.app.screen.query(NetworkView)):
+            break
+    await pilot.pause()
+
+
+def _keys_then_threads(*keys: str, projector: bool = False):
+    """Press ``keys``, then wait for the threads they started (the plate's possible lines).
+    ``projector``: F8 first, without its toast (which would come and go with the timing)."""
+
+    async def run_before(pilot) -> None:
+        if projector:
+            await pilot.press("f8")
+            pilot.app.clear_notifications()
+        await pilot.press(*keys)
+        await _plate_settled(pilot)
+
+    return run_before
+
+
 def test_network_matrix(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    """Tab 5: the heatmap of themes × sectors, "mantelzorg" a red gap."""
     app = make_app(SessionStore.open(demo_file))
     assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown", "5"])
+
+
+def test_network_matrix_small_terminal(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(80, 24), press=["ctrl+pagedown", "5"])
+
+
+def test_network_matrix_projector(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    run_before = _keys_then_threads("ctrl+pagedown", "5", projector=True)
+    assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)
 
 
 def test_network_overlap(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
@@ -65,8 +103,22 @@ def test_network_gaps_small_terminal(snap_compare, make_app: AppFactory, demo_fi
 
 
 def test_network_sectors(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    """Tab 8: the plate, with Welzijn Waterveen selected (its lines lit)."""
     app = make_app(SessionStore.open(demo_file))
-    assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown", "8"])
+    run_before = _keys_then_threads("ctrl+pagedown", "8", "slash", *"welz", "enter")
+    assert snap_compare(app, terminal_size=(120, 35), run_before=run_before)
+
+
+def test_network_plate_small_terminal(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    run_before = _keys_then_threads("ctrl+pagedown", "8")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_network_plate_projector(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    app = make_app(SessionStore.open(demo_file))
+    run_before = _keys_then_threads("ctrl+pagedown", "8", "down", "down", projector=True)
+    assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)
 
 
 @pytest.fixture

@@ -2,8 +2,9 @@
 
 ``network_svg`` draws the organisations coloured by sector, their connections by kind, the
 overlap pairs as dashed curves (organisations whose initiatives do the same thing) and marks
-organisations nobody is connected with. The layout is networkx's spring layout with a fixed
-seed over a fixed node order, so the same session is drawn the same way every time.
+organisations nobody is connected with. The places come from ``render.layout.ring_layout``, the
+layout the wall draws in the terminal too: sectors together around a ring, each name on a row of
+its own reading outward, the same every time.
 ``matrix_svg`` is the theme × organisation heatmap beside it: an empty row is a gap.
 
 Plain SVG text: no JavaScript, no external fonts or images, every text escaped, sized for the
@@ -14,40 +15,32 @@ themes are drawn as typed.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from wijksessie.domain.analysis import Matrix, network_groups, overlaps, theme_matrix
-from wijksessie.domain.edges import POSSIBLE, connection_edges, kind_label
-from wijksessie.domain.model import SECTORS, ConnectionKind, Network
+from wijksessie.domain.analysis import Matrix, theme_matrix
+from wijksessie.domain.edges import POSSIBLE, kind_label
+from wijksessie.domain.model import ConnectionKind, Network
 from wijksessie.domain.text import visible
 from wijksessie.i18n import _, ngettext
+from wijksessie.render.layout import Plate, PlateNode, plate_of, ring_layout
+from wijksessie.render.palette import (
+    ISOLATED_COLOUR,
+    heat_colour,
+    sector_colours,
+)
 
-SEED = 20240611
 WIDTH = 1000
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
 LABEL_MAX = 28
 _NODE_R = 13
-_MARGIN_X = 120
+_MARGIN_X = 280
 _MARGIN_Y = 40
 _PLOT_HEIGHT = 600
 _PLOT_HEIGHT_MAX = 1000
-_ALONE_ROW = 110
 MIN_POSSIBLE = 12
 """The possible links (overlap pairs) a picture always has room for."""
-
-SECTOR_COLOURS: dict[str, str] = dict(
-    zip(
-        SECTORS,
-        (
-            "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442",
-            "#D55E00", "#332288", "#117733", "#AA4499", "#882255", "#999999",
-        ),
-        strict=True,
-    )
-)  # fmt: skip
-_EXTRA_COLOURS = ("#44AA99", "#DDCC77", "#88CCEE", "#661100", "#6699CC", "#AA4466")
 
 
 @dataclass(frozen=True)
@@ -65,31 +58,22 @@ EDGE_STYLES: dict[str, _Style] = {
     ConnectionKind.KNOW.value: _Style("#8C8C8C", 1.6),
     POSSIBLE: _Style("#E8590C", 2.2, "9 6"),
 }
-ISOLATED_COLOUR = "#C62828"
 
 
 # --- the network ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Node:
-    id: str
-    name: str
-    sector: str
-    isolated: bool
-
-
 def network_svg(network: Network) -> str:
     """The organisations and their lines as one ``<svg>`` element (a string)."""
-    nodes = _nodes(network)
+    plate = plate_of(network)
+    nodes = list(plate.nodes)
     if not nodes:
         return _message_svg(_("Netwerk"), _("Nog geen organisaties in deze sessie."))
-    lines = [(e.source, e.target, e.kind) for e in connection_edges(network)]
-    lines += _overlap_pairs(network)
+    lines = [(line.a, line.b, line.kind) for line in plate.lines]
     lines, hidden = strongest(lines, len(nodes))
     plot = _plot_height(len(nodes))
-    places = _layout(nodes, lines, plot)
-    colours = _sector_colours(node.sector for node in nodes)
+    places = _layout(plate, plot)
+    colours = sector_colours(node.sector for node in nodes)
     legend_y = _MARGIN_Y * 2 + plot + 20
     legend, legend_height = _network_legend(colours, nodes, legend_y)
     height = legend_y + legend_height
@@ -99,7 +83,7 @@ def network_svg(network: Network) -> str:
             _network_description(nodes, lines) + _hidden_note(hidden),
             height,
         ),
-        *(_line(places[a], places[b], kind) for a, b, kind in lines),
+        *(_line(places[a][:2], places[b][:2], kind) for a, b, kind in lines),
         *(_node(node, places[node.id], colours[node.sector]) for node in nodes),
         legend,
         "</svg>",
@@ -107,84 +91,29 @@ def network_svg(network: Network) -> str:
     return "\n".join(parts)
 
 
-def _nodes(network: Network) -> list[_Node]:
-    return sorted(
-        (
-            _Node(links.organisation_id, links.name, group.sector, links.isolated)
-            for group in network_groups(network)
-            for links in group.organisations
-        ),
-        key=lambda node: (node.name.casefold(), node.id),
-    )
-
-
-def _overlap_pairs(network: Network) -> list[tuple[str, str, str]]:
-    """Organisation pairs whose initiatives overlap, each pair once."""
-    runs = {initiative.id: initiative.organisation_id for initiative in network.initiatives}
-    seen: set[frozenset[str]] = set()
-    pairs = []
-    for overlap in overlaps(network):
-        a, b = runs[overlap.first_id], runs[overlap.second_id]
-        if a != b and frozenset((a, b)) not in seen:
-            seen.add(frozenset((a, b)))
-            pairs.append((a, b, POSSIBLE))
-    return pairs
-
-
 def _plot_height(count: int) -> int:
     """Taller for more organisations (an A4 page is taller than wide), so labels keep apart."""
     return min(_PLOT_HEIGHT + 20 * max(count - 12, 0), _PLOT_HEIGHT_MAX)
 
 
-def _layout(
-    nodes: list[_Node], lines: list[tuple[str, str, str]], plot: int
-) -> dict[str, tuple[float, float]]:
-    """Positions in the drawing: linked organisations by a seeded spring layout, the ones with
-    no line at all in a row along the bottom (a spring layout would fling them to a corner)."""
-    import networkx as nx
-
-    linked = {end for a, b, _ in lines for end in (a, b)}
-    alone = [node for node in nodes if node.id not in linked]
-    bottom = _MARGIN_Y + plot - (_ALONE_ROW if alone and linked else 0)
-    graph = nx.Graph()
-    graph.add_nodes_from(node.id for node in nodes if node.id in linked)
-    for a, b, kind in lines:
-        graph.add_edge(a, b, weight=2.0 if kind == ConnectionKind.WORK_TOGETHER.value else 1.0)
-    places: dict[str, tuple[float, float]] = {}
-    if linked:
-        spread = 3.5 / math.sqrt(len(linked))
-        raw = nx.spring_layout(graph, k=spread, seed=SEED, iterations=200)
-        xs = [float(point[0]) for point in raw.values()]
-        ys = [float(point[1]) for point in raw.values()]
-        for node_id, (x, y) in raw.items():
-            places[node_id] = (
-                _scale(float(x), min(xs), max(xs), _MARGIN_X, WIDTH - _MARGIN_X),
-                _scale(float(y), min(ys), max(ys), _MARGIN_Y, bottom),
-            )
-    row_y = float(_MARGIN_Y + plot) if linked else _MARGIN_Y + plot / 2
-    step = (WIDTH - 2 * _MARGIN_X) / max(len(alone), 1)
-    for index, node in enumerate(alone):
-        places[node.id] = (round(_MARGIN_X + step * (index + 0.5), 1), row_y)
-    return places
+def _layout(plate: Plate, plot: int) -> dict[str, tuple[float, float, str]]:
+    """Positions in the drawing (x, y and the side the name reads to), from the ring layout the
+    terminal draws too, so the wall and the take-home page agree."""
+    ring = ring_layout([[node.id for node in nodes] for _sector, nodes in plate.sectors])
+    return {
+        node_id: (
+            _scale(place.x, 0.0, 1.0, _MARGIN_X, WIDTH - _MARGIN_X),
+            _scale(place.y, 0.0, 1.0, _MARGIN_Y, _MARGIN_Y + plot),
+            place.side,
+        )
+        for node_id, place in ring.items()
+    }
 
 
 def _scale(value: float, low: float, high: float, start: float, end: float) -> float:
     if high - low < 1e-9:
         return round((start + end) / 2, 1)
     return round(start + (value - low) / (high - low) * (end - start), 1)
-
-
-def _sector_colours(sectors: Iterable[str]) -> dict[str, str]:
-    """Standard sectors keep their colour; a session's own sectors take the spare ones."""
-    colours = {}
-    extra = 0
-    for sector in sorted(set(sectors), key=str.casefold):
-        if sector in SECTOR_COLOURS:
-            colours[sector] = SECTOR_COLOURS[sector]
-        else:
-            colours[sector] = _EXTRA_COLOURS[extra % len(_EXTRA_COLOURS)]
-            extra += 1
-    return colours
 
 
 def _line(start: tuple[float, float], end: tuple[float, float], kind: str) -> str:
@@ -203,8 +132,8 @@ def _line(start: tuple[float, float], end: tuple[float, float], kind: str) -> st
     return f'<path d="M {x1} {y1} Q {cx} {cy} {x2} {y2}" fill="none" {stroke}/>'
 
 
-def _node(node: _Node, place: tuple[float, float], colour: str) -> str:
-    x, y = place
+def _node(node: PlateNode, place: tuple[float, float, str], colour: str) -> str:
+    x, y, side = place
     parts = [f"<g><title>{_text(node.name)} ({_text(node.sector)})</title>"]
     if node.isolated:
         parts.append(
@@ -214,7 +143,11 @@ def _node(node: _Node, place: tuple[float, float], colour: str) -> str:
     parts.append(
         f'<circle cx="{x}" cy="{y}" r="{_NODE_R}" fill="{colour}" stroke="#222" stroke-width="1"/>'
     )
-    parts.append(_label(x, y + _NODE_R + 20, _short(node.name)))
+    gap = _NODE_R + 8
+    if side == "left":
+        parts.append(_label(x - gap, y + 5, _short(node.name), anchor="end"))
+    else:
+        parts.append(_label(x + gap, y + 5, _short(node.name), anchor="start"))
     parts.append("</g>")
     return "".join(parts)
 
@@ -228,7 +161,9 @@ def _label(x: float, y: float, text: str, size: int = 15, anchor: str = "middle"
     )
 
 
-def _network_legend(colours: dict[str, str], nodes: list[_Node], top: float) -> tuple[str, float]:
+def _network_legend(
+    colours: dict[str, str], nodes: list[PlateNode], top: float
+) -> tuple[str, float]:
     """Sector swatches in rows, then one sample per kind of line; returns SVG and height."""
     parts = ['<g font-size="14" fill="#111">']
     x, y = 20.0, top + 10
@@ -293,7 +228,7 @@ def _hidden_note(hidden: int) -> str:
     ).format(n=hidden)
 
 
-def _network_description(nodes: list[_Node], lines: list[tuple[str, str, str]]) -> str:
+def _network_description(nodes: list[PlateNode], lines: list[tuple[str, str, str]]) -> str:
     alone = sum(node.isolated for node in nodes)
     possible = sum(kind == POSSIBLE for *_ends, kind in lines)
     return _(
@@ -314,9 +249,6 @@ _MAX_COLUMNS = 16
 """More organisations than this (and than themes) turn the heatmap: organisations become rows."""
 _ROW_LABEL = 210
 _HEAD = 170
-_EMPTY_CELL = "#F2F2F2"
-_LIGHT = (222, 235, 247)
-_DARK = (8, 81, 156)
 
 
 def matrix_svg(network: Network) -> str:
@@ -413,7 +345,7 @@ def _matrix_row(
     for column, count in enumerate((*counts, total)):
         x = _ROW_LABEL + _CELL * column
         is_total = column == len(counts)
-        fill = "#FFFFFF" if is_total else _heat(count, peak)
+        fill = "#FFFFFF" if is_total else heat_colour(count, peak)
         parts.append(
             f'<rect x="{x}" y="{y}" width="{_CELL}" height="{_CELL}" fill="{fill}" '
             'stroke="#FFFFFF" stroke-width="2"/>'
@@ -426,16 +358,6 @@ def _matrix_row(
                 f'text-anchor="middle" fill="{ink}"{weight}>{count}</text>'
             )
     return parts
-
-
-def _heat(count: int, peak: int) -> str:
-    if count <= 0 or peak <= 0:
-        return _EMPTY_CELL
-    share = count / peak
-    red, green, blue = (
-        round(light + (dark - light) * share) for light, dark in zip(_LIGHT, _DARK, strict=True)
-    )
-    return f"#{red:02X}{green:02X}{blue:02X}"
 
 
 # --- shared --------------------------------------------------------------------------------------

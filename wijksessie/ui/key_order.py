@@ -73,6 +73,8 @@ class KeysInOrder(App[ReturnT]):
         next key would cost ``HOLD_LIMIT`` each time.
         """
         focused = self.focused
+        if getattr(focused, "typing", False):  # a widget's own typing mode (the plate's find)
+            return key.is_printable or key.key == "backspace"
         if isinstance(focused, TextArea):
             return key.key not in ("escape", "tab", "shift+tab") and not key.key.startswith("ctrl+")
         if isinstance(focused, Input | OptionList | Select):
@@ -82,6 +84,12 @@ class KeysInOrder(App[ReturnT]):
     def on_key(self, event: events.Key) -> None:
         """The key came back up unused by any widget: its bindings run now (``App._on_key``,
         after this handler), and what they ask is looked at once they have."""
+        if self._busy:
+            self.call_next(self._settle)
+
+    def key_used(self) -> None:
+        """A widget used the key itself (it stopped it, so it never comes back up to the app):
+        the next keys may go as soon as what it did has settled, not after ``HOLD_LIMIT``."""
         if self._busy:
             self.call_next(self._settle)
 

@@ -33,7 +33,13 @@ if TYPE_CHECKING:
         overlaps,
     )
     from wijksessie.domain.analysis.search import matches
-    from wijksessie.domain.analysis.sectors import OrganisationLinks, SectorGroup, network_groups
+    from wijksessie.domain.analysis.sectors import (
+        OrganisationLinks,
+        SectorGroup,
+        SectorMatrix,
+        network_groups,
+        sector_matrix,
+    )
     from wijksessie.domain.analysis.weak_link import (
         WEAK_LINK_LABELS,
         WeakLink,
@@ -60,6 +66,8 @@ _HOMES: dict[str, str] = {
     "OrganisationLinks": "sectors",
     "SectorGroup": "sectors",
     "network_groups": "sectors",
+    "SectorMatrix": "sectors",
+    "sector_matrix": "sectors",
     "CascadePlan": "cascade",
     "Change": "cascade",
     "Dependents": "cascade",
@@ -82,6 +90,7 @@ __all__ = [
     "Overlap",
     "QuestionGap",
     "SectorGroup",
+    "SectorMatrix",
     "WeakLink",
     "WeakLinkKind",
     "apply_plan",
@@ -91,6 +100,7 @@ __all__ = [
     "matches",
     "network_groups",
     "overlaps",
+    "sector_matrix",
     "theme_matrix",
     "weak_links",
 ]

@@ -7,6 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from wijksessie.domain.analysis.common import STANDARD_SECTORS, name_key, partners_of
+from wijksessie.domain.analysis.matrix import theme_matrix
 from wijksessie.domain.model import SECTORS, ConnectionKind, Network
 from wijksessie.domain.text import normalise
 
@@ -69,3 +70,45 @@ def _sector_order(sectors: Collection[str]) -> list[str]:
     standard = [sector for sector in SECTORS if sector in sectors]
     extra = sorted(set(sectors) - set(SECTORS), key=lambda sector: (sector.casefold(), sector))
     return [*standard, *extra]
+
+
+@dataclass(frozen=True)
+class SectorMatrix:
+    """Themes × sectors: how many initiatives the organisations of each sector run per theme.
+
+    The wall's heatmap: at most a dozen columns, where 40 organisations would not fit. Rows
+    follow ``themes`` (the same rows as ``theme_matrix``, so an empty row is a gap), columns
+    the sectors in the order of ``network_groups``.
+    """
+
+    themes: tuple[str, ...]
+    sectors: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]
+    row_totals: tuple[int, ...]
+    column_totals: tuple[int, ...]
+    max_count: int
+
+
+def sector_matrix(network: Network) -> SectorMatrix:
+    """``theme_matrix`` summed per sector of the organisations."""
+    matrix = theme_matrix(network)
+    groups = network_groups(network)
+    sectors = tuple(group.sector for group in groups)
+    column_of = {
+        links.organisation_id: column
+        for column, group in enumerate(groups)
+        for links in group.organisations
+    }
+    cells = [[0] * len(sectors) for _ in matrix.themes]
+    for row, counts in enumerate(matrix.counts):
+        for organisation_id, count in zip(matrix.organisation_ids, counts, strict=True):
+            cells[row][column_of[organisation_id]] += count
+    counts = tuple(tuple(row) for row in cells)
+    return SectorMatrix(
+        themes=matrix.themes,
+        sectors=sectors,
+        counts=counts,
+        row_totals=matrix.row_totals,
+        column_totals=tuple(sum(row[column] for row in counts) for column in range(len(sectors))),
+        max_count=max((max(row, default=0) for row in counts), default=0),
+    )

@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, TabbedContent, TabPane, Tabs
 
+from wijksessie.errors import NotFoundError
 from wijksessie.i18n import N_, _
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.network.connections import ConnectionsPane
@@ -98,6 +99,22 @@ class NetworkPhase(Vertical):
     def _changed(self, event: EntityPane.Changed) -> None:
         self.refresh_views(changed=event.pane)
 
+    @on(NetworkView.Opened)
+    def _open_organisation(self, event: NetworkView.Opened) -> None:
+        """``enter`` on the plate opens the organisation's form, as ``enter`` in its list does."""
+        from wijksessie.domain.model import Organisation
+
+        event.stop()
+        if self.store.read_only:
+            self.notify(_("Alleen-lezen: wijzigen kan hier niet."), severity="warning")
+            return
+        try:
+            organisation = self.store.get(Organisation, event.organisation_id)
+        except NotFoundError:  # deleted in the meantime: the plate catches up
+            self.refresh_views()
+            return
+        self.query_one(OrganisationsPane).open_form(organisation)
+
     @on(TabbedContent.TabActivated, "#network-tabs")
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         event.stop()
@@ -114,6 +131,10 @@ class NetworkPhase(Vertical):
         """
         tabs = self.query_one("#network-tabs", TabbedContent)
         pane = tabs.active_pane
+        views = list(pane.query("NetworkView, MatrixView")) if pane else []
+        if views:  # a picture with a table behind it: the view knows which one shows
+            views[0].focus_default()  # type: ignore[attr-defined]
+            return
         tables = list(pane.query(DataTable)) if pane else []
         if tables:
             tables[0].focus()
