@@ -13,10 +13,14 @@ from wijksessie.ui.phases.commitments.review import ReviewScreen
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.widgets.form_dialog import FormDialog
 
+TITLE = "Netwerksessie De Hofstede met de huisartsen"
+"""Long enough that the label must wrap beside the questions at 120 columns."""
+SLUG = "netwerksessie-de-hofstede-met-de-huisartsen"
+
 
 def _previous(sessions: Path, next_date: date | None) -> Path:
     path = sessions / "2026-11-25-netwerksessie-de-hofstede.json"
-    session = Session("Netwerksessie De Hofstede", wijk="De Hofstede", date=date(2026, 11, 25))
+    session = Session(TITLE, wijk="De Hofstede", date=date(2026, 11, 25))
     session.next_date = next_date
     SessionStore.create(path, session).close()
     return path
@@ -40,17 +44,20 @@ async def test_the_date_defaults_to_the_planned_one_and_names_the_file(
         await pilot.press("enter", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen | SessionScreen))
         (created,) = _new_files(sessions, previous)
-        assert created.name == f"{planned.isoformat()}-netwerksessie-de-hofstede.json"
+        assert created.name == f"{planned.isoformat()}-{SLUG}.json"
         saved = table_docs(created, "session")[0]
         assert saved["date"] == planned.isoformat()
-        assert saved["previous_title"] == "Netwerksessie De Hofstede"
+        assert saved["previous_title"] == TITLE
         assert saved["previous_date"] == "2026-11-25"
         if isinstance(app.screen, ReviewScreen):
             await pilot.press("escape")
         await pilot.press("f2")
         await wait_until(pilot, lambda: bool(app.screen.query("#session-previous")))
-        label = str(app.screen.query_one("#session-previous").render())
-        assert "Netwerksessie De Hofstede" in label
+        shown = app.screen.query_one("#session-previous")
+        label = str(shown.render())
+        form = app.screen.query_one("#session-form")
+        assert shown.region.right <= form.region.right, "the label runs past the form"
+        assert TITLE in label
         assert long_date(date(2026, 11, 25)) in label
         assert ".json" not in label and "2026-11-25" not in label
 
