@@ -29,6 +29,7 @@ from typing import TypeVar
 
 from wijksessie.domain import analysis, commitments, consent, voting
 from wijksessie.domain.dates import long_date
+from wijksessie.domain.followup import previous_name
 from wijksessie.domain.model import (
     AgendaItem,
     Agreement,
@@ -70,6 +71,7 @@ class Header:
     next_date: date | None
     next_date_text: str
     previous_session: str
+    """The session this one follows, by title and date (``followup.previous_name``)."""
     session_id: str
     made_on: date
     made_on_text: str
@@ -523,7 +525,7 @@ def _header(network: Network, today: date) -> Header:
         question=session.question,
         next_date=session.next_date,
         next_date_text=long_date(session.next_date),
-        previous_session=session.previous_session,
+        previous_session=previous_name(session),
         session_id=session.id,
         made_on=today,
         made_on_text=long_date(today),
