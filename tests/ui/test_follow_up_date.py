@@ -71,6 +71,8 @@ async def test_without_a_planned_date_the_dialog_asks_for_one(
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("v")
         await wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
+        date_field = app.screen.query_one("#field-date")
+        assert "geen vervolgdatum gepland" in date_field.placeholder
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog), "a follow-up without a date was made"
