@@ -185,6 +185,25 @@ async def test_spotlight_shows_the_row_big_on_the_wall(
         assert not isinstance(app.screen, SpotlightScreen)
 
 
+async def test_spotlight_shows_a_goal_not_its_rank_big(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    from wijksessie.render.big_text import big_text
+    from wijksessie.ui.widgets.spotlight import SpotlightScreen
+
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("f4", "ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, SpotlightScreen)
+        await pilot.pause()
+        shown = str(app.screen.query_one("#spotlight").render())
+        goal = app.screen.text.split("\n")[1]
+        assert goal.startswith("Geldzorgen") and app.screen.big
+        assert (big_text(goal, 154, 45) or ["?"])[0] in shown
+        assert "\n1\n" in f"\n{shown}\n"  # the rank, small, below it
+
+
 async def test_theme_chosen_in_the_palette_is_remembered(
     make_app: AppFactory, session_file: Path, own_settings: Path
 ) -> None:

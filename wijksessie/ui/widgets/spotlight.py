@@ -47,7 +47,7 @@ class SpotlightScreen(StyledOnce, Modal[None]):
         if not width or not height:  # not laid out yet
             self.call_after_refresh(self._fill)
             return
-        first, *rest = self.text.split("\n") or [""]
+        first, rest = _main_line(self.text.split("\n"))
         rest_text = literal("\n".join(rest), "bold")
         room = height - 2 - (len(rest) + 1 if rest else 0)
         drawn = big_text(first, width, room)
@@ -65,3 +65,10 @@ class SpotlightScreen(StyledOnce, Modal[None]):
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
+
+
+def _main_line(lines: list[str]) -> tuple[str, list[str]]:
+    """The line to show big (the first with a letter: a goal's rank "1" is not what the room
+    talks about) and the others, in their order."""
+    index = next((i for i, line in enumerate(lines) if any(c.isalpha() for c in line)), 0)
+    return lines[index], lines[:index] + lines[index + 1 :]
