@@ -44,6 +44,19 @@ def test_new_session_dialog(snap_compare, make_app: AppFactory) -> None:
     assert snap_compare(make_app(), terminal_size=(120, 35), press=["n"])
 
 
+@pytest.mark.parametrize(
+    "size", [(80, 24), (120, 35), (160, 45)], ids=["80x24", "120x35", "160x45"]
+)
+def test_participant_form(
+    snap_compare, make_app: AppFactory, demo_file: Path, size: tuple[int, int]
+) -> None:
+    """Every field of the participant form in sight, with its buttons (issue 15, point 8);
+    160×45 is the wall, in projector mode."""
+    app = make_app(SessionStore.open(demo_file))
+    run_before = _keys_then_threads("f3", "a", projector=size == (160, 45))
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
 def test_network_participants(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
     app = make_app(SessionStore.open(demo_file))
     assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown"])
