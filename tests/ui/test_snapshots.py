@@ -88,6 +88,14 @@ def _keys_then_threads(*keys: str, projector: bool = False):
     return run_before
 
 
+def test_network_participants_small_terminal(
+    snap_compare, make_app: AppFactory, demo_file: Path
+) -> None:
+    """Aanwezig stays a readable column at 80×24 (issue 15, point 9)."""
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(80, 24), press=["f3"])
+
+
 def test_network_matrix(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
     """Tab 5: the heatmap of themes × sectors, "mantelzorg" a red gap."""
     app = make_app(SessionStore.open(demo_file))
@@ -151,6 +159,12 @@ def test_goals(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
 def test_voting_round(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
     app = make_app(SessionStore.open(demo_file))
     assert snap_compare(app, terminal_size=(120, 35), press=["f4", "s"])
+
+
+def test_voting_round_small_terminal(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    """The key bar keeps "esc Klaar" at 80×24 and cuts no key in half (issue 15, point 9)."""
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(80, 24), press=["f4", "s"])
 
 
 def test_agreements(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
