@@ -215,3 +215,61 @@ def test_projector_mode(snap_compare, make_app: AppFactory, demo_file: Path) -> 
 def test_help_screen(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
     app = make_app(SessionStore.open(demo_file))
     assert snap_compare(app, terminal_size=(120, 35), press=["f5", "question_mark"])
+
+
+# -- Every phase and every tab of Wie doet wat at 80x24, 120x35 and the wall (160x45, F8) ------
+# One snapshot per view and size; the tests above hold the ones that show more (a tab's
+# selection, a round, a grouping), so only the missing sizes are listed here.
+
+SMALL, ROOM, WALL = (80, 24), (120, 35), (160, 45)
+VIEW_KEYS = {
+    "session": (),
+    "participants": ("f3", "1"),
+    "organisations": ("f3", "2"),
+    "initiatives": ("f3", "3"),
+    "connections": ("f3", "4"),
+    "overlap": ("f3", "6"),
+    "gaps": ("f3", "7"),
+    "goals": ("f4",),
+    "agreements": ("f5",),
+    "commitments": ("f6",),
+    "summary": ("f7",),
+}
+"""The keys to each view from a session just opened; matrix and network have their own tests."""
+MISSING_SIZES = {
+    "session": [WALL],
+    "participants": [WALL],
+    "organisations": [SMALL, ROOM, WALL],
+    "initiatives": [SMALL, ROOM, WALL],
+    "connections": [SMALL, ROOM, WALL],
+    "overlap": [SMALL, WALL],
+    "gaps": [ROOM, WALL],
+    "goals": [SMALL, WALL],
+    "agreements": [SMALL, WALL],
+    "commitments": [WALL],
+    "summary": [SMALL, WALL],
+}
+VIEWS_BY_SIZE = [
+    pytest.param(view, size, id=f"{view}-{size[0]}x{size[1]}")
+    for view, sizes in MISSING_SIZES.items()
+    for size in sizes
+]
+
+
+@pytest.mark.parametrize(("view", "size"), VIEWS_BY_SIZE)
+def test_every_view_at_every_size(
+    snap_compare,
+    make_app: AppFactory,
+    demo_file: Path,
+    fixed_day: None,
+    monkeypatch: pytest.MonkeyPatch,
+    view: str,
+    size: tuple[int, int],
+) -> None:
+    from tests.ui.conftest import DEMO_DAY
+    from wijksessie.ui.phases.summary_phase import SummaryPhase
+
+    monkeypatch.setattr(SummaryPhase, "today", DEMO_DAY)
+    app = make_app(SessionStore.open(demo_file))
+    run_before = _keys_then_threads(*VIEW_KEYS[view], projector=size == WALL)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
