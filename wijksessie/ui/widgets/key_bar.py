@@ -49,15 +49,20 @@ class KeyBar(Widget):
         )
 
     def render(self) -> Text:
+        """The keys that fit whole, in the screen's order (so a screen puts its way out first);
+        a key that does not fit is left out rather than cut in half ("- Minder stemm")."""
         line = Text(no_wrap=True, overflow="crop", end="")
+        palette = self._palette()
+        room = self.size.width - (palette.cell_len if palette is not None else 0)
         for binding, enabled in self.shown():
             if binding.key != self.app.COMMAND_PALETTE_BINDING:
-                line.append_text(self._item(binding, enabled))
-        palette = self._palette()
+                item = self._item(binding, enabled)
+                if line.cell_len + item.cell_len - 1 > room:  # its last space may go
+                    break
+                line.append_text(item)
         if palette is None:
             return line
-        room = max(0, self.size.width - palette.cell_len)
-        line.truncate(room, pad=True)
+        line.truncate(max(0, room), pad=True)
         return line + palette
 
     def _palette(self) -> Text | None:
