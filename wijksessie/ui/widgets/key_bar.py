@@ -31,13 +31,32 @@ class KeyBar(Widget):
         if screen is self.screen:
             self.refresh()
 
+    LATER = frozenset({"session.previous", "session.next"})
+    """Binding ids shown after the view's own keys, before the screen's and the app's: stepping
+    to another phase is also in the header and the help, while a view's own key (Afspraken's
+    "r Consentronde") is only here, and at 120 columns there is not room for every key."""
+
     def shown(self) -> Iterator[tuple[Binding, bool]]:
-        """The keys to show (one per action), each with whether it works now."""
+        """The keys to show (one per action), each with whether it works now: the view's own
+        keys (the focused widget and its containers), then the phase steps (``LATER``), then
+        the screen's and the app's, each in the screen's order."""
         seen: set[str] = set()
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in seen:
-                seen.add(binding.action)
-                yield binding, enabled
+        view: list[tuple[Binding, bool]] = []
+        steps: list[tuple[Binding, bool]] = []
+        rest: list[tuple[Binding, bool]] = []
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            if binding.id in self.LATER:
+                steps.append((binding, enabled))
+            elif node is self.screen or node is self.app:
+                rest.append((binding, enabled))
+            else:
+                view.append((binding, enabled))
+        yield from view
+        yield from sorted(steps, key=lambda step: step[0].id != "session.next")  # onward first
+        yield from rest
 
     def _item(self, binding: Binding, enabled: bool) -> Text:
         key = self.get_component_rich_style("key-bar--key", partial=True)
