@@ -90,16 +90,46 @@ class FastTable:
             yield new_line
 
     def plain_lines(self, console: Console, width: int) -> list[str]:
-        """The lines as plain text, as ``to_text`` writes them (trailing spaces kept)."""
+        """The lines as plain text, as ``to_text`` writes them (trailing spaces kept).
+
+        The same lines as ``_lines`` gives, written straight into strings: most rows are one
+        line per cell, and building pieces for them cost as much as the rest together."""
         the_box = box.SIMPLE_HEAD.substitute(console.options, safe=console.safe_box)
+        widths = self._widths(width)
+        specs = []
+        for index, (column, cell_width) in enumerate(zip(self.columns, widths, strict=True)):
+            left, right = self._padding(index)
+            specs.append((left, max(cell_width - left - right, 0), cell_width, column.no_wrap))
+        rows: list[tuple[Text, ...]] = list(self.rows)
+        if self.headed:
+            rows.insert(0, tuple(Text(c.header or "") for c in self.columns))
+        last = len(rows) - 1
         out = []
-        for _header, divider, pieces in self._lines(console, width, the_box, _wrap_plain, ""):
-            parts = []
-            for index, (left, text, length, inner, right) in enumerate(pieces):
-                if index and self.headed:
-                    parts.append(divider)
-                parts.append(" " * left + text + " " * (inner - length + right))
-            out.append("".join(parts))
+        for index, row in enumerate(rows):
+            divider = ""
+            if self.headed:
+                divider = the_box.head_vertical if index == 0 else the_box.mid_vertical
+                divider = the_box.foot_vertical if index == last and index else divider
+            cells = [
+                _wrap_plain(console, cell, inner, no_wrap) if inner else []
+                for cell, (_left, inner, _width, no_wrap) in zip(row, specs, strict=True)
+            ]
+            height = max(1, *map(len, cells))
+            bottom = self.headed and index == 0  # header cells sit at the bottom
+            for line_no in range(height):
+                parts = []
+                for lines, (left, _inner, cell_width, _no_wrap) in zip(cells, specs, strict=True):
+                    at = line_no - (height - len(lines)) if bottom else line_no
+                    if 0 <= at < len(lines):
+                        text, length = lines[at]
+                        parts.append(" " * left + text + " " * (cell_width - left - length))
+                    else:
+                        parts.append(" " * cell_width)
+                out.append(divider.join(parts))
+            if self.headed and index == 0:
+                out.append(the_box.get_row(widths, "head", edge=False))
+            elif self.headed and index - 1 in self.sections and index != last:
+                out.append(the_box.get_row(widths, "row", edge=False))
         return out
 
     def _lines(
