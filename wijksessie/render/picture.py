@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from collections.abc import Collection
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from wijksessie.domain.analysis import Matrix, theme_matrix
 from wijksessie.domain.edges import POSSIBLE, kind_label
@@ -30,6 +29,7 @@ from wijksessie.render.palette import (
     heat_colour,
     sector_colours,
 )
+from wijksessie.render.xml_text import escape, quoteattr
 
 WIDTH = 1000
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
