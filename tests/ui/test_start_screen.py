@@ -83,7 +83,7 @@ async def test_list_and_open_session(make_app: AppFactory, session_file: Path) -
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
 
@@ -109,7 +109,7 @@ async def test_markup_in_title_is_shown_literally(make_app: AppFactory, sessions
         await pilot.pause()
         header = app.screen.query_one("#header-title", Static)
         assert "[bold red]x[/]" in str(header.render())
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         table = app.screen.query_one("#sessions", DataTable)
         assert str(table.get_row_at(0)[1]) == "[bold red]x[/]"
