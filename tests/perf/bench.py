@@ -241,7 +241,8 @@ def process_figures(files: Files, plan: Plan) -> list[Figure]:
             seconds["first"],
             baseline=seconds["ten"],
             baseline_label="10 files",
-            goal="report",
+            goal="≤ 2×",
+            limit=2.0,
             runs=plan.processes,
         ),
         Figure(
@@ -256,7 +257,8 @@ def process_figures(files: Files, plan: Plan) -> list[Figure]:
             "cold_open_large",
             "cold start straight into the large session",
             seconds["open"],
-            goal="report",
+            goal="≤ 1.5×",
+            limit=1.5,
             runs=plan.processes,
             **bare,
         ),
@@ -483,7 +485,8 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
                 large_open,
                 baseline=small_open,
                 baseline_label="the small session",
-                goal="report",
+                goal="≤ 1.2×",
+                limit=1.2,
                 runs=plan.app_runs,
             ),
         ]
@@ -495,7 +498,8 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
                 large_phases[slowest],
                 baseline=small_phases[slowest],
                 baseline_label="the same phase, small session",
-                goal="report",
+                goal="≤ 1.5×",
+                limit=1.5,
                 runs=plan.app_runs,
             )
         )
@@ -514,6 +518,9 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
         for key, large in large_keys.items():
             action, table = key.split("_", 1)
             what = {"idle": "no key (measuring's own cost)", "cursor": "cursor move"}
+            # Adding an item is the press the room waits on most (issue 20): it may cost no
+            # more than a fifth over the small session; a cursor move half again.
+            limit = {"idle": None, "cursor": 1.5}.get(action, 1.2)
             figures.append(
                 Figure(
                     f"key_{key}",
@@ -521,8 +528,8 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
                     large,
                     baseline=small_keys[key],
                     baseline_label="the same, small session",
-                    goal="report" if action == "idle" else "≤ 1.5×",
-                    limit=None if action == "idle" else 1.5,
+                    goal="report" if limit is None else f"≤ {limit:g}×",
+                    limit=limit,
                     runs=plan.presses,
                 )
             )
@@ -533,7 +540,8 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
                 thousand,
                 baseline=ten,
                 baseline_label="the same with 10 files",
-                goal="report",
+                goal="≤ 2×",
+                limit=2.0,
                 runs=plan.app_runs,
             )
         )
