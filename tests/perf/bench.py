@@ -649,6 +649,45 @@ def analysis_figures(plan: Plan, large: Network) -> list[Figure]:
     return figures
 
 
+def sign_up_list(path: Path, count: int) -> Path:
+    """A sign-up list of ``count`` people over 40 organisations, as Excel writes a CSV."""
+    header = "Naam;Organisatie;E-mailadres;Telefoon;Rol;Toestemming delen contact"
+    people = (f"Persoon {n};Organisatie {n % 40};p{n}@x.nl;;;ja" for n in range(count))
+    path.write_bytes(("\r\n".join([header, *people]) + "\r\n").encode("utf-8"))
+    return path
+
+
+def import_figure(files: Files, plan: Plan) -> Figure:
+    """The import preview of a sign-up list of 10,000 people (twenty times a session; it is
+    refused as too large, after the preview says so) against one of 1,000: the work must grow
+    with the rows (10×; the goal leaves room for the sorting and the collector), not with
+    their square (100×). It was a 5 s timing in the test suite, which now counts the work
+    instead (``tests/exchange/test_importer.py``, issue 20)."""
+    from wijksessie.domain.model import Session
+    from wijksessie.exchange.importer import preview_import
+
+    network = SessionStore.in_memory(Session("x")).network()
+    large = sign_up_list(files.root / "sign-ups-10000.csv", 10_000)
+    small = sign_up_list(files.root / "sign-ups-1000.csv", 1_000)
+    runs = max(plan.calls // 2, 1)
+    with steady_heap():
+        value, baseline = _interleaved(
+            runs,
+            _timed(lambda: preview_import(large, network)),
+            _timed(lambda: preview_import(small, network)),
+        )
+    return Figure(
+        "import_preview_10000",
+        "import preview of a sign-up list of 10,000 people",
+        value,
+        baseline=baseline,
+        baseline_label="the same, 1,000 people",
+        goal="≤ 15×",
+        limit=15.0,
+        runs=runs,
+    )
+
+
 def network_over_time_figure(files: Files, plan: Plan) -> Figure:
     """Issue 18's overview of a city, cold: ``wijksessie netwerk`` in a fresh process, to JSON.
 
@@ -731,9 +770,8 @@ def summary_figures(files: Files, plan: Plan, large: Network) -> list[Figure]:
 def cold_summary_figure(files: Files, plan: Plan) -> Figure:
     """``wijksessie summary demo --format html`` in a fresh process, against ``--version``:
     what a facilitator waits for when mailing the page from a terminal."""
-    from wijksessie.store.bulk import write_network
-
     from wijksessie.domain.demo import demo_network
+    from wijksessie.services.sessions import write_network
 
     demo = files.root / "demo.json"
     if not demo.exists():
@@ -786,6 +824,7 @@ def run(plan: Plan, root: Path) -> list[Figure]:
         *(f for f in inside if f.key.startswith("key_")),
         *analysis_figures(plan, large),
         network_over_time_figure(files, plan),
+        import_figure(files, plan),
         plate_figure(plan, large),
         *summaries,
         by_key["start_screen_1000"],
