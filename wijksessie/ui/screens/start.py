@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,7 +20,7 @@ from wijksessie.ui.literal import literal
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.key_bar import KeyBar
-from wijksessie.ui.widgets.list_table import ListTable
+from wijksessie.ui.widgets.list_table import FILL_CHUNK, FILL_PAUSE, ListTable, cell_width
 
 EMPTY_TEXT = N_(
     "Nog geen sessies in {folder}.\n\n"
@@ -36,23 +35,8 @@ TITLE_WIDTH = 48
 pushed the wijk, the counts and the reason a file is bad off the screen."""
 
 
-FILL_CHUNK = 100
-"""Rows added at a time after the first screenful (see ``action_refresh``): about 15 ms of
-Textual's measuring, so a key pressed meanwhile waits no longer than that."""
-FILL_PAUSE = 0.02
-"""Seconds between two chunks: the table measures each chunk while the app is idle, and keys
-pressed meanwhile go first."""
-
-
 def _short(title: str) -> str:
     return title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1].rstrip() + "…"
-
-
-def _width(text: str) -> int:
-    """What Textual measures a cell of ``text`` at: Rich's widest line."""
-    if text.isprintable():  # no line breaks of any kind: one line (the common case)
-        return cell_len(text)
-    return max((cell_len(line) for line in text.splitlines()), default=0)
 
 
 class StartScreen(StyledOnce, Screen[None]):
@@ -160,7 +144,7 @@ class StartScreen(StyledOnce, Screen[None]):
             # as much again as showing the first screenful.
             plain = [self._plain(info) for info in self.infos]
             for index, column in zip(shown, table.columns.values(), strict=True):
-                widest = max(_width(texts[index]) for texts in plain)
+                widest = max(cell_width(texts[index]) for texts in plain)
                 column.width = max(column.content_width, widest)
         for column in table.columns.values():
             # Fixed while rows are still to come; measured by Textual, as always, otherwise.
