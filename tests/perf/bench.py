@@ -86,6 +86,8 @@ class Figure:
     absolute: bool = False
     """The limit is in seconds even though a baseline is shown (for the growth, say)."""
     runs: int = 0
+    spread: tuple[float, float] | None = None
+    """With ``--runs``: the lowest and highest ratio (or value, without a baseline) of the runs."""
 
     @property
     def ratio(self) -> float | None:
@@ -279,10 +281,12 @@ def process_figures(files: Files, plan: Plan) -> list[Figure]:
 # --- inside a running app ------------------------------------------------------------------------
 
 
-async def time_start_screen(folder: Path) -> float:
+async def time_start_screen(folder: Path, *, every_row: bool = False) -> float:
     """Seconds from starting the app (warm interpreter) to its start screen painted.
 
     Stricter than the cold start: interpreter and imports are not there to dilute the ratio.
+    With ``every_row``, until the last session's row is in the list too: a list longer than
+    the screen shows a screenful first and gets the rest after the paint.
     """
     started = time.perf_counter()
     app = WijksessieApp(folder)
@@ -290,6 +294,11 @@ async def time_start_screen(folder: Path) -> float:
         while not (isinstance(app.screen, StartScreen) and app.screen.is_mounted):
             await pilot._wait_for_screen()
         await settle(pilot)
+        if every_row:
+            screen = app.screen
+            table = screen.query_one("#sessions", DataTable)
+            while table.row_count < len(screen.infos):
+                await asyncio.sleep(0.002)
         return time.perf_counter() - started
 
 
@@ -471,6 +480,9 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
     async def measure() -> list[Figure]:
         ten = await amedian_of(plan.app_runs, lambda: time_start_screen(files.ten))
         thousand = await amedian_of(plan.app_runs, lambda: time_start_screen(files.thousand))
+        whole = await amedian_of(
+            plan.app_runs, lambda: time_start_screen(files.thousand, every_row=True)
+        )
         small_open = await amedian_of(plan.app_runs, lambda: time_open(files, files.small))
         large_open = await amedian_of(plan.app_runs, lambda: time_open(files, files.large))
         small_phases = await median_phases(plan.app_runs, files, files.small)
@@ -542,6 +554,17 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
                 baseline_label="the same with 10 files",
                 goal="≤ 2×",
                 limit=2.0,
+                runs=plan.app_runs,
+            )
+        )
+        figures.append(
+            Figure(
+                "start_screen_1000_every_row",
+                "  the same, until the last of the 1,000 rows is in the list",
+                whole,
+                baseline=ten,
+                baseline_label="the start with 10 files",
+                goal="report",
                 runs=plan.app_runs,
             )
         )
@@ -830,12 +853,33 @@ def run(plan: Plan, root: Path) -> list[Figure]:
         by_key["start_screen_1000"],
         by_key["start_screen_1000_first"],
         by_key["start_screen_1000_inside"],
+        by_key["start_screen_1000_every_row"],
         by_key["open_large_inside"],
         by_key["phase_first_show_large"],
         by_key["tab_network_large"],
         by_key["peak_memory"],
         by_key["cold_open_large"],
     ]
+
+
+def combined(runs: list[list[Figure]]) -> list[Figure]:
+    """One table from several runs: per figure the median value and baseline, and the spread."""
+    result = []
+    for first, *others in zip(*runs, strict=True):
+        found = [first, *others]
+        value = statistics.median(f.value for f in found)
+        baselines = [f.baseline for f in found if f.baseline is not None]
+        measured = [f.ratio if f.ratio is not None else f.value for f in found]
+        result.append(
+            replace(
+                first,
+                value=value,
+                baseline=statistics.median(baselines) if baselines else None,
+                runs=sum(f.runs for f in found),
+                spread=(min(measured), max(measured)),
+            )
+        )
+    return result
 
 
 def machine() -> dict[str, Any]:
@@ -884,16 +928,25 @@ def table(figures: list[Figure], title: str) -> Table:
 
 def markdown(figures: list[Figure]) -> str:
     """The same table in Markdown, for the README's Performance section."""
+    spread = any(f.spread for f in figures)
     lines = [
-        "| figure | median | baseline (same run) | ratio | goal | met |",
-        "| --- | ---: | --- | ---: | --- | :-: |",
+        "| figure | median | baseline (same run) | ratio | goal | met |"
+        + (" spread over the runs |" if spread else ""),
+        "| --- | ---: | --- | ---: | --- | :-: |" + (" ---: |" if spread else ""),
     ]
     for f in figures:
         baseline = f"{_number(f.baseline, f.unit)} ({f.baseline_label})" if f.baseline else ""
         ratio = f"{f.ratio:.2f}×" if f.ratio is not None else ""
-        met = {True: "yes", False: "**no**", None: ""}[f.met]
+        met = {True: "met", False: "**not met**", None: ""}[f.met]
         value = _number(f.value, f.unit)
-        lines.append(f"| {f.label} | {value} | {baseline} | {ratio} | {f.goal} | {met} |")
+        line = f"| {f.label} | {value} | {baseline} | {ratio} | {f.goal} | {met} |"
+        if spread:
+            low, high = f.spread or (f.value, f.value)
+            if f.ratio is not None:
+                line += f" {low:.2f}–{high:.2f}× |"
+            else:
+                line += f" {_number(low, f.unit)} – {_number(high, f.unit)} |"
+        lines.append(line)
     return "\n".join(lines)
 
 
@@ -914,18 +967,25 @@ def main(argv: list[str] | None = None) -> None:
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print JSON instead of a table")
     output.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument(
+        "--runs", type=int, default=1, help="run it all N times: medians, and each spread"
+    )
     options = parser.parse_args(argv)
     plan = QUICK if options.quick else FULL
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="wijksessie-bench-") as root:
-        figures = run(plan, Path(root))
+    runs = []
+    for _run in range(max(options.runs, 1)):
+        with tempfile.TemporaryDirectory(prefix="wijksessie-bench-") as root:
+            runs.append(run(plan, Path(root)))
+    figures = runs[0] if len(runs) == 1 else combined(runs)
     seconds = time.perf_counter() - started
     if options.json:
         print(json.dumps(as_json(figures, plan, seconds), indent=2))
         return
     info = machine()
     title = (
-        f"wijksessie benchmark ({'quick' if options.quick else 'full'}; medians; "
+        f"wijksessie benchmark ({'quick' if options.quick else 'full'}; medians"
+        f"{f' of {len(runs)} runs' if len(runs) > 1 else ''}; "
         f"{info['cpus']} cores, load {info['load_average'][0]}; {seconds:.0f} s)"
     )
     if options.markdown:

@@ -33,6 +33,7 @@ FIGURES = {
     "start_screen_1000",
     "start_screen_1000_first",
     "start_screen_1000_inside",
+    "start_screen_1000_every_row",
     "open_large_inside",
     "phase_first_show_large",
     "tab_network_large",
