@@ -260,6 +260,11 @@ class EntityPane(Vertical):
         if keep:
             table.keep_cursor_on(keep)
 
+    @property
+    def still_filling(self) -> bool:
+        """True while a long list's rows after the first screenful are still being added."""
+        return self.query_one(EntityTable).row_count < len(self._rows)
+
     def _fit_to(self, table: EntityTable, rows: dict[str, tuple[Text, ...]]) -> None:
         """Fit the set widths around the columns Textual sizes, as wide as ``rows`` make them.
 
