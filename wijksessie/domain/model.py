@@ -183,6 +183,10 @@ class Session:
     notes: str = ""
     next_date: date | None = None
     previous_session: str = ""
+    """The previous session's file name: the link ``over_time`` follows from file to file."""
+    previous_title: str = ""
+    """The previous session's title and date, as the room knows it (the file may move)."""
+    previous_date: date | None = None
     agenda: list[AgendaItem] = field(default_factory=default_agenda)
     id: str = field(default_factory=new_id)
 

@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
 from wijksessie.domain import analysis, commitments, consent, voting
 from wijksessie.domain.dates import long_date
+from wijksessie.domain.followup import previous_name
 from wijksessie.domain.model import (
     AgendaItem,
     Agreement,
@@ -70,6 +72,7 @@ class Header:
     next_date: date | None
     next_date_text: str
     previous_session: str
+    """The session this one follows, by title and date (``followup.previous_name``)."""
     session_id: str
     made_on: date
     made_on_text: str
@@ -167,6 +170,9 @@ class Findings:
     weak_links: tuple[WeakLinkLine, ...]
     more_overlaps: int = 0
     """Overlaps found beyond the strongest ``MAX_OVERLAPS``: a reader acts on the top ones."""
+    found: tuple[analysis.Overlap, ...] | None = field(default=None, compare=False, repr=False)
+    """Every overlap the analysis found, so the network picture of the same export takes them
+    instead of running the analysis again (0.2 s for the large benchmark session)."""
 
 
 @dataclass(frozen=True)
@@ -248,7 +254,7 @@ class CommitmentGroup:
 
 @dataclass(frozen=True)
 class OpenQuestion:
-    """A residents' question no shared goal answers yet."""
+    """A residents' question no initiative answers yet (a gap, ``analysis.gaps``)."""
 
     text: str
     themes: tuple[str, ...]
@@ -346,6 +352,7 @@ def for_reader(summary: Summary, network: Network, reader: Participant) -> Summa
 def _build(network: Network, today: date, with_contact: bool) -> Summary:
     """The summary for the whole room (no reader)."""
     names = _Names(network)
+    found_gaps = analysis.gaps(network)
     lines = {c.id: _commitment_line(c, names, today) for c in network.commitments}
     by_person = _person_groups(network, names, lines)
     return Summary(
@@ -354,7 +361,7 @@ def _build(network: Network, today: date, with_contact: bool) -> Summary:
         present_count=sum(p.present for p in network.participants),
         absent_count=sum(not p.present for p in network.participants),
         work=_work(network, names),
-        findings=_findings(network, names),
+        findings=_findings(network, names, found_gaps),
         goals=_goals(network),
         agreements=tuple(_agreement_line(a, network, names) for a in network.agreements),
         reader="",
@@ -363,7 +370,7 @@ def _build(network: Network, today: date, with_contact: bool) -> Summary:
         by_goal=_goal_groups(network, lines),
         overdue_count=sum(line.overdue for line in lines.values()),
         parking=tuple(item.text for item in network.parking),
-        open_questions=_open_questions(network),
+        open_questions=_open_questions(network, found_gaps),
         agenda=tuple(_agenda_line(item) for item in network.session.agenda),
         with_contact=with_contact,
     )
@@ -522,7 +529,7 @@ def _header(network: Network, today: date) -> Header:
         question=session.question,
         next_date=session.next_date,
         next_date_text=long_date(session.next_date),
-        previous_session=session.previous_session,
+        previous_session=previous_name(session),
         session_id=session.id,
         made_on=today,
         made_on_text=long_date(today),
@@ -568,47 +575,45 @@ def _attendance(network: Network, with_contact: bool) -> tuple[Attendance, ...]:
 def _work(network: Network, names: _Names) -> tuple[OrganisationWork, ...]:
     """Every organisation with its initiatives; initiatives of no known organisation last."""
     known = {o.id for o in network.organisations}
+    runs: dict[str | None, list[InitiativeLine]] = defaultdict(list)
+    for i in _by_name(network.initiatives):  # sorted once, not once per organisation
+        runs[i.organisation_id if i.organisation_id in known else None].append(
+            _initiative(i, names)
+        )
     work = [
         OrganisationWork(
             organisation=o.name,
             sector=o.sector,
             interests=tuple(o.interests),
-            initiatives=_initiatives(network, names, lambda i, o=o: i.organisation_id == o.id),
+            initiatives=tuple(runs.get(o.id, ())),
         )
         for o in _by_name(network.organisations)
     ]
-    orphans = _initiatives(network, names, lambda i: i.organisation_id not in known)
-    if orphans:
-        work.append(OrganisationWork(_(NO_ORGANISATION), "", (), orphans))
+    if runs.get(None):
+        work.append(OrganisationWork(_(NO_ORGANISATION), "", (), tuple(runs[None])))
     return tuple(work)
 
 
-def _initiatives(
-    network: Network, names: _Names, chosen: Callable[[Initiative], bool]
-) -> tuple[InitiativeLine, ...]:
-    return tuple(
-        InitiativeLine(
-            name=i.name,
-            themes=tuple(i.themes),
-            target_groups=tuple(i.target_groups),
-            description=i.description,
-            contact=names.person(i.contact_id),
-            backup=names.person(i.backup_contact_id),
-        )
-        for i in _by_name(network.initiatives)
-        if chosen(i)
+def _initiative(i: Initiative, names: _Names) -> InitiativeLine:
+    return InitiativeLine(
+        name=i.name,
+        themes=tuple(i.themes),
+        target_groups=tuple(i.target_groups),
+        description=i.description,
+        contact=names.person(i.contact_id),
+        backup=names.person(i.backup_contact_id),
     )
 
 
 # --- findings, goals, agreements -----------------------------------------------------------------
 
 
-def _findings(network: Network, names: _Names) -> Findings:
-    found_gaps = analysis.gaps(network)
+def _findings(network: Network, names: _Names, found_gaps: analysis.Gaps) -> Findings:
     found = analysis.overlaps(network)
     return Findings(
         overlaps=tuple(_overlap_line(o, names) for o in found[:MAX_OVERLAPS]),
         more_overlaps=max(0, len(found) - MAX_OVERLAPS),
+        found=tuple(found),
         gaps=tuple(GapLine(gap.text, gap.reason) for gap in found_gaps.questions),
         uncovered_themes=found_gaps.themes,
         weak_links=tuple(
@@ -779,13 +784,17 @@ def _goal_groups(network: Network, lines: dict[str, CommitmentLine]) -> tuple[Co
 # --- the rest ------------------------------------------------------------------------------------
 
 
-def _open_questions(network: Network) -> tuple[OpenQuestion, ...]:
-    """Residents' questions that no shared goal takes on: the work still lying on the table."""
-    answered = {qid for goal in network.goals for qid in goal.question_ids}
+def _open_questions(network: Network, found_gaps: analysis.Gaps) -> tuple[OpenQuestion, ...]:
+    """Residents' questions no initiative answers: the gaps, with their themes and source.
+
+    The same analysis as the Gaten list (``analysis.gaps``), so the two never disagree: a goal
+    that takes a question on has not answered it yet, an initiative on its theme has.
+    """
+    open_ids = {gap.question_id for gap in found_gaps.questions}
     return tuple(
         OpenQuestion(q.text, tuple(q.themes), q.source)
         for q in network.questions
-        if q.id not in answered
+        if q.id in open_ids
     )
 
 

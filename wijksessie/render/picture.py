@@ -15,9 +15,9 @@ themes are drawn as typed.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from typing import TYPE_CHECKING
 
 from wijksessie.domain.analysis import Matrix, theme_matrix
 from wijksessie.domain.edges import POSSIBLE, kind_label
@@ -30,6 +30,10 @@ from wijksessie.render.palette import (
     heat_colour,
     sector_colours,
 )
+from wijksessie.render.xml_text import escape, quoteattr
+
+if TYPE_CHECKING:
+    from wijksessie.domain.analysis import Overlap
 
 WIDTH = 1000
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
@@ -63,9 +67,10 @@ EDGE_STYLES: dict[str, _Style] = {
 # --- the network ---------------------------------------------------------------------------------
 
 
-def network_svg(network: Network) -> str:
-    """The organisations and their lines as one ``<svg>`` element (a string)."""
-    plate = plate_of(network)
+def network_svg(network: Network, *, overlaps: Sequence[Overlap] | None = None) -> str:
+    """The organisations and their lines as one ``<svg>`` element (a string); ``overlaps``
+    are the network's, where the caller has them already (see ``plate_of``)."""
+    plate = plate_of(network, found=overlaps)
     nodes = list(plate.nodes)
     if not nodes:
         return _message_svg(_("Netwerk"), _("Nog geen organisaties in deze sessie."))
@@ -293,7 +298,7 @@ def _transposed(matrix: Matrix, description: str, gaps: int) -> str:
     as rows the drawing is about 830 wide and its text stays about 9 pt. A theme nobody works
     on has a red column head."""
     rows = len(matrix.organisation_ids)
-    totals = tuple(sum(row[column] for row in matrix.counts) for column in range(rows))
+    totals = matrix.column_totals  # each initiative once, however many themes it has
     width = _ROW_LABEL + _CELL * (len(matrix.themes) + 1) + 130
     height = _HEAD + _CELL * rows + 40
     empty = {

@@ -1,7 +1,8 @@
 """A modal form for one entity: fields, messages beside them, and a save that can refuse.
 
 Its fields are compact (one line each, without a border): a participant's seven fields fit a
-120×35 wall without scrolling, and an 80×24 terminal in two screens.
+120×35 wall without scrolling, and an 80×24 terminal (no blank line between fields there) on one
+screen. The title and the buttons stay in sight; a longer form scrolls between them.
 
 The screen that opens it passes ``on_save``: it gets the typed values and returns the problems
 (``{field: Dutch message}``). The dialog closes only when there are none, so nothing typed is lost
@@ -19,7 +20,8 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, TextArea
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
@@ -27,6 +29,7 @@ from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.modal import Modal
+from wijksessie.ui.widgets.pick_list import PickList
 from wijksessie.ui.widgets.suggest import ListSuggester
 
 Values = dict[str, Any]
@@ -87,6 +90,12 @@ class FormDialog(StyledOnce, Modal[bool]):
                     yield Label(spec.label, classes="field-label")
                     yield self._widget(spec)
                     yield Label("", id=f"error-{spec.name}", classes="field-error")
+                    if spec.kind == "multi":
+                        yield Label(
+                            _("typ om te zoeken · spatie: aan/uit"),
+                            id=f"filter-{spec.name}",
+                            classes="field-hint",
+                        )
                     if spec.preview is not None:
                         yield Label(
                             spec.preview(str(self.initial.get(spec.name) or "")),
@@ -96,8 +105,8 @@ class FormDialog(StyledOnce, Modal[bool]):
                     if spec.hint:
                         yield Label(spec.hint, classes="field-hint")
             with Horizontal(id="buttons"):
-                yield Button(_("Opslaan (ctrl+s)"), variant="primary", id="save")
-                yield Button(_("Annuleren (esc)"), id="cancel")
+                yield Button(_("Opslaan (ctrl+s)"), variant="primary", id="save", compact=True)
+                yield Button(_("Annuleren (esc)"), id="cancel", compact=True)
 
     def _widget(self, spec: FormField) -> Any:
         value = self.initial.get(spec.name)
@@ -117,12 +126,7 @@ class FormDialog(StyledOnce, Modal[bool]):
                 compact=True,
             )
         if spec.kind == "multi":
-            chosen = set(value or ())
-            return SelectionList[str](
-                *[(label, key, key in chosen) for key, label in spec.choices],
-                id=widget_id,
-                compact=True,
-            )
+            return PickList(list(spec.choices), set(value or ()), id=widget_id)
         if spec.kind == "flag":
             return Checkbox(spec.placeholder or spec.label, bool(value), id=widget_id, compact=True)
         suggester = ListSuggester(spec.vocabulary) if spec.vocabulary else None
@@ -139,7 +143,37 @@ class FormDialog(StyledOnce, Modal[bool]):
         )
 
     def on_mount(self) -> None:
+        for select in self.query(Select):
+            self.watch(select, "expanded", self._list_placer(select), init=False)
         self._focus_first()
+
+    def _list_placer(self, select: Select[Any]) -> Callable[[bool], None]:
+        def place(expanded: bool) -> None:
+            if expanded:  # placed once the list is laid out, so its wrapped lines are counted
+                self.call_after_refresh(self._place_list, select)
+
+        return place
+
+    def _place_list(self, select: Select[Any]) -> None:
+        """Keep an opened choice's list inside the dialog, below the choice or, when there is
+        more room there, above it; a list longer than the room scrolls.
+
+        Textual keeps the list inside the screen only, so a choice low in the form (the role,
+        the commitment's goal) ran over the dialog's bottom on an 80×24 terminal.
+        """
+        overlay = select.query_one("SelectOverlay", Widget)
+        box = self.query_one("#dialog")
+        inside = box.region.shrink(box.styles.border.spacing)
+        below = inside.bottom - select.region.bottom
+        above = select.region.y - inside.y
+        wanted = overlay.virtual_size.height + overlay.styles.gutter.height
+        if wanted <= below or below >= above:
+            overlay.styles.max_height = max(1, min(wanted, below))
+            overlay.styles.offset = (0, 0)
+        else:
+            height = min(wanted, above)
+            overlay.styles.max_height = height
+            overlay.styles.offset = (0, -(height + select.region.height))
 
     def _focus_first(self) -> None:
         self._focus_field(self.fields[0].name)
@@ -157,8 +191,8 @@ class FormDialog(StyledOnce, Modal[bool]):
                 result[spec.name] = widget.text
             elif isinstance(widget, Select):
                 result[spec.name] = "" if widget.value == Select.NULL else widget.value
-            elif isinstance(widget, SelectionList):
-                result[spec.name] = list(widget.selected)
+            elif isinstance(widget, PickList):
+                result[spec.name] = widget.chosen
             else:
                 result[spec.name] = widget.value
         return result
@@ -214,6 +248,22 @@ class FormDialog(StyledOnce, Modal[bool]):
         current = select.value if select.value in matching else None
         following = matching[(matching.index(current) + 1) % len(matching)] if current else None
         select.value = following or matching[0]
+
+    @on(PickList.Filtered)
+    def _filtered(self, event: PickList.Filtered) -> None:
+        """Say under a pick list what its filter is and what it shows."""
+        name = (event.pick_list.id or "").removeprefix("field-")
+        if not event.query:
+            text = _("typ om te zoeken · spatie: aan/uit")
+        elif not event.shown:
+            text = _("niets gevonden voor ‘{query}’ · backspace of esc: terug").format(
+                query=event.query
+            )
+        else:
+            text = _("zoekt ‘{query}’: {shown} van {total} · esc: alles tonen").format(
+                query=event.query, shown=event.shown, total=event.total
+            )
+        self.query_one(f"#filter-{name}", Label).update(literal(text))
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
