@@ -5,12 +5,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 from wijksessie.i18n import _
 
 CellT = TypeVar("CellT")
+
+FILL_CHUNK = 100
+"""Rows added at a time after a long list's first screenful: about 15 ms of Textual's
+measuring, so a key pressed meanwhile waits no longer than that."""
+FILL_PAUSE = 0.02
+"""Seconds between two chunks: the table measures each chunk while the app is idle, and keys
+pressed meanwhile go first."""
+
+
+def cell_width(text: str) -> int:
+    """What Textual's ``DataTable`` measures a one-line cell of ``text`` at: Rich's widest line.
+
+    A long list sets its columns' widths from this before its rows are all added (see
+    ``FILL_CHUNK``), so the columns stand where the complete list puts them.
+    """
+    if text.isprintable():  # no line breaks of any kind: one line (the common case)
+        return cell_len(text)
+    return max((cell_len(line) for line in text.splitlines()), default=0)
+
 
 NARROWEST = 8
 """A column shrunk to fit is never narrower than this."""
