@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -27,12 +28,12 @@ from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.screens.phase_table import AVAILABLE_PHASES, PHASE_ENTRIES, PHASES
 from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
-from wijksessie.ui.widgets.entity_pane import EntityPane
-from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 from wijksessie.ui.widgets.key_bar import KeyBar
 from wijksessie.ui.widgets.phase_bar import PhaseBar
 from wijksessie.ui.widgets.session_header import SessionHeader
-from wijksessie.ui.widgets.unsaved_dialog import COPY, UnsavedDialog
+
+if TYPE_CHECKING:
+    from wijksessie.ui.widgets.form_dialog import Values
 
 SAVE_CHECK_SECONDS = 2
 CLOCK_SAVE_SECONDS = 30
@@ -195,8 +196,12 @@ class SessionScreen(StyledOnce, Screen[None]):
             banner.remove_class("visible")
             self.notify(_("Alles is weer opgeslagen."), timeout=4)
 
-    @on(EntityPane.Changed)
-    def _something_changed(self) -> None:
+    def on_entity_pane_changed(self) -> None:
+        """A list changed something (``EntityPane.Changed``): see whether it was saved.
+
+        Handled by name, so this screen does not import the lists' module before a phase
+        with a list is shown.
+        """
         self.check_saved()
 
     async def show_phase(self, phase: Phase) -> None:
@@ -254,6 +259,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         if self.store.read_only:
             self.notify(_("Alleen-lezen: parkeren kan hier niet."), severity="warning")
             return
+        from wijksessie.ui.widgets.form_dialog import FormDialog, FormField
 
         def save(values: Values) -> dict[str, str]:
             try:
@@ -307,6 +313,8 @@ class SessionScreen(StyledOnce, Screen[None]):
     def leave(self) -> None:
         """Save and go back to the start screen; asks first while saves fail."""
         if self.saves_failing():
+            from wijksessie.ui.widgets.unsaved_dialog import UnsavedDialog
+
             self.app.push_screen(UnsavedDialog(self.unsaved_question()), self._close_answered)
             return
         self.finish()
@@ -366,6 +374,8 @@ class SessionScreen(StyledOnce, Screen[None]):
         ``SaveError`` when the emergency copy fails too: then the session stays open.
         """
         self._settle()
+        from wijksessie.ui.widgets.unsaved_dialog import COPY
+
         name = self.store.path.name if self.store.path is not None else _("de sessie")
         if answer == COPY:
             path = self.store.save_emergency_copy()

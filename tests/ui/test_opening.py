@@ -1,0 +1,68 @@
+"""Opening a session puts phase 1 on the wall with only what phase 1 needs (issue 20).
+
+Counted, not timed: which modules the open imports. A module the first phase does not use
+(the form dialog, the lists of the other phases, the follow-up rules, the dialog for failed
+saves) is imported when it is first needed, so a cold ``wijksessie open`` does not pay for it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from wijksessie.domain.model import ResidentQuestion, Session
+from wijksessie.store import SessionStore
+
+NOT_FOR_PHASE_ONE = (
+    "wijksessie.ui.widgets.form_dialog",
+    "wijksessie.ui.widgets.pick_list",
+    "wijksessie.ui.widgets.entity_pane",
+    "wijksessie.ui.widgets.unsaved_dialog",
+    "wijksessie.domain.followup",
+    "wijksessie.domain.commitments",
+    "wijksessie.domain.analysis",
+)
+
+OPEN_TO_PHASE_ONE = """
+import json, sys
+from pathlib import Path
+import wijksessie.cli
+from wijksessie.store import SessionStore
+from wijksessie.ui.app import WijksessieApp
+from wijksessie.ui.phases.session_phase import SessionPhase
+
+store = SessionStore.open(Path(sys.argv[1]))
+app = WijksessieApp(Path(sys.argv[1]).parent, store=store)
+seen = []
+
+async def autopilot(pilot):
+    while not app.screen.query(SessionPhase):
+        await pilot.pause()
+    await pilot.pause()
+    seen.append(app.screen.query_one("#questions-table").row_count)
+    app.exit()
+
+app.run(headless=True, size=(120, 40), auto_pilot=autopilot)
+store.close()
+print(json.dumps({"rows": seen[0], "modules": sorted(sys.modules)}))
+"""
+
+
+def test_phase_one_opens_without_the_modules_it_does_not_use(tmp_path: Path) -> None:
+    path = tmp_path / "sessie.json"
+    with SessionStore.create(path, Session(title="Buurt")) as store:
+        store.add(ResidentQuestion("Waar vind ik hulp?"))
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_TO_PHASE_ONE, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["rows"] == 1
+    loaded = set(result["modules"])
+    assert "wijksessie.ui.phases.session_phase" in loaded
+    assert [name for name in NOT_FOR_PHASE_ONE if name in loaded] == []
