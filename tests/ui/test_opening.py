@@ -11,9 +11,15 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
+from textual.screen import Screen
+
+from tests.ui.conftest import AppFactory
 from wijksessie.domain.model import ResidentQuestion, Session
 from wijksessie.store import SessionStore
+from wijksessie.ui.phases.session_phase import SessionPhase
 
 NOT_FOR_PHASE_ONE = (
     "wijksessie.ui.widgets.form_dialog",
@@ -66,3 +72,34 @@ def test_phase_one_opens_without_the_modules_it_does_not_use(tmp_path: Path) -> 
     loaded = set(result["modules"])
     assert "wijksessie.ui.phases.session_phase" in loaded
     assert [name for name in NOT_FOR_PHASE_ONE if name in loaded] == []
+
+
+async def test_the_keyboard_goes_to_the_questions_once(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Phase 1 opens with the questions focused, not the title first and the list after.
+
+    Moving the focus after the first paint styled and painted the screen again, and leaving
+    the title tried to save it.
+    """
+    focused: list[str | None] = []
+    set_focus = Screen.set_focus
+
+    def record(self: Screen[Any], widget: Any, *args: Any, **kwargs: Any) -> None:
+        if widget is not None and widget is not self.focused:
+            focused.append(widget.id)
+        set_focus(self, widget, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "set_focus", record)
+    saves: list[None] = []
+    save_now = SessionPhase.save_now
+    monkeypatch.setattr(
+        SessionPhase, "save_now", lambda phase: saves.append(None) or save_now(phase)
+    )
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "questions-table"
+    assert focused[:1] == ["questions-table"]
+    assert "session-title" not in focused
+    assert saves == []

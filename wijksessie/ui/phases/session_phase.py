@@ -51,6 +51,10 @@ SESSION_FIELDS: tuple[tuple[str, str, str], ...] = (
 class SessionPhase(Horizontal):
     """The form for the session itself beside the list of residents' questions."""
 
+    DEFAULT_FOCUS = "#questions-table"
+    """Where the keyboard goes when the phase shows (``focus_default``); the session screen
+    focuses it as it is built when the session opens on this phase."""
+
     class Saved(Message):
         """The session's own fields were saved (the header may need a new title)."""
 
@@ -170,7 +174,7 @@ class SessionPhase(Horizontal):
 
         Not on the title: a key typed on arrival would land in it and be saved at once.
         """
-        self.query_one("#questions-table").focus()
+        self.query_one(self.DEFAULT_FOCUS).focus()
 
     # -- the session form ---------------------------------------------------------------
 
