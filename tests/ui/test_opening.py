@@ -20,6 +20,7 @@ from tests.ui.conftest import AppFactory
 from wijksessie.domain.model import ResidentQuestion, Session
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.session_phase import SessionPhase
+from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
 
 NOT_FOR_PHASE_ONE = (
     "wijksessie.ui.widgets.form_dialog",
@@ -38,6 +39,7 @@ import wijksessie.cli
 from wijksessie.store import SessionStore
 from wijksessie.ui.app import WijksessieApp
 from wijksessie.ui.phases.session_phase import SessionPhase
+from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
 
 store = SessionStore.open(Path(sys.argv[1]))
 app = WijksessieApp(Path(sys.argv[1]).parent, store=store)
@@ -100,6 +102,34 @@ async def test_the_keyboard_goes_to_the_questions_once(
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "questions-table"
-    assert focused[:1] == ["questions-table"]
-    assert "session-title" not in focused
-    assert saves == []
+        assert focused == ["questions-table"]
+        assert saves == []
+
+
+async def test_a_compact_field_is_not_styled_before_it_is_mounted(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's ``compact=True`` restyled each field as it was made, before its mount did."""
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        styled: list[Any] = []
+        update_styles = type(app).update_styles
+
+        def count(self: Any, node: Any, animate: bool = True) -> None:
+            styled.append(node)
+            update_styles(self, node, animate)
+
+        monkeypatch.setattr(type(app), "update_styles", count)
+        fields = [
+            CleanInput("Buurt", compact=True, validate_on=()),
+            CleanTextArea("Vraag", compact=True),
+        ]
+        assert styled == []
+        form = app.screen.query_one("#session-form")
+        await form.mount_all(fields)
+        await pilot.pause()
+        for field in fields:
+            assert field.compact
+            assert field.has_class("-textual-compact")
+            assert field.styles.border_top[0] in ("", "none")
