@@ -11,13 +11,15 @@ from wijksessie.domain.voting import tally
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.goals.vote_bar import BAR_WIDTH, vote_bar
+from wijksessie.ui.read_only import LooksOnly
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
 
 
-class GoalsPane(EntityPane):
+class GoalsPane(LooksOnly, EntityPane):
     """Shared goals; ``s`` starts the voting round."""
 
+    EDITS = frozenset({"vote"})
     BINDINGS = [Binding("s", "vote", _("Stemronde"), id="goals.vote")]
 
     kind = Goal
