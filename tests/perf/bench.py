@@ -723,9 +723,8 @@ def summary_figures(files: Files, plan: Plan, large: Network) -> list[Figure]:
 def cold_summary_figure(files: Files, plan: Plan) -> Figure:
     """``wijksessie summary demo --format html`` in a fresh process, against ``--version``:
     what a facilitator waits for when mailing the page from a terminal."""
-    from wijksessie.store.bulk import write_network
-
     from wijksessie.domain.demo import demo_network
+    from wijksessie.services.sessions import write_network
 
     demo = files.root / "demo.json"
     if not demo.exists():

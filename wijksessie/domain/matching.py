@@ -231,14 +231,21 @@ def _candidates(
         if len(members) < 2 or len(members) > _BIG_BLOCK:
             continue
         texts = [keys[i] for i in members]
-        scores = process.cdist(
-            texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=CANDIDATE_MIN_SCORE
-        )
-        for row, col in zip(*scores.nonzero(), strict=True):
-            a, b = keys[members[row]], keys[members[col]]
-            if a < b and _numbers(a) == _numbers(b):
-                pair = frozenset((a, b))
-                pairs[pair] = max(pairs.get(pair, 0), int(scores[row, col] + 0.5))
+        # Each key against the later ones of its block (the scorer is symmetric), in C;
+        # ``process.extract`` needs no numpy, where ``cdist`` returns a numpy matrix.
+        for row in range(len(texts) - 1):
+            found_here = process.extract(
+                texts[row],
+                texts[row + 1 :],
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=CANDIDATE_MIN_SCORE,
+                limit=None,
+            )
+            for _text, score, offset in found_here:
+                a, b = sorted((keys[members[row]], keys[members[row + 1 + offset]]))
+                if _numbers(a) == _numbers(b):
+                    pair = frozenset((a, b))
+                    pairs[pair] = max(pairs.get(pair, 0), int(score + 0.5))
     found = []
     for pair, score in pairs.items():
         a, b = sorted(pair)

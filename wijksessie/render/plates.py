@@ -2,25 +2,26 @@
 
 One row for the whole network and one per theme (the organisations with an initiative on it);
 one small plate per session in each row (small multiples). Every organisation keeps its place
-in every plate: the layout is networkx's spring layout, seeded, over all organisations and all
-connections of all sessions, so a new connection or a new organisation is a visible change, not
-a reshuffle. Organisations are dots coloured by sector (their name in the dot's tooltip, no
-labels: a plate is a pattern to compare), connections are lines by kind. Plain SVG, no script.
+in every plate: the layout is the ring by sector the wall draws too (``render.layout``), over
+all organisations of all sessions, so a new connection or a new organisation is a visible
+change, not a reshuffle. Organisations are dots coloured by sector (their name in the dot's
+tooltip, no labels: a plate is a pattern to compare), connections are lines by kind. Plain SVG,
+no script.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from wijksessie.domain.model import SECTORS, ConnectionKind
 from wijksessie.domain.over_time import Overview, SessionGraph
 from wijksessie.domain.text import visible
 from wijksessie.i18n import N_, _
+from wijksessie.render.layout import ring_layout
 
 SIZE = 200
 """A plate's side in SVG units: six fit an A3 landscape row beside the row's title."""
-SEED = 20240611
 _PAD = 16
 _DOT = 7
 _PALETTE = (
@@ -42,8 +43,8 @@ def plate_rows(overview: Overview) -> list[tuple[str, list[str]]]:
     """The rows of plates: (title, one SVG per session), the whole network first, then themes."""
     if not overview.graphs:
         return []
-    places = layout(overview.graphs)
     info = {row.id: (row.name, row.sector) for row in overview.organisations}
+    places = layout(overview.graphs, {ident: sector for ident, (_n, sector) in info.items()})
     rows = [
         (_("Het hele netwerk"), [_plate(g, g.organisations, places, info) for g in overview.graphs])
     ]
@@ -56,30 +57,33 @@ def plate_rows(overview: Overview) -> list[tuple[str, list[str]]]:
     return rows
 
 
-def layout(graphs: Iterable[SessionGraph]) -> dict[str, Place]:
-    """One place per organisation for every plate, in plate units, the same on every run."""
-    import networkx as nx
+def layout(
+    graphs: Iterable[SessionGraph], sectors: Mapping[str, str] | None = None
+) -> dict[str, Place]:
+    """One place per organisation for every plate, in plate units, the same on every run.
 
-    graph = nx.Graph()
+    ``render.layout.ring_layout``, the ring by sector the wall and the take-home page use too
+    (``sectors``: organisation id to sector): pure arithmetic, no numpy, and an organisation
+    that joins in a later session takes its sector's place without moving the others far.
+    """
+    ids: set[str] = set()
     for session in graphs:
-        graph.add_nodes_from(sorted(session.organisations))
-        graph.add_edges_from((a, b) for a, b, _kind in session.connections)
-    nodes = sorted(graph.nodes)
-    if not nodes:
+        ids.update(session.organisations)
+    if not ids:
         return {}
-    if len(nodes) == 1:
-        return {nodes[0]: (SIZE / 2, SIZE / 2)}
-    ordered = nx.Graph()
-    ordered.add_nodes_from(nodes)
-    ordered.add_edges_from(sorted(tuple(sorted(edge)) for edge in graph.edges))
-    raw = nx.spring_layout(ordered, seed=SEED)
-    xs = [float(raw[n][0]) for n in nodes]
-    ys = [float(raw[n][1]) for n in nodes]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    scale = (SIZE - 2 * _PAD) / span
+    if len(ids) == 1:
+        return {next(iter(ids)): (SIZE / 2, SIZE / 2)}
+    sector_of = sectors or {}
+    order = {sector: rank for rank, sector in enumerate(SECTORS)}
+    grouped: dict[str, list[str]] = {}
+    for ident in sorted(ids):
+        grouped.setdefault(sector_of.get(ident, ""), []).append(ident)
+    ring = sorted(grouped, key=lambda sector: (order.get(sector, len(order)), sector.casefold()))
+    places = ring_layout([grouped[sector] for sector in ring])
+    span = SIZE - 2 * _PAD
     return {
-        node: (_PAD + (x - min(xs)) * scale, _PAD + (y - min(ys)) * scale)
-        for node, x, y in zip(nodes, xs, ys, strict=True)
+        ident: (round(_PAD + place.x * span, 2), round(_PAD + place.y * span, 2))
+        for ident, place in places.items()
     }
 
 

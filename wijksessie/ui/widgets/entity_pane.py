@@ -20,6 +20,7 @@ from textual.widgets import Input, Label
 
 from wijksessie.domain.lookup import Names
 from wijksessie.domain.model import KIND_NOUNS, Organisation, Participant
+from wijksessie.domain.text import normalise, visible
 from wijksessie.errors import SaveError, ValidationError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
@@ -80,6 +81,8 @@ class EntityPane(Vertical):
         self._shown: list[int] = []
         self._cells_cache: dict[str, tuple[Any, tuple[Text, ...]]] = {}
         """By entity id: the ``row_key`` its cells were built for, and those cells."""
+        self._confirmed_new = ""
+        """A new organisation's name (normalised) saved twice: it is meant (see below)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-top"):
@@ -425,6 +428,7 @@ class EntityPane(Vertical):
         found = self.names().organisation(name)
         if found is not None:
             return found.id
+        self._ask_about_lookalike(name)
         organisation = Organisation(name)
         try:
             self.store.add(organisation)
@@ -432,6 +436,36 @@ class EntityPane(Vertical):
             raise ValidationError({"organisation": " ".join(error.problems.values())}) from None
         self.notify(_("Nieuwe organisatie: {name}").format(name=name), markup=False, timeout=3)
         return organisation.id
+
+    def _ask_about_lookalike(self, name: str) -> None:
+        """Refuse, once, a new organisation whose name begins a known one's.
+
+        A fast typist stops at "Welzijn" while the field suggests "Welzijn Waterveen" and saves:
+        that is almost always the known organisation. The form says which and how to take it;
+        saving the same name again (``_confirmed_new``) makes the new organisation after all.
+        """
+        key = normalise(name)
+        if len(key) < 3 or self._confirmed_new == key:
+            return
+        known = sorted(
+            (
+                org.name
+                for org in self.store.all(Organisation)
+                if normalise(org.name).startswith(key)
+            ),
+            key=str.casefold,
+        )
+        if not known:
+            return
+        self._confirmed_new = key
+        raise ValidationError(
+            {
+                "organisation": _(
+                    "Bedoelt u ‘{known}’? Druk → om aan te vullen. Of sla nog eens op voor een "
+                    "nieuwe organisatie ‘{name}’."
+                ).format(known=visible(known[0]), name=visible(name))
+            }
+        )
 
     def person(self, names: Names, typed: str, field: str, problems: dict[str, str]) -> Any:
         """The participant a pick field names, or None; a bad name goes into ``problems``."""

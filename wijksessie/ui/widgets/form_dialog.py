@@ -172,7 +172,7 @@ class FormDialog(StyledOnce, Modal[bool]):
             placed[target] = f"{placed[target]} {message}" if target in placed else message
         for spec in self.fields:
             label = self.query_one(f"#error-{spec.name}", Label)
-            label.update(placed.get(spec.name, ""))
+            label.update(literal(placed.get(spec.name, "")))  # typed names in it: no markup
             label.set_class(spec.name in placed, "visible")
         if placed:
             first = next(spec.name for spec in self.fields if spec.name in placed)
