@@ -216,3 +216,15 @@ def test_the_wall_following_at_projector_size(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)
+
+
+def test_a_blind_voting_round(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    """``b`` in the voting round: no bars, no totals, only the current person's own dots (15.17)."""
+    app = make_app(SessionStore.open(demo_file))
+
+    async def run_before(pilot) -> None:
+        await pilot.press("f4", "s", "b")  # the demo's votes are in already
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 35), run_before=run_before)

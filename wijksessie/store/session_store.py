@@ -336,14 +336,19 @@ class SessionStore:
         validate(session)
         table = self._docs.table(SESSION_TABLE)
         before = self._docs.copy_of(SESSION_TABLE, 1)
-        after = {**before, **to_dict(session)} if before is not None else to_dict(session)
+        fields = to_dict(session)
+        if before is not None:
+            # A field newer than the file (the voting round) is not written while it is empty:
+            # saving the clock of an older file must not change it.
+            fields = {key: value for key, value in fields.items() if key in before or value}
+        after = {**before, **fields} if before is not None else fields
         if after == before:
             self._unchanged()
             return
         text = description or _("sessiegegevens gewijzigd")
         with self._writing(table, lambda: Change(SESSION_TABLE, None, 1, 0, before, after, text)):
             self._docs.in_place(SESSION_TABLE, 1)
-            table.update(to_dict(session), doc_ids=[1])
+            table.update(fields, doc_ids=[1])
 
     # -- entities -----------------------------------------------------------------------
 
