@@ -71,6 +71,7 @@ def test_the_position_is_written_whole_read_back_and_removed(path: Path) -> None
     assert read_wall_position(path) is None
     write_wall_position(path, WallPosition("wie-doet-wat", "matrix"))
     assert read_wall_position(path) == WallPosition("wie-doet-wat", "matrix")
+    assert wall_path(path).stat().st_mode & 0o777 == path.stat().st_mode & 0o777
     write_wall_position(path, WallPosition("doelen"))
     assert read_wall_position(path) == WallPosition("doelen", "")
     assert sorted(p.name for p in path.parent.iterdir()) == [

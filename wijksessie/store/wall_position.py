@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wijksessie.store.reading import UnreadableFile, read_bytes
+from wijksessie.store.storage import NEW_FILE_MODE
 
 MAX_BYTES = 4096
 """A position is a few dozen bytes; anything larger is not ours and is ignored."""
@@ -47,6 +48,7 @@ def write_wall_position(session: Path, position: WallPosition) -> None:
     data = json.dumps({"phase": position.phase, "tab": position.tab}, ensure_ascii=False)
     handle, temp_name = tempfile.mkstemp(prefix=f"{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(handle, NEW_FILE_MODE)  # as the session file is made, not private (mkstemp)
         with os.fdopen(handle, "w", encoding="utf-8") as temp:
             temp.write(data)
         os.replace(temp_name, target)
