@@ -66,6 +66,35 @@ def test_follow_up_in_the_past_is_refused_and_writes_nothing(
 def test_follow_up_with_own_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "a.json"
     SessionStore.create(path, Session("Eerste", date=date.today())).close()
-    assert main(["--dir", str(tmp_path), "vervolg", "a.json", "--titel", "Tweede ronde"]) == 0
+    when = date.today() + timedelta(days=7)
+    arguments = ["--titel", "Tweede ronde", "--datum", when.strftime("%d-%m-%Y")]
+    assert main(["--dir", str(tmp_path), "vervolg", "a.json", *arguments]) == 0
     created = Path(capsys.readouterr().out.strip())
-    assert created.name.endswith("-tweede-ronde.json")
+    assert created.name == f"{when.isoformat()}-tweede-ronde.json"
+
+
+def test_follow_up_without_a_date_takes_the_planned_one_for_the_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    planned = date.today() + timedelta(days=42)
+    session = Session("Eerste", date=date.today(), next_date=planned)
+    SessionStore.create(tmp_path / "a.json", session).close()
+    assert main(["--dir", str(tmp_path), "vervolg", "a.json"]) == 0
+    created = Path(capsys.readouterr().out.strip())
+    assert created.name == f"{planned.isoformat()}-eerste.json"
+    with SessionStore.open(created, read_only=True) as new:
+        assert new.session.date == planned
+        assert (new.session.previous_title, new.session.previous_date) == (
+            "Eerste",
+            date.today(),
+        )
+
+
+def test_follow_up_without_any_date_asks_for_one_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    SessionStore.create(tmp_path / "a.json", Session("Eerste", date=date.today())).close()
+    assert main(["--dir", str(tmp_path), "vervolg", "a.json"]) == 2
+    err = capsys.readouterr().err
+    assert "datum" in err and "Traceback" not in err
+    assert [p.name for p in tmp_path.glob("*.json")] == ["a.json"]

@@ -133,9 +133,24 @@ def test_without_a_date_the_planned_next_date_is_taken(network: Network) -> None
     assert make(network, when=None).session.date == date(2026, 9, 1)
 
 
-def test_a_planned_next_date_in_the_past_leaves_the_date_open(network: Network) -> None:
+def test_a_planned_next_date_in_the_past_asks_for_a_date(network: Network) -> None:
     network.session.next_date = date(2026, 6, 1)
-    assert make(network, when=None).session.date is None
+    with pytest.raises(ValidationError) as refused:
+        make(network, when=None)
+    assert list(refused.value.problems) == ["date"]
+    assert "1-6-2026" in refused.value.problems["date"]
+
+
+def test_without_a_date_or_a_planned_one_a_date_is_asked(network: Network) -> None:
+    network.session.next_date = None
+    with pytest.raises(ValidationError) as refused:
+        make(network, when=None)
+    assert list(refused.value.problems) == ["date"]
+
+
+def test_the_new_session_knows_the_previous_one_by_title_and_date(network: Network) -> None:
+    session = make(network).session
+    assert (session.previous_title, session.previous_date) == ("Eerste sessie", TODAY)
 
 
 def test_refuses_a_blank_title_and_a_date_in_the_past(network: Network) -> None:

@@ -16,6 +16,7 @@ from wijksessie.domain.model import (
     CommitmentStatus,
     ConsentRound,
     Goal,
+    Initiative,
     Network,
     Organisation,
     Participant,
@@ -139,8 +140,31 @@ def test_goals_in_vote_order_with_shared_ranks_coalitions_and_questions() -> Non
     assert goals[2].questions == ("Waar kan ik koffie drinken?",)
 
 
-def test_open_questions_are_those_no_goal_takes_on() -> None:
-    assert [q.text for q in _summary().open_questions] == ["Wie helpt met huiswerk?"]
+def test_the_previous_session_is_named_by_title_and_date_never_its_file() -> None:
+    network = _network()
+    network.session.previous_session = "2026-04-08-sessie-zuid.json"
+    network.session.previous_title = "Sessie Zuid"
+    network.session.previous_date = date(2026, 4, 8)
+    assert _summary(network).header.previous_session == "‘Sessie Zuid’ van wo 8 apr 2026"
+    network.session.previous_title, network.session.previous_date = "", None
+    assert _summary(network).header.previous_session == "de sessie van wo 8 apr 2026"
+
+
+def test_open_questions_are_the_gaps_no_initiative_covers() -> None:
+    """One analysis for both lists (issue 15, point 20): a goal that takes a question on
+    does not answer it; an initiative on its theme does."""
+    network = _network()
+    network.questions.append(
+        ResidentQuestion("Wie repareert mijn fiets?", themes=["mobiliteit"], id="q-fiets")
+    )
+    network.goals[1].question_ids.append("q-fiets")  # a goal, but no initiative
+    network.initiatives = [
+        Initiative("Huiswerkklas", organisation_id="org-s", themes=["jeugd"], id="i-huis")
+    ]
+    summary = _summary(network)
+    open_questions = [q.text for q in summary.open_questions]
+    assert open_questions == ["Waar kan ik koffie drinken?", "Wie repareert mijn fiets?"]
+    assert open_questions == [gap.question for gap in summary.findings.gaps]
 
 
 # -- agreements -------------------------------------------------------------------------------

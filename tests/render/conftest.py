@@ -45,6 +45,7 @@ def hostile_network() -> Network:
         facilitator=EVIL,
         question=EVIL,
         previous_session=EVIL,
+        previous_title=EVIL,
     )
     for items, field in (
         (network.questions, "text"),

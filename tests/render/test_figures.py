@@ -80,3 +80,26 @@ def test_a_big_network_draws_only_the_strongest_possible_links() -> None:
     assert kept[1:] == lines[1:41] and hidden == 700
     assert strongest(lines[:5], 3) == (lines[:5], 0)
     assert MIN_POSSIBLE >= 10
+
+
+def test_the_heatmap_totals_count_each_initiative_once_and_say_so() -> None:
+    """Issue 15, point 21: an organisation with one initiative on two themes showed total 2
+    (organisations as rows); the caption says what a cell and a total count."""
+    from wijksessie.domain.model import Initiative
+    from wijksessie.render.picture import matrix_svg
+
+    organisations = [Organisation(f"Organisatie {n:02}", id=f"o{n}") for n in range(20)]
+    initiatives = [
+        Initiative(f"Initiatief {n}", organisation_id=f"o{n}", themes=["jeugd", "wonen"])
+        for n in range(20)
+    ]
+    network = Network(Session("Groot"), organisations=organisations, initiatives=initiatives)
+    root = ElementTree.fromstring(matrix_svg(network))
+    numbers = [
+        el.text
+        for el in root.iter("{http://www.w3.org/2000/svg}text")
+        if el.get("font-weight") == "bold"
+    ]
+    assert numbers == ["1"] * 20  # each organisation's total: one initiative
+    (_, matrix) = network_figures(network)
+    assert "één keer" in matrix.caption

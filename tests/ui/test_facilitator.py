@@ -156,6 +156,54 @@ async def test_spotlight_shows_the_item_in_focus(make_app: AppFactory, room_file
         assert not isinstance(app.screen, SpotlightScreen)
 
 
+@pytest.mark.parametrize(("size", "projector"), [((160, 45), True), ((80, 24), False)])
+async def test_spotlight_shows_the_row_big_on_the_wall(
+    make_app: AppFactory, demo_file: Path, size: tuple[int, int], projector: bool
+) -> None:
+    """Issue 15, point 19: the row in big letters, framed on the whole screen, in projector
+    mode at 160 × 45 and at 80 × 24; the other cells whole, at normal size below it."""
+    from wijksessie.ui.widgets.spotlight import SpotlightScreen
+
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=size) as pilot:
+        if projector:
+            await pilot.press("f8")
+        await pilot.press("ctrl+pagedown", "3", "ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, SpotlightScreen)
+        await pilot.pause()
+        assert app.screen.big
+        shown = app.screen.query_one("#spotlight")
+        assert shown.region.width == size[0] and shown.region.height == size[1]
+        lines = str(shown.render()).splitlines()
+        blocks = [line for line in lines if "█" in line]
+        assert len(blocks) >= 8  # two lines of big letters, each 4 or 7 high
+        first = app.screen.text.split("\n")[0]
+        assert first not in "\n".join(lines)  # the name is drawn, not typed
+        assert "Basisschool De Kruidentuin" in "\n".join(lines)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SpotlightScreen)
+
+
+async def test_spotlight_shows_a_goal_not_its_rank_big(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    from wijksessie.render.big_text import big_text
+    from wijksessie.ui.widgets.spotlight import SpotlightScreen
+
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("f4", "ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, SpotlightScreen)
+        await pilot.pause()
+        shown = str(app.screen.query_one("#spotlight").render())
+        goal = app.screen.text.split("\n")[1]
+        assert goal.startswith("Geldzorgen") and app.screen.big
+        assert (big_text(goal, 154, 45) or ["?"])[0] in shown
+        assert "\n1\n" in f"\n{shown}\n"  # the rank, small, below it
+
+
 async def test_theme_chosen_in_the_palette_is_remembered(
     make_app: AppFactory, session_file: Path, own_settings: Path
 ) -> None:

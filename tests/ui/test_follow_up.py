@@ -58,4 +58,5 @@ async def test_phase_one_shows_which_session_this_follows(
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         label = str(app.screen.query_one("#session-previous").render())
-        assert "2026-11-25-eerste.json" in label
+        # A file from before the title was kept: its date, never the raw file name.
+        assert "de sessie van wo 25 nov 2026" in label and ".json" not in label

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from rich.style import Style
@@ -10,6 +11,7 @@ from textual.widgets import DataTable
 from tests.ui.conftest import AppFactory
 from wijksessie.domain.analysis import sector_matrix
 from wijksessie.domain.demo import demo_network
+from wijksessie.services.sessions import read_network
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.network.matrix import MatrixView, heat_style, heatmap
 
@@ -23,7 +25,10 @@ def test_sector_matrix_sums_the_organisations_of_each_sector() -> None:
     row = matrix.themes.index("ontmoeting")
     assert matrix.counts[row][matrix.sectors.index("bewonersinitiatief")] == 2
     assert matrix.row_totals[matrix.themes.index("mantelzorg")] == 0
-    assert sum(matrix.column_totals) == sum(matrix.row_totals)
+    # Every initiative once in its sector's total, however many themes it has.
+    owned = {o.id for o in network.organisations}
+    assert matrix.total == sum(i.organisation_id in owned for i in network.initiatives)
+    assert sum(matrix.column_totals) == matrix.total < sum(matrix.row_totals)
 
 
 def test_every_sector_heads_its_column_and_gaps_are_red() -> None:
@@ -72,3 +77,39 @@ async def test_o_switches_to_the_table_per_organisation(
         await pilot.press("o")
         await pilot.pause()
         assert not table.display
+
+
+async def test_totals_count_initiatives_and_the_legends_say_so(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    """Issue 15, point 21: "Welzijn 4 for 2 initiatives". The total per organisation (table)
+    and per sector (heatmap) is the number of initiatives in the saved file, each once."""
+    network = read_network(demo_file)
+    runs = Counter(i.organisation_id for i in network.initiatives)
+    names = {o.id: o.name for o in network.organisations}
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("ctrl+pagedown", "5")
+        await pilot.pause()
+        view = app.screen.query_one(MatrixView)
+        heat_legend_text = str(view.query_one("#matrix-legend").render())
+        assert "één keer" in heat_legend_text
+        last = str(view.query_one("#matrix-heatmap").render()).splitlines()[-1]
+        assert last.split()[-1] == str(sum(runs[o] for o in names))
+        await pilot.press("o")
+        await pilot.pause()
+        table = view.query_one("#matrix-table", DataTable)
+        legend_text = str(view.query_one("#matrix-legend").render())
+        assert "één keer" in legend_text
+        several = 0
+        for row in range(table.row_count - 1):
+            cells = table.get_row_at(row)
+            name = str(cells[0]).rstrip("…")
+            org = next(o for o, n in names.items() if n.startswith(name))
+            assert str(cells[-1]) == str(runs[org]), name
+            several += (
+                sum(int(str(c).strip() or 0) for c in cells[1:-1] if str(c).strip() != "·")
+                > runs[org]
+            )
+        assert several, "the demo has an organisation whose initiatives have several themes"
+        assert str(table.get_row_at(table.row_count - 1)[-1]) == str(sum(runs[o] for o in names))

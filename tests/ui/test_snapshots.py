@@ -228,3 +228,16 @@ def test_a_blind_voting_round(snap_compare, make_app: AppFactory, demo_file: Pat
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 35), run_before=run_before)
+
+
+def test_spotlight_projector(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    """ctrl+l on an initiative: its name in the large letters, framed on the whole wall."""
+    app = make_app(SessionStore.open(demo_file))
+    run_before = _keys_then_threads("ctrl+pagedown", "3", "ctrl+l", projector=True)
+    assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)
+
+
+def test_spotlight_small_terminal(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    """At 80 × 24 the smaller big letters (half blocks), still whole words."""
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(80, 24), press=["ctrl+pagedown", "3", "ctrl+l"])

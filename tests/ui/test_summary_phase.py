@@ -199,3 +199,21 @@ async def test_a_summary_that_failed_is_drawn_again_when_shown_again(
         await pilot.press("f2")
         view = await _summary_shown(app, pilot)
         assert "Kruidenbuurt" in view.plain_text()
+
+
+async def test_open_questions_on_the_wall_agree_with_the_gaps(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    """Issue 15, point 20: the demo's playground question is covered by an initiative (so not
+    open), the carer's question is covered by none (so open), in the summary as in Gaten."""
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        view = await _summary_shown(app, pilot)
+        text = view.plain_text()
+        section = text.split("Open vragen van inwoners", 1)[1].split("Parkeerplaats", 1)[0]
+        flat = " ".join(section.split())
+        assert "Mijn moeder zorgt voor mijn vader met dementie" in flat
+        assert "speelveld" not in flat
+        await _press(app, pilot, "f3", "7")
+        gaps_shown = " ".join(app.export_screenshot().replace("&#160;", " ").split())
+        assert "Mijn moeder zorgt" in gaps_shown and "speelveld" not in gaps_shown

@@ -26,6 +26,7 @@ import dataclasses
 from datetime import date
 
 from wijksessie.domain.commitments import LIVE, by_person
+from wijksessie.domain.dates import format_date, long_date
 from wijksessie.domain.model import (
     AgendaItem,
     AgreementStatus,
@@ -44,17 +45,18 @@ def follow_up(
 ) -> Network:
     """The next session of this network, sharing nothing mutable with ``network``.
 
-    ``when`` is the new session's date; None takes the ``next_date`` planned last time, unless
-    that has passed already (then the date is left open). ``previous`` is the previous
-    session's file name, kept in ``Session.previous_session``. Raises ``ValidationError``
-    for a blank title or an explicit date before ``today``.
+    ``when`` is the new session's date; None takes the ``next_date`` planned last time. A
+    follow-up always has a date, because its file is named after it: without one planned (or
+    with one that has passed) the date is asked for. ``previous`` is the previous session's
+    file name, kept in ``Session.previous_session``; its title and date are kept too, which
+    is how the new session shows it. Raises ``ValidationError`` for a blank title, a missing
+    date or a date before ``today``.
     """
     if not title.strip():
         raise ValidationError({"title": _("Geef de vervolgsessie een titel.")})
-    if when is not None and when < today:
+    when = when or _planned(network.session, today)
+    if when < today:
         raise ValidationError({"date": _("De vervolgsessie kan niet in het verleden liggen.")})
-    if when is None and network.session.next_date and network.session.next_date >= today:
-        when = network.session.next_date
     old = copy.deepcopy(network)
     return Network(
         session=_next_session(old.session, title.strip(), when, previous),
@@ -68,6 +70,51 @@ def follow_up(
         commitments=[carry(c) for c in old.commitments if c.status in LIVE],
         parking=old.parking,
     )
+
+
+def _planned(session: Session, today: date) -> date:
+    """The date planned last time, or ``ValidationError`` asking for one."""
+    planned = session.next_date
+    if planned is None:
+        raise ValidationError(
+            {"date": _("Geef de datum van de vervolgsessie: er is geen vervolgdatum gepland.")}
+        )
+    if planned < today:
+        raise ValidationError(
+            {
+                "date": _(
+                    "De geplande vervolgdatum {date} is voorbij: geef de datum van de "
+                    "vervolgsessie."
+                ).format(date=format_date(planned))
+            }
+        )
+    return planned
+
+
+def previous_name(session: Session) -> str:
+    """How the room knows the session ``session`` follows: ``‘Titel’ van wo 25 nov 2026``.
+
+    Never the file name, which is a link for the app, not a name for people. A file made
+    before the title was kept shows the date its file name starts with, if any. Empty when
+    the session follows none.
+    """
+    if not session.previous_session:
+        return ""
+    when = session.previous_date or _date_in_name(session.previous_session)
+    if session.previous_title:
+        if when is None:
+            return _("‘{title}’").format(title=session.previous_title)
+        return _("‘{title}’ van {date}").format(title=session.previous_title, date=long_date(when))
+    if when is None:
+        return _("een eerdere sessie")
+    return _("de sessie van {date}").format(date=long_date(when))
+
+
+def _date_in_name(name: str) -> date | None:
+    try:
+        return date.fromisoformat(name[:10])
+    except ValueError:
+        return None
 
 
 def carry(commitment: Commitment) -> Commitment:
@@ -100,5 +147,7 @@ def _next_session(old: Session, title: str, when: date | None, previous: str) ->
         facilitator=old.facilitator,
         question=old.question,
         previous_session=previous,
+        previous_title=old.title,
+        previous_date=old.date,
         agenda=[AgendaItem(item.phase, item.planned_minutes) for item in old.agenda],
     )

@@ -197,6 +197,10 @@ class Session:
     notes: str = ""
     next_date: date | None = None
     previous_session: str = ""
+    """The previous session's file name: the link ``over_time`` follows from file to file."""
+    previous_title: str = ""
+    """The previous session's title and date, as the room knows it (the file may move)."""
+    previous_date: date | None = None
     agenda: list[AgendaItem] = field(default_factory=default_agenda)
     vote_round: VoteRound | None = None
     """The voting round that is open now; ``None`` when none is."""

@@ -29,6 +29,7 @@ from typing import TypeVar
 
 from wijksessie.domain import analysis, commitments, consent, voting
 from wijksessie.domain.dates import long_date
+from wijksessie.domain.followup import previous_name
 from wijksessie.domain.model import (
     AgendaItem,
     Agreement,
@@ -70,6 +71,7 @@ class Header:
     next_date: date | None
     next_date_text: str
     previous_session: str
+    """The session this one follows, by title and date (``followup.previous_name``)."""
     session_id: str
     made_on: date
     made_on_text: str
@@ -250,7 +252,7 @@ class CommitmentGroup:
 
 @dataclass(frozen=True)
 class OpenQuestion:
-    """A residents' question no shared goal answers yet."""
+    """A residents' question no initiative answers yet (a gap, ``analysis.gaps``)."""
 
     text: str
     themes: tuple[str, ...]
@@ -348,6 +350,7 @@ def for_reader(summary: Summary, network: Network, reader: Participant) -> Summa
 def _build(network: Network, today: date, with_contact: bool) -> Summary:
     """The summary for the whole room (no reader)."""
     names = _Names(network)
+    found_gaps = analysis.gaps(network)
     lines = {c.id: _commitment_line(c, names, today) for c in network.commitments}
     by_person = _person_groups(network, names, lines)
     return Summary(
@@ -356,7 +359,7 @@ def _build(network: Network, today: date, with_contact: bool) -> Summary:
         present_count=sum(p.present for p in network.participants),
         absent_count=sum(not p.present for p in network.participants),
         work=_work(network, names),
-        findings=_findings(network, names),
+        findings=_findings(network, names, found_gaps),
         goals=_goals(network),
         agreements=tuple(_agreement_line(a, network, names) for a in network.agreements),
         reader="",
@@ -365,7 +368,7 @@ def _build(network: Network, today: date, with_contact: bool) -> Summary:
         by_goal=_goal_groups(network, lines),
         overdue_count=sum(line.overdue for line in lines.values()),
         parking=tuple(item.text for item in network.parking),
-        open_questions=_open_questions(network),
+        open_questions=_open_questions(network, found_gaps),
         agenda=tuple(_agenda_line(item) for item in network.session.agenda),
         with_contact=with_contact,
     )
@@ -524,7 +527,7 @@ def _header(network: Network, today: date) -> Header:
         question=session.question,
         next_date=session.next_date,
         next_date_text=long_date(session.next_date),
-        previous_session=session.previous_session,
+        previous_session=previous_name(session),
         session_id=session.id,
         made_on=today,
         made_on_text=long_date(today),
@@ -605,8 +608,7 @@ def _initiatives(
 # --- findings, goals, agreements -----------------------------------------------------------------
 
 
-def _findings(network: Network, names: _Names) -> Findings:
-    found_gaps = analysis.gaps(network)
+def _findings(network: Network, names: _Names, found_gaps: analysis.Gaps) -> Findings:
     found = analysis.overlaps(network)
     return Findings(
         overlaps=tuple(_overlap_line(o, names) for o in found[:MAX_OVERLAPS]),
@@ -786,13 +788,17 @@ def _goal_groups(network: Network, lines: dict[str, CommitmentLine]) -> tuple[Co
 # --- the rest ------------------------------------------------------------------------------------
 
 
-def _open_questions(network: Network) -> tuple[OpenQuestion, ...]:
-    """Residents' questions that no shared goal takes on: the work still lying on the table."""
-    answered = {qid for goal in network.goals for qid in goal.question_ids}
+def _open_questions(network: Network, found_gaps: analysis.Gaps) -> tuple[OpenQuestion, ...]:
+    """Residents' questions no initiative answers: the gaps, with their themes and source.
+
+    The same analysis as the Gaten list (``analysis.gaps``), so the two never disagree: a goal
+    that takes a question on has not answered it yet, an initiative on its theme has.
+    """
+    open_ids = {gap.question_id for gap in found_gaps.questions}
     return tuple(
         OpenQuestion(q.text, tuple(q.themes), q.source)
         for q in network.questions
-        if q.id not in answered
+        if q.id in open_ids
     )
 
 

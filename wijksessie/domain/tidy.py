@@ -65,6 +65,7 @@ FIELD_LABELS: dict[str, str] = {
     "agenda": N_("agenda"),
     "next_date": N_("vervolgdatum"),
     "previous_session": N_("vorige sessie"),
+    "previous_title": N_("titel van de vorige sessie"),
     "text": N_("tekst"),
     "themes": N_("thema's"),
     "source": N_("bron"),

@@ -46,7 +46,17 @@ REQUIRED: dict[type, tuple[str, str]] = {
     Commitment: ("what", N_("Beschrijf wat er wordt toegezegd.")),
     ParkingItem: ("text", N_("Typ het idee voor de parkeerplaats.")),
 }
-SHORT_FIELDS = {"title", "wijk", "name", "location", "facilitator", "sector", "email", "phone"}
+SHORT_FIELDS = {
+    "title",
+    "previous_title",
+    "wijk",
+    "name",
+    "location",
+    "facilitator",
+    "sector",
+    "email",
+    "phone",
+}
 
 _DUPLICATE: dict[type, str] = {
     ResidentQuestion: N_("Deze vraag staat er al."),

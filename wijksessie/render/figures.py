@@ -51,7 +51,10 @@ def network_figures(network: Network) -> tuple[Figure, ...]:
         ),
         Figure(
             _("Thema's per organisatie"),
-            _("Hoe donkerder het vak, hoe meer initiatieven op dat thema."),
+            _(
+                "Hoe donkerder het vak, hoe meer initiatieven op dat thema. Een initiatief met "
+                "twee thema's staat in twee vakken; in Totaal telt elk initiatief één keer."
+            ),
             matrix_svg(network),
             matrix_rows(network),
         ),

@@ -293,7 +293,7 @@ def _transposed(matrix: Matrix, description: str, gaps: int) -> str:
     as rows the drawing is about 830 wide and its text stays about 9 pt. A theme nobody works
     on has a red column head."""
     rows = len(matrix.organisation_ids)
-    totals = tuple(sum(row[column] for row in matrix.counts) for column in range(rows))
+    totals = matrix.column_totals  # each initiative once, however many themes it has
     width = _ROW_LABEL + _CELL * (len(matrix.themes) + 1) + 130
     height = _HEAD + _CELL * rows + 40
     empty = {

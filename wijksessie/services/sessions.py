@@ -159,8 +159,11 @@ def follow_up_session(
 
     ``title`` defaults to the previous session's, a blank ``date_text`` to its planned next
     date. The previous file is only read (no lock needed; it may be open elsewhere). The new
-    file gets the usual dated name and links back to the previous one by file name. Raises
-    ``ValidationError`` (per field) for a date that is not one or a title that breaks a rule.
+    file is named after the new session's date (never today's by default) and links back to
+    the previous one by file name, keeping its title and date to show. Raises
+    ``ValidationError`` (per field) for a date that is not one, is missing (nothing planned)
+    or has passed, or a title that breaks a rule. The app's dialog and ``wijksessie vervolg``
+    both come here.
     """
     from wijksessie.domain.followup import follow_up
 

@@ -476,9 +476,14 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
                 self.show_session(created[0], review=True)
 
         values = {"title": previous.title, "date": format_date(previous.next_date)}
+        hint = (
+            _("leeg = de geplande vervolgdatum")
+            if previous.next_date
+            else _("bijv. 3-12-2026 (er is geen vervolgdatum gepland)")
+        )
         fields = [
             FormField("title", _("Titel van de vervolgsessie")),
-            FormField("date", _("Datum"), placeholder=_("leeg = de geplande vervolgdatum")),
+            FormField("date", _("Datum"), placeholder=hint),
         ]
         self.push_screen(FormDialog(_("Vervolgsessie"), fields, values, save), done)
 

@@ -14,7 +14,11 @@ class Matrix:
     """Themes × organisations: how many initiatives each organisation runs per theme.
 
     Rows follow ``themes``, columns ``organisation_ids``; ``max_count`` scales the cell colours.
-    Totals count initiative-theme pairs, so an initiative with two themes counts in two rows.
+    A cell counts the initiatives on that theme, so an initiative with two themes stands in two
+    rows. The totals count initiatives, each once: ``row_totals`` per theme,
+    ``column_totals`` per organisation (all it runs, with a theme or not) and ``total`` for
+    the whole network. Summing the cells counted initiative-theme pairs, and the room read
+    "Welzijn 4" under a legend of initiatives for an organisation that runs two.
     """
 
     themes: tuple[str, ...]
@@ -45,20 +49,21 @@ def theme_matrix(network: Network) -> Matrix:
     row_of = {normalise(theme): row for row, theme in enumerate(themes)}
     column_of = {organisation.id: column for column, organisation in enumerate(organisations)}
     cells = [[0] * len(organisations) for _ in themes]
+    runs = [0] * len(organisations)
     for initiative in network.initiatives:
         column = column_of.get(initiative.organisation_id)
         if column is not None:
+            runs[column] += 1
             for key in key_set(initiative.themes):
                 cells[row_of[key]][column] += 1
     counts = tuple(tuple(row) for row in cells)
-    columns = range(len(organisations))
     return Matrix(
         themes=themes,
         organisation_ids=tuple(organisation.id for organisation in organisations),
         organisation_names=tuple(organisation.name for organisation in organisations),
         counts=counts,
         row_totals=tuple(sum(row) for row in counts),
-        column_totals=tuple(sum(row[column] for row in counts) for column in columns),
-        total=sum(map(sum, counts)),
+        column_totals=tuple(runs),
+        total=sum(runs),
         max_count=max((max(row, default=0) for row in counts), default=0),
     )

@@ -78,7 +78,8 @@ class SectorMatrix:
 
     The wall's heatmap: at most a dozen columns, where 40 organisations would not fit. Rows
     follow ``themes`` (the same rows as ``theme_matrix``, so an empty row is a gap), columns
-    the sectors in the order of ``network_groups``.
+    the sectors in the order of ``network_groups``. Totals count initiatives, each once, as
+    in ``Matrix``: ``column_totals`` is what a sector's organisations run.
     """
 
     themes: tuple[str, ...]
@@ -87,6 +88,8 @@ class SectorMatrix:
     row_totals: tuple[int, ...]
     column_totals: tuple[int, ...]
     max_count: int
+    total: int = 0
+    """Every initiative of a known organisation, once."""
 
 
 def sector_matrix(network: Network) -> SectorMatrix:
@@ -103,12 +106,16 @@ def sector_matrix(network: Network) -> SectorMatrix:
     for row, counts in enumerate(matrix.counts):
         for organisation_id, count in zip(matrix.organisation_ids, counts, strict=True):
             cells[row][column_of[organisation_id]] += count
+    runs = [0] * len(sectors)
+    for organisation_id, count in zip(matrix.organisation_ids, matrix.column_totals, strict=True):
+        runs[column_of[organisation_id]] += count
     counts = tuple(tuple(row) for row in cells)
     return SectorMatrix(
         themes=matrix.themes,
         sectors=sectors,
         counts=counts,
         row_totals=matrix.row_totals,
-        column_totals=tuple(sum(row[column] for row in counts) for column in range(len(sectors))),
+        column_totals=tuple(runs),
         max_count=max((max(row, default=0) for row in counts), default=0),
+        total=matrix.total,
     )

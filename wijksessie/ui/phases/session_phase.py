@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, TextArea
 
 from wijksessie.domain.dates import DateError, format_date, parse_date
+from wijksessie.domain.followup import previous_name
 from wijksessie.domain.model import THEMES, Phase, ResidentQuestion, Session
 from wijksessie.domain.text import join_list, split_list
 from wijksessie.domain.validation import problems
@@ -71,7 +72,7 @@ class SessionPhase(Horizontal):
             yield Label(_("De sessie"), classes="panel-title")
             if session.previous_session:
                 yield Label(
-                    literal(_("Vervolg op {file}").format(file=session.previous_session)),
+                    literal(_("Vervolg op {previous}").format(previous=previous_name(session))),
                     id="session-previous",
                     classes="panel-hint",
                 )

@@ -19,7 +19,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
@@ -27,6 +27,7 @@ from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.modal import Modal
+from wijksessie.ui.widgets.pick_list import PickList
 from wijksessie.ui.widgets.suggest import ListSuggester
 
 Values = dict[str, Any]
@@ -87,6 +88,12 @@ class FormDialog(StyledOnce, Modal[bool]):
                     yield Label(spec.label, classes="field-label")
                     yield self._widget(spec)
                     yield Label("", id=f"error-{spec.name}", classes="field-error")
+                    if spec.kind == "multi":
+                        yield Label(
+                            _("typ om te zoeken · spatie: aan/uit"),
+                            id=f"filter-{spec.name}",
+                            classes="field-hint",
+                        )
                     if spec.preview is not None:
                         yield Label(
                             spec.preview(str(self.initial.get(spec.name) or "")),
@@ -117,12 +124,7 @@ class FormDialog(StyledOnce, Modal[bool]):
                 compact=True,
             )
         if spec.kind == "multi":
-            chosen = set(value or ())
-            return SelectionList[str](
-                *[(label, key, key in chosen) for key, label in spec.choices],
-                id=widget_id,
-                compact=True,
-            )
+            return PickList(list(spec.choices), set(value or ()), id=widget_id)
         if spec.kind == "flag":
             return Checkbox(spec.placeholder or spec.label, bool(value), id=widget_id, compact=True)
         suggester = ListSuggester(spec.vocabulary) if spec.vocabulary else None
@@ -157,8 +159,8 @@ class FormDialog(StyledOnce, Modal[bool]):
                 result[spec.name] = widget.text
             elif isinstance(widget, Select):
                 result[spec.name] = "" if widget.value == Select.NULL else widget.value
-            elif isinstance(widget, SelectionList):
-                result[spec.name] = list(widget.selected)
+            elif isinstance(widget, PickList):
+                result[spec.name] = widget.chosen
             else:
                 result[spec.name] = widget.value
         return result
@@ -214,6 +216,22 @@ class FormDialog(StyledOnce, Modal[bool]):
         current = select.value if select.value in matching else None
         following = matching[(matching.index(current) + 1) % len(matching)] if current else None
         select.value = following or matching[0]
+
+    @on(PickList.Filtered)
+    def _filtered(self, event: PickList.Filtered) -> None:
+        """Say under a pick list what its filter is and what it shows."""
+        name = (event.pick_list.id or "").removeprefix("field-")
+        if not event.query:
+            text = _("typ om te zoeken · spatie: aan/uit")
+        elif not event.shown:
+            text = _("niets gevonden voor ‘{query}’ · backspace of esc: terug").format(
+                query=event.query
+            )
+        else:
+            text = _("zoekt ‘{query}’: {shown} van {total} · esc: alles tonen").format(
+                query=event.query, shown=event.shown, total=event.total
+            )
+        self.query_one(f"#filter-{name}", Label).update(literal(text))
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:

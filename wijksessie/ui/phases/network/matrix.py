@@ -42,14 +42,21 @@ def heat(count: int) -> Text:
 
 
 def legend() -> Text:
-    """What the colours of the table per organisation mean."""
-    text = Text(_("Aantal initiatieven:  "))
+    """What the colours and the totals of the table per organisation mean: a cell counts the
+    initiatives on a theme, a total each initiative once (one with two themes is in two cells)."""
+    text = Text(_("Initiatieven per thema:  "))
     for count, label in ((1, "1"), (2, "2"), (3, _("3 of meer"))):
         text.append_text(heat(count))
         text.append(f" {label}   ")
     text.append("·", style="dim")
     text.append(_(" geen"))
+    text.append("   ")
+    text.append_text(_totals_note())
     return text
+
+
+def _totals_note() -> Text:
+    return Text(_("totaal: elk initiatief één keer"), style="bold")
 
 
 def heat_style(count: int, peak: int) -> Style:
@@ -67,6 +74,8 @@ def heat_legend(peak: int, gap: Style) -> Text:
         text.append(f" {count} ", style=heat_style(count, peak))
         text.append(" ")
     text.append("   ")
+    text.append_text(_totals_note())
+    text.append("   ")
     text.append(_("rood"), style=gap)
     text.append(_(": een thema uit de vragen van inwoners waar niemand aan werkt"))
     return text
@@ -80,7 +89,9 @@ def heatmap(matrix: SectorMatrix, width: int, gap: Style) -> Text:
     stays whole above a column four cells wide.
     """
     label = min(THEME_LABEL, max((len(theme) for theme in matrix.themes), default=8))
-    total = max(len(_("totaal")), len(str(sum(matrix.row_totals))))
+    total = max(
+        len(_("totaal")), len(str(max(matrix.row_totals, default=0))), len(str(matrix.total))
+    )
     count = max(len(matrix.sectors), 1)
     cell = max(3, min(14, (width - label - 1 - total - count) // count))
     starts = [label + 1 + column * (cell + 1) for column in range(len(matrix.sectors))]
@@ -124,7 +135,7 @@ def heatmap(matrix: SectorMatrix, width: int, gap: Style) -> Text:
         text.append(" ")
         text.append(str(value).center(cell), style="bold")
     text.append(" ")
-    text.append(str(sum(matrix.row_totals)).rjust(total), style="bold")
+    text.append(str(matrix.total).rjust(total), style="bold")
     return text
 
 
