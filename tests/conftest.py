@@ -39,6 +39,15 @@ from wijksessie.store.session_store import SessionStore
 STORE_KINDS = ("memory", "file")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Compiled templates in a tmp folder: tests never write into the user's cache folder."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WIJKSESSIE_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def english() -> Iterator[None]:
     """English for the test, Dutch again afterwards (as the app starts)."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -299,3 +301,25 @@ def test_help_is_dutch(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith("gebruik: wijksessie summary")
     assert "--met-contact" in out and "--voor NAAM" in out
+
+
+def test_a_cold_html_summary_loads_only_what_it_needs(session: Path, tmp_path: Path) -> None:
+    """Issue 17 (9): a cold ``summary --format html`` is meant to cost little more than
+    ``--version``. The page needs jinja2 and the overlap needs rapidfuzz; the terminal's and
+    the spreadsheet's libraries, and ``xml.sax`` (which pulls in ``urllib.request``, ``http``,
+    ``email`` and ``ssl``: 40 ms), are not needed."""
+    target = tmp_path / "page.html"
+    code = (
+        "import sys; from wijksessie.cli import main; "
+        f"assert main(['summary', {str(session)!r}, '--format', 'html', '-o', {str(target)!r}])"
+        " == 0; print(' '.join(sorted(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = {name.split(".")[0] for name in result.stdout.split()}
+    heavy = {"rich", "textual", "numpy", "networkx", "openpyxl", "babel", "dateparser"}
+    heavy |= {"xml", "http", "email", "ssl", "docx", "icalendar"}
+    assert loaded & heavy == set()
+    assert "<svg" in target.read_text(encoding="utf-8")

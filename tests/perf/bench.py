@@ -86,6 +86,8 @@ class Figure:
     absolute: bool = False
     """The limit is in seconds even though a baseline is shown (for the growth, say)."""
     runs: int = 0
+    spread: tuple[float, float] | None = None
+    """With ``--runs``: the lowest and highest ratio (or value, without a baseline) of the runs."""
 
     @property
     def ratio(self) -> float | None:
@@ -241,7 +243,8 @@ def process_figures(files: Files, plan: Plan) -> list[Figure]:
             seconds["first"],
             baseline=seconds["ten"],
             baseline_label="10 files",
-            goal="report",
+            goal="≤ 2×",
+            limit=2.0,
             runs=plan.processes,
         ),
         Figure(
@@ -256,7 +259,8 @@ def process_figures(files: Files, plan: Plan) -> list[Figure]:
             "cold_open_large",
             "cold start straight into the large session",
             seconds["open"],
-            goal="report",
+            goal="≤ 1.5×",
+            limit=1.5,
             runs=plan.processes,
             **bare,
         ),
@@ -277,10 +281,12 @@ def process_figures(files: Files, plan: Plan) -> list[Figure]:
 # --- inside a running app ------------------------------------------------------------------------
 
 
-async def time_start_screen(folder: Path) -> float:
+async def time_start_screen(folder: Path, *, every_row: bool = False) -> float:
     """Seconds from starting the app (warm interpreter) to its start screen painted.
 
     Stricter than the cold start: interpreter and imports are not there to dilute the ratio.
+    With ``every_row``, until the last session's row is in the list too: a list longer than
+    the screen shows a screenful first and gets the rest after the paint.
     """
     started = time.perf_counter()
     app = WijksessieApp(folder)
@@ -288,6 +294,11 @@ async def time_start_screen(folder: Path) -> float:
         while not (isinstance(app.screen, StartScreen) and app.screen.is_mounted):
             await pilot._wait_for_screen()
         await settle(pilot)
+        if every_row:
+            screen = app.screen
+            table = screen.query_one("#sessions", DataTable)
+            while table.row_count < len(screen.infos):
+                await asyncio.sleep(0.002)
         return time.perf_counter() - started
 
 
@@ -316,10 +327,23 @@ async def session_on_screen(
         store = SessionStore.open(working_copy(files, source))
         await app.push_screen(SessionScreen(store))
         await settle(pilot)
+        await filled(app)
         try:
             yield app, pilot, store
         finally:
             store.close()
+
+
+async def filled(app: WijksessieApp) -> None:
+    """Wait until every list on the screen has all its rows (not measured).
+
+    A long list shows a screenful first and gets the rest after the paint; a key press or the
+    next phase measured meanwhile would be charged for that filling.
+    """
+    from wijksessie.ui.widgets.entity_pane import EntityPane
+
+    while any(pane.still_filling for pane in app.screen.query(EntityPane)):
+        await asyncio.sleep(0.002)
 
 
 async def time_phases(files: Files, source: Path) -> dict[Phase, float]:
@@ -336,6 +360,7 @@ async def time_phases(files: Files, source: Path) -> dict[Phase, float]:
             await settle(pilot)
             found[phase] = time.perf_counter() - started
             await app.workers.wait_for_complete()
+            await filled(app)
             await settle(pilot)
     return found
 
@@ -420,6 +445,7 @@ async def time_keys(
             await settle(pilot)
             table = pane.query_one(DataTable)
             table.focus()
+            await filled(app)
             await settle(pilot)
             name = selector.removeprefix("#pane-")
             found[f"idle_{name}"] = await amedian_of(plan.presses, lambda: _idle(pilot))
@@ -469,6 +495,9 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
     async def measure() -> list[Figure]:
         ten = await amedian_of(plan.app_runs, lambda: time_start_screen(files.ten))
         thousand = await amedian_of(plan.app_runs, lambda: time_start_screen(files.thousand))
+        whole = await amedian_of(
+            plan.app_runs, lambda: time_start_screen(files.thousand, every_row=True)
+        )
         small_open = await amedian_of(plan.app_runs, lambda: time_open(files, files.small))
         large_open = await amedian_of(plan.app_runs, lambda: time_open(files, files.large))
         small_phases = await median_phases(plan.app_runs, files, files.small)
@@ -483,7 +512,8 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
                 large_open,
                 baseline=small_open,
                 baseline_label="the small session",
-                goal="report",
+                goal="≤ 1.2×",
+                limit=1.2,
                 runs=plan.app_runs,
             ),
         ]
@@ -495,7 +525,8 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
                 large_phases[slowest],
                 baseline=small_phases[slowest],
                 baseline_label="the same phase, small session",
-                goal="report",
+                goal="≤ 1.5×",
+                limit=1.5,
                 runs=plan.app_runs,
             )
         )
@@ -514,6 +545,9 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
         for key, large in large_keys.items():
             action, table = key.split("_", 1)
             what = {"idle": "no key (measuring's own cost)", "cursor": "cursor move"}
+            # Adding an item is the press the room waits on most (issue 20): it may cost no
+            # more than a fifth over the small session; a cursor move half again.
+            limit = {"idle": None, "cursor": 1.5}.get(action, 1.2)
             figures.append(
                 Figure(
                     f"key_{key}",
@@ -521,8 +555,8 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
                     large,
                     baseline=small_keys[key],
                     baseline_label="the same, small session",
-                    goal="report" if action == "idle" else "≤ 1.5×",
-                    limit=None if action == "idle" else 1.5,
+                    goal="report" if limit is None else f"≤ {limit:g}×",
+                    limit=limit,
                     runs=plan.presses,
                 )
             )
@@ -533,6 +567,18 @@ def app_figures(files: Files, plan: Plan) -> list[Figure]:
                 thousand,
                 baseline=ten,
                 baseline_label="the same with 10 files",
+                goal="≤ 2×",
+                limit=2.0,
+                runs=plan.app_runs,
+            )
+        )
+        figures.append(
+            Figure(
+                "start_screen_1000_every_row",
+                "  the same, until the last of the 1,000 rows is in the list",
+                whole,
+                baseline=ten,
+                baseline_label="the start with 10 files",
                 goal="report",
                 runs=plan.app_runs,
             )
@@ -639,6 +685,45 @@ def analysis_figures(plan: Plan, large: Network) -> list[Figure]:
             )
         )
     return figures
+
+
+def sign_up_list(path: Path, count: int) -> Path:
+    """A sign-up list of ``count`` people over 40 organisations, as Excel writes a CSV."""
+    header = "Naam;Organisatie;E-mailadres;Telefoon;Rol;Toestemming delen contact"
+    people = (f"Persoon {n};Organisatie {n % 40};p{n}@x.nl;;;ja" for n in range(count))
+    path.write_bytes(("\r\n".join([header, *people]) + "\r\n").encode("utf-8"))
+    return path
+
+
+def import_figure(files: Files, plan: Plan) -> Figure:
+    """The import preview of a sign-up list of 10,000 people (twenty times a session; it is
+    refused as too large, after the preview says so) against one of 1,000: the work must grow
+    with the rows (10×; the goal leaves room for the sorting and the collector), not with
+    their square (100×). It was a 5 s timing in the test suite, which now counts the work
+    instead (``tests/exchange/test_importer.py``, issue 20)."""
+    from wijksessie.domain.model import Session
+    from wijksessie.exchange.importer import preview_import
+
+    network = SessionStore.in_memory(Session("x")).network()
+    large = sign_up_list(files.root / "sign-ups-10000.csv", 10_000)
+    small = sign_up_list(files.root / "sign-ups-1000.csv", 1_000)
+    runs = max(plan.calls // 2, 1)
+    with steady_heap():
+        value, baseline = _interleaved(
+            runs,
+            _timed(lambda: preview_import(large, network)),
+            _timed(lambda: preview_import(small, network)),
+        )
+    return Figure(
+        "import_preview_10000",
+        "import preview of a sign-up list of 10,000 people",
+        value,
+        baseline=baseline,
+        baseline_label="the same, 1,000 people",
+        goal="≤ 15×",
+        limit=15.0,
+        runs=runs,
+    )
 
 
 def network_over_time_figure(files: Files, plan: Plan) -> Figure:
@@ -777,17 +862,39 @@ def run(plan: Plan, root: Path) -> list[Figure]:
         *(f for f in inside if f.key.startswith("key_")),
         *analysis_figures(plan, large),
         network_over_time_figure(files, plan),
+        import_figure(files, plan),
         plate_figure(plan, large),
         *summaries,
         by_key["start_screen_1000"],
         by_key["start_screen_1000_first"],
         by_key["start_screen_1000_inside"],
+        by_key["start_screen_1000_every_row"],
         by_key["open_large_inside"],
         by_key["phase_first_show_large"],
         by_key["tab_network_large"],
         by_key["peak_memory"],
         by_key["cold_open_large"],
     ]
+
+
+def combined(runs: list[list[Figure]]) -> list[Figure]:
+    """One table from several runs: per figure the median value and baseline, and the spread."""
+    result = []
+    for first, *others in zip(*runs, strict=True):
+        found = [first, *others]
+        value = statistics.median(f.value for f in found)
+        baselines = [f.baseline for f in found if f.baseline is not None]
+        measured = [f.ratio if f.ratio is not None else f.value for f in found]
+        result.append(
+            replace(
+                first,
+                value=value,
+                baseline=statistics.median(baselines) if baselines else None,
+                runs=sum(f.runs for f in found),
+                spread=(min(measured), max(measured)),
+            )
+        )
+    return result
 
 
 def machine() -> dict[str, Any]:
@@ -836,16 +943,25 @@ def table(figures: list[Figure], title: str) -> Table:
 
 def markdown(figures: list[Figure]) -> str:
     """The same table in Markdown, for the README's Performance section."""
+    spread = any(f.spread for f in figures)
     lines = [
-        "| figure | median | baseline (same run) | ratio | goal | met |",
-        "| --- | ---: | --- | ---: | --- | :-: |",
+        "| figure | median | baseline (same run) | ratio | goal | met |"
+        + (" spread over the runs |" if spread else ""),
+        "| --- | ---: | --- | ---: | --- | :-: |" + (" ---: |" if spread else ""),
     ]
     for f in figures:
         baseline = f"{_number(f.baseline, f.unit)} ({f.baseline_label})" if f.baseline else ""
         ratio = f"{f.ratio:.2f}×" if f.ratio is not None else ""
-        met = {True: "yes", False: "**no**", None: ""}[f.met]
+        met = {True: "met", False: "**not met**", None: ""}[f.met]
         value = _number(f.value, f.unit)
-        lines.append(f"| {f.label} | {value} | {baseline} | {ratio} | {f.goal} | {met} |")
+        line = f"| {f.label} | {value} | {baseline} | {ratio} | {f.goal} | {met} |"
+        if spread:
+            low, high = f.spread or (f.value, f.value)
+            if f.ratio is not None:
+                line += f" {low:.2f}–{high:.2f}× |"
+            else:
+                line += f" {_number(low, f.unit)} – {_number(high, f.unit)} |"
+        lines.append(line)
     return "\n".join(lines)
 
 
@@ -866,18 +982,25 @@ def main(argv: list[str] | None = None) -> None:
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print JSON instead of a table")
     output.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument(
+        "--runs", type=int, default=1, help="run it all N times: medians, and each spread"
+    )
     options = parser.parse_args(argv)
     plan = QUICK if options.quick else FULL
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="wijksessie-bench-") as root:
-        figures = run(plan, Path(root))
+    runs = []
+    for _run in range(max(options.runs, 1)):
+        with tempfile.TemporaryDirectory(prefix="wijksessie-bench-") as root:
+            runs.append(run(plan, Path(root)))
+    figures = runs[0] if len(runs) == 1 else combined(runs)
     seconds = time.perf_counter() - started
     if options.json:
         print(json.dumps(as_json(figures, plan, seconds), indent=2))
         return
     info = machine()
     title = (
-        f"wijksessie benchmark ({'quick' if options.quick else 'full'}; medians; "
+        f"wijksessie benchmark ({'quick' if options.quick else 'full'}; medians"
+        f"{f' of {len(runs)} runs' if len(runs) > 1 else ''}; "
         f"{info['cpus']} cores, load {info['load_average'][0]}; {seconds:.0f} s)"
     )
     if options.markdown:

@@ -82,3 +82,17 @@ def test_matrix_marks_themes_nobody_works_on(network: Network) -> None:
     root = ET.fromstring(svg)
     red = [el.text for el in root.iter(f"{SVG}text") if el.get("fill") == ISOLATED_COLOUR]
     assert "mantelzorg" in red
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a & b", "<script>", "x > y", 'say "hi"', "it's", "both \" and '", "a\nb\tc\rd"]
+)
+def test_svg_escaping_is_what_the_standard_library_does(text: str) -> None:
+    """``render.xml_text`` replaces ``xml.sax.saxutils`` (a 40 ms import) with the same output."""
+    from xml.sax.saxutils import escape as sax_escape
+    from xml.sax.saxutils import quoteattr as sax_quoteattr
+
+    from wijksessie.render.xml_text import escape, quoteattr
+
+    assert escape(text) == sax_escape(text)
+    assert quoteattr(text) == sax_quoteattr(text)

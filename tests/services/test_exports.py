@@ -84,3 +84,24 @@ def test_unknown_participant_writes_nothing(sessions_dir: Path) -> None:
             demo_network(TODAY), "html", sessions_dir, today=TODAY, for_participant="Zoë"
         )
     assert not (sessions_dir / EXPORTS).exists()
+
+
+@pytest.mark.parametrize("everyone", [False, True])
+def test_an_html_export_runs_the_overlap_analysis_once(
+    everyone: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary's findings and the network picture show the same overlaps: the picture
+    takes the summary's (issue 17, 9: 0.2 s of the large session's export, twice)."""
+    from wijksessie.domain.analysis import overlap
+    from wijksessie.services.exports import make_summary, summary_text, write_everyone
+
+    runs = []
+    items = overlap._items
+    monkeypatch.setattr(overlap, "_items", lambda network: runs.append(1) or items(network))
+    network = demo_network(today=date(2026, 12, 3))
+    if everyone:
+        write_everyone(network, tmp_path / "alle", today=date(2026, 12, 3), with_contact=True)
+    else:
+        summary = make_summary(network, "html", today=date(2026, 12, 3))
+        assert "<svg" in summary_text(network, summary, "html")
+    assert len(runs) == 1

@@ -319,6 +319,6 @@ async def test_a_narrow_terminal_shows_the_secondary_columns_only_when_it_widens
         await pilot.pause()
         assert _labels(people)[-1] == "Contact"
         assert [len(people.get_row_at(r)) for r in range(people.row_count)] == [5] * 15
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert "Bestand" in _labels(app.screen.query_one("#sessions", DataTable))

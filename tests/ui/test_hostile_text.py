@@ -144,7 +144,7 @@ async def test_the_start_screen_lists_every_hostile_file(
             await pilot.pause()
             if isinstance(app.screen, SessionScreen):
                 assert raw_on_screen(app) == []
-                await pilot.press("escape")
+                await pilot.press("escape", "escape")
                 await pilot.pause()
             assert isinstance(app.screen, StartScreen)
             await pilot.press("down")

@@ -47,6 +47,21 @@ async def test_a_narrow_bar_keeps_the_palette_key(make_app: AppFactory, session_
     async with app.run_test(size=(60, 24)) as pilot:
         await pilot.pause()
         text = _bar(app)
-        assert "Vorige fase" in text  # the first keys stay
+        assert "Bewerken" in text  # the first keys (the view's own) stay
         assert "Timer" not in text  # the ones that do not fit make room for the palette key
         assert text.rstrip().endswith("opdrachten")
+
+
+async def test_a_views_own_key_comes_before_the_phase_steps(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    """At 120 columns Afspraken's consent round was crowded out by "Vorige/Volgende fase"
+    (which the header and the help also show): the view's keys come first."""
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        bar = _bar(app)
+        assert "Consentronde" in bar
+        if "Volgende fase" in bar:
+            assert bar.index("Consentronde") < bar.index("Volgende fase")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets import DataTable, Input
 
 from tests.ui.conftest import AppFactory, table_docs
 from wijksessie.domain.model import Initiative, Organisation, Participant
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.network.phase import NetworkPhase
-from wijksessie.ui.widgets.entity_pane import AUTO_HEIGHT_ROWS
+from wijksessie.ui.widgets.entity_pane import AUTO_HEIGHT_ROWS, EntityPane
 
 
 async def _network_phase(app, pilot) -> NetworkPhase:
@@ -283,3 +286,58 @@ async def test_renaming_an_organisation_updates_the_participants_rows(
         organisations = [str(people.get_row_at(row)[1]) for row in range(people.row_count)]
         assert organisations == ["Welzijn Zuid-Oost", "Welzijn Zuid-Oost", ""]
         assert people.get_row_at(2)[0] is chantal_before  # her row did not change: reused
+
+
+async def test_a_list_longer_than_the_screen_fills_after_the_paint_in_steady_columns(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long list gets a screenful first and the rest after the paint (issue 20): its columns
+    never move while the rest comes in, are those of a tall screen that took every row at once,
+    and are Textual's to size again afterwards (a longer name added later widens them)."""
+    with SessionStore.open(session_file) as store, store.batch():
+        organisation = Organisation("Welzijn Zuid")
+        store.add(organisation)
+        for number in range(79):
+            store.add(Participant(f"Deelnemer {number:03d}", organisation_id=organisation.id))
+        # The last has the widest contact cell, a column Textual sizes: its width must be
+        # there from the first paint.
+        last = Participant("Deelnemer 079", organisation_id=organisation.id, email="d@x.nl")
+        store.add(replace(last, phone="0612345678", share_contact=True))
+    seen: list[tuple[int, list[int]]] = []
+    fill_rest = EntityPane._fill_rest
+
+    def watched(pane: EntityPane, *args: Any) -> None:
+        table = pane.query_one(DataTable)
+        seen.append((table.row_count, [c.get_render_width(table) for c in table.columns.values()]))
+        fill_rest(pane, *args)
+
+    monkeypatch.setattr(EntityPane, "_fill_rest", watched)
+    widths: dict[int, list[int]] = {}
+    for height in (35, 120):
+        seen.clear()
+        opened = SessionStore.open(session_file)
+        app = make_app(opened)
+        async with app.run_test(size=(120, height)) as pilot:
+            phase = await _network_phase(app, pilot)
+            pane = phase.query_one("#pane-participants", EntityPane)
+            table = pane.query_one(DataTable)
+            for _ in range(50):
+                if table.row_count == 80:
+                    break
+                await pilot.pause()
+            assert table.row_count == 80
+            columns = list(table.columns.values())
+            widths[height] = [column.get_render_width(table) for column in columns]
+            if height == 35:
+                assert seen and seen[0][0] < 80, "the rest comes after the first screenful"
+                assert all(found == widths[height] for _rows, found in seen)
+            else:
+                assert not seen, "a screen taller than the list takes it at once"
+            loose = [not isinstance(pane.columns[i], tuple) for i in pane.shown_columns()]
+            assert [column.auto_width for column in columns] == loose
+            table.focus()
+            await pilot.press("end")
+            assert str(table.get_row_at(79)[0]) == "Deelnemer 079"
+            assert table.cursor_row == 79
+        opened.close()
+    assert widths[35] == widths[120]

@@ -137,7 +137,7 @@ async def test_closing_the_session_while_saves_fail_asks_too(
         await pilot.pause()
         disk.full = True
         await _add_organisation(pilot, "Welzijn Zuid")
-        await pilot.press("escape")  # from the list: back to the start screen
+        await pilot.press("escape", "escape")  # from the list: back to the start screen
         await pilot.pause()
         assert isinstance(app.screen, UnsavedDialog)
         await pilot.press("k")

@@ -86,3 +86,47 @@ async def test_the_participant_form_shows_every_field(
         assert fields.max_scroll_y == 0, "the form scrolls"
         for widget in dialog.query("#fields > *"):
             assert widget.region.bottom <= dialog.region.bottom
+
+
+# -- 9. At 80x24 nothing essential is cut ---------------------------------------------------
+
+
+@pytest.mark.parametrize("tab", ["1", "6", "7"], ids=["participants", "overlap", "gaps"])
+async def test_a_small_screen_wraps_a_table_instead_of_cutting_it(
+    make_app: AppFactory, demo_file: Path, tab: str
+) -> None:
+    """Every column in sight (no sideways scrolling), so no text ends at the right edge."""
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3", tab)
+        await pilot.pause()
+        table = next(t for t in app.screen.query(DataTable) if t.display and t.region.area)
+        assert table.row_count
+        assert table.max_scroll_x == 0, "the table runs off the right edge"
+        if tab == "1":
+            assert "Aanwezig" in _labels(table)
+            cells = {str(table.get_cell_at((row, 3))) for row in range(table.row_count)}
+            assert cells <= {"ja", "nee"}
+
+
+@pytest.mark.parametrize(
+    ("keys", "way_out"),
+    [(("f4", "s"), "esc Klaar"), (("f5", "down", "down", "r"), "esc Terug")],
+    ids=["voting", "consent"],
+)
+async def test_a_round_shows_its_way_out_at_80x24(
+    make_app: AppFactory, demo_file: Path, keys: tuple[str, ...], way_out: str
+) -> None:
+    from wijksessie.ui.widgets.key_bar import KeyBar
+
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        shown = bar.render().plain
+        assert way_out in shown
+        keys_part = shown.split("▏")[0].rstrip()
+        descriptions = {str(binding.description) for binding, _on in bar.shown()}
+        # The last key shown is whole: its text ends with a whole description.
+        assert any(keys_part.endswith(text) for text in descriptions), keys_part

@@ -44,6 +44,19 @@ def test_new_session_dialog(snap_compare, make_app: AppFactory) -> None:
     assert snap_compare(make_app(), terminal_size=(120, 35), press=["n"])
 
 
+@pytest.mark.parametrize(
+    "size", [(80, 24), (120, 35), (160, 45)], ids=["80x24", "120x35", "160x45"]
+)
+def test_participant_form(
+    snap_compare, make_app: AppFactory, demo_file: Path, size: tuple[int, int]
+) -> None:
+    """Every field of the participant form in sight, with its buttons (issue 15, point 8);
+    160×45 is the wall, in projector mode."""
+    app = make_app(SessionStore.open(demo_file))
+    run_before = _keys_then_threads("f3", "a", projector=size == (160, 45))
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
 def test_network_participants(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
     app = make_app(SessionStore.open(demo_file))
     assert snap_compare(app, terminal_size=(120, 35), press=["ctrl+pagedown"])
@@ -73,6 +86,14 @@ def _keys_then_threads(*keys: str, projector: bool = False):
         await _plate_settled(pilot)
 
     return run_before
+
+
+def test_network_participants_small_terminal(
+    snap_compare, make_app: AppFactory, demo_file: Path
+) -> None:
+    """Aanwezig stays a readable column at 80×24 (issue 15, point 9)."""
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(80, 24), press=["f3"])
 
 
 def test_network_matrix(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
@@ -138,6 +159,12 @@ def test_goals(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
 def test_voting_round(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
     app = make_app(SessionStore.open(demo_file))
     assert snap_compare(app, terminal_size=(120, 35), press=["f4", "s"])
+
+
+def test_voting_round_small_terminal(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    """The key bar keeps "esc Klaar" at 80×24 and cuts no key in half (issue 15, point 9)."""
+    app = make_app(SessionStore.open(demo_file))
+    assert snap_compare(app, terminal_size=(80, 24), press=["f4", "s"])
 
 
 def test_agreements(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
@@ -241,3 +268,61 @@ def test_spotlight_small_terminal(snap_compare, make_app: AppFactory, demo_file:
     """At 80 × 24 the smaller big letters (half blocks), still whole words."""
     app = make_app(SessionStore.open(demo_file))
     assert snap_compare(app, terminal_size=(80, 24), press=["ctrl+pagedown", "3", "ctrl+l"])
+
+
+# -- Every phase and every tab of Wie doet wat at 80x24, 120x35 and the wall (160x45, F8) ------
+# One snapshot per view and size; the tests above hold the ones that show more (a tab's
+# selection, a round, a grouping), so only the missing sizes are listed here.
+
+SMALL, ROOM, WALL = (80, 24), (120, 35), (160, 45)
+VIEW_KEYS = {
+    "session": (),
+    "participants": ("f3", "1"),
+    "organisations": ("f3", "2"),
+    "initiatives": ("f3", "3"),
+    "connections": ("f3", "4"),
+    "overlap": ("f3", "6"),
+    "gaps": ("f3", "7"),
+    "goals": ("f4",),
+    "agreements": ("f5",),
+    "commitments": ("f6",),
+    "summary": ("f7",),
+}
+"""The keys to each view from a session just opened; matrix and network have their own tests."""
+MISSING_SIZES = {
+    "session": [WALL],
+    "participants": [WALL],
+    "organisations": [SMALL, ROOM, WALL],
+    "initiatives": [SMALL, ROOM, WALL],
+    "connections": [SMALL, ROOM, WALL],
+    "overlap": [SMALL, WALL],
+    "gaps": [ROOM, WALL],
+    "goals": [SMALL, WALL],
+    "agreements": [SMALL, WALL],
+    "commitments": [WALL],
+    "summary": [SMALL, WALL],
+}
+VIEWS_BY_SIZE = [
+    pytest.param(view, size, id=f"{view}-{size[0]}x{size[1]}")
+    for view, sizes in MISSING_SIZES.items()
+    for size in sizes
+]
+
+
+@pytest.mark.parametrize(("view", "size"), VIEWS_BY_SIZE)
+def test_every_view_at_every_size(
+    snap_compare,
+    make_app: AppFactory,
+    demo_file: Path,
+    fixed_day: None,
+    monkeypatch: pytest.MonkeyPatch,
+    view: str,
+    size: tuple[int, int],
+) -> None:
+    from tests.ui.conftest import DEMO_DAY
+    from wijksessie.ui.phases.summary_phase import SummaryPhase
+
+    monkeypatch.setattr(SummaryPhase, "today", DEMO_DAY)
+    app = make_app(SessionStore.open(demo_file))
+    run_before = _keys_then_threads(*VIEW_KEYS[view], projector=size == WALL)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

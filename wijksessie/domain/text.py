@@ -71,6 +71,8 @@ def visible(text: str) -> str:
     Newlines and tabs stay; everything else below space becomes its Unicode control picture;
     C1 controls, direction overrides and lone surrogates become U+FFFD.
     """
+    if text.isprintable():  # no control character is printable: the common case, in C
+        return text
     return _CONTROL.sub(_picture, text)
 
 

@@ -9,11 +9,16 @@ there. Screen readers get the words too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from wijksessie.domain.analysis import theme_matrix
 from wijksessie.domain.model import ConnectionKind, Network, choice_label
 from wijksessie.i18n import _
+
+if TYPE_CHECKING:
+    from wijksessie.domain.analysis import Overlap
 
 
 @dataclass(frozen=True)
@@ -29,7 +34,9 @@ class Figure:
     rows: tuple[tuple[str, str], ...] = ()
 
 
-def network_figures(network: Network) -> tuple[Figure, ...]:
+def network_figures(
+    network: Network, *, overlaps: Sequence[Overlap] | None = None
+) -> tuple[Figure, ...]:
     """The network picture and the heatmap, for a session that has organisations.
 
     Titles and captions are in the current language; the SVG's own labels are drawn by
@@ -46,7 +53,7 @@ def network_figures(network: Network) -> tuple[Figure, ...]:
                 "Organisaties naar sector, met hun verbindingen en de mogelijke verbindingen "
                 "die de overlap laat zien; de legenda zegt welke lijn wat betekent."
             ),
-            network_svg(network),
+            network_svg(network, overlaps=overlaps),
             network_rows(network),
         ),
         Figure(

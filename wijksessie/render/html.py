@@ -25,6 +25,7 @@ from wijksessie.domain.summary import Summary
 from wijksessie.domain.text import visible
 from wijksessie.i18n import _, current_language, ngettext
 from wijksessie.render.figures import Figure
+from wijksessie.render.template_cache import template_cache
 
 TEMPLATE = "summary.html.j2"
 COMPACT = 100
@@ -87,7 +88,8 @@ def _variables(summary: Summary, figures: Sequence[Figure], *, splice: bool) -> 
 
 @cache
 def environment() -> Environment:
-    """One environment per process: templates are compiled once.
+    """One environment per process: templates are compiled once (and kept between runs,
+    see ``render.template_cache``).
 
     ``_`` and ``ngettext`` look the language up on every call, so one environment serves both.
     """
@@ -100,6 +102,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=[i18n],
+        bytecode_cache=template_cache(),
     )
     environment.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=_, ngettext=ngettext, newstyle=True

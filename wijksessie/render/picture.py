@@ -15,9 +15,9 @@ themes are drawn as typed.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from typing import TYPE_CHECKING
 
 from wijksessie.domain.analysis import Matrix, theme_matrix
 from wijksessie.domain.edges import POSSIBLE, kind_label
@@ -30,6 +30,10 @@ from wijksessie.render.palette import (
     heat_colour,
     sector_colours,
 )
+from wijksessie.render.xml_text import escape, quoteattr
+
+if TYPE_CHECKING:
+    from wijksessie.domain.analysis import Overlap
 
 WIDTH = 1000
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
@@ -63,9 +67,10 @@ EDGE_STYLES: dict[str, _Style] = {
 # --- the network ---------------------------------------------------------------------------------
 
 
-def network_svg(network: Network) -> str:
-    """The organisations and their lines as one ``<svg>`` element (a string)."""
-    plate = plate_of(network)
+def network_svg(network: Network, *, overlaps: Sequence[Overlap] | None = None) -> str:
+    """The organisations and their lines as one ``<svg>`` element (a string); ``overlaps``
+    are the network's, where the caller has them already (see ``plate_of``)."""
+    plate = plate_of(network, found=overlaps)
     nodes = list(plate.nodes)
     if not nodes:
         return _message_svg(_("Netwerk"), _("Nog geen organisaties in deze sessie."))

@@ -12,13 +12,13 @@ no script.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from xml.sax.saxutils import escape, quoteattr
 
 from wijksessie.domain.model import SECTORS, ConnectionKind
 from wijksessie.domain.over_time import Overview, SessionGraph
 from wijksessie.domain.text import visible
 from wijksessie.i18n import N_, _
 from wijksessie.render.layout import ring_layout
+from wijksessie.render.xml_text import escape, quoteattr
 
 SIZE = 200
 """A plate's side in SVG units: six fit an A3 landscape row beside the row's title."""

@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable, Iterator
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -32,6 +33,7 @@ from wijksessie.domain.summary import (
 )
 from wijksessie.domain.text import visible
 from wijksessie.i18n import _
+from wijksessie.render.grid import Column, FastTable
 from wijksessie.render.words import minutes, more_overlaps
 
 TEXT_WIDTH = 100
@@ -71,18 +73,53 @@ def summary_lines(summary: Summary, width: int) -> Iterator[list[list[Segment]]]
 
 
 def to_text(summary: Summary, width: int = TEXT_WIDTH) -> str:
-    """The summary as plain text without colour codes, as the terminal would show it."""
-    buffer = io.StringIO()
+    """The summary as plain text without colour codes, as the terminal would show it.
+
+    The tables are written straight as text (``FastTable.plain_lines``) and the short texts
+    between them without a console in between; the rest goes through one Rich console."""
     console = Console(
-        file=buffer,
+        file=io.StringIO(),
         width=width,
         color_system=None,
         highlight=False,
         emoji=False,
         legacy_windows=False,
     )
-    console.print(summary_renderable(summary))
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    lines: list[str] = []
+    for block in _blocks(summary):
+        lines += _plain(console, block, width)
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _plain(console: Console, renderable: RenderableType, width: int) -> list[str]:
+    """The lines of one block as plain text, ``width`` columns wide (trailing spaces kept)."""
+    if isinstance(renderable, FastTable):
+        return renderable.plain_lines(console, width)
+    if isinstance(renderable, Group):
+        return [line for part in renderable.renderables for line in _plain(console, part, width)]
+    if isinstance(renderable, Padding) and renderable.expand:
+        inner = _plain(
+            console, renderable.renderable, max(width - renderable.left - renderable.right, 1)
+        )
+        blank = [""]
+        indent = " " * renderable.left
+        return [
+            *blank * renderable.top,
+            *(indent + line for line in inner),
+            *blank * renderable.bottom,
+        ]
+    if isinstance(renderable, Text) and _fits(renderable.plain, width):
+        return [renderable.plain]
+    options = console.options.update_width(width)
+    return [
+        "".join(s.text for s in line)
+        for line in console.render_lines(renderable, options, pad=False)
+    ]
+
+
+def _fits(plain: str, width: int) -> bool:
+    """Whether a text is one line that Rich would print as it is."""
+    return "\n" not in plain and "\t" not in plain and cell_len(plain) <= width
 
 
 def _blocks(summary: Summary) -> Iterator[RenderableType]:
@@ -125,20 +162,15 @@ def _section(title: str, body: list[RenderableType]) -> Iterator[RenderableType]
     yield from body or [_none()]
 
 
-def _table(*columns: str, expand: bool = True) -> Table:
+def _table(*columns: str, expand: bool = True) -> FastTable:
     """A table with these (translated) column names; dates and numbers do not wrap."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand)
     unwrapped = {_("Wanneer"), _("Stemmen"), "#"}
-    for name in columns:
-        table.add_column(name, overflow="fold", no_wrap=name in unwrapped)
-    return table
+    return FastTable([Column(name, no_wrap=name in unwrapped) for name in columns], expand=expand)
 
 
 def _bullets(items: Iterable[Text | str], mark: str = "•") -> RenderableType:
     """A list whose wrapped lines hang under the text, not under the bullet."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
+    grid = FastTable([Column(no_wrap=True), Column()], headed=False, expand=False)
     for item in items:
         grid.add_row(f" {mark}", item if isinstance(item, Text) else _t(item))
     return grid if grid.row_count else _none()

@@ -55,7 +55,9 @@ def make_summary(
 def summary_text(network: Network, summary: Summary, fmt: str, *, width: int | None = None) -> str:
     """``summary`` in ``fmt``, with the network's pictures where the format has room for them;
     ``width`` is the text format's line width."""
-    figures = network_figures(network) if summary_format(fmt).pictures else ()
+    if not summary_format(fmt).pictures:
+        return render(summary, fmt, width=width)
+    figures = network_figures(network, overlaps=summary.findings.found)
     return render(summary, fmt, figures=figures, width=width)
 
 
@@ -155,7 +157,8 @@ def write_everyone(network: Network, target: Path, *, today: date, with_contact:
     from wijksessie.render.everyone import personal_files
 
     summary = build_summary(network, today=today, with_contact=with_contact)
-    _copies, files = personal_files(summary, network, network_figures(network))
+    figures = network_figures(network, overlaps=summary.findings.found)
+    _copies, files = personal_files(summary, network, figures)
     target.mkdir(exist_ok=True)
     for name, text in files.items():
         atomic_write_text(target / name, text)

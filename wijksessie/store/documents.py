@@ -95,16 +95,22 @@ class Documents:
             }
 
     def check_and_index(self, name: str) -> None:
-        """Decode every document once, so a damaged file (``name``) fails at open, not later."""
+        """Decode every document once, so a damaged file (``name``) fails at open, not later.
+
+        The documents are decoded into the store's ``DecodeCache``, from the stored dicts, so
+        the first lists shown use these entities instead of decoding the session a second
+        time (a large session was decoded twice on its way to the screen, issue 20).
+        """
         data = self.storage.read() or {}
         try:
             session_doc(data)
             from_dict(Session, self.table(SESSION_TABLE).get(doc_id=1))
             for kind, table_name in TABLES.items():
-                self.doc_ids[table_name] = {}
-                for doc in self.table(table_name).all():
-                    entity = from_dict(kind, doc)
-                    self.doc_ids[table_name][entity.id] = doc.doc_id
+                raw = self.raw(table_name)
+                entities = self._decoded.entities(table_name, kind, raw)
+                self.doc_ids[table_name] = {
+                    entity.id: int(key) for key, entity in zip(raw, entities, strict=True)
+                }
         except (ValueError, TypeError, AttributeError) as error:
             raise SessionFileError(
                 _("{name} is beschadigd: {error}").format(name=name, error=error)

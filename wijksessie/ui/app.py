@@ -70,6 +70,7 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
     TITLE = "wijksessie"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("ctrl+q", "quit", _("Afsluiten"), id="app.quit", show=False),
         Binding("f8", "toggle_projector", _("Projector"), id="app.projector", priority=True),

@@ -46,6 +46,8 @@ TAB_PREFIX = "tab-"
 """A phase's tabs are ``TabPane``s with the id ``tab-<key>``."""
 SAVE_CHECK_SECONDS = 2
 CLOCK_SAVE_SECONDS = 30
+LEAVE_WITHIN = 2.0
+"""Seconds within which a second Esc on a list leaves the session (``action_close``)."""
 
 
 class SessionScreen(StyledOnce, Screen[None]):
@@ -85,6 +87,8 @@ class SessionScreen(StyledOnce, Screen[None]):
         """Held while a phase is put on screen: a key and a click run in different tasks."""
         self._recorded: WallPosition | None = None
         """The position last written for a wall that follows (``record_position``)."""
+        self._esc_at = 0.0
+        """When Esc was last pressed on a list (``time.monotonic``); 0: not lately."""
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="session-header")
@@ -349,7 +353,7 @@ class SessionScreen(StyledOnce, Screen[None]):
                 _("Een tweede venster voor de beamer dat deze sessie live volgt"),
                 self.action_wall_command,
             )
-        yield SystemCommand(_("Terug naar het overzicht"), "esc", self.action_close)
+        yield SystemCommand(_("Terug naar het overzicht"), "esc esc", self.leave)
 
     def wall_command(self) -> str:
         """The command that opens the wall following this session, to type in a second terminal."""
@@ -377,16 +381,31 @@ class SessionScreen(StyledOnce, Screen[None]):
         )
 
     def action_close(self) -> None:
-        """Leave a text field or a filter for the phase's main list; from a list, save and go
-        back to the start screen.
+        """Leave a text field or a filter for the phase's main list; from a list, a second Esc
+        within ``LEAVE_WITHIN`` seconds saves and goes back to the start screen.
 
-        Only a list leaves: one stray Esc in a field (where the README promises it leaves the
-        field) must never close the session in front of the room.
+        One stray Esc must never close the session in front of the room: not in a field (where
+        the README promises it leaves the field), and not on a list either, where an Esc meant
+        for a form that ctrl+s had already closed used to land (tried in tmux at speed).
         """
         if isinstance(self.focused, Input | TextArea):
             for widget in self._phase_widgets(self.phase):
                 widget.focus_default()  # type: ignore[attr-defined]
             return
+        now = time.monotonic()
+        if now - self._esc_at > LEAVE_WITHIN:
+            self._esc_at = now
+            self.notify(
+                _("Nog een keer esc: terug naar het overzicht."),
+                timeout=LEAVE_WITHIN,
+                markup=False,
+            )
+            return
+        self._esc_at = 0.0
+        self.leave()
+
+    def leave(self) -> None:
+        """Save and go back to the start screen; asks first while saves fail."""
         if self.saves_failing():
             self.app.push_screen(UnsavedDialog(self.unsaved_question()), self._close_answered)
             return

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from wijksessie.domain.dates import format_date
+from wijksessie.domain.text import visible
 from wijksessie.i18n import N_, _
 from wijksessie.services.sessions import SessionInfo, list_sessions
 from wijksessie.store.conflicts import describe_briefly
@@ -19,7 +20,7 @@ from wijksessie.ui.literal import literal
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.key_bar import KeyBar
-from wijksessie.ui.widgets.list_table import ListTable
+from wijksessie.ui.widgets.list_table import FILL_CHUNK, FILL_PAUSE, ListTable, cell_width
 
 EMPTY_TEXT = N_(
     "Nog geen sessies in {folder}.\n\n"
@@ -57,6 +58,8 @@ class StartScreen(StyledOnce, Screen[None]):
         self.folder = folder
         self.infos: list[SessionInfo] = []
         self._filled_on_mount = False
+        self._filling = 0
+        """Counts the fills begun, so a fill overtaken by a newer one stops adding rows."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("wijksessie · sessies"), style="bold"), id="start-title")
@@ -120,15 +123,35 @@ class StartScreen(StyledOnce, Screen[None]):
             self.action_refresh()
 
     def action_refresh(self) -> None:
-        """Read the folder again."""
+        """Read the folder again.
+
+        A folder longer than the screen is filled a screenful first: Textual measures every
+        cell of every row it is given, and a thousand sessions took four times as long as ten
+        to show (issue 20). The other rows follow after the paint, ``FILL_CHUNK`` at a time,
+        into columns whose widths are set beforehand from all the rows' plain texts, so nothing
+        on the wall moves.
+        """
         self.infos = list_sessions(self.folder)
         table = self.query_one("#sessions", DataTable)
         table.clear()
-        keys = [str(key.value) for key in table.columns]
+        self._filling += 1
         every = [key for _label, key in self.COLUMNS]
-        for info in self.infos:
-            cells = dict(zip(every, self._cells(info), strict=True))
-            table.add_row(*(cells[key] for key in keys), key=str(info.path))
+        shown = [every.index(str(key.value)) for key in table.columns]
+        first = max(self.app.size.height, 1)
+        lazy = len(self.infos) > first
+        if lazy:
+            # The widths come from the plain texts: building every row's cells would cost
+            # as much again as showing the first screenful.
+            plain = [self._plain(info) for info in self.infos]
+            for index, column in zip(shown, table.columns.values(), strict=True):
+                widest = max(cell_width(texts[index]) for texts in plain)
+                column.width = max(column.content_width, widest)
+        for column in table.columns.values():
+            # Fixed while rows are still to come; measured by Textual, as always, otherwise.
+            column.auto_width = not lazy
+        self._add_rows(table, self.infos[:first], shown)
+        if lazy:
+            self.call_after_refresh(self._fill_rest, self._filling, self.infos, shown, first)
         empty = self.query_one("#empty", Static)
         empty.update(literal(_(EMPTY_TEXT).format(folder=self.folder)))
         empty.display = not self.infos
@@ -136,26 +159,51 @@ class StartScreen(StyledOnce, Screen[None]):
         if self.infos:
             table.focus()
 
+    def _add_rows(self, table: DataTable[Text], infos: list[SessionInfo], shown: list[int]) -> None:
+        for info in infos:
+            cells = self._cells(info)
+            table.add_row(*(cells[index] for index in shown), key=str(info.path))
+
+    def _fill_rest(
+        self, filling: int, infos: list[SessionInfo], shown: list[int], start: int
+    ) -> None:
+        """Add the next ``FILL_CHUNK`` rows after a paint, unless a newer fill began."""
+        if filling != self._filling or not self.is_attached:
+            return
+        table = self.query_one("#sessions", DataTable)
+        self._add_rows(table, infos[start : start + FILL_CHUNK], shown)
+        if start + FILL_CHUNK < len(infos):
+            self.set_timer(
+                FILL_PAUSE, lambda: self._fill_rest(filling, infos, shown, start + FILL_CHUNK)
+            )
+
+    @staticmethod
+    def _plain(info: SessionInfo) -> tuple[str, ...]:
+        """The text of each column's cell, as shown (``_cells`` styles it)."""
+        if info.problem:
+            return ("", visible(_short(info.title)), info.problem, "", "", visible(info.path.name))
+        wijk = f"⚠ {describe_briefly(info)}" if info.conflict else info.wijk
+        return (
+            format_date(info.date),
+            visible(_short(info.title)),
+            visible(wijk),
+            str(info.participants),
+            str(info.commitments),
+            visible(info.path.name),
+        )
+
     @staticmethod
     def _cells(info: SessionInfo) -> tuple[Text, ...]:
+        date, title, wijk, participants, commitments, name = StartScreen._plain(info)
         if info.problem:
-            return (
-                Text(""),
-                literal(_short(info.title)),
-                Text(info.problem, style="italic red"),
-                Text(""),
-                Text(""),
-                literal(info.path.name),
-            )
+            return (Text(), Text(title), Text(wijk, style="italic red"), Text(), Text(), Text(name))
         return (
-            Text(format_date(info.date)),
-            literal(_short(info.title), "bold"),
-            literal(f"⚠ {describe_briefly(info)}", "italic yellow")
-            if info.conflict
-            else literal(info.wijk),
-            Text(str(info.participants), justify="right"),
-            Text(str(info.commitments), justify="right"),
-            literal(info.path.name, "dim"),
+            Text(date),
+            Text(title, style="bold"),
+            Text(wijk, style="italic yellow" if info.conflict else ""),
+            Text(participants, justify="right"),
+            Text(commitments, justify="right"),
+            Text(name, style="dim"),
         )
 
     def selected(self) -> SessionInfo | None:

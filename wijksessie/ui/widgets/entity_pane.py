@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label
+from textual.widgets.data_table import Column
 
 from wijksessie.domain.lookup import Names
 from wijksessie.domain.model import KIND_NOUNS, Organisation, Participant
@@ -29,6 +30,7 @@ from wijksessie.ui.widgets.clean_input import CleanInput
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.entity_table import EntityTable
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
+from wijksessie.ui.widgets.list_table import FILL_CHUNK, FILL_PAUSE, cell_width
 
 MIN_COLUMN = 8
 PROJECTOR_GROWTH = 1.5
@@ -79,6 +81,11 @@ class EntityPane(Vertical):
         """The cells the table shows now, by row key, in table order."""
         self._rows_height: int | None = None
         self._shown: list[int] = []
+        self._filling = 0
+        """Counts the fills begun, so a fill overtaken by a newer one stops adding rows."""
+        self._fill_pending: str | None = None
+        """Set (to the row to keep the cursor on) while a fill waits for the table's first
+        size; see ``refresh_rows``."""
         self._cells_cache: dict[str, tuple[Any, tuple[Text, ...]]] = {}
         """By entity id: the ``row_key`` its cells were built for, and those cells."""
         self._confirmed_new = ""
@@ -119,13 +126,13 @@ class EntityPane(Vertical):
         if self.shown_columns() == self._shown:
             return False
         table = self.query_one(EntityTable)
-        filled = bool(self._rows) or table.row_count > 0
+        filled = bool(self._rows) or table.row_count > 0 or self._fill_pending is not None
         table.clear(columns=True)
         self._rows = {}
         self._add_columns()
         self.fit_columns()
         if filled:
-            self.refresh_rows(full=True)
+            self.refresh_rows(full=True, fit=self._fill_pending is not None)
         return True
 
     def on_resize(self) -> None:
@@ -136,8 +143,10 @@ class EntityPane(Vertical):
         """
         if self._update_columns():
             return
-        if self.fit_columns() and self.query_one(EntityTable).row_count:
-            self.refresh_rows(full=True)
+        fitted = self.fit_columns() and self.query_one(EntityTable).row_count
+        if fitted or self._fill_pending is not None:
+            pending = self._fill_pending
+            self.refresh_rows(keep=pending or "", full=True, fit=pending is not None)
 
     def fit_columns(self) -> bool:
         """Scale the columns with a set width to the table's width; True when they changed."""
@@ -207,12 +216,13 @@ class EntityPane(Vertical):
         """The entities in the order the table shows them."""
         return self.store.all(self.kind)
 
-    def refresh_rows(self, keep: str = "", *, full: bool = False) -> None:
+    def refresh_rows(self, keep: str = "", *, full: bool = False, fit: bool = False) -> None:
         """Bring the table up to date with the store, applying the filter.
 
         Only what changed is touched when it can be (see ``_patch_rows``): adding the
         thousandth commitment adds one row instead of re-measuring a thousand. ``full`` re-fills
-        every row, for when the columns themselves changed.
+        every row, for when the columns themselves changed. ``fit`` sizes the columns to the
+        rows before filling (the first fill, which waited for the table's size).
         """
         table = self.query_one(EntityTable)
         query = self.query_one(".pane-filter", Input).value
@@ -226,6 +236,14 @@ class EntityPane(Vertical):
 
             shown = [e for e in everything if matches(self.search_fields(e), query)]
         keep = keep or (table.current_id() if table.row_count else "")
+        self._show_count(len(shown), len(everything), query)
+        if not table.size.width and any(isinstance(c, tuple) for c in self.columns):
+            # Not laid out yet: set widths are fitted to the table's width on its first
+            # resize, which fills it then. Filling now had Textual measure every row twice
+            # when a phase showed the first time (a thousand commitments: 0.25 s, issue 20).
+            self._fill_pending = keep
+            return
+        self._fill_pending = None
         height = self.row_height if len(shown) <= AUTO_HEIGHT_ROWS else 1
         built = self._built_cells(shown, filtered=filtered)
         if len(self._shown) == len(self.columns):
@@ -234,18 +252,86 @@ class EntityPane(Vertical):
             rows = {key: self._pick(cells) for key, cells in built.items()}
         if full or not self._patch_rows(table, rows, height):
             table.clear()
-            for key, cells in rows.items():
-                table.add_row(*cells, key=key, height=height)
+            if fit:
+                self._fit_to(table, rows)
+            self._fill(table, rows, height, keep)
             self._rows = rows
         self._rows_height = height
-        count = (
-            _("{shown} van {total}").format(shown=len(shown), total=len(everything))
-            if query
-            else str(len(everything))
-        )
-        self.query_one(".pane-title", Label).update(f"{self.title} ({count})")
         if keep:
             table.keep_cursor_on(keep)
+
+    @property
+    def still_filling(self) -> bool:
+        """True while a long list's rows after the first screenful are still being added."""
+        return self.query_one(EntityTable).row_count < len(self._rows)
+
+    def _fit_to(self, table: EntityTable, rows: dict[str, tuple[Text, ...]]) -> None:
+        """Fit the set widths around the columns Textual sizes, as wide as ``rows`` make them.
+
+        Textual widens those columns only when it measures the rows, after they are added;
+        fitting before that left too little room for them.
+        """
+        for index, column in enumerate(table.columns.values()):
+            if column.auto_width and rows:
+                widest = max(cell_width(cells[index].plain) for cells in rows.values())
+                column.content_width = max(column.content_width, widest)
+        self.fit_columns()
+
+    def _fill(
+        self, table: EntityTable, rows: dict[str, tuple[Text, ...]], height: int | None, keep: str
+    ) -> None:
+        """Add ``rows`` to the empty table: a list longer than the screen a screenful first.
+
+        Textual measures every cell of every row it is given, so a thousand commitments kept
+        their phase off the wall for a quarter of a second (issue 20). The rest follows after
+        the paint, ``FILL_CHUNK`` rows at a time; the columns Textual sizes are set beforehand
+        from all the rows' text, so nothing moves, and sized by Textual again once all are in.
+        The rows up to the one the cursor stays on come first.
+        """
+        self._filling += 1
+        items = list(rows.items())
+        first = max(self.app.size.height, 1)
+        if keep in rows:
+            first = max(first, list(rows).index(keep) + first)
+        lazy = height == 1 and len(items) > first
+        sized: list[Column] = []
+        if lazy:
+            for index, column in enumerate(table.columns.values()):
+                if column.auto_width:
+                    widest = max(cell_width(cells[index].plain) for _key, cells in items)
+                    column.width = max(column.content_width, widest)
+                    column.auto_width = False
+                    sized.append(column)
+        for key, cells in items[:first]:
+            table.add_row(*cells, key=key, height=height)
+        if lazy:
+            table.call_after_refresh(self._fill_rest, self._filling, items, first, sized)
+
+    def _fill_rest(
+        self,
+        filling: int,
+        items: list[tuple[str, tuple[Text, ...]]],
+        start: int,
+        sized: list[Column],
+    ) -> None:
+        """Add the next ``FILL_CHUNK`` rows, unless a newer fill began; the last chunk hands
+        the columns' widths back to Textual."""
+        if filling != self._filling or not self.is_attached:
+            return
+        table = self.query_one(EntityTable)
+        for key, cells in items[start : start + FILL_CHUNK]:
+            table.add_row(*cells, key=key, height=1)
+        if start + FILL_CHUNK < len(items):
+            self.set_timer(
+                FILL_PAUSE, lambda: self._fill_rest(filling, items, start + FILL_CHUNK, sized)
+            )
+            return
+        for column in sized:
+            column.auto_width = True
+
+    def _show_count(self, shown: int, total: int, query: str) -> None:
+        count = _("{shown} van {total}").format(shown=shown, total=total) if query else str(total)
+        self.query_one(".pane-title", Label).update(f"{self.title} ({count})")
 
     def _built_cells(self, entities: list[Any], *, filtered: bool) -> dict[str, tuple[Text, ...]]:
         """Each entity's cells: reused when its ``row_key`` is unchanged, built otherwise.

@@ -1,7 +1,8 @@
 """A modal form for one entity: fields, messages beside them, and a save that can refuse.
 
 Its fields are compact (one line each, without a border): a participant's seven fields fit a
-120×35 wall without scrolling, and an 80×24 terminal in two screens.
+120×35 wall without scrolling, and an 80×24 terminal (no blank line between fields there) on one
+screen. The title and the buttons stay in sight; a longer form scrolls between them.
 
 The screen that opens it passes ``on_save``: it gets the typed values and returns the problems
 (``{field: Dutch message}``). The dialog closes only when there are none, so nothing typed is lost
@@ -19,6 +20,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from wijksessie.i18n import _
@@ -103,8 +105,8 @@ class FormDialog(StyledOnce, Modal[bool]):
                     if spec.hint:
                         yield Label(spec.hint, classes="field-hint")
             with Horizontal(id="buttons"):
-                yield Button(_("Opslaan (ctrl+s)"), variant="primary", id="save")
-                yield Button(_("Annuleren (esc)"), id="cancel")
+                yield Button(_("Opslaan (ctrl+s)"), variant="primary", id="save", compact=True)
+                yield Button(_("Annuleren (esc)"), id="cancel", compact=True)
 
     def _widget(self, spec: FormField) -> Any:
         value = self.initial.get(spec.name)
@@ -141,7 +143,37 @@ class FormDialog(StyledOnce, Modal[bool]):
         )
 
     def on_mount(self) -> None:
+        for select in self.query(Select):
+            self.watch(select, "expanded", self._list_placer(select), init=False)
         self._focus_first()
+
+    def _list_placer(self, select: Select[Any]) -> Callable[[bool], None]:
+        def place(expanded: bool) -> None:
+            if expanded:  # placed once the list is laid out, so its wrapped lines are counted
+                self.call_after_refresh(self._place_list, select)
+
+        return place
+
+    def _place_list(self, select: Select[Any]) -> None:
+        """Keep an opened choice's list inside the dialog, below the choice or, when there is
+        more room there, above it; a list longer than the room scrolls.
+
+        Textual keeps the list inside the screen only, so a choice low in the form (the role,
+        the commitment's goal) ran over the dialog's bottom on an 80×24 terminal.
+        """
+        overlay = select.query_one("SelectOverlay", Widget)
+        box = self.query_one("#dialog")
+        inside = box.region.shrink(box.styles.border.spacing)
+        below = inside.bottom - select.region.bottom
+        above = select.region.y - inside.y
+        wanted = overlay.virtual_size.height + overlay.styles.gutter.height
+        if wanted <= below or below >= above:
+            overlay.styles.max_height = max(1, min(wanted, below))
+            overlay.styles.offset = (0, 0)
+        else:
+            height = min(wanted, above)
+            overlay.styles.max_height = height
+            overlay.styles.offset = (0, -(height + select.region.height))
 
     def _focus_first(self) -> None:
         self._focus_field(self.fields[0].name)

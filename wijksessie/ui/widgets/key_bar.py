@@ -31,13 +31,32 @@ class KeyBar(Widget):
         if screen is self.screen:
             self.refresh()
 
+    LATER = frozenset({"session.previous", "session.next"})
+    """Binding ids shown after the view's own keys, before the screen's and the app's: stepping
+    to another phase is also in the header and the help, while a view's own key (Afspraken's
+    "r Consentronde") is only here, and at 120 columns there is not room for every key."""
+
     def shown(self) -> Iterator[tuple[Binding, bool]]:
-        """The keys to show (one per action), each with whether it works now."""
+        """The keys to show (one per action), each with whether it works now: the view's own
+        keys (the focused widget and its containers), then the phase steps (``LATER``), then
+        the screen's and the app's, each in the screen's order."""
         seen: set[str] = set()
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in seen:
-                seen.add(binding.action)
-                yield binding, enabled
+        view: list[tuple[Binding, bool]] = []
+        steps: list[tuple[Binding, bool]] = []
+        rest: list[tuple[Binding, bool]] = []
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            if binding.id in self.LATER:
+                steps.append((binding, enabled))
+            elif node is self.screen or node is self.app:
+                rest.append((binding, enabled))
+            else:
+                view.append((binding, enabled))
+        yield from view
+        yield from sorted(steps, key=lambda step: step[0].id != "session.next")  # onward first
+        yield from rest
 
     def _item(self, binding: Binding, enabled: bool) -> Text:
         key = self.get_component_rich_style("key-bar--key", partial=True)
@@ -49,15 +68,20 @@ class KeyBar(Widget):
         )
 
     def render(self) -> Text:
+        """The keys that fit whole, in the screen's order (so a screen puts its way out first);
+        a key that does not fit is left out rather than cut in half ("- Minder stemm")."""
         line = Text(no_wrap=True, overflow="crop", end="")
+        palette = self._palette()
+        room = self.size.width - (palette.cell_len if palette is not None else 0)
         for binding, enabled in self.shown():
             if binding.key != self.app.COMMAND_PALETTE_BINDING:
-                line.append_text(self._item(binding, enabled))
-        palette = self._palette()
+                item = self._item(binding, enabled)
+                if line.cell_len + item.cell_len - 1 > room:  # its last space may go
+                    break
+                line.append_text(item)
         if palette is None:
             return line
-        room = max(0, self.size.width - palette.cell_len)
-        line.truncate(room, pad=True)
+        line.truncate(max(0, room), pad=True)
         return line + palette
 
     def _palette(self) -> Text | None:

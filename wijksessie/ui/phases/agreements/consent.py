@@ -56,14 +56,15 @@ class ConsentScreen(StyledOnce, Screen[None]):
     """One agreement, one round, everyone present in turn."""
 
     BINDINGS = [
+        # The way out and the close first, so a small screen's key bar keeps them.
+        Binding("escape", "leave", _("Terug"), id="consent.leave"),
         *(
             Binding(keys, f"answer('{stance.value}')", _(STANCE_LABELS[stance]), id=binding_id)
             for keys, stance, binding_id in STANCE_KEYS[current_language()]
         ),
+        Binding("s", "close_round", _("Ronde sluiten"), id="consent.close"),
         Binding("right,space", "step(1)", _("Volgende"), id="consent.next"),
         Binding("left", "step(-1)", _("Vorige"), id="consent.previous"),
-        Binding("s", "close_round", _("Ronde sluiten"), id="consent.close"),
-        Binding("escape", "leave", _("Terug"), id="consent.leave"),
     ]
 
     AUTO_FOCUS = None

@@ -57,13 +57,13 @@ class ReviewScreen(StyledOnce, Screen[None]):
 
     AUTO_FOCUS = None
     BINDINGS = [
+        Binding("escape", "close", _("Klaar"), id="review.close"),  # first: always in the bar
         *(
             Binding(key, f"set_status('{status.value}')", choice_label(status), id=f"review.{key}")
             for key, status in STATUS_KEYS[current_language()]
         ),
         Binding("right,enter,space", "step(1)", _("Volgende"), id="review.next"),
         Binding("left", "step(-1)", _("Vorige"), id="review.previous"),
-        Binding("escape", "close", _("Klaar"), id="review.close"),
     ]
 
     def __init__(self, store: SessionStore) -> None:

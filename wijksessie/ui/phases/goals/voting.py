@@ -35,6 +35,8 @@ class VotingScreen(StyledOnce, Screen[None]):
     """Step through the present participants; digits give a vote to a goal."""
 
     BINDINGS = [
+        # First, so the key bar of a small screen always shows the way out.
+        Binding("escape", "close", _("Klaar"), id="vote.close"),
         *(
             Binding(str(n), f"give({n})", _("Stem op {n}").format(n=n), show=False)
             for n in range(1, MAX_GOALS + 1)
@@ -45,7 +47,6 @@ class VotingScreen(StyledOnce, Screen[None]):
         Binding("plus", "budget(1)", _("Meer stemmen"), id="vote.more"),
         Binding("minus", "budget(-1)", _("Minder stemmen"), id="vote.fewer"),
         Binding("b", "blind", _("Blind stemmen"), id="vote.blind"),
-        Binding("escape", "close", _("Klaar"), id="vote.close"),
     ]
 
     AUTO_FOCUS = None

@@ -29,6 +29,7 @@ class ConnectionsPane(EntityPane):
         (_("Organisatie") + " ", 30),
         (_("Notitie"), 30),
     )
+    row_height = None  # long names and notes wrap instead of being cut (issue 15.9)
     keep_open = True
 
     def entities(self) -> list[Connection]:

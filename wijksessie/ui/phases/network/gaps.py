@@ -15,6 +15,9 @@ from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.clean_input import CleanInput
 from wijksessie.ui.widgets.list_table import ListTable
 
+WIDTHS = (20, 90)
+"""Soort and Wat, as wide as they may be; a smaller screen shrinks Wat, which wraps."""
+
 KIND_STYLE = {
     WeakLinkKind.NO_CONTACT: "bold red",
     WeakLinkKind.NO_BACKUP: "bold yellow",
@@ -34,9 +37,14 @@ class GapsView(Vertical):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column(_("Soort"), width=20)
-        table.add_column(_("Wat"), width=90)
+        for label, width in zip((_("Soort"), _("Wat")), WIDTHS, strict=True):
+            table.add_column(label, width=width)
         self._rows: list[tuple[Text, Text]] = []
+
+    def on_resize(self) -> None:
+        """Fit the columns to the screen; the rows wrap again to the new widths."""
+        if self.query_one(ListTable).fit_widths(WIDTHS, keep=(0,)) and self._rows:
+            self._fill()
 
     def show(self, network: Network) -> None:
         """Re-compute gaps and weak links from the current network."""
@@ -53,6 +61,7 @@ class GapsView(Vertical):
             for link in weak_links(network)
         ]
         self._rows = rows
+        self.query_one(ListTable).fit_widths(WIDTHS, keep=(0,))
         self._counts = (
             len(found.questions) + len(found.themes),
             len(rows) - len(found.questions) - len(found.themes),

@@ -27,6 +27,7 @@ class OrganisationsPane(EntityPane):
         _("Initiatieven"),
     )
     secondary_columns = (2,)  # interests
+    row_height = None  # long names and notes wrap instead of being cut (issue 15.9)
     keep_open = True
 
     def entities(self) -> list[Organisation]:

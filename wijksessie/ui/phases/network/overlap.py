@@ -16,6 +16,9 @@ from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.clean_input import CleanInput
 from wijksessie.ui.widgets.list_table import ListTable
 
+WIDTHS = (5, 24, 24, 18, 34)
+"""Each column as wide as it may be; a smaller screen shrinks them and their text wraps."""
+
 
 class OverlapView(Vertical):
     """Ranked pairs, each with the reason in words and whether the two already connect."""
@@ -28,21 +31,22 @@ class OverlapView(Vertical):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in (
-            (_("Score"), 5),
-            (_("Initiatief"), 24),
-            (_("Initiatief") + " ", 24),
-            (_("Nu"), 18),
-            (_("Waarom"), 34),
-        ):
+        labels = (_("Score"), _("Initiatief"), _("Initiatief") + " ", _("Nu"), _("Waarom"))
+        for label, width in zip(labels, WIDTHS, strict=True):
             table.add_column(label, width=width)
         self._rows: list[tuple[Overlap, list[str], tuple[Text, ...]]] = []
+
+    def on_resize(self) -> None:
+        """Fit the columns to the screen (Waarom fell off an 80×24 one); rows wrap again."""
+        if self.query_one(ListTable).fit_widths(WIDTHS) and self._rows:
+            self._fill()
 
     def show(self, network: Network) -> None:
         """Re-compute the pairs from the current network."""
         names = Names(network.organisations, network.participants)
         initiatives = {i.id: i for i in network.initiatives}
         self._rows = []
+        self.query_one(ListTable).fit_widths(WIDTHS)
         for pair in overlaps(network):
             first, second = initiatives[pair.first_id], initiatives[pair.second_id]
             cells = (

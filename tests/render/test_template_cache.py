@@ -1,0 +1,65 @@
+"""The compiled page template is kept between runs, and a cache that fails costs nothing."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from jinja2 import Environment
+
+from tests.render.conftest import demo_summary
+from wijksessie.render import html
+from wijksessie.render.template_cache import CACHE_DIR_ENV, template_cache
+
+
+def _fresh_page(monkeypatch: pytest.MonkeyPatch, folder: Path) -> str:
+    monkeypatch.setenv(CACHE_DIR_ENV, str(folder))
+    html.environment.cache_clear()
+    try:
+        return html.to_html(demo_summary())
+    finally:
+        html.environment.cache_clear()
+
+
+def test_the_compiled_template_is_kept_and_used(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    first = _fresh_page(monkeypatch, tmp_path)
+    kept = list((tmp_path / "templates").iterdir())
+    assert len(kept) == 1
+    compiled = []
+    monkeypatch.setattr(Environment, "_compile", lambda *a: compiled.append(a) or None)
+    assert _fresh_page(monkeypatch, tmp_path) == first  # from the cache: nothing compiled
+    assert compiled == []
+
+
+def test_a_cache_that_cannot_be_written_still_makes_the_page(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv(CACHE_DIR_ENV, str(blocked))
+    assert template_cache() is None
+    assert "<html" in _fresh_page(monkeypatch, blocked)
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root writes anywhere")
+def test_a_read_only_cache_folder_still_makes_the_page(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates").chmod(0o500)
+    try:
+        assert "<html" in _fresh_page(monkeypatch, tmp_path)
+    finally:
+        (tmp_path / "templates").chmod(0o700)
+
+
+def test_a_corrupt_cache_file_is_compiled_afresh(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    first = _fresh_page(monkeypatch, tmp_path)
+    for kept in (tmp_path / "templates").iterdir():
+        kept.write_bytes(b"\x00garbage")
+    assert _fresh_page(monkeypatch, tmp_path) == first
