@@ -62,8 +62,16 @@ class WallScreen(SessionScreen, inherit_bindings=False):
     def on_mount(self) -> None:
         super().on_mount()
         self.mount(Static(id="wall-notice"), after=self.query_one("#session-header"))
-        self.set_interval(POLL_SECONDS, self.follow)
-        self.call_after_refresh(self.follow)
+        self.set_interval(POLL_SECONDS, self._poll)
+        self.call_after_refresh(self._poll)
+
+    def _poll(self) -> None:
+        """Look for changes in a worker, not in the timer's own task: following may mount a
+        phase, and a timer task left waiting for a mount while the app closes kept the app
+        from closing (a hang in about one test run in three). A worker is cancelled with its
+        screen."""
+        if not self._following and self.is_mounted:
+            self.run_worker(self.follow(), group="wall-follow", exit_on_error=False)
 
     def _path(self) -> Path:
         assert self.store.path is not None
