@@ -244,8 +244,7 @@ def session_table(infos: list[SessionInfo], folder: Path) -> Table:
 
 
 def _fail(message: str, code: int) -> int:
-    line = " ".join(visible(message).split())
-    print(f"wijksessie: {line}", file=sys.stderr)
+    tell(message)
     return code
 
 

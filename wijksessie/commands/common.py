@@ -70,6 +70,21 @@ def add_help(group: argparse._ArgumentGroup) -> None:
     group.add_argument("-h", "--help", action="help", help=_("toon deze hulp en stop"))
 
 
+def add_output(
+    group: argparse._ArgumentGroup, *, required: bool = False, text: str | None = None
+) -> None:
+    """``-o`` / ``--uitvoer`` (``--output``): the file the command writes, else the screen."""
+    group.add_argument(
+        "-o",
+        "--uitvoer",
+        "--output",
+        dest="output",
+        required=required,
+        metavar=_("BESTAND"),
+        help=text or _("schrijf naar dit bestand in plaats van het scherm"),
+    )
+
+
 def add_folder(group: argparse._ArgumentGroup, default: object) -> None:
     """``--sessiemap`` (``--dir``): the sessions folder."""
     group.add_argument(

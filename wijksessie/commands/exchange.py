@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wijksessie.commands.common import Subcommands, add_command, session_path, tell
+from wijksessie.commands.common import Subcommands, add_command, add_output, session_path, tell
 from wijksessie.domain.model import KIND_NOUNS
 from wijksessie.domain.text import visible
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
@@ -93,15 +93,7 @@ def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
         choices=NETWORK_NAMES,
         help=spoken(NETWORK_FORMATS),
     )
-    options.add_argument(
-        "-o",
-        "--uitvoer",
-        "--output",
-        dest="output",
-        required=True,
-        metavar=_("BESTAND"),
-        help=_("het doel"),
-    )
+    add_output(options, required=True, text=_("het doel"))
     options.add_argument(
         "--met-contact",
         action="store_true",

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from wijksessie.commands.common import Subcommands, add_command, sessions_folder
+from wijksessie.commands.common import Subcommands, add_command, add_output, sessions_folder
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
 from wijksessie.services.formats import OVERVIEW_NAMES
@@ -44,14 +44,7 @@ def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
             "graphml; docx, xlsx en graphml met -o"
         ),
     )
-    options.add_argument(
-        "-o",
-        "--uitvoer",
-        "--output",
-        dest="output",
-        metavar=_("BESTAND"),
-        help=_("schrijf naar dit bestand in plaats van het scherm"),
-    )
+    add_output(options)
     options.add_argument(
         "--map",
         action="append",

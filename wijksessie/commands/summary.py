@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wijksessie.commands.common import Subcommands, add_command, session_path, tell
+from wijksessie.commands.common import Subcommands, add_command, add_output, session_path, tell
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
 from wijksessie.services.formats import SUMMARY_FORMATS, SUMMARY_NAMES, contact_allowed, spoken
@@ -46,14 +46,7 @@ def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
         choices=SUMMARY_NAMES,
         help=spoken(SUMMARY_FORMATS),
     )
-    options.add_argument(
-        "-o",
-        "--uitvoer",
-        "--output",
-        dest="output",
-        metavar=_("BESTAND"),
-        help=_("schrijf naar dit bestand in plaats van het scherm"),
-    )
+    add_output(options)
     options.add_argument(
         "--voor",
         metavar=_("NAAM"),

@@ -207,11 +207,8 @@ class OverviewFormat:
     """Imports what lays it out as text or bytes (on first use)."""
     writer: Callable[[], OverviewFileWriter] | None = None
     """Imports what writes the file itself, for formats that are only a file."""
-
-    @property
-    def screen(self) -> bool:
-        """Whether it can go to the terminal (text, not bytes, not a file of its own)."""
-        return self.name in ("text", "md", "html", "json", "svg")
+    screen: bool = True
+    """Whether it can go to the terminal (text; not bytes, not a file of its own)."""
 
 
 def _overview_text(name: str) -> Callable[[], OverviewContent]:
@@ -257,9 +254,9 @@ OVERVIEW_FORMATS: tuple[OverviewFormat, ...] = (
     OverviewFormat("md", ".md", "Markdown", content=_overview_text("md")),
     OverviewFormat("html", ".html", "HTML", content=_overview_text("html")),
     OverviewFormat("json", ".json", "JSON", content=_overview_text("json")),
-    OverviewFormat("docx", ".docx", "Word", content=_overview_docx),
-    OverviewFormat("xlsx", ".xlsx", "Excel", writer=_overview_xlsx),
-    OverviewFormat("graphml", ".graphml", "GraphML", writer=_overview_graphml),
+    OverviewFormat("docx", ".docx", "Word", content=_overview_docx, screen=False),
+    OverviewFormat("xlsx", ".xlsx", "Excel", writer=_overview_xlsx, screen=False),
+    OverviewFormat("graphml", ".graphml", "GraphML", writer=_overview_graphml, screen=False),
     OverviewFormat("svg", ".svg", N_("poster (SVG)"), content=_overview_svg),
 )
 """In the command line's order (the default first)."""

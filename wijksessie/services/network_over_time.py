@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wijksessie.domain.codec import from_dict
 from wijksessie.domain.matching import (
@@ -36,6 +36,9 @@ from wijksessie.i18n import _
 from wijksessie.store.migrations import SCHEMA_VERSION, session_doc
 from wijksessie.store.session_store import TABLES, read_session_file
 from wijksessie.store.storage import atomic_write_bytes, atomic_write_text
+
+if TYPE_CHECKING:
+    from wijksessie.services.formats import OverviewFormat
 
 DECISIONS_FILE = ".wijksessie-koppelingen.json"
 """The facilitator's answers on names that may be one organisation or person, beside the
@@ -203,24 +206,24 @@ def record_decision(path: Path, candidate: Candidate, same: bool) -> None:
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
-def check_screen(fmt: str) -> None:
-    """``WijksessieError`` when ``fmt`` is only a file (Word, Excel, GraphML), not text."""
+def check_screen(fmt: str) -> OverviewFormat:
+    """The overview format ``fmt``; ``WijksessieError`` when it is only a file (Word, Excel,
+    GraphML), not text for the terminal."""
     from wijksessie.services.formats import overview_format
 
-    if not overview_format(fmt).screen:
+    chosen = overview_format(fmt)
+    if not chosen.screen or chosen.content is None:
         raise WijksessieError(
             _("{format} kan niet naar het scherm; geef -o BESTAND.").format(format=fmt)
         )
+    return chosen
 
 
 def overview_text(overview: Overview, fmt: str) -> str:
     """The overview in ``fmt`` as text for the terminal (see ``check_screen``)."""
-    from wijksessie.services.formats import overview_format
-
-    check_screen(fmt)
-    chosen = overview_format(fmt)
-    assert chosen.content is not None
-    return str(chosen.content()(overview))
+    content = check_screen(fmt).content
+    assert content is not None  # check_screen refused a format without it
+    return str(content()(overview))
 
 
 def save_overview(overview: Overview, fmt: str, target: Path, folders: Sequence[Path]) -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from wijksessie.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from wijksessie.store.folder import SessionInfo
+    from wijksessie.store.session_info import SessionInfo
 
 _MARKS = (
     re.compile(r" \([^()]*(conflicted copy|in conflict|conflict)[^()]*\)$", re.IGNORECASE),

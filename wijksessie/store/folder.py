@@ -18,7 +18,7 @@ import re
 import tempfile
 import unicodedata
 import zlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from wijksessie.store.reading import (
     read_bytes,
     read_json,
 )
+from wijksessie.store.session_info import SessionInfo
 
 ENV_DIR = "WIJKSESSIE_DIR"
 TRASH = ".prullenbak"
@@ -83,30 +84,6 @@ def new_session_path(folder: Path, title: str, when: date | None) -> Path:
     if candidate.resolve().parent != folder.resolve():
         raise SessionFileError(_("Deze titel geeft een ongeldige bestandsnaam."))
     return candidate
-
-
-@dataclass(frozen=True)
-class SessionInfo:
-    """One line of the start screen: a session file and what it holds, or why it won't open.
-
-    ``problem`` is in the language current when the line was made; the index stores the Dutch.
-    """
-
-    path: Path
-    title: str = ""
-    wijk: str = ""
-    date: date | None = None
-    participants: int = 0
-    commitments: int = 0
-    problem: str = ""
-    session_id: str = ""
-    """The session's own id: a conflict copy a sync client made has the same one."""
-    checksum: int = 0
-    """CRC-32 of the file's bytes, to tell an identical copy from a conflicting one."""
-    conflict: str = ""
-    """Set by the listing for a conflict copy: what differs from its original."""
-    copy_of: str = ""
-    """Set by the listing for a conflict copy: the original's file name."""
 
 
 def list_sessions(folder: Path) -> list[SessionInfo]:
