@@ -106,6 +106,11 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
         if follow:  # the wall starts in projector mode; the settings stay the desk's choice
             self.theme = TEXTUAL_THEMES[ThemeChoice.PROJECTOR]
             self.set_reactive(WijksessieApp.projector, True)
+            # A change appears on the wall at once, not sliding: a projector smears motion,
+            # and the wall changes tabs by itself, when the editor does. (A tab's underline
+            # animated from such a change while the wall closed also kept Textual's test
+            # pilot waiting for an animator that had already stopped: a hang in tests.)
+            self.animation_level = "none"
         self.farewell = ""
         """What the app said as it quit (also printed below the terminal's prompt)."""
         self._desk_theme = (

@@ -239,22 +239,38 @@ class SessionScreen(StyledOnce, Screen[None]):
     def _something_changed(self) -> None:
         self.check_saved()
 
-    async def show_phase(self, phase: Phase) -> None:
-        """Put ``phase`` on screen, building it the first time it is shown.
+    async def show_phase(self, phase: Phase, tab: str = "") -> None:
+        """Put ``phase`` on screen, building it the first time it is shown, on its ``tab``
+        (by key; ``""``: the tab it shows already).
 
         One at a time, in the order asked: a key runs its action in the app's task and a click
         on the phase bar in this screen's, so a second request can come while the first waits
         for its phase to mount. Without the lock it would reload the half-built phase (and
         fail), and the first would then override the later choice.
+
+        The tab is chosen before the keyboard goes into the phase: Textual's ``TabbedContent``
+        shows the pane that receives the focus, so focusing the first tab's list and then
+        switching made the two focus messages undo each other (the wall flipped between
+        tabs for a while and could stay on the wrong one).
         """
         async with self._showing:
             if phase is self.phase:
+                self._show_tab(phase, tab)
                 return
             pane = self.query_one(f"#{phase.value}")
             if not pane.children:
                 await pane.mount(self._phase_widget(phase))
             self.query_one("#phases", ContentSwitcher).current = phase.value
+            self._show_tab(phase, tab)
             self._phase_shown(phase)
+
+    def _show_tab(self, phase: Phase, tab: str) -> None:
+        if not tab:
+            return
+        pane = f"{TAB_PREFIX}{tab}"
+        for tabs in self.query_one(f"#{phase.value}").query(TabbedContent):
+            if tabs.query(f"#{pane}"):
+                tabs.active = pane
 
     def _phase_shown(self, phase: Phase) -> None:
         """Start the phase's clock, bring the phase up to date and put the keyboard in it."""

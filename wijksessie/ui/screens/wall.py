@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import Input, Static, TabbedContent, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from wijksessie.domain.model import Phase
 from wijksessie.errors import WijksessieError
@@ -28,7 +28,7 @@ from wijksessie.store import SessionStore
 from wijksessie.store.storage import FileState, file_state
 from wijksessie.store.wall_position import WallPosition, read_wall_position, wall_path
 from wijksessie.ui.screens.phase_table import AVAILABLE_PHASES, PHASES
-from wijksessie.ui.screens.session import TAB_PREFIX, SessionScreen
+from wijksessie.ui.screens.session import SessionScreen
 
 POLL_SECONDS = 0.3
 """How often the wall looks at the files: a save shows within a second. One ``stat`` of each
@@ -124,13 +124,7 @@ class WallScreen(SessionScreen, inherit_bindings=False):
             return
         if phase not in AVAILABLE_PHASES:
             return
-        await self.show_phase(phase)
-        if not position.tab:
-            return
-        for tabs in self.query_one(f"#{phase.value}").query(TabbedContent):
-            pane = f"{TAB_PREFIX}{position.tab}"
-            if tabs.query(f"#{pane}"):
-                tabs.active = pane
+        await self.show_phase(phase, position.tab)
 
     def _notice(self, text: str) -> None:
         notice = self.query_one("#wall-notice", Static)
