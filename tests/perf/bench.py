@@ -57,6 +57,7 @@ from wijksessie.store.folder import INDEX, list_sessions
 from wijksessie.ui.app import WijksessieApp
 from wijksessie.ui.screens.session import AVAILABLE_PHASES, SessionScreen
 from wijksessie.ui.screens.start import StartScreen
+from wijksessie.ui.widgets.row_list import RowList
 
 KEY_PRESS_TABLES: tuple[tuple[Phase, str], ...] = (
     (Phase.NETWORK, "#pane-participants"),
@@ -296,7 +297,7 @@ async def time_start_screen(folder: Path, *, every_row: bool = False) -> float:
         await settle(pilot)
         if every_row:
             screen = app.screen
-            table = screen.query_one("#sessions", DataTable)
+            table = screen.query_one("#sessions", RowList)
             while table.row_count < len(screen.infos):
                 await asyncio.sleep(0.002)
         return time.perf_counter() - started
