@@ -12,6 +12,7 @@ read again, and an index that is missing, damaged or from another version is reb
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -97,10 +98,13 @@ def list_sessions(folder: Path) -> list[SessionInfo]:
     known = _read_index(folder)
     entries: dict[str, dict[str, Any]] = {}
     infos = []
-    for path in folder.glob("*.json"):
+    stamped = [(path, _stamp(path)) for path in folder.glob("*.json")]
+    stale = sum(not _current(known.get(path.name), stamp) for path, stamp in stamped)
+    for path, stamp in stamped:
         if path.name.startswith("."):
             continue
-        info, entries[path.name] = _indexed_info(path, known.get(path.name))
+        entry = known.get(path.name)
+        info, entries[path.name] = _indexed_info(path, entry, stamp, stale >= OUTLINE_FROM)
         infos.append(info)
     if entries != known and (entries or known):
         _write_index(folder, entries)
@@ -132,8 +136,12 @@ def _translated(info: SessionInfo) -> SessionInfo:
     return replace(info, problem=_(info.problem)) if info.problem else info
 
 
-def _read_info(path: Path) -> SessionInfo:
-    """The line for one file with its problem in Dutch, as the index keeps it."""
+def _read_info(path: Path, outline: bool = False) -> SessionInfo:
+    """The line for one file with its problem in Dutch, as the index keeps it.
+
+    With ``outline``, the file's JSON is checked whole but only the session table is decoded
+    (``_outline``); the line is the same.
+    """
     # Decoding needs the model, which the start screen otherwise never loads: a listing
     # served from the index starts the app ~10 ms sooner without it.
     from wijksessie.domain.codec import from_dict
@@ -143,8 +151,15 @@ def _read_info(path: Path) -> SessionInfo:
     title = visible(path.stem)
     try:
         raw = read_bytes(path)
-        data = parse_json(decode(raw))
-        doc = session_doc(data)
+        outlined = _outline(raw) if outline else None
+        if outlined is None:
+            data = parse_json(decode(raw))
+            doc = session_doc(data)
+            participants = _count(data.get("participants"))
+            commitments = _count(data.get("commitments"))
+        else:
+            data, participants, commitments = outlined
+            doc = session_doc(data)
         tidy(Session, doc)
         session = from_dict(Session, doc)
     except UnreadableFile as error:
@@ -161,11 +176,70 @@ def _read_info(path: Path) -> SessionInfo:
         title=session.title,
         wijk=session.wijk,
         date=session.date,
-        participants=len(data.get("participants") or {}),
-        commitments=len(data.get("commitments") or {}),
+        participants=participants,
+        commitments=commitments,
         session_id=session.id,
         checksum=zlib.crc32(raw),
     )
+
+
+OUTLINE_FROM = 12
+"""From this many files to read, ``_outline`` reads them: importing msgspec (about 5 ms) costs
+more than parsing a few files whole."""
+
+
+def _count(table: Any) -> int:
+    """How many documents the start screen counts in a table (a table that is no object
+    counts what ``len`` makes of it, and anything ``len`` refuses makes the file foreign)."""
+    return len(table or {})
+
+
+Outline = tuple[dict[str, Any], int, int]
+"""A file's top level with only its session table, and its participants and commitments
+counted."""
+
+
+def _outline(raw: bytes) -> Outline | None:
+    """What ``_read_info`` needs of a file: the session table decoded, the participants and
+    commitments only counted, the rest not decoded at all; ``None`` when the file is not
+    plain valid JSON by msgspec's rules (the caller then parses it whole and says what is
+    wrong, as before).
+
+    The first listing of a folder of a thousand sessions parsed 37 MB of JSON with ``json``
+    (about 0.3 s of a 0.9 s start); msgspec checks the syntax of what it skips as strictly,
+    in a tenth of the time. Where the two disagree (``NaN``, a lone surrogate), msgspec
+    refuses and ``json`` decides. It does not check UTF-8 inside what it skips: that is
+    checked here first.
+    """
+    import msgspec
+
+    if not raw.isascii():
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    members = _members_decoder()
+    try:
+        top = members.decode(raw)
+        data = {"session": json.loads(bytes(top["session"]))} if "session" in top else {}
+        counts = []
+        for name in ("participants", "commitments"):
+            table = bytes(top[name]) if name in top else b"{}"
+            if table.startswith(b"{"):
+                counts.append(len(members.decode(table)))
+            else:
+                counts.append(_count(json.loads(table)))
+    except (msgspec.DecodeError, RecursionError, ValueError):
+        return None
+    return data, counts[0], counts[1]
+
+
+@functools.cache
+def _members_decoder() -> Any:
+    """msgspec's decoder of a JSON object into its members' raw text, made once."""
+    import msgspec
+
+    return msgspec.json.Decoder(dict[str, msgspec.Raw])
 
 
 # --- the index ---------------------------------------------------------------------------------
@@ -180,17 +254,23 @@ def _stamp(path: Path) -> list[int] | None:
     return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
 
-def _indexed_info(path: Path, entry: Any) -> tuple[SessionInfo, dict[str, Any]]:
+def _current(entry: Any, stamp: list[int] | None) -> bool:
+    """Whether an index entry still describes the file of ``stamp``."""
+    return stamp is not None and isinstance(entry, dict) and entry.get("stamp") == stamp
+
+
+def _indexed_info(
+    path: Path, entry: Any, stamp: list[int] | None, outline: bool = False
+) -> tuple[SessionInfo, dict[str, Any]]:
     """The file's line from its index entry when the stamp still matches, else read afresh.
 
     The stamp is taken before reading, so a save racing the read leaves a stale stamp that
     makes the next listing read the file again, never a stale line.
     """
-    stamp = _stamp(path)
-    if stamp is not None and isinstance(entry, dict) and entry.get("stamp") == stamp:
+    if _current(entry, stamp):
         with contextlib.suppress(KeyError, TypeError, ValueError):
             return _translated(_from_entry(path, entry)), entry
-    info = _read_info(path)
+    info = _read_info(path, outline)
     return _translated(info), _to_entry(info, stamp)
 
 
