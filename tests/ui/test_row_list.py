@@ -13,6 +13,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
 
+from wijksessie.ui.widgets.list_table import ListTable
 from wijksessie.ui.widgets.row_list import Cell, RowList
 
 LABELS = ["Datum", "Titel", "Wijk", "Aantal"]
@@ -55,7 +56,8 @@ class Both(App[None]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+        # The start screen's table before the RowList: a DataTable with Home and End on rows.
+        yield ListTable(id="table", cursor_type="row", zebra_stripes=True)
         yield RowList(id="list")
 
     def on_mount(self) -> None:
@@ -119,3 +121,55 @@ async def test_only_the_lines_on_screen_are_built() -> None:
         last = rows.render_line(rows.size.height - 1)
         assert "999" in "".join(char for char, _style in _chars(last))
         assert rows.lines_built <= 6 * rows.size.height
+
+
+KEYS = ["down", "down", "pagedown", "pagedown", "up", "pageup", "end", "pageup", "up", "home"]
+
+
+async def test_keys_move_the_cursor_and_the_view_as_in_a_data_table() -> None:
+    app = Both(_rows(100))
+    async with app.run_test(size=(100, 30)) as pilot:
+        seen: list[list[tuple[int, list[list[tuple[str, Any]]]]]] = []
+        for widget in (app.query_one(DataTable), app.query_one(RowList)):
+            widget.focus()
+            await pilot.pause()
+            states = []
+            for key in KEYS:
+                await pilot.press(key)
+                await pilot.pause()
+                states.append((widget.cursor_row, _screen(widget)))
+            seen.append(states)
+            app.set_focus(None)
+        table, rows = seen
+        assert [row for row, _lines in rows] == [row for row, _lines in table]
+        assert rows == table
+
+
+async def test_the_mouse_hovers_picks_and_chooses_as_in_a_data_table() -> None:
+    app = Both(_rows(100))
+    chosen: list[int] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.query_one(RowList).message_signal.subscribe(
+            app,
+            lambda message: (
+                chosen.append(message.row) if isinstance(message, RowList.Selected) else None
+            ),
+        )
+        seen = []
+        both = ((app.query_one(DataTable), "#table"), (app.query_one(RowList), "#list"))
+        for widget, selector in both:
+            widget.focus()
+            await pilot.pause()
+            before = _screen(widget)
+            await pilot.hover(selector, offset=(3, 6))
+            await pilot.pause()
+            hovered = _screen(widget)
+            assert [y for y, line in enumerate(hovered) if line != before[y]] == [6]
+            await pilot.click(selector, offset=(3, 4))
+            await pilot.pause()
+            seen.append((hovered, widget.cursor_row, _screen(widget)))
+            await pilot.click(selector, offset=(3, 4))
+            await pilot.pause()
+        assert seen[1] == seen[0]
+        assert seen[1][1] == 3
+        assert chosen == [3]
