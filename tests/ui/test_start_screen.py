@@ -201,3 +201,38 @@ async def test_a_folder_longer_than_the_screen_lists_every_session_at_once(
                 assert isinstance(app.screen, SessionScreen)
                 assert app.screen.store.session.title == "Sessie 0"
     assert widths[30] == widths[120]
+
+
+async def test_the_cursor_stays_on_its_session_when_the_list_is_read_again(
+    make_app: AppFactory, sessions: Path, session_file: Path
+) -> None:
+    """A dialog cancelled, a session closed: the cursor is where it was, not back at the top
+    of a long list; after a delete it is on the next session."""
+    data = read_json(session_file)
+    for number in range(60):
+        data["session"]["1"].update(title=f"Sessie {number}", id=f"{number:032x}")
+        data["session"]["1"]["date"] = f"2020-01-{number % 28 + 1:02d}"
+        (sessions / f"sessie-{number}.json").write_text(json.dumps(data), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press(*["down"] * 40)
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        chosen = screen.selected()
+        assert chosen is not None
+        await pilot.press("delete", "n")  # asked, and cancelled
+        await pilot.pause()
+        assert screen.selected() == chosen
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.selected() is not None and screen.selected().path == chosen.path
+        row = screen.query_one("#sessions", RowList).cursor_row
+        await pilot.press("delete", "j")
+        await pilot.pause()
+        assert not chosen.path.exists()
+        assert screen.query_one("#sessions", RowList).cursor_row == row
+        assert screen.selected() == screen.infos[row]

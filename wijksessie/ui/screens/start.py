@@ -120,6 +120,7 @@ class StartScreen(StyledOnce, Screen[None]):
         screen, so a thousand sessions show as soon as ten (issue 20; Textual's ``DataTable``
         measured and rendered every cell of every row it was given).
         """
+        was = self.selected() if self.is_mounted else None
         self.infos = list_sessions(self.folder)
         every = [key for _label, key in self.COLUMNS]
         shown = [every.index(key) for key in self._keys]
@@ -132,7 +133,14 @@ class StartScreen(StyledOnce, Screen[None]):
             return [every_cell[index] for index in shown]
 
         table = self.query_one("#sessions", RowList)
+        row = table.cursor_row
         table.set_rows(labels, texts, cells)
+        # The cursor stays on its session (after a dialog, a session closed, a delete: on the
+        # next one), instead of going back to the top of a long list.
+        if was is not None:
+            paths = [info.path for info in infos]
+            gone = was.path not in paths
+            table.move_cursor(row if gone else paths.index(was.path))
         empty = self.query_one("#empty", Static)
         empty.update(literal(_(EMPTY_TEXT).format(folder=self.folder)))
         empty.display = not self.infos
