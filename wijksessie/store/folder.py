@@ -96,15 +96,18 @@ def list_sessions(folder: Path) -> list[SessionInfo]:
     if not folder.is_dir():
         return []
     known = _read_index(folder)
+    listed = []
+    for path in folder.glob("*.json"):
+        name = path.name
+        if not name.startswith("."):
+            stamp = _stamp(path)
+            entry = known.get(name)
+            listed.append((path, name, stamp, entry, _current(entry, stamp)))
+    outline = sum(not current for *_rest, current in listed) >= OUTLINE_FROM
     entries: dict[str, dict[str, Any]] = {}
     infos = []
-    stamped = [(path, _stamp(path)) for path in folder.glob("*.json")]
-    stale = sum(not _current(known.get(path.name), stamp) for path, stamp in stamped)
-    for path, stamp in stamped:
-        if path.name.startswith("."):
-            continue
-        entry = known.get(path.name)
-        info, entries[path.name] = _indexed_info(path, entry, stamp, stale >= OUTLINE_FROM)
+    for path, name, stamp, entry, current in listed:
+        info, entries[name] = _indexed_info(path, entry, stamp, outline, current)
         infos.append(info)
     if entries != known and (entries or known):
         _write_index(folder, entries)
@@ -260,16 +263,18 @@ def _current(entry: Any, stamp: list[int] | None) -> bool:
 
 
 def _indexed_info(
-    path: Path, entry: Any, stamp: list[int] | None, outline: bool = False
+    path: Path, entry: Any, stamp: list[int] | None, outline: bool = False, current: bool = False
 ) -> tuple[SessionInfo, dict[str, Any]]:
-    """The file's line from its index entry when the stamp still matches, else read afresh.
+    """The file's line from its index entry when it is ``current`` (its stamp still
+    matches), else read afresh (with ``outline``: see ``_read_info``).
 
     The stamp is taken before reading, so a save racing the read leaves a stale stamp that
     makes the next listing read the file again, never a stale line.
     """
-    if _current(entry, stamp):
+    if current:
         with contextlib.suppress(KeyError, TypeError, ValueError):
-            return _translated(_from_entry(path, entry)), entry
+            info = _from_entry(path, entry)
+            return (_translated(info) if info.problem else info), entry
     info = _read_info(path, outline)
     return _translated(info), _to_entry(info, stamp)
 
@@ -290,20 +295,30 @@ def _to_entry(info: SessionInfo, stamp: list[int] | None) -> dict[str, Any]:
 
 def _from_entry(path: Path, entry: dict[str, Any]) -> SessionInfo:
     when = entry["date"]
-    counts = (entry["participants"], entry["commitments"], entry["crc"])
-    texts = (entry["title"], entry["wijk"], entry["problem"], entry["id"])
-    if not all(isinstance(n, int) for n in counts) or not all(isinstance(t, str) for t in texts):
+    title, wijk, problem, session_id = entry["title"], entry["wijk"], entry["problem"], entry["id"]
+    participants, commitments, crc = entry["participants"], entry["commitments"], entry["crc"]
+    # One test each, without building tuples: a thousand entries are read at every start.
+    if not (
+        isinstance(participants, int)
+        and isinstance(commitments, int)
+        and isinstance(crc, int)
+        and isinstance(title, str)
+        and isinstance(wijk, str)
+        and isinstance(problem, str)
+        and isinstance(session_id, str)
+    ):
         raise TypeError("index entry of the wrong shape")
+    when = date.fromisoformat(when) if when is not None else None
     return SessionInfo(
         path,
-        title=entry["title"],
-        wijk=entry["wijk"],
-        date=date.fromisoformat(when) if when is not None else None,
-        participants=counts[0],
-        commitments=counts[1],
-        problem=entry["problem"],
-        session_id=entry["id"],
-        checksum=counts[2],
+        title=title,
+        wijk=wijk,
+        date=when,
+        participants=participants,
+        commitments=commitments,
+        problem=problem,
+        session_id=session_id,
+        checksum=crc,
     )
 
 

@@ -210,7 +210,10 @@ class RowList(ScrollView, can_focus=True):
         self._cells = cells or (lambda row: [Cell(text) for text in self._texts[row]])
         widths = [text_width(label) for label in self._labels]
         for index, column in enumerate(zip(*texts, strict=False)):
-            if "".join(column).isprintable():  # one line each (the common case): in C
+            joined = "".join(column)
+            if joined.isascii() and joined.isprintable():  # one cell a character, in C
+                widest = max(map(len, column))
+            elif joined.isprintable():  # one line each (the common case)
                 widest = max(map(cell_len, column))
             else:
                 widest = max(map(text_width, column))
