@@ -286,8 +286,9 @@ async def time_start_screen(folder: Path, *, every_row: bool = False) -> float:
     """Seconds from starting the app (warm interpreter) to its start screen painted.
 
     Stricter than the cold start: interpreter and imports are not there to dilute the ratio.
-    With ``every_row``, until the last session's row is in the list too: a list longer than
-    the screen shows a screenful first and gets the rest after the paint.
+    With ``every_row``, until the last session's row is in the list too (the start screen's
+    ``RowList`` has them all at the first paint; a list that got the rest after the paint, as
+    the ``DataTable`` before it did, would show here).
     """
     started = time.perf_counter()
     app = WijksessieApp(folder)
