@@ -15,7 +15,6 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from wijksessie.domain.dates import format_date
 from wijksessie.errors import SessionLockedError, ValidationError, WijksessieError
@@ -29,6 +28,7 @@ from wijksessie.ui.screens.start import StartScreen
 from wijksessie.ui.show_error import show_error
 from wijksessie.ui.themes import PROJECTOR, TEXTUAL_THEMES
 from wijksessie.ui.widgets.confirm import ConfirmDialog
+from wijksessie.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from wijksessie.store import SessionStore
@@ -322,11 +322,14 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
 
     def action_spotlight(self) -> None:
         """Show the row under the cursor big and alone."""
+        # Loaded here: the start screen has no DataTable, and a cold start need not load it.
+        from textual.widgets import DataTable
+
         from wijksessie.ui.widgets.entity_pane import EntityPane
         from wijksessie.ui.widgets.spotlight import SpotlightScreen
 
         table = self.focused
-        if not isinstance(table, DataTable) or not table.row_count:
+        if not isinstance(table, DataTable | RowList) or not table.row_count:
             self.notify(_("Zet de cursor eerst op een regel in een lijst."), severity="warning")
             return
         cells = [str(cell) for cell in table.get_row_at(table.cursor_row) if str(cell).strip()]
