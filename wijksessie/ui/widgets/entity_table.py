@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets.data_table import RowDoesNotExist
 
 from wijksessie.i18n import _
+from wijksessie.ui.read_only import LooksOnly
 from wijksessie.ui.widgets.list_table import ListTable
 
 AUTO_HEIGHT_ROWS = 25
@@ -17,12 +18,13 @@ one line a row. A growing row is rendered in full to find its height: 200 of the
 a second to show, and a list longer than the wall is read by scrolling anyway."""
 
 
-class EntityTable(ListTable[object]):
+class EntityTable(LooksOnly, ListTable[object]):
     """A row-cursor table whose keys ask the owner to add, edit or delete the row's entity.
 
     Row keys are entity ids; the owner (a phase) does the work and re-fills the table.
     """
 
+    EDITS = frozenset({"request"})
     BINDINGS = [
         Binding("a,insert", "request('add')", _("Toevoegen"), id="table.add"),
         Binding("e,enter", "request('edit')", _("Bewerken"), id="table.edit"),
