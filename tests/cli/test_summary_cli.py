@@ -366,7 +366,6 @@ def test_a_cold_html_summary_writes_few_methods(session: Path, tmp_path: Path) -
     )
     version = _classes_with_written_methods(["--version"])
     assert summary - version == {
-        "wijksessie.domain.analysis.overlap.Overlap",
         "wijksessie.domain.analysis.overlap._Item",
         "wijksessie.domain.analysis.overlap._Shared",
         "wijksessie.render.layout.Place",
