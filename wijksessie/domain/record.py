@@ -1,4 +1,4 @@
-"""``@record``: a frozen dataclass whose definition costs a fifth of ``@dataclass(frozen=True)``.
+"""``@record``: a frozen dataclass whose definition costs a tenth of ``@dataclass(frozen=True)``.
 
 ``@dataclass(frozen=True)`` writes six methods of each class as source text and compiles them
 with ``exec`` when its module is imported (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
@@ -11,12 +11,15 @@ checkers treat it as one through ``dataclass_transform``) whose methods are the 
 below, written once and compiled with this module, reading each class's fields from
 ``_record``. They behave as the generated ones do: equal when the class and the compared fields
 are equal, hashed on those fields, shown as ``Name(field=value, …)``, and assigning or deleting
-an attribute raises ``FrozenInstanceError``. Building an instance is as fast (a positional call
-is faster: one ``dict.update`` instead of a ``object.__setattr__`` per field).
+an attribute raises ``FrozenInstanceError``. Defining a 14-field class takes 0.15 ms instead of
+1.7. Building an instance is as fast (a positional call is faster: one ``dict.update`` instead
+of an ``object.__setattr__`` per field); comparing and hashing run in Python, about 2.5 times
+slower than the generated methods, and reading a field takes some 30 ns instead of 12 (the
+values live in a plain ``__dict__``). Building and rendering the large summary measured the same.
 
-Use it for value classes that many processes define and few create by the hundred thousand; a
-class with ``slots=True``, ``__post_init__``, ``InitVar`` or ``kw_only`` stays a dataclass (none
-of those is supported here, and ``record`` refuses them).
+Use it for value classes that many processes define; the small objects an analysis makes by the
+hundred thousand keep ``@dataclass(frozen=True, slots=True)``. ``__post_init__``, ``kw_only``
+and ``init=False`` fields are not supported here, and ``record`` refuses them.
 """
 
 from __future__ import annotations
