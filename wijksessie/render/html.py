@@ -10,9 +10,9 @@ a fifth of a cold ``wijksessie summary --format html`` (issue 17, point 9), more
 the summary. The page is byte for byte what the template made, and keeps its rules:
 
 - a value (``_v``) is shown through ``visible`` and then escaped, whatever its type;
-- a sentence of the catalogue (``_t``, ``_n``) is the translator's text as it is, with its
-  ``%(name)s`` values escaped (not made visible: text a user typed that goes into a sentence
-  passes ``visible`` first, where it is given);
+- a sentence of the catalogue (``_()``, ``ngettext``) is the translator's text as it is, with
+  its ``%(name)s`` values escaped by ``_fill`` (not made visible: text a user typed that goes
+  into a sentence passes ``visible`` first, where it is given);
 - what is already HTML (a section, the SVG of a figure) is put in as it is.
 """
 
