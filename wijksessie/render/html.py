@@ -386,16 +386,23 @@ def _goals(out: list[str], s: Summary) -> None:
     max_votes = max(g.votes for g in s.goals)
     coalition = _("Coalitie:")
     out.append('  <ol class="goals">\n')
+    blind = _("blind: uitslag als de ronde sluit")
     for g in s.goals:
-        width = int(round(100 * g.votes / max_votes, 0)) if max_votes else 0
-        votes = _fill(ngettext("%(num)s stem", "%(num)s stemmen", g.votes), num=g.votes)
-        rank = _fill(_("plaats %(rank)s"), rank=g.rank)
+        if g.hidden:  # a blind round is open: no rank, no votes
+            rank = '      <div class="rank">–</div>\n'
+            votes = f'        <div class="votes">{blind}</div>\n'
+        else:
+            width = int(round(100 * g.votes / max_votes, 0)) if max_votes else 0
+            counted = _fill(ngettext("%(num)s stem", "%(num)s stemmen", g.votes), num=g.votes)
+            place = _fill(_("plaats %(rank)s"), rank=g.rank)
+            rank = f'      <div class="rank" aria-label="{place}">{g.rank}</div>\n'
+            votes = (
+                f'        <div class="votes"><span class="bar"><span style="width: {width}%">'
+                f"</span></span>{counted}</div>\n"
+            )
         out.append(
-            '    <li class="goal">\n'
-            f'      <div class="rank" aria-label="{rank}">{g.rank}</div>\n      <div>\n'
-            f'        <div class="goal-text">{_v(g.text)}</div>\n'
-            f'        <div class="votes"><span class="bar"><span style="width: {width}%">'
-            f"</span></span>{votes}</div>\n"
+            f'    <li class="goal">\n{rank}      <div>\n'
+            f'        <div class="goal-text">{_v(g.text)}</div>\n{votes}'
         )
         if g.coalition:
             tags = "".join(f'<span class="tag">{_v(c)}</span>' for c in g.coalition)

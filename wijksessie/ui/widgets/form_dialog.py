@@ -48,7 +48,7 @@ class FormField:
     allow_blank: bool = True
     hint: str = ""
     private: bool = False
-    """Contact details: masked while the app is in projector mode."""
+    """Contact details: masked while the app is in projector mode (or is the wall)."""
     preview: Callable[[str], str] | None = None
     """What the typed text will be read as, shown under the field as it is typed (a date:
     "→ vr 18 dec 2026", or why it is no date)."""
@@ -130,7 +130,7 @@ class FormDialog(StyledOnce, Modal[bool]):
         if spec.kind == "flag":
             return Checkbox(spec.placeholder or spec.label, bool(value), id=widget_id, compact=True)
         suggester = ListSuggester(spec.vocabulary) if spec.vocabulary else None
-        masked = spec.private and bool(getattr(self.app, "projector", False))
+        masked = spec.private and bool(getattr(self.app, "masked", False))
         return CleanInput(
             value or "",
             placeholder=spec.placeholder,
