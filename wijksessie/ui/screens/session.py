@@ -23,6 +23,7 @@ from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.store.emergency import emergency_dir
+from wijksessie.ui import long_lived
 from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.screens.phase_table import AVAILABLE_PHASES, PHASE_ENTRIES, PHASES
 from wijksessie.ui.show_error import show_error
@@ -105,6 +106,11 @@ class SessionScreen(StyledOnce, Screen[None]):
             )
         if self.review:
             self.call_after_refresh(self._start_review)
+        # The session's data and this screen live until it closes (see long_lived).
+        self.call_after_refresh(long_lived.settle_in)
+
+    def on_unmount(self) -> None:
+        long_lived.release()
 
     def _start_review(self) -> None:
         phase = self.query_one(f"#phase-{Phase.COMMITMENTS.value}")
@@ -213,6 +219,7 @@ class SessionScreen(StyledOnce, Screen[None]):
             pane = self.query_one(f"#{phase.value}")
             if not pane.children:
                 await pane.mount(self._phase_widget(phase))
+                self.call_after_refresh(long_lived.settle_in)  # it stays until the session closes
             self.query_one("#phases", ContentSwitcher).current = phase.value
             self._phase_shown(phase)
 
