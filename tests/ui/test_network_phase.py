@@ -365,3 +365,35 @@ async def test_an_open_session_is_left_out_of_full_collections_until_it_closes(
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert gc.get_freeze_count() == 0
+
+
+async def test_a_row_added_off_screen_is_scrolled_to_before_the_next_paint(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    """A new participant sorts into the middle of a long list: the table is at its row before
+    the next paint (Textual scrolls only after a paint, once it has measured the rows, so the
+    wall was drawn twice: at the old place, then at the new one), and Textual keeps it there."""
+    with SessionStore.open(session_file) as store, store.batch():
+        for number in range(80):
+            store.add(Participant(f"Deelnemer {number:03d}"))
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        phase = await _network_phase(app, pilot)
+        pane = phase.query_one("#pane-participants", EntityPane)
+        table = pane.query_one(DataTable)
+        while pane.still_filling:
+            await pilot.pause()
+        assert table.scroll_y == 0
+        newcomer = Participant("Deelnemer 0605")
+        with pane.store.batch():
+            pane.store.add(newcomer)
+        pane.refresh_rows(keep=newcomer.id)
+        row = table.get_row_index(newcomer.id)
+        assert row == 61
+        on_screen = table.scrollable_content_region.height - table.header_height
+        top = table.scroll_y
+        assert top <= row < top + on_screen, "in view before the paint"
+        await pilot.pause()
+        assert table.scroll_y == top
+        assert table.cursor_row == row
+        assert str(table.get_row_at(table.cursor_row)[0]) == "Deelnemer 0605"
