@@ -70,8 +70,7 @@ class EntityTable(ListTable[object]):
         wall was drawn at the old place and then again at the new one, every row on screen
         twice. With rows of one line (a long list) the row's place is plain arithmetic.
         """
-        rows = self.ordered_rows
-        if row >= len(rows) or any(r.height != 1 for r in rows):
+        if row >= self.row_count or any(r.height != 1 for r in self.rows.values()):
             return  # rows that grow with their text: Textual measures them first
         top = self.header_height if self.show_header else 0
         self.scroll_to_region(
