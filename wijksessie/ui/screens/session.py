@@ -68,6 +68,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         """Held while a phase is put on screen: a key and a click run in different tasks."""
         self._esc_at = 0.0
         """When Esc was last pressed on a list (``time.monotonic``); 0: not lately."""
+        long_lived.settle_in()  # the session read from its file stays until it closes
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="session-header")
