@@ -56,8 +56,9 @@ EXIT_USER = 2
 DEBUG_ENV = "WIJKSESSIE_DEBUG"
 
 
-def launch_app(folder: Path, store: SessionStore | None) -> int | None:
-    """Run the Textual app on ``folder``, showing ``store`` at once when given.
+def launch_app(folder: Path, store: SessionStore | None, *, follow: bool = False) -> int | None:
+    """Run the Textual app on ``folder``, showing ``store`` at once when given (``follow``: as
+    the wall that follows it while another window edits it).
 
     Imported here, not at the top, so that commands without a screen never pay for Textual.
     The store is closed afterwards even if the app did not get to it.
@@ -65,7 +66,7 @@ def launch_app(folder: Path, store: SessionStore | None) -> int | None:
     from wijksessie.ui.app import Restart, WijksessieApp
 
     try:
-        app = WijksessieApp(folder, store)
+        app = WijksessieApp(folder, store, follow=follow)
         app.run()
     finally:
         if store is not None:
@@ -82,6 +83,8 @@ def restart_argv(restart: Restart, folder: Path) -> list[str]:
     argv = [sys.executable, "-m", "wijksessie", "--lang", restart.language, "--dir", str(folder)]
     if restart.session is not None:
         argv += ["view" if restart.read_only else "open", str(restart.session)]
+        if restart.follow:
+            argv.append("--volg")
     return argv
 
 
@@ -166,7 +169,7 @@ def _open(args: argparse.Namespace) -> int:
 def _view(args: argparse.Namespace) -> int:
     folder = sessions_folder(args)
     store = open_session(session_path(args.path, args), read_only=True)
-    return launch_app(folder, store) or EXIT_OK
+    return launch_app(folder, store, follow=args.follow) or EXIT_OK
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -320,12 +323,23 @@ def build_parser() -> argparse.ArgumentParser:
         ("open", _open, _("open een sessie om te bewerken")),
         ("view", _view, _("bekijk een sessie alleen-lezen (ook als hij elders open is)")),
     ):
-        arguments, _options = add_command(commands, name, handler, text)
+        arguments, options = add_command(commands, name, handler, text)
         arguments.add_argument(
             "path",
             metavar=_("PAD"),
             help=_("het sessiebestand, of alleen zijn naam in de sessiemap"),
         )
+        if name == "view":
+            options.add_argument(
+                "--volg",
+                "--follow",
+                dest="follow",
+                action="store_true",
+                help=_(
+                    "de muur: volg live de fase, het tabblad en elke wijziging van het venster "
+                    "dat de sessie bewerkt (voor de beamer)"
+                ),
+            )
 
     arguments, options = add_command(
         commands, "vervolg", _follow_up, _("maak de vervolgsessie, met de open toezeggingen")

@@ -22,6 +22,7 @@ class Launch:
     path: Path | None
     read_only: bool | None
     title: str | None
+    follow: bool = False
 
 
 @dataclass
@@ -30,12 +31,16 @@ class Launcher:
 
     calls: list[Launch] = field(default_factory=list)
 
-    def __call__(self, folder: Path, store: SessionStore | None) -> int | None:
+    def __call__(
+        self, folder: Path, store: SessionStore | None, *, follow: bool = False
+    ) -> int | None:
         if store is None:
             self.calls.append(Launch(folder, None, None, None))
             return None
         try:
-            self.calls.append(Launch(folder, store.path, store.read_only, store.session.title))
+            self.calls.append(
+                Launch(folder, store.path, store.read_only, store.session.title, follow)
+            )
         finally:
             store.close()
         return None

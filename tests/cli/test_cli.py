@@ -183,6 +183,18 @@ def test_view_is_read_only_and_works_while_locked(folder: Path, launcher: Launch
     with SessionStore.open(path):
         assert main(["--dir", str(folder), "view", str(path)]) == 0
     assert launcher.calls[0].read_only is True
+    assert launcher.calls[0].follow is False
+
+
+@pytest.mark.parametrize("option", ["--volg", "--follow"])
+def test_view_follows_as_the_wall_without_the_lock(
+    folder: Path, launcher: Launcher, option: str
+) -> None:
+    path = _new(folder)
+    with SessionStore.open(path):  # the facilitator edits it in another window
+        assert main(["--dir", str(folder), "view", path.name, option]) == 0
+    assert launcher.calls[0].read_only is True
+    assert launcher.calls[0].follow is True
 
 
 @pytest.mark.parametrize("command", ["open", "view"])
@@ -332,7 +344,9 @@ def test_real_launcher_passes_folder_and_store_and_closes_it(
     seen: list[tuple[Path, SessionStore | None]] = []
 
     class FakeApp:
-        def __init__(self, folder: Path, store: SessionStore | None = None) -> None:
+        def __init__(
+            self, folder: Path, store: SessionStore | None = None, *, follow: bool = False
+        ) -> None:
             seen.append((folder, store))
             self.return_code = None
 
@@ -357,7 +371,7 @@ def test_a_language_restart_starts_the_same_program_again_in_the_open_session(
     session = tmp_path / "sessie.json"
 
     class RestartingApp:
-        def __init__(self, folder: Path, store: object) -> None:
+        def __init__(self, folder: Path, store: object, *, follow: bool = False) -> None:
             self.return_value = app_module.Restart("en", session, read_only=True)
             self.return_code = 0
 
@@ -378,3 +392,11 @@ def test_a_language_restart_starts_the_same_program_again_in_the_open_session(
     ]
     args = cli.build_parser().parse_args(started[0][4:])  # what the new process will parse
     assert (args.lang, args.dir, args.path) == ("en", str(tmp_path), str(session))
+
+
+def test_a_language_restart_of_the_wall_follows_again(folder: Path) -> None:
+    from wijksessie.cli import restart_argv
+    from wijksessie.ui.app import Restart
+
+    argv = restart_argv(Restart("en", folder / "a.json", read_only=True, follow=True), folder)
+    assert argv[-3:] == ["view", str(folder / "a.json"), "--volg"]

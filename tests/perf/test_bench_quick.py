@@ -29,6 +29,7 @@ FIGURES = {
     "key_add_commitments",
     "overlap_large",
     "network_over_time",
+    "network_over_time_plates",
     "import_preview_10000",
     "start_screen_1000",
     "start_screen_1000_first",

@@ -17,6 +17,7 @@ from wijksessie.store import SessionStore
 from wijksessie.store import storage as storage_module
 from wijksessie.ui.app import Restart
 from wijksessie.ui.screens.session import SessionScreen
+from wijksessie.ui.widgets.row_list import RowList
 
 
 async def test_undo_and_redo_of_add_edit_delete_reach_the_file(
@@ -225,7 +226,9 @@ async def test_theme_chosen_in_the_palette_is_remembered(
         assert again.theme == "textual-light" and not again.projector
 
 
-def _labels(table: DataTable) -> list[str]:
+def _labels(table: DataTable | RowList) -> list[str]:
+    if isinstance(table, RowList):
+        return table.labels
     return [str(column.label) for column in table.columns.values()]
 
 
@@ -236,12 +239,12 @@ async def test_projector_mode_shows_fewer_columns_and_puts_them_back(
     app = make_app()
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        sessions = app.screen.query_one("#sessions", DataTable)
+        sessions = app.screen.query_one("#sessions", RowList)
         assert "Bestand" in _labels(sessions)
         await pilot.press("f8")
         await pilot.pause()
         assert "Bestand" not in _labels(sessions)
-        assert len(sessions.get_row_at(0)) == len(sessions.columns)
+        assert len(sessions.get_row_at(0)) == len(sessions.labels)
         assert "Kruidenbuurt" in " ".join(str(cell) for cell in sessions.get_row_at(0))
         await pilot.press("enter", "f3")
         await pilot.pause()
@@ -309,7 +312,7 @@ async def test_a_narrow_terminal_shows_the_secondary_columns_only_when_it_widens
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        sessions = app.screen.query_one("#sessions", DataTable)
+        sessions = app.screen.query_one("#sessions", RowList)
         assert "Bestand" not in _labels(sessions)
         await pilot.press("enter", "f3")
         await pilot.pause()
@@ -321,4 +324,4 @@ async def test_a_narrow_terminal_shows_the_secondary_columns_only_when_it_widens
         assert [len(people.get_row_at(r)) for r in range(people.row_count)] == [5] * 15
         await pilot.press("escape", "escape")
         await pilot.pause()
-        assert "Bestand" in _labels(app.screen.query_one("#sessions", DataTable))
+        assert "Bestand" in _labels(app.screen.query_one("#sessions", RowList))

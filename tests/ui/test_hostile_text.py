@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from tests import hostile
 from tests.ui.conftest import AppFactory, read_json
@@ -23,6 +23,7 @@ from wijksessie.store import SessionStore
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.screens.start import StartScreen
 from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
+from wijksessie.ui.widgets.row_list import RowList
 
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """What must never be in a rendered line: C0 (but tab and newline), DEL, C1, ESC, BEL and
@@ -136,7 +137,7 @@ async def test_the_start_screen_lists_every_hostile_file(
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", RowList)
         assert table.row_count == len(made)
         assert raw_on_screen(app) == []
         for _row in range(table.row_count):  # open each one: refused or opened, never stuck
@@ -158,7 +159,7 @@ async def test_a_long_title_leaves_the_reason_a_file_is_bad_on_screen(
     app = make_app()
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", RowList)
         lines = [
             "".join(segment.text for segment in table.render_line(y))
             for y in range(table.size.height)

@@ -221,6 +221,42 @@ def test_help_screen(snap_compare, make_app: AppFactory, demo_file: Path) -> Non
     assert snap_compare(app, terminal_size=(120, 35), press=["f5", "question_mark"])
 
 
+def test_the_wall_following_at_projector_size(
+    snap_compare, sessions: Path, demo_file: Path
+) -> None:
+    """``view --volg``: the initiatives the editor shows, masked, keys that only look (15.18)."""
+    from textual.widgets import TabbedContent
+
+    from wijksessie.store.wall_position import WallPosition, write_wall_position
+    from wijksessie.ui.app import WijksessieApp
+
+    write_wall_position(demo_file, WallPosition("wie-doet-wat", "initiatieven"))
+    app = WijksessieApp(sessions, SessionStore.open(demo_file, read_only=True), follow=True)
+
+    async def run_before(pilot) -> None:
+        for _attempt in range(500):
+            await pilot.pause(0.02)
+            tabs = list(app.screen.query("#network-tabs"))
+            if tabs and isinstance(tabs[0], TabbedContent) and tabs[0].active == "tab-initiatieven":
+                break
+        await pilot.wait_for_scheduled_animations()  # the tab's underline slides there
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)
+
+
+def test_a_blind_voting_round(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
+    """``b`` in the voting round: no bars, no totals, only the current person's own dots (15.17)."""
+    app = make_app(SessionStore.open(demo_file))
+
+    async def run_before(pilot) -> None:
+        await pilot.press("f4", "s", "b")  # the demo's votes are in already
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 35), run_before=run_before)
+
+
 def test_spotlight_projector(snap_compare, make_app: AppFactory, demo_file: Path) -> None:
     """ctrl+l on an initiative: its name in the large letters, framed on the whole wall."""
     app = make_app(SessionStore.open(demo_file))

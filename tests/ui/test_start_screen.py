@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tests.ui.conftest import AppFactory, read_json
 from wijksessie.store import SessionStore
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.screens.start import StartScreen
+from wijksessie.ui.widgets.row_list import RowList
 
 
 async def test_empty_folder_explains_the_way_to_a_session(make_app: AppFactory) -> None:
@@ -79,7 +79,7 @@ async def test_list_and_open_session(make_app: AppFactory, session_file: Path) -
     app = make_app()
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", RowList)
         assert table.row_count == 1
         assert "Netwerksessie De Pijp" in str(table.get_row_at(0)[1])
         await pilot.press("enter")
@@ -113,7 +113,7 @@ async def test_markup_in_title_is_shown_literally(make_app: AppFactory, sessions
         assert "[bold red]x[/]" in str(header.render())
         await pilot.press("escape", "escape")
         await pilot.pause()
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", RowList)
         assert str(table.get_row_at(0)[1]) == "[bold red]x[/]"
 
 
@@ -159,7 +159,7 @@ async def test_a_session_opened_from_the_command_line_closes_to_the_start_screen
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", RowList)
         assert table.row_count == 1
         assert "Netwerksessie De Pijp" in str(table.get_row_at(0)[1])
         await pilot.press("enter")
@@ -168,12 +168,12 @@ async def test_a_session_opened_from_the_command_line_closes_to_the_start_screen
         assert sum(isinstance(screen, StartScreen) for screen in app.screen_stack) == 1
 
 
-async def test_a_folder_longer_than_the_screen_lists_every_session_in_steady_columns(
-    make_app: AppFactory, sessions: Path, session_file: Path, monkeypatch: pytest.MonkeyPatch
+async def test_a_folder_longer_than_the_screen_lists_every_session_at_once(
+    make_app: AppFactory, sessions: Path, session_file: Path
 ) -> None:
-    """A long folder is filled a screenful first and the rest after the paint (issue 20): the
-    columns never move while the rest comes in, every session gets there, and the columns are
-    those of a tall screen that took them all at once."""
+    """Every session is in the list before the first paint, in the columns a tall screen
+    gives them, and only the rows on screen are drawn (issue 20): a key pressed at once
+    reaches the last session."""
     data = read_json(session_file)
     doc = data["session"]["1"]
     for number in range(80):
@@ -183,34 +183,56 @@ async def test_a_folder_longer_than_the_screen_lists_every_session_in_steady_col
         doc["wijk"] = "Een wijk met een lange naam, onderaan" if number == 0 else "De Pijp"
         path = sessions / f"{year}-{month:02d}-01-sessie-{number}.json"
         path.write_text(json.dumps(data), encoding="utf-8")
-    seen: list[tuple[int, list[int]]] = []
-    fill_rest = StartScreen._fill_rest
-
-    def watched(screen: StartScreen, *args: object) -> None:
-        table = screen.query_one("#sessions", DataTable)
-        seen.append((table.row_count, [c.get_render_width(table) for c in table.columns.values()]))
-        fill_rest(screen, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(StartScreen, "_fill_rest", watched)
     widths: dict[int, list[int]] = {}
     for height in (30, 120):
-        seen.clear()
         app = make_app()
         async with app.run_test(size=(160, height)) as pilot:
-            table = app.screen.query_one("#sessions", DataTable)
-            for _ in range(50):
-                if table.row_count == 81:
-                    break
-                await pilot.pause()
+            table = app.screen.query_one("#sessions", RowList)
             assert table.row_count == 81
-            widths[height] = [column.get_render_width(table) for column in table.columns.values()]
-            if height == 30:
-                assert seen and seen[0][0] <= 30, "the rest comes after the first screenful"
-                assert all(columns == widths[height] for _rows, columns in seen)
-            else:
-                assert not seen, "a screen taller than the list takes it at once"
+            widths[height] = table.column_widths()
             await pilot.press("end")
             assert isinstance(app.screen, StartScreen)
             selected = app.screen.selected()
             assert selected is not None and selected.title == "Sessie 0"
+            if height == 30:
+                assert table.lines_built <= 3 * 30, "rows off screen are not drawn"
+                await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, SessionScreen)
+                assert app.screen.store.session.title == "Sessie 0"
     assert widths[30] == widths[120]
+
+
+async def test_the_cursor_stays_on_its_session_when_the_list_is_read_again(
+    make_app: AppFactory, sessions: Path, session_file: Path
+) -> None:
+    """A dialog cancelled, a session closed: the cursor is where it was, not back at the top
+    of a long list; after a delete it is on the next session."""
+    data = read_json(session_file)
+    for number in range(60):
+        data["session"]["1"].update(title=f"Sessie {number}", id=f"{number:032x}")
+        data["session"]["1"]["date"] = f"2020-01-{number % 28 + 1:02d}"
+        (sessions / f"sessie-{number}.json").write_text(json.dumps(data), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press(*["down"] * 40)
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        chosen = screen.selected()
+        assert chosen is not None
+        await pilot.press("delete", "n")  # asked, and cancelled
+        await pilot.pause()
+        assert screen.selected() == chosen
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.selected() is not None and screen.selected().path == chosen.path
+        row = screen.query_one("#sessions", RowList).cursor_row
+        await pilot.press("delete", "j")
+        await pilot.pause()
+        assert not chosen.path.exists()
+        assert screen.query_one("#sessions", RowList).cursor_row == row
+        assert screen.selected() == screen.infos[row]

@@ -171,6 +171,20 @@ def default_agenda() -> list[AgendaItem]:
 
 
 @dataclass
+class VoteRound:
+    """A voting round that is open: its votes per person, and whether it is blind.
+
+    Kept in the session file while the round runs, so a round that was open when the app
+    closed (or crashed) is still open, and still blind, when the session opens again. A blind
+    round shows no bars and no totals anywhere (the wall, a second screen, the summary) until
+    it closes: the first voters do not steer the last (Loomio #6402).
+    """
+
+    blind: bool = False
+    budget: int = 3
+
+
+@dataclass
 class Session:
     """The meeting itself: what, where, when, who leads it and the question it serves."""
 
@@ -188,6 +202,8 @@ class Session:
     """The previous session's title and date, as the room knows it (the file may move)."""
     previous_date: date | None = None
     agenda: list[AgendaItem] = field(default_factory=default_agenda)
+    vote_round: VoteRound | None = None
+    """The voting round that is open now; ``None`` when none is."""
     id: str = field(default_factory=new_id)
 
 

@@ -185,6 +185,8 @@ class GoalLine:
     themes: tuple[str, ...]
     coalition: tuple[str, ...]
     questions: tuple[str, ...]
+    hidden: bool = False
+    """A blind voting round is open: no rank, no votes (and the goals in their own order)."""
 
 
 @dataclass(frozen=True)
@@ -638,6 +640,11 @@ def _overlap_line(overlap: analysis.Overlap, names: _Names) -> OverlapLine:
 
 def _goals(network: Network) -> tuple[GoalLine, ...]:
     names = _Names(network)
+    if voting.results_hidden(network.session):
+        return tuple(
+            dataclasses.replace(_goal_line(goal, 0, 0, names), hidden=True)
+            for goal in network.goals
+        )
     return tuple(
         _goal_line(bar.goal, bar.rank, bar.total, names) for bar in voting.tally(network.goals)
     )

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from wijksessie.domain.model import Goal, Participant
+from wijksessie.domain.model import Goal, Participant, Session
 from wijksessie.domain.text import normalise
 from wijksessie.errors import NotFoundError, WijksessieError
 from wijksessie.i18n import _
@@ -128,6 +128,11 @@ def tally(goals: Iterable[Goal]) -> list[TallyBar]:
         share = total / highest if highest else 0.0
         bars.append(TallyBar(goal=goal, total=total, rank=rank, share=share))
     return bars
+
+
+def results_hidden(session: Session) -> bool:
+    """True while a blind round is open: no bars, totals or ranking may show anywhere."""
+    return session.vote_round is not None and session.vote_round.blind
 
 
 def _find(goals: Sequence[Goal], goal_id: str) -> Goal:

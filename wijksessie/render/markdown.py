@@ -220,9 +220,9 @@ def _findings(summary: Summary) -> Iterator[str]:
 def _goals(summary: Summary) -> Iterator[str]:
     rows = [
         (
-            str(goal.rank),
+            "–" if goal.hidden else str(goal.rank),
             escape(goal.text),
-            str(goal.votes),
+            _("verborgen") if goal.hidden else str(goal.votes),
             _join(goal.coalition) or "—",
             _join(goal.questions, " / ") or "—",
         )

@@ -291,7 +291,10 @@ def _goals(summary: Summary) -> RenderableType:
         for question in goal.questions:
             text.append(_t("\n" + _("↳ vraag: {question}").format(question=question), "dim"))
         coalition = _t("\n".join(goal.coalition) or "—")
-        table.add_row(str(goal.rank), text, str(goal.votes), coalition)
+        if goal.hidden:  # a blind voting round is open
+            table.add_row("–", text, _t(_("verborgen"), "dim"), coalition)
+        else:
+            table.add_row(str(goal.rank), text, str(goal.votes), coalition)
     return table
 
 

@@ -47,6 +47,10 @@ from wijksessie.store.storage import READ_FLAGS, FileState
 LOCK_FILE_ITSELF = os.name == "posix"
 """Whether the session file itself is locked too (see ``read_session``)."""
 
+LATER = ("vote_round",)
+"""Session fields newer than the file format's first version: a file has them only while
+they hold something, so files stay as earlier versions wrote them."""
+
 SESSION_TABLE = "session"
 TABLES: dict[type, str] = {
     ResidentQuestion: "resident_questions",
@@ -253,7 +257,7 @@ def acquire_lock(path: Path) -> FileLock:
 def new_file_data(session: Session) -> dict[str, Any]:
     """The contents of a fresh session file: the session table and an empty table per entity."""
     doc = {"app": APP_MARK, "schema_version": SCHEMA_VERSION, "app_version": wijksessie.__version__}
-    doc.update(to_dict(session))
+    doc.update({key: value for key, value in to_dict(session).items() if value or key not in LATER})
     data: dict[str, Any] = {SESSION_TABLE: {"1": doc}}
     for table_name in TABLES.values():
         data[table_name] = {}

@@ -150,6 +150,21 @@ class SessionStore:
             store.repairs = [*repairs, store._save_repairs()]
         return store
 
+    def reread(self) -> None:
+        """Read the file again, as another window saved it (a read-only store that follows it).
+
+        The file is read whole into a fresh store first, exactly as a read-only ``open`` reads
+        it (no lock, nothing written); only when that succeeds does this store take its data.
+        A damaged, foreign or missing file raises ``SessionFileError`` and leaves this store as
+        it was, so a wall that follows a session keeps its last good picture.
+        """
+        if not self.read_only or self.path is None:
+            raise RuntimeError("only a read-only store of a file follows it")
+        fresh = SessionStore.open(self.path, read_only=True)
+        self._storage, self._decoded, self._docs = fresh._storage, fresh._decoded, fresh._docs
+        self.load_fixes = fresh.load_fixes
+        self.repairs = fresh.repairs
+
     def _save_repairs(self) -> str:
         """Save the ids repaired at open, once; says whether they were saved."""
         if self.read_only:
@@ -321,14 +336,19 @@ class SessionStore:
         validate(session)
         table = self._docs.table(SESSION_TABLE)
         before = self._docs.copy_of(SESSION_TABLE, 1)
-        after = {**before, **to_dict(session)} if before is not None else to_dict(session)
+        fields = to_dict(session)
+        if before is not None:
+            # A field newer than the file (the voting round) is not written while it is empty:
+            # saving the clock of an older file must not change it.
+            fields = {key: value for key, value in fields.items() if key in before or value}
+        after = {**before, **fields} if before is not None else fields
         if after == before:
             self._unchanged()
             return
         text = description or _("sessiegegevens gewijzigd")
         with self._writing(table, lambda: Change(SESSION_TABLE, None, 1, 0, before, after, text)):
             self._docs.in_place(SESSION_TABLE, 1)
-            table.update(to_dict(session), doc_ids=[1])
+            table.update(fields, doc_ids=[1])
 
     # -- entities -----------------------------------------------------------------------
 

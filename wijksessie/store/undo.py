@@ -84,8 +84,16 @@ class History:
             self._undo.append(self._redo.pop())
 
 
+ROOM_STATE = "vote_round"
+"""The open voting round is where the room is, like the clock: opening or closing it is no
+edit to undo (an undo after a blind round closed must not hide the results again)."""
+
+
 def _without_time(doc: dict[str, Any] | None) -> dict[str, Any] | None:
-    if doc is None or "agenda" not in doc:
+    if doc is None:
+        return doc
+    doc = {key: value for key, value in doc.items() if key != ROOM_STATE}
+    if "agenda" not in doc:
         return doc
     agenda = [
         {key: value for key, value in item.items() if key != "spent_seconds"}
@@ -104,6 +112,9 @@ def is_edit(change: Change) -> bool:
 def keep_time_spent(wanted: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
     """``wanted`` with the time really spent per phase taken from ``current``: undo edits
     the plan, it does not turn back the clock."""
+    wanted = {key: value for key, value in wanted.items() if key != ROOM_STATE}
+    if ROOM_STATE in current:
+        wanted[ROOM_STATE] = current[ROOM_STATE]
     spent = {item.get("phase"): item.get("spent_seconds", 0) for item in current.get("agenda", [])}
     agenda = [
         {**item, "spent_seconds": spent.get(item.get("phase"), item.get("spent_seconds", 0))}

@@ -15,7 +15,6 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from wijksessie.domain.dates import format_date
 from wijksessie.errors import SessionLockedError, ValidationError, WijksessieError
@@ -29,6 +28,7 @@ from wijksessie.ui.screens.start import StartScreen
 from wijksessie.ui.show_error import show_error
 from wijksessie.ui.themes import PROJECTOR, TEXTUAL_THEMES
 from wijksessie.ui.widgets.confirm import ConfirmDialog
+from wijksessie.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from wijksessie.store import SessionStore
@@ -57,6 +57,7 @@ class Restart:
     language: str
     session: Path | None = None
     read_only: bool = False
+    follow: bool = False
 
 
 class WijksessieApp(KeysInOrder["Restart | None"]):
@@ -90,14 +91,26 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
     projector: reactive[bool] = reactive(False)
     """Projector mode: high contrast, and contact details masked wherever they could show."""
 
-    def __init__(self, folder: Path, store: SessionStore | None = None) -> None:
+    def __init__(
+        self, folder: Path, store: SessionStore | None = None, *, follow: bool = False
+    ) -> None:
         super().__init__()
         self.folder = folder
         self.initial_store = store
+        self.follow = follow
+        """This window is the wall that follows ``store`` while another window edits it."""
         self.settings = load_settings()
         self.register_theme(PROJECTOR)
         self.theme = TEXTUAL_THEMES[self.settings.theme]
         self.set_reactive(WijksessieApp.projector, self.settings.theme is ThemeChoice.PROJECTOR)
+        if follow:  # the wall starts in projector mode; the settings stay the desk's choice
+            self.theme = TEXTUAL_THEMES[ThemeChoice.PROJECTOR]
+            self.set_reactive(WijksessieApp.projector, True)
+            # A change appears on the wall at once, not sliding: a projector smears motion,
+            # and the wall changes tabs by itself, when the editor does. (A tab's underline
+            # animated from such a change while the wall closed also kept Textual's test
+            # pilot waiting for an animator that had already stopped: a hang in tests.)
+            self.animation_level = "none"
         self.farewell = ""
         """What the app said as it quit (also printed below the terminal's prompt)."""
         self._desk_theme = (
@@ -112,15 +125,23 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
         if self.initial_store is not None:
             # Opened from the command line: the start screen is built when the session
             # closes, not underneath it now (that would double the work of opening).
-            self.show_session(self.initial_store)
+            self.show_session(self.initial_store, follow=self.follow)
         else:
             self.push_screen(StartScreen(self.folder))
 
-    def show_session(self, store: SessionStore, *, review: bool = False) -> None:
-        """Open the session screen on ``store`` (with the review round for a follow-up)."""
+    def show_session(
+        self, store: SessionStore, *, review: bool = False, follow: bool = False
+    ) -> None:
+        """Open the session screen on ``store`` (with the review round for a follow-up), or
+        the wall that follows it (``follow``, on a read-only store)."""
         from wijksessie.ui.screens.session import SessionScreen
 
-        self.push_screen(SessionScreen(store, review=review), callback=self._session_closed)
+        if follow:
+            from wijksessie.ui.screens.wall import WallScreen
+
+            self.push_screen(WallScreen(store), callback=self._session_closed)
+        else:
+            self.push_screen(SessionScreen(store, review=review), callback=self._session_closed)
         if store.load_fixes:
             from wijksessie.domain.tidy import summary_line
 
@@ -239,6 +260,7 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
                 language,
                 store.path if store is not None else None,
                 store.read_only if store is not None else False,
+                self.follow,
             )
         )
 
@@ -246,6 +268,12 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
 
     def watch_projector(self, projector: bool) -> None:
         self.set_class(projector, "-projector")
+
+    @property
+    def masked(self) -> bool:
+        """Contact details (and lists of names) stay off the screen: projector mode, or the
+        wall, whatever its theme."""
+        return self.projector or self.follow
 
     def fewer_columns(self, screen: Screen[object]) -> bool:
         """Whether lists leave their secondary columns out: on the wall, or on a narrow terminal."""
@@ -269,7 +297,7 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
         self.projector = choice is ThemeChoice.PROJECTOR
         if choice is not ThemeChoice.PROJECTOR:
             self._desk_theme = choice
-        if choice is self.settings.theme:
+        if choice is self.settings.theme or self.follow:  # the wall never changes the desk's
             return
         self.settings = replace(self.settings, theme=choice)
         try:
@@ -294,11 +322,14 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
 
     def action_spotlight(self) -> None:
         """Show the row under the cursor big and alone."""
+        # Loaded here: the start screen has no DataTable, and a cold start need not load it.
+        from textual.widgets import DataTable
+
         from wijksessie.ui.widgets.entity_pane import EntityPane
         from wijksessie.ui.widgets.spotlight import SpotlightScreen
 
         table = self.focused
-        if not isinstance(table, DataTable) or not table.row_count:
+        if not isinstance(table, DataTable | RowList) or not table.row_count:
             self.notify(_("Zet de cursor eerst op een regel in een lijst."), severity="warning")
             return
         cells = [str(cell) for cell in table.get_row_at(table.cursor_row) if str(cell).strip()]

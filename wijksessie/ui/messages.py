@@ -30,3 +30,7 @@ class FollowUpSession(Message):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
+
+
+class TabShown(Message):
+    """A phase put another of its tabs on screen (the wall that follows it should too)."""

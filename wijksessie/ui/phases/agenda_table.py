@@ -13,12 +13,14 @@ from textual.message import Message
 
 from wijksessie.domain.model import AgendaItem, Phase
 from wijksessie.i18n import _
+from wijksessie.ui.read_only import LooksOnly
 from wijksessie.ui.widgets.list_table import ListTable
 
 
-class AgendaTable(ListTable[str]):
+class AgendaTable(LooksOnly, ListTable[str]):
     """Phase and planned minutes, a row each; ``enter`` asks the owner to change the minutes."""
 
+    EDITS = frozenset({"edit"})
     BINDINGS = [
         Binding("e,enter", "edit", _("Minuten aanpassen"), id="agenda.edit"),
     ]

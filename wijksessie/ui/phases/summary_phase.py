@@ -30,6 +30,7 @@ from wijksessie.render.text import summary_lines
 from wijksessie.services.exports import export, export_everyone
 from wijksessie.services.formats import by_key
 from wijksessie.store import SessionStore
+from wijksessie.ui.read_only import LooksOnly
 from wijksessie.ui.widgets.summary_view import SummaryView
 
 EVERYONE_KEY = "i"
@@ -46,9 +47,10 @@ def _export(label: str) -> str:
     return _("Export {format}").format(format=_(label))
 
 
-class SummaryPhase(Vertical):
+class SummaryPhase(LooksOnly, Vertical):
     """The summary, scrollable; keys export it into the sessions folder's ``exports/``."""
 
+    WALL_HIDES = frozenset({"export", "export_everyone"})
     BINDINGS = [
         *(
             Binding(fmt.key, f"export('{fmt.name}')", _export(fmt.label), id=f"summary.{fmt.name}")

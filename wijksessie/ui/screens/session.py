@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import shlex
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -15,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Input, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, Static, TabbedContent, TextArea
 
 from wijksessie.domain.agenda import AgendaClock
 from wijksessie.domain.model import ParkingItem, Phase
@@ -23,7 +25,13 @@ from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.store.emergency import emergency_dir
+from wijksessie.store.wall_position import (
+    WallPosition,
+    remove_wall_position,
+    write_wall_position,
+)
 from wijksessie.ui import long_lived
+from wijksessie.ui.messages import TabShown
 from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.screens.phase_table import AVAILABLE_PHASES, PHASE_ENTRIES, PHASES
 from wijksessie.ui.show_error import show_error
@@ -35,6 +43,8 @@ from wijksessie.ui.widgets.phase_bar import PhaseBar
 from wijksessie.ui.widgets.session_header import SessionHeader
 from wijksessie.ui.widgets.unsaved_dialog import COPY, UnsavedDialog
 
+TAB_PREFIX = "tab-"
+"""A phase's tabs are ``TabPane``s with the id ``tab-<key>``."""
 SAVE_CHECK_SECONDS = 2
 CLOCK_SAVE_SECONDS = 30
 LEAVE_WITHIN = 2.0
@@ -42,7 +52,17 @@ LEAVE_WITHIN = 2.0
 
 
 class SessionScreen(StyledOnce, Screen[None]):
-    """One open session, phase by phase."""
+    """One open session, phase by phase.
+
+    Opened for editing it tells a wall that follows it which phase and tab it shows
+    (``store.wall_position``); opened read-only it shows only the keys that do not change the
+    session, and no countdown (the clock belongs to the window that runs the session).
+    """
+
+    EDITS: ClassVar[frozenset[str]] = frozenset({"park", "undo", "redo", "toggle_clock"})
+    """Actions that change the session: neither shown nor run in a read-only view."""
+    following: ClassVar[bool] = False
+    """True on the wall that follows another window (``WallScreen``)."""
 
     BINDINGS = [
         Binding("ctrl+pagedown", "step(1)", _("Volgende fase"), id="session.next", priority=True),
@@ -66,6 +86,8 @@ class SessionScreen(StyledOnce, Screen[None]):
         self._ticks = 0
         self._showing = asyncio.Lock()
         """Held while a phase is put on screen: a key and a click run in different tasks."""
+        self._recorded: WallPosition | None = None
+        """The position last written for a wall that follows (``record_position``)."""
         self._esc_at = 0.0
         """When Esc was last pressed on a list (``time.monotonic``); 0: not lately."""
         long_lived.settle_in()  # the session read from its file stays until it closes
@@ -83,6 +105,15 @@ class SessionScreen(StyledOnce, Screen[None]):
                     if phase is initial:
                         yield self._phase_widget(phase)
         yield KeyBar()
+
+    @property
+    def read_only(self) -> bool:
+        """This window only looks at the session (``wijksessie view``, or the wall)."""
+        return self.store.read_only
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide (and refuse) the keys that would change a session opened read-only."""
+        return not (action in self.EDITS and self.read_only)
 
     @property
     def phase(self) -> Phase:
@@ -123,10 +154,19 @@ class SessionScreen(StyledOnce, Screen[None]):
     def refresh_header(self) -> None:
         """Show the session's current title, wijk and date, and the countdown."""
         header = self.query_one(SessionHeader)
-        header.show(self.store.session, self.store.read_only)
-        header.show_clock(self.clock)
+        header.show(self.store.session, self.mark())
+        if not self.read_only:
+            header.show_clock(self.clock)
+
+    def mark(self) -> Text:
+        """What the header says after the date: that this window only looks, or nothing."""
+        if self.read_only:
+            return Text(_("   ALLEEN-LEZEN"), style="bold reverse")
+        return Text()
 
     def _tick(self) -> None:
+        if self.read_only:
+            return
         self.query_one(SessionHeader).show_clock(self.clock)
         self._ticks += 1
         if self._ticks % CLOCK_SAVE_SECONDS == 0:
@@ -206,23 +246,39 @@ class SessionScreen(StyledOnce, Screen[None]):
     def _something_changed(self) -> None:
         self.check_saved()
 
-    async def show_phase(self, phase: Phase) -> None:
-        """Put ``phase`` on screen, building it the first time it is shown.
+    async def show_phase(self, phase: Phase, tab: str = "") -> None:
+        """Put ``phase`` on screen, building it the first time it is shown, on its ``tab``
+        (by key; ``""``: the tab it shows already).
 
         One at a time, in the order asked: a key runs its action in the app's task and a click
         on the phase bar in this screen's, so a second request can come while the first waits
         for its phase to mount. Without the lock it would reload the half-built phase (and
         fail), and the first would then override the later choice.
+
+        The tab is chosen before the keyboard goes into the phase: Textual's ``TabbedContent``
+        shows the pane that receives the focus, so focusing the first tab's list and then
+        switching made the two focus messages undo each other (the wall flipped between
+        tabs for a while and could stay on the wrong one).
         """
         async with self._showing:
             if phase is self.phase:
+                self._show_tab(phase, tab)
                 return
             pane = self.query_one(f"#{phase.value}")
             if not pane.children:
                 await pane.mount(self._phase_widget(phase))
                 self.call_after_refresh(long_lived.settle_in)  # it stays until the session closes
             self.query_one("#phases", ContentSwitcher).current = phase.value
+            self._show_tab(phase, tab)
             self._phase_shown(phase)
+
+    def _show_tab(self, phase: Phase, tab: str) -> None:
+        if not tab:
+            return
+        pane = f"{TAB_PREFIX}{tab}"
+        for tabs in self.query_one(f"#{phase.value}").query(TabbedContent):
+            if tabs.query(f"#{pane}"):
+                tabs.active = pane
 
     def _phase_shown(self, phase: Phase) -> None:
         """Start the phase's clock, bring the phase up to date and put the keyboard in it."""
@@ -233,6 +289,35 @@ class SessionScreen(StyledOnce, Screen[None]):
         for widget in self._phase_widgets(phase):
             widget.reload()  # type: ignore[attr-defined]
             widget.focus_default()  # type: ignore[attr-defined]
+        self.record_position()
+
+    def shown_tab(self, phase: Phase) -> str:
+        """The tab ``phase`` shows now (``""`` for a phase without tabs), by its key."""
+        found = list(self.query_one(f"#{phase.value}").query(TabbedContent))
+        active = found[0].active if found else ""
+        return active.removeprefix(TAB_PREFIX)
+
+    def record_position(self) -> None:
+        """Tell a wall that follows this session which phase and tab are on screen.
+
+        Only the editing window does (a read-only view never writes); a folder that refuses
+        the little file only costs the wall its following, so that is not worth a message.
+        """
+        if self.read_only or self.store.path is None:
+            return
+        position = WallPosition(self.phase.value, self.shown_tab(self.phase))
+        if position == self._recorded:
+            return
+        try:
+            write_wall_position(self.store.path, position)
+        except OSError:
+            return
+        self._recorded = position
+
+    @on(TabShown)
+    def _tab_shown(self, event: TabShown) -> None:
+        event.stop()
+        self.record_position()
 
     def _phase_widgets(self, phase: Phase) -> list[Widget]:
         """The widget showing ``phase`` (none before it was first shown)."""
@@ -286,7 +371,38 @@ class SessionScreen(StyledOnce, Screen[None]):
         yield SystemCommand(_("Opnieuw doen"), "ctrl+y", self.action_redo)
         yield SystemCommand(_("Idee parkeren"), "ctrl+t", self.action_park)
         yield SystemCommand(_("Timer starten of pauzeren"), "F9", self.action_toggle_clock)
+        if not self.read_only and self.store.path is not None:
+            yield SystemCommand(
+                _("Muurscherm openen"),
+                _("Een tweede venster voor de beamer dat deze sessie live volgt"),
+                self.action_wall_command,
+            )
         yield SystemCommand(_("Terug naar het overzicht"), "esc esc", self.leave)
+
+    def wall_command(self) -> str:
+        """The command that opens the wall following this session, to type in a second terminal."""
+        path = self.store.path.resolve() if self.store.path is not None else ""
+        return f"wijksessie view {shlex.quote(str(path))} --volg"
+
+    def action_wall_command(self) -> None:
+        """Say (and copy) the command that opens the wall in a second terminal.
+
+        Starting it from here is not sensible: which terminal, on which screen, is the
+        facilitator's choice (Windows Terminal, iTerm2, a tmux pane). The command is put on the
+        clipboard too, where the terminal allows it.
+        """
+        command = self.wall_command()
+        self.app.copy_to_clipboard(command)
+        self.notify(
+            _(
+                "Open een tweede terminal (op de beamer) en typ:\n{command}\n"
+                "Die volgt deze sessie live, alleen-lezen. (Ook naar het klembord gekopieerd, "
+                "als de terminal dat toestaat.)"
+            ).format(command=command),
+            title=_("Muurscherm"),
+            markup=False,
+            timeout=30,
+        )
 
     def action_close(self) -> None:
         """Leave a text field or a filter for the phase's main list; from a list, a second Esc
@@ -334,6 +450,8 @@ class SessionScreen(StyledOnce, Screen[None]):
     def finish(self) -> None:
         """Save pending edits and the clock, and close the store; safe to call twice."""
         self._settle()
+        if not self.read_only and self.store.path is not None:
+            remove_wall_position(self.store.path)
         try:
             self.store.close()
         except WijksessieError as error:
@@ -385,5 +503,7 @@ class SessionScreen(StyledOnce, Screen[None]):
                 "Opslaan van {name} lukte niet; de wijzigingen die niet waren opgeslagen, zijn "
                 "niet bewaard."
             ).format(name=name)
+        if self.store.path is not None:
+            remove_wall_position(self.store.path)
         self.store.close_without_saving()
         return told

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from wijksessie.domain.dates import format_date
 from wijksessie.domain.text import visible
@@ -20,7 +20,7 @@ from wijksessie.ui.literal import literal
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.key_bar import KeyBar
-from wijksessie.ui.widgets.list_table import FILL_CHUNK, FILL_PAUSE, ListTable, cell_width
+from wijksessie.ui.widgets.row_list import Cell, RowList
 
 EMPTY_TEXT = N_(
     "Nog geen sessies in {folder}.\n\n"
@@ -58,12 +58,12 @@ class StartScreen(StyledOnce, Screen[None]):
         self.folder = folder
         self.infos: list[SessionInfo] = []
         self._filled_on_mount = False
-        self._filling = 0
-        """Counts the fills begun, so a fill overtaken by a newer one stops adding rows."""
+        self._keys: list[str] = []
+        """The keys of the columns shown, left to right."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("wijksessie · sessies"), style="bold"), id="start-title")
-        yield ListTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield RowList(id="sessions")
         yield Static("", id="empty")
         yield KeyBar()
 
@@ -79,7 +79,7 @@ class StartScreen(StyledOnce, Screen[None]):
     """Columns left out in projector mode and on a narrow terminal."""
 
     def on_mount(self) -> None:
-        self._add_columns()
+        self._keys = self._shown_keys()
         # Filled before the first paint: a list filled after it makes Textual lay out and
         # paint the screen a second time (about 9 ms of a cold start of 250 ms).
         self.action_refresh()
@@ -90,26 +90,17 @@ class StartScreen(StyledOnce, Screen[None]):
         hidden = self.SECONDARY_COLUMNS if self.app.fewer_columns(self) else frozenset()
         return [key for _label, key in self.COLUMNS if key not in hidden]
 
-    def _add_columns(self) -> None:
-        table = self.query_one("#sessions", DataTable)
-        shown = self._shown_keys()
-        for label, key in self.COLUMNS:
-            if key in shown:
-                table.add_column(_(label), key=key)
-
     def on_resize(self) -> None:
         self._update_columns()
 
     def _update_columns(self) -> bool:
         """Take the secondary columns away (or put them back) for the wall or a small screen.
 
-        True when the columns were rebuilt (and the list read again).
+        True when the columns changed (and the list was read again).
         """
-        table = self.query_one("#sessions", DataTable)
-        if [str(key.value) for key in table.columns] == self._shown_keys():
+        if self._keys == self._shown_keys():
             return False
-        table.clear(columns=True)
-        self._add_columns()
+        self._keys = self._shown_keys()
         self.action_refresh()
         return True
 
@@ -125,57 +116,37 @@ class StartScreen(StyledOnce, Screen[None]):
     def action_refresh(self) -> None:
         """Read the folder again.
 
-        A folder longer than the screen is filled a screenful first: Textual measures every
-        cell of every row it is given, and a thousand sessions took four times as long as ten
-        to show (issue 20). The other rows follow after the paint, ``FILL_CHUNK`` at a time,
-        into columns whose widths are set beforehand from all the rows' plain texts, so nothing
-        on the wall moves.
+        Every session is in the list at once, as plain text: the list draws only the rows on
+        screen, so a thousand sessions show as soon as ten (issue 20; Textual's ``DataTable``
+        measured and rendered every cell of every row it was given).
         """
+        was = self.selected() if self.is_mounted else None
         self.infos = list_sessions(self.folder)
-        table = self.query_one("#sessions", DataTable)
-        table.clear()
-        self._filling += 1
         every = [key for _label, key in self.COLUMNS]
-        shown = [every.index(str(key.value)) for key in table.columns]
-        first = max(self.app.size.height, 1)
-        lazy = len(self.infos) > first
-        if lazy:
-            # The widths come from the plain texts: building every row's cells would cost
-            # as much again as showing the first screenful.
-            plain = [self._plain(info) for info in self.infos]
-            for index, column in zip(shown, table.columns.values(), strict=True):
-                widest = max(cell_width(texts[index]) for texts in plain)
-                column.width = max(column.content_width, widest)
-        for column in table.columns.values():
-            # Fixed while rows are still to come; measured by Textual, as always, otherwise.
-            column.auto_width = not lazy
-        self._add_rows(table, self.infos[:first], shown)
-        if lazy:
-            self.call_after_refresh(self._fill_rest, self._filling, self.infos, shown, first)
+        shown = [every.index(key) for key in self._keys]
+        labels = [_(self.COLUMNS[index][0]) for index in shown]
+        texts = [[plain[index] for index in shown] for plain in map(self._plain, self.infos)]
+        infos = self.infos
+
+        def cells(row: int) -> list[Cell]:
+            every_cell = self._cells(infos[row])
+            return [every_cell[index] for index in shown]
+
+        table = self.query_one("#sessions", RowList)
+        row = table.cursor_row
+        table.set_rows(labels, texts, cells)
+        # The cursor stays on its session (after a dialog, a session closed, a delete: on the
+        # next one), instead of going back to the top of a long list.
+        if was is not None:
+            paths = [info.path for info in infos]
+            gone = was.path not in paths
+            table.move_cursor(row if gone else paths.index(was.path))
         empty = self.query_one("#empty", Static)
         empty.update(literal(_(EMPTY_TEXT).format(folder=self.folder)))
         empty.display = not self.infos
         table.display = bool(self.infos)
         if self.infos:
             table.focus()
-
-    def _add_rows(self, table: DataTable[Text], infos: list[SessionInfo], shown: list[int]) -> None:
-        for info in infos:
-            cells = self._cells(info)
-            table.add_row(*(cells[index] for index in shown), key=str(info.path))
-
-    def _fill_rest(
-        self, filling: int, infos: list[SessionInfo], shown: list[int], start: int
-    ) -> None:
-        """Add the next ``FILL_CHUNK`` rows after a paint, unless a newer fill began."""
-        if filling != self._filling or not self.is_attached:
-            return
-        table = self.query_one("#sessions", DataTable)
-        self._add_rows(table, infos[start : start + FILL_CHUNK], shown)
-        if start + FILL_CHUNK < len(infos):
-            self.set_timer(
-                FILL_PAUSE, lambda: self._fill_rest(filling, infos, shown, start + FILL_CHUNK)
-            )
 
     @staticmethod
     def _plain(info: SessionInfo) -> tuple[str, ...]:
@@ -193,27 +164,27 @@ class StartScreen(StyledOnce, Screen[None]):
         )
 
     @staticmethod
-    def _cells(info: SessionInfo) -> tuple[Text, ...]:
+    def _cells(info: SessionInfo) -> tuple[Cell, ...]:
         date, title, wijk, participants, commitments, name = StartScreen._plain(info)
         if info.problem:
-            return (Text(), Text(title), Text(wijk, style="italic red"), Text(), Text(), Text(name))
+            return (Cell(""), Cell(title), Cell(wijk, "italic red"), Cell(""), Cell(""), Cell(name))
         return (
-            Text(date),
-            Text(title, style="bold"),
-            Text(wijk, style="italic yellow" if info.conflict else ""),
-            Text(participants, justify="right"),
-            Text(commitments, justify="right"),
-            Text(name, style="dim"),
+            Cell(date),
+            Cell(title, "bold"),
+            Cell(wijk, "italic yellow" if info.conflict else ""),
+            Cell(participants, justify="right"),
+            Cell(commitments, justify="right"),
+            Cell(name, "dim"),
         )
 
     def selected(self) -> SessionInfo | None:
         """The session under the cursor, if any."""
-        table = self.query_one("#sessions", DataTable)
+        table = self.query_one("#sessions", RowList)
         if not self.infos or not table.display:
             return None
         return self.infos[table.cursor_row]
 
-    @on(DataTable.RowSelected)
+    @on(RowList.Selected)
     def action_open(self) -> None:
         """Open the session under the cursor."""
         info = self.selected()

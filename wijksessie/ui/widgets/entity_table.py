@@ -10,15 +10,17 @@ from textual.message import Message
 from textual.widgets.data_table import RowDoesNotExist
 
 from wijksessie.i18n import _
+from wijksessie.ui.read_only import LooksOnly
 from wijksessie.ui.widgets.list_table import ListTable
 
 
-class EntityTable(ListTable[object]):
+class EntityTable(LooksOnly, ListTable[object]):
     """A row-cursor table whose keys ask the owner to add, edit or delete the row's entity.
 
     Row keys are entity ids; the owner (a phase) does the work and re-fills the table.
     """
 
+    EDITS = frozenset({"request"})
     BINDINGS = [
         Binding("a,insert", "request('add')", _("Toevoegen"), id="table.add"),
         Binding("e,enter", "request('edit')", _("Bewerken"), id="table.edit"),

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
+from textual.widgets import Button, Input, Label, Select, TextArea
 
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
@@ -31,6 +31,7 @@ from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.modal import Modal
 from wijksessie.ui.widgets.pick_list import PickList
 from wijksessie.ui.widgets.suggest import ListSuggester
+from wijksessie.ui.widgets.tick_box import TickBox
 
 Values = dict[str, Any]
 
@@ -48,7 +49,7 @@ class FormField:
     allow_blank: bool = True
     hint: str = ""
     private: bool = False
-    """Contact details: masked while the app is in projector mode."""
+    """Contact details: masked while the app is in projector mode (or is the wall)."""
     preview: Callable[[str], str] | None = None
     """What the typed text will be read as, shown under the field as it is typed (a date:
     "→ vr 18 dec 2026", or why it is no date)."""
@@ -128,9 +129,9 @@ class FormDialog(StyledOnce, Modal[bool]):
         if spec.kind == "multi":
             return PickList(list(spec.choices), set(value or ()), id=widget_id)
         if spec.kind == "flag":
-            return Checkbox(spec.placeholder or spec.label, bool(value), id=widget_id, compact=True)
+            return TickBox(spec.placeholder or spec.label, bool(value), id=widget_id, compact=True)
         suggester = ListSuggester(spec.vocabulary) if spec.vocabulary else None
-        masked = spec.private and bool(getattr(self.app, "projector", False))
+        masked = spec.private and bool(getattr(self.app, "masked", False))
         return CleanInput(
             value or "",
             placeholder=spec.placeholder,

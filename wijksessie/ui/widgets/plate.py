@@ -38,6 +38,7 @@ from wijksessie.domain.text import visible
 from wijksessie.i18n import _
 from wijksessie.render.layout import Place, Plate, PlateLine, ring_layout, ring_rows
 from wijksessie.render.palette import sector_colours
+from wijksessie.ui.read_only import LooksOnly
 
 LINE_ROLES: dict[str, str] = {
     ConnectionKind.WORK_TOGETHER.value: "work",
@@ -307,7 +308,7 @@ def legend_items() -> Iterable[tuple[str, str, str]]:
     yield ALONE, "isolated", _("nog zonder verbinding")
 
 
-class NetworkPlate(Widget, can_focus=True):
+class NetworkPlate(LooksOnly, Widget, can_focus=True):
     """The network as a picture; arrows or ``/`` and a name select an organisation."""
 
     COMPONENT_CLASSES = {
@@ -333,6 +334,7 @@ class NetworkPlate(Widget, can_focus=True):
     NetworkPlate > .plate--isolated { color: $text-error; text-style: bold; }
     """
 
+    EDITS = frozenset({"open"})
     BINDINGS = [
         Binding("up", "move(0, -1)", _("Omhoog"), show=False),
         Binding("down", "move(0, 1)", _("Omlaag"), show=False),

@@ -14,7 +14,6 @@ from textual.widgets import Static
 from wijksessie.domain.agenda import AgendaClock, ClockState
 from wijksessie.domain.dates import long_date
 from wijksessie.domain.model import Session
-from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 
 
@@ -57,15 +56,14 @@ class SessionHeader(Horizontal):
         yield HeaderTitle(id="header-title")
         yield Static(id="header-clock")
 
-    def show(self, session: Session, read_only: bool = False) -> None:
-        """Render the title part for ``session``."""
+    def show(self, session: Session, mark: Text | None = None) -> None:
+        """Render the title part for ``session``, then ``mark`` (read-only, the wall)."""
         parts = [literal(session.title, "bold")]
         if session.wijk:
             parts.append(literal(session.wijk))
         if session.date:
             parts.append(Text(long_date(session.date)))
-        mark = Text(_("   ALLEEN-LEZEN"), style="bold reverse") if read_only else Text()
-        self.query_one(HeaderTitle).show(parts, mark)
+        self.query_one(HeaderTitle).show(parts, mark or Text())
 
     def show_clock(self, clock: AgendaClock) -> None:
         """Render the countdown of the current phase; its state becomes a CSS class."""

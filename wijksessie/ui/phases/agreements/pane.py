@@ -9,6 +9,7 @@ from wijksessie.domain.consent import amend, current_round
 from wijksessie.domain.model import Agreement, AgreementStatus, Stance, choice_label
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
+from wijksessie.ui.read_only import LooksOnly
 from wijksessie.ui.widgets.confirm import ConfirmDialog
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
@@ -37,9 +38,10 @@ def round_summary(agreement: Agreement) -> Text:
     return text
 
 
-class AgreementsPane(EntityPane):
+class AgreementsPane(LooksOnly, EntityPane):
     """Agreements; ``r`` puts the selected one to the room."""
 
+    EDITS = frozenset({"consent"})
     BINDINGS = [Binding("r", "consent", _("Consentronde"), id="agreements.consent")]
 
     kind = Agreement

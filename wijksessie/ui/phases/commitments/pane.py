@@ -16,6 +16,7 @@ from wijksessie.errors import ValidationError
 from wijksessie.i18n import N_, _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.commitments.status_style import STATUS_STYLE
+from wijksessie.ui.read_only import LooksOnly
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
 
@@ -28,9 +29,10 @@ _STATUSES = list(CommitmentStatus)
 NEXT_STATUS = {status: _STATUSES[(i + 1) % len(_STATUSES)] for i, status in enumerate(_STATUSES)}
 
 
-class CommitmentsPane(EntityPane):
+class CommitmentsPane(LooksOnly, EntityPane):
     """Commitments; ``g`` changes the grouping, ``s`` moves the status on."""
 
+    EDITS = frozenset({"next_status", "review"})
     BINDINGS = [
         Binding("g", "group", _("Groeperen"), id="commitments.group"),
         Binding("s", "next_status", _("Status"), id="commitments.status"),

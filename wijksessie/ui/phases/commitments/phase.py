@@ -41,7 +41,7 @@ class CommitmentsPhase(Vertical):
         else:
             text = Text()
             # On the wall the people who promised nothing are counted, not named.
-            for line in checks.messages(names=not self.app.projector):
+            for line in checks.messages(names=not self.app.masked):  # type: ignore[attr-defined]
                 text.append("! ", style="bold yellow")
                 text.append_text(literal(line))
                 text.append("\n")

@@ -7,17 +7,19 @@ from textual.binding import Binding
 
 from wijksessie.domain.model import THEMES, Goal, Organisation, ResidentQuestion
 from wijksessie.domain.text import join_list, split_list
-from wijksessie.domain.voting import tally
+from wijksessie.domain.voting import results_hidden, tally
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.phases.goals.vote_bar import BAR_WIDTH, vote_bar
+from wijksessie.ui.read_only import LooksOnly
 from wijksessie.ui.widgets.entity_pane import EntityPane
 from wijksessie.ui.widgets.form_dialog import FormField, Values
 
 
-class GoalsPane(EntityPane):
+class GoalsPane(LooksOnly, EntityPane):
     """Shared goals; ``s`` starts the voting round."""
 
+    EDITS = frozenset({"vote"})
     BINDINGS = [Binding("s", "vote", _("Stemronde"), id="goals.vote")]
 
     kind = Goal
@@ -27,17 +29,26 @@ class GoalsPane(EntityPane):
 
     def entities(self) -> list[Goal]:
         goals = self.store.all(Goal)
+        self._hidden = results_hidden(self.store.session)
         self._bars = {bar.goal.id: bar for bar in tally(goals)}
         self._orgs = {org.id: org.name for org in self.store.all(Organisation)}
+        if self._hidden:  # a blind round: not even the order may give the standings away
+            return goals
         return [bar.goal for bar in self._bars.values()]
 
     def cells(self, entity: Goal) -> tuple[Text, ...]:
         bar = self._bars[entity.id]
         coalition = [self._orgs.get(org_id, "") for org_id in entity.coalition]
+        if self._hidden:
+            rank = Text("–", style="bold", justify="right")
+            votes = Text(_("blind: uitslag als de ronde sluit"), style="dim italic")
+        else:
+            rank = Text(str(bar.rank) if bar.total else "–", style="bold", justify="right")
+            votes = vote_bar(bar.cells(BAR_WIDTH), bar.total)
         return (
-            Text(str(bar.rank) if bar.total else "–", style="bold", justify="right"),
+            rank,
             literal(entity.text, "bold"),
-            vote_bar(bar.cells(BAR_WIDTH), bar.total),
+            votes,
             literal(join_list([name for name in coalition if name])),
             Text(str(len(entity.question_ids)), justify="right"),
         )

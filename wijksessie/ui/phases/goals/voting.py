@@ -6,6 +6,8 @@ can call out "twee!" and the facilitator presses 2.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,10 +16,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from wijksessie.domain.model import Goal, Participant
+from wijksessie.domain.model import Goal, Participant, VoteRound
 from wijksessie.domain.voting import DEFAULT_BUDGET, remaining_votes, take_vote, total_votes
 from wijksessie.domain.voting import give_vote as domain_give_vote
-from wijksessie.errors import WijksessieError
+from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
@@ -44,6 +46,7 @@ class VotingScreen(StyledOnce, Screen[None]):
         Binding("left", "step(-1)", _("Vorige"), id="vote.previous"),
         Binding("plus", "budget(1)", _("Meer stemmen"), id="vote.more"),
         Binding("minus", "budget(-1)", _("Minder stemmen"), id="vote.fewer"),
+        Binding("b", "blind", _("Blind stemmen"), id="vote.blind"),
     ]
 
     AUTO_FOCUS = None
@@ -51,7 +54,9 @@ class VotingScreen(StyledOnce, Screen[None]):
     def __init__(self, store: SessionStore, budget: int = DEFAULT_BUDGET) -> None:
         super().__init__()
         self.store = store
-        self.budget = budget
+        open_round = store.session.vote_round
+        self.round = open_round or VoteRound(budget=budget)
+        """The round as stored: a round left open (the app closed during it) goes on as it was."""
         self.people = sorted(
             (p for p in store.all(Participant) if p.present), key=lambda p: p.name.casefold()
         )
@@ -66,8 +71,25 @@ class VotingScreen(StyledOnce, Screen[None]):
             yield Static(id="voting-goals")
         yield KeyBar()
 
+    @property
+    def budget(self) -> int:
+        """Votes per person in this round."""
+        return self.round.budget
+
     def on_mount(self) -> None:
+        self._save_round(self.round)
         self.redraw()
+
+    def _save_round(self, vote_round: VoteRound | None) -> bool:
+        """Keep the round (or its end, ``None``) in the session file; False when refused."""
+        try:
+            self.store.save_session(replace(self.store.session, vote_round=vote_round))
+        except SaveError:
+            pass  # kept in memory; the session screen warns and retries
+        except WijksessieError as error:
+            show_error(self, error, severity="warning")
+            return False
+        return True
 
     def goals(self) -> list[Goal]:
         """The goals of the round, in their fixed order."""
@@ -80,7 +102,9 @@ class VotingScreen(StyledOnce, Screen[None]):
         title = Text(
             _("Stemronde · {budget} stemmen per persoon").format(budget=self.budget), style="bold"
         )
-        title.append(_("   (+/− verandert het aantal)"), style="dim")
+        if self.round.blind:
+            title.append(_(" · blind: de uitslag komt als de ronde sluit"), style="bold yellow")
+        title.append(_("   (+/− verandert het aantal, b blind)"), style="dim")
         self.query_one("#voting-title", Static).update(title)
         self.query_one("#voting-person", Static).update(self._person_text(goals))
         self.query_one("#voting-goals", Static).update(self._goals_table(goals))
@@ -113,7 +137,7 @@ class VotingScreen(StyledOnce, Screen[None]):
             table.add_row(
                 Text(str(number), style="bold reverse"),
                 literal(goal.text, "bold"),
-                vote_bar(cells, total),
+                Text(_("verborgen"), style="dim") if self.round.blind else vote_bar(cells, total),
                 Text("●" * mine, style="bold yellow"),
             )
         return table
@@ -162,9 +186,29 @@ class VotingScreen(StyledOnce, Screen[None]):
 
     def action_budget(self, delta: int) -> None:
         """Change the number of votes per person (1 to 10)."""
-        self.budget = max(1, min(10, self.budget + delta))
+        budget = max(1, min(10, self.budget + delta))
+        self._change_round(replace(self.round, budget=budget))
+
+    def action_blind(self) -> None:
+        """Hide (or show again) the bars and totals until the round closes."""
+        if self._change_round(replace(self.round, blind=not self.round.blind)):
+            if self.round.blind:
+                told = _("Blind stemmen: de uitslag blijft verborgen tot de ronde sluit.")
+            else:
+                told = _("De tussenstand is weer zichtbaar.")
+            self.notify(told, timeout=4)
+
+    def _change_round(self, vote_round: VoteRound) -> bool:
+        if not self._save_round(vote_round):
+            return False
+        self.round = vote_round
         self.redraw()
+        return True
 
     def action_close(self) -> None:
-        """End the round; the goals list re-sorts by votes."""
+        """End the round: the goals list re-sorts by votes, a blind round shows its results."""
+        blind = self.round.blind
+        self._save_round(None)
+        if blind:
+            self.app.notify(_("De stemronde is gesloten: dit is de uitslag."), timeout=5)
         self.dismiss(None)

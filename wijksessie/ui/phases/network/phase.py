@@ -19,6 +19,7 @@ from textual.widgets import DataTable, TabbedContent, TabPane, Tabs
 from wijksessie.errors import NotFoundError
 from wijksessie.i18n import N_, _
 from wijksessie.store import SessionStore
+from wijksessie.ui.messages import TabShown
 from wijksessie.ui.phases.network.connections import ConnectionsPane
 from wijksessie.ui.phases.network.gaps import GapsView
 from wijksessie.ui.phases.network.graph import NetworkView
@@ -27,6 +28,7 @@ from wijksessie.ui.phases.network.matrix import MatrixView
 from wijksessie.ui.phases.network.organisations import OrganisationsPane
 from wijksessie.ui.phases.network.overlap import OverlapView
 from wijksessie.ui.phases.network.participants import ParticipantsPane
+from wijksessie.ui.read_only import LooksOnly
 from wijksessie.ui.widgets.entity_pane import EntityPane
 
 VIEWS = "MatrixView, OverlapView, GapsView, NetworkView"
@@ -43,9 +45,10 @@ TABS = (
 )
 
 
-class NetworkPhase(Vertical):
+class NetworkPhase(LooksOnly, Vertical):
     """The map of who does what, and what it reveals."""
 
+    EDITS = frozenset({"import_list"})
     BINDINGS = [
         *(
             Binding(str(number), f"show_tab('{key}')", _(label), show=False)
@@ -121,6 +124,7 @@ class NetworkPhase(Vertical):
         self._refresh_showing()
         if self.is_visible_phase():
             self.focus_default()
+            self.post_message(TabShown())
 
     def focus_default(self) -> None:
         """Put the keyboard on the table of the tab that is showing, or on the view itself.
