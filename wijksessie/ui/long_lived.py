@@ -29,13 +29,14 @@ def settle_in() -> None:
     gc.freeze()
 
 
-def release() -> None:
-    """Let the collector see everything again and collect now: the session closed.
+def release(*, collect: bool) -> None:
+    """Let the collector see everything again: the session closed, its objects may go.
 
-    Collecting here, as the session's screen goes, is one full collection the app would
-    otherwise make at some later moment: handed back all at once, the closed session's
-    objects (and their cycles) made the next full collection walk all of them, in the
-    middle of opening the next session (the large one: 1.5× → 2.2× the small one).
+    ``collect`` (the facilitator went back to the start screen) collects them at once, while
+    nobody types: otherwise the closed session's cycles would wait for a full collection at
+    some later moment, or be frozen with the next session opened, until that one closes too.
+    An app that quits leaves that to the end of the process.
     """
     gc.unfreeze()
-    gc.collect()
+    if collect:
+        gc.collect()

@@ -90,6 +90,8 @@ class SessionScreen(StyledOnce, Screen[None]):
         """The position last written for a wall that follows (``record_position``)."""
         self._esc_at = 0.0
         """When Esc was last pressed on a list (``time.monotonic``); 0: not lately."""
+        self._left = False
+        """Set when the facilitator leaves for the start screen (not when the app quits)."""
         long_lived.settle_in()  # the session read from its file stays until it closes
 
     def compose(self) -> ComposeResult:
@@ -142,7 +144,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         self.call_after_refresh(long_lived.settle_in)
 
     def on_unmount(self) -> None:
-        long_lived.release()
+        long_lived.release(collect=self._left)
 
     def _start_review(self) -> None:
         phase = self.query_one(f"#phase-{Phase.COMMITMENTS.value}")
@@ -434,6 +436,7 @@ class SessionScreen(StyledOnce, Screen[None]):
             self.app.push_screen(UnsavedDialog(self.unsaved_question()), self._close_answered)
             return
         self.finish()
+        self._left = True
         self.dismiss(None)
 
     def _close_answered(self, answer: str | None) -> None:
@@ -444,6 +447,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         except SaveError as error:
             self.notify(str(error), severity="error", markup=False, timeout=30)
             return
+        self._left = True
         self.dismiss(None)
         self.app.notify(told, severity="warning", markup=False, timeout=60)
 
