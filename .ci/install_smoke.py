@@ -3,7 +3,7 @@
 Builds the sdist and, from it, the wheel (``python -m build``), installs the wheel into a fresh
 venv outside the source tree, and runs the installed ``wijksessie``: ``--version``; ``demo`` in
 a pseudo-terminal until the Kruidenbuurt session is on screen, then ``ctrl+q`` (the app's
-``.tcss`` must be inside to get that far); the HTML summary (its Jinja template); ``list`` in
+``.tcss`` must be inside to get that far); the HTML summary (its stylesheet); ``list`` in
 English (the compiled catalogue). Exit code 0 when all of it worked.
 
     python .ci/install_smoke.py            # about a minute; CI runs it after the tests
@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = (
     "wijksessie/ui/app.tcss",
-    "wijksessie/render/templates/summary.html.j2",
+    "wijksessie/render/templates/summary.css",
+    "wijksessie/render/templates/over_time.html.j2",
     "wijksessie/locale/en/LC_MESSAGES/wijksessie.mo",
 )
 
@@ -115,7 +116,7 @@ def main() -> None:
             sys.exit(f"--version said {version!r}")
         sessions = home / "Wijk sessies é"
         run_demo_in_a_terminal(wijksessie, sessions, home)
-        step("wijksessie summary --format html (the template), list --lang en (the catalogue)")
+        step("wijksessie summary --format html (its stylesheet), list --lang en (the catalogue)")
         run(
             wijksessie,
             "--dir",

@@ -77,9 +77,9 @@ def test_the_sources_wrap_strings_at_all() -> None:
 
 
 def test_the_html_template_strings_are_extracted_too() -> None:
-    """``_()`` in ``summary.html.j2`` counts like ``_()`` in Python (see ``babel.cfg``)."""
+    """``_()`` in ``over_time.html.j2`` counts like ``_()`` in Python (see ``babel.cfg``)."""
     messages = source_messages()
-    assert messages.get("Samenvatting netwerksessie", "").endswith("summary.html.j2")
+    assert messages.get("Netwerkplaten", "").endswith("over_time.html.j2")
     assert "%(num)s stem" in messages
 
 

@@ -104,3 +104,24 @@ def test_a_decoded_list_is_not_the_stored_list() -> None:
     goal = from_dict(Goal, stored)
     assert goal.themes == stored["themes"]
     assert goal.themes is not stored["themes"]
+
+
+def test_field_types_are_what_get_type_hints_says() -> None:
+    """The codec reads each field's type from its annotation string itself, each distinct
+    string evaluated once (``typing.get_type_hints`` compiled all 80 of the model's, 5 ms of
+    every cold command that reads a session): the types must be the same."""
+    import dataclasses
+    import typing
+
+    from wijksessie.domain import model
+    from wijksessie.domain.codec import _resolve
+
+    classes = [
+        value
+        for value in vars(model).values()
+        if dataclasses.is_dataclass(value) and value.__module__ == model.__name__
+    ]
+    assert len(classes) >= 14
+    for cls in classes:
+        found = {f.name: _resolve(cls, f.type) for f in dataclasses.fields(cls)}
+        assert found == typing.get_type_hints(cls), cls.__name__

@@ -94,3 +94,16 @@ def test_a_big_network_prints_compactly_a_small_one_as_it_was() -> None:
     page = to_html(big)
     assert '<body class="compact">' in page
     assert "Op papier staan de toezeggingen alleen per persoon" in page
+
+
+def test_every_sentence_of_the_page_is_seen_by_the_catalogue() -> None:
+    """``render.html`` writes the page with f-strings; ``pybabel extract`` (and the i18n tests)
+    do not look inside an f-string on Python 3.11, so a ``_()`` there would stay Dutch in an
+    English page without any test noticing."""
+    import re
+    from pathlib import Path
+
+    from wijksessie.render import html
+
+    source = Path(html.__file__).read_text(encoding="utf-8")
+    assert re.findall(r"\{\s*(?:_|ngettext)\(", source) == []

@@ -1,25 +1,44 @@
-"""The compiled page template is kept between runs, and a cache that fails costs nothing."""
+"""The compiled page template is kept between runs, and a cache that fails costs nothing.
+
+The network-over-time page is the one made from a template (the summary page is written by
+``render.html`` itself, without Jinja2)."""
 
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 import pytest
 from jinja2 import Environment
 
-from tests.render.conftest import demo_summary
-from wijksessie.render import html
+from tests.domain.over_time_sessions import four_sessions
+from wijksessie.domain.matching import parse_decisions
+from wijksessie.domain.over_time import Overview, SessionSource, build_overview
+from wijksessie.render import over_time, templating
 from wijksessie.render.template_cache import CACHE_DIR_ENV, template_cache
 
 
 def _fresh_page(monkeypatch: pytest.MonkeyPatch, folder: Path) -> str:
     monkeypatch.setenv(CACHE_DIR_ENV, str(folder))
-    html.environment.cache_clear()
+    _forget()
     try:
-        return html.to_html(demo_summary())
+        return over_time.to_html(_overview())
     finally:
-        html.environment.cache_clear()
+        _forget()
+
+
+@cache
+def _overview() -> Overview:
+    """One overview for every page of a test (its sessions get new ids each time)."""
+    sources = [SessionSource(name, network) for name, network in four_sessions().items()]
+    return build_overview(sources, parse_decisions({"format": "wijksessie-koppelingen"}))
+
+
+def _forget() -> None:
+    """A new process, as far as templates go: no environment, no loaded template."""
+    templating.environment.cache_clear()
+    over_time._template.cache_clear()
 
 
 def test_the_compiled_template_is_kept_and_used(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from tests.ui.conftest import AppFactory, table_docs
 from wijksessie.domain.model import Initiative, Organisation, Participant
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.network.phase import NetworkPhase
+from wijksessie.ui.screens.start import StartScreen
 from wijksessie.ui.widgets.entity_pane import AUTO_HEIGHT_ROWS, EntityPane
 
 
@@ -341,3 +343,57 @@ async def test_a_list_longer_than_the_screen_fills_after_the_paint_in_steady_col
             assert table.cursor_row == 79
         opened.close()
     assert widths[35] == widths[120]
+
+
+async def test_an_open_session_is_left_out_of_full_collections_until_it_closes(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    """The session's data, its screen and each phase built stay until the session closes, so
+    the garbage collector's full collections stop walking them (``long_lived``; a full
+    collection of the large session took 40 ms, in the middle of a phase's first show); on
+    closing they are all handed back, so nothing frozen outlives the session."""
+    gc.unfreeze()
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        opened = gc.get_freeze_count()
+        assert opened > 10_000, "the session and its screen are left out"
+        await _network_phase(app, pilot)
+        assert gc.get_freeze_count() > opened, "and so is the phase built when first shown"
+        app.screen.focus_next(DataTable)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert gc.get_freeze_count() == 0
+
+
+async def test_a_row_added_off_screen_is_scrolled_to_before_the_next_paint(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    """A new participant sorts into the middle of a long list: the table is at its row before
+    the next paint (Textual scrolls only after a paint, once it has measured the rows, so the
+    wall was drawn twice: at the old place, then at the new one), and Textual keeps it there."""
+    with SessionStore.open(session_file) as store, store.batch():
+        for number in range(80):
+            store.add(Participant(f"Deelnemer {number:03d}"))
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        phase = await _network_phase(app, pilot)
+        pane = phase.query_one("#pane-participants", EntityPane)
+        table = pane.query_one(DataTable)
+        while pane.still_filling:
+            await pilot.pause()
+        assert table.scroll_y == 0
+        newcomer = Participant("Deelnemer 0605")
+        with pane.store.batch():
+            pane.store.add(newcomer)
+        pane.refresh_rows(keep=newcomer.id)
+        row = table.get_row_index(newcomer.id)
+        assert row == 61
+        on_screen = table.scrollable_content_region.height - table.header_height
+        top = table.scroll_y
+        assert top <= row < top + on_screen, "in view before the paint"
+        await pilot.pause()
+        assert table.scroll_y == top
+        assert table.cursor_row == row
+        assert str(table.get_row_at(table.cursor_row)[0]) == "Deelnemer 0605"

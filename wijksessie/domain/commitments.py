@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, TypeVar
 
@@ -25,6 +24,7 @@ from wijksessie.domain.model import (
     Organisation,
     Participant,
 )
+from wijksessie.domain.record import record
 from wijksessie.domain.text import normalise
 from wijksessie.domain.voting import ranked_goals
 from wijksessie.i18n import _, ngettext
@@ -39,7 +39,7 @@ class _Identified(Protocol):
 T = TypeVar("T", bound=_Identified)
 
 
-@dataclass(frozen=True)
+@record
 class CommitmentChecks:
     """What still needs attention before the room leaves, each list in a stable order."""
 

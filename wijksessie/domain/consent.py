@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from wijksessie.domain.model import (
     Agreement,
@@ -34,6 +33,7 @@ from wijksessie.domain.model import (
     Stance,
     choice_label,
 )
+from wijksessie.domain.record import record
 from wijksessie.errors import ValidationError, WijksessieError
 from wijksessie.i18n import N_, _
 
@@ -45,7 +45,7 @@ class ConsentError(WijksessieError):
     """A step in the consent round that cannot be taken now, said in the current language."""
 
 
-@dataclass(frozen=True)
+@record
 class ConsentTally:
     """Where the current round stands: answers per stance and who has not answered yet."""
 

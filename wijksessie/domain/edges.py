@@ -10,10 +10,9 @@ below); ``kind_label`` gives the words a map shows, in the current language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from wijksessie.domain.analysis import overlaps
 from wijksessie.domain.model import Network, choice_label
+from wijksessie.domain.record import record
 from wijksessie.i18n import N_, _
 
 INITIATIVE_OF = N_("initiatief van")
@@ -28,7 +27,7 @@ def kind_label(kind: str) -> str:
     return _(kind) if kind in _OWN_KINDS else choice_label(kind)
 
 
-@dataclass(frozen=True)
+@record
 class Edge:
     """One line between two entities (by id), with its kind (a Dutch key) and an optional note.
 

@@ -24,7 +24,7 @@ import dataclasses
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import TypeVar
 
@@ -45,6 +45,7 @@ from wijksessie.domain.model import (
     Stance,
     choice_label,
 )
+from wijksessie.domain.record import record
 from wijksessie.domain.text import normalise
 from wijksessie.errors import NotFoundError
 from wijksessie.i18n import N_, _, ngettext
@@ -58,7 +59,7 @@ NO_GOAL = N_("Zonder doel")
 # --- the structure -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Header:
     """What the session was: its facts, the question it served and when the network meets next."""
 
@@ -78,7 +79,7 @@ class Header:
     made_on_text: str
 
 
-@dataclass(frozen=True)
+@record
 class Person:
     """A participant as the summary shows them; ``email``/``phone`` empty unless shared.
 
@@ -93,7 +94,7 @@ class Person:
     phone: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Attendance:
     """The people of one organisation (``organisation`` empty: people without one)."""
 
@@ -102,7 +103,7 @@ class Attendance:
     people: tuple[Person, ...]
 
 
-@dataclass(frozen=True)
+@record
 class InitiativeLine:
     """One initiative with its themes and who to ask about it."""
 
@@ -114,7 +115,7 @@ class InitiativeLine:
     backup: str
 
 
-@dataclass(frozen=True)
+@record
 class OrganisationWork:
     """What one organisation does in the wijk and what it needs from the network."""
 
@@ -124,7 +125,7 @@ class OrganisationWork:
     initiatives: tuple[InitiativeLine, ...]
 
 
-@dataclass(frozen=True)
+@record
 class OverlapLine:
     """Two similar initiatives of different organisations.
 
@@ -140,7 +141,7 @@ class OverlapLine:
     connected: str
 
 
-@dataclass(frozen=True)
+@record
 class GapLine:
     """A residents' question nobody works on, and why."""
 
@@ -148,7 +149,7 @@ class GapLine:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class WeakLinkLine:
     """A place where the network hangs on one person."""
 
@@ -160,7 +161,7 @@ MAX_OVERLAPS = 25
 """The strongest overlaps a summary lists; the rest is counted, not listed."""
 
 
-@dataclass(frozen=True)
+@record
 class Findings:
     """What the analysis of "Wie doet wat" found."""
 
@@ -175,7 +176,7 @@ class Findings:
     instead of running the analysis again (0.2 s for the large benchmark session)."""
 
 
-@dataclass(frozen=True)
+@record
 class GoalLine:
     """A shared goal in vote order: equal votes share a rank."""
 
@@ -189,7 +190,7 @@ class GoalLine:
     """A blind voting round is open: no rank, no votes (and the goals in their own order)."""
 
 
-@dataclass(frozen=True)
+@record
 class StanceNote:
     """Who had a reservation or objection in the last round, and what they said."""
 
@@ -199,7 +200,7 @@ class StanceNote:
     note: str
 
 
-@dataclass(frozen=True)
+@record
 class AgreementLine:
     """A basic agreement with the outcome of its last consent round."""
 
@@ -216,7 +217,7 @@ class AgreementLine:
     reservations: tuple[StanceNote, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CommitmentLine:
     """One promise as the summary shows it, with its flags already decided.
 
@@ -240,7 +241,7 @@ class CommitmentLine:
     chain_id: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class CommitmentGroup:
     """Commitments of one person or one goal; ``own`` marks the reader's own group.
 
@@ -254,7 +255,7 @@ class CommitmentGroup:
     participant_id: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class OpenQuestion:
     """A residents' question no initiative answers yet (a gap, ``analysis.gaps``)."""
 
@@ -263,7 +264,7 @@ class OpenQuestion:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class AgendaLine:
     """One phase: the minutes planned and the minutes really spent."""
 
@@ -272,7 +273,7 @@ class AgendaLine:
     spent_minutes: int
 
 
-@dataclass(frozen=True)
+@record
 class Summary:
     """Everything a summary says, in reading order; built by ``build_summary`` only.
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 import types
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from datetime import date
 from functools import cache
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from wijksessie.domain.model import KIND_NOUNS, Session
+from wijksessie.domain.record import record
 from wijksessie.domain.text import clean, unwanted_finder
 from wijksessie.domain.validation import (
     LIST_ITEM_MAX,
@@ -46,7 +47,7 @@ DROPPED = "dropped"
 DROPPED_DEEP = "dropped-deep"
 
 
-@dataclass(frozen=True)
+@record
 class Fix:
     """One change loading made: in which kind of entity, which field, and what was done."""
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from wijksessie.domain.model import Goal, Participant, Session
+from wijksessie.domain.record import record
 from wijksessie.domain.text import normalise
 from wijksessie.errors import NotFoundError, WijksessieError
 from wijksessie.i18n import _
@@ -23,7 +23,7 @@ class VoteError(WijksessieError):
     """A vote that the rules of the round do not allow, said in the current language."""
 
 
-@dataclass(frozen=True)
+@record
 class TallyBar:
     """One goal's line in the tally: its votes, place and bar length relative to the leader."""
 

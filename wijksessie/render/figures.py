@@ -10,18 +10,18 @@ there. Screen readers get the words too.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wijksessie.domain.analysis import theme_matrix
 from wijksessie.domain.model import ConnectionKind, Network, choice_label
+from wijksessie.domain.record import record
 from wijksessie.i18n import _
 
 if TYPE_CHECKING:
     from wijksessie.domain.analysis import Overlap
 
 
-@dataclass(frozen=True)
+@record
 class Figure:
     """One picture: a title, a caption, self-contained SVG markup and the picture in words.
 

@@ -22,6 +22,7 @@ from typing import Literal
 from wijksessie.domain.analysis import Overlap, network_groups, overlaps
 from wijksessie.domain.edges import POSSIBLE, connection_edges
 from wijksessie.domain.model import Network
+from wijksessie.domain.record import record
 
 Side = Literal["left", "right"]
 
@@ -45,7 +46,7 @@ class PlateLine:
     kind: str
 
 
-@dataclass(frozen=True)
+@record
 class Plate:
     """What the plate shows: organisations in ring order, grouped by sector, and the lines."""
 

@@ -392,6 +392,6 @@ def to_html(overview: Overview) -> str:
 
 @cache
 def _template() -> Any:
-    from wijksessie.render.html import environment
+    from wijksessie.render.templating import environment
 
     return environment().get_template("over_time.html.j2")

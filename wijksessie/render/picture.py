@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wijksessie.domain.analysis import Matrix, theme_matrix
 from wijksessie.domain.edges import POSSIBLE, kind_label
 from wijksessie.domain.model import ConnectionKind, Network
+from wijksessie.domain.record import record
 from wijksessie.domain.text import visible
 from wijksessie.i18n import _, ngettext
 from wijksessie.render.layout import Plate, PlateNode, plate_of, ring_layout
@@ -47,7 +47,7 @@ MIN_POSSIBLE = 12
 """The possible links (overlap pairs) a picture always has room for."""
 
 
-@dataclass(frozen=True)
+@record
 class _Style:
     """How one kind of line is drawn, and its words in the legend."""
 

@@ -1,9 +1,10 @@
-"""The compiled HTML template kept between runs, so a cold ``wijksessie summary`` does not
-compile it again.
+"""The compiled HTML templates kept between runs, so a cold ``wijksessie netwerk --format html``
+does not compile its page again.
 
-Jinja2 turns the 500-line page template into Python on first use: about a third of a cold
-``wijksessie summary --format html`` (0.1-0.4 s on a laptop, more than the rest of the work).
-Jinja2's own bytecode cache keeps that code in the user's cache folder
+Jinja2 turns a page template into Python on first use: for the summary's 500-line template,
+when it had one, about a third of a cold ``wijksessie summary --format html`` (0.1-0.4 s on a
+laptop, more than the rest of the work; that page is now written without a template, see
+``render.html``). Jinja2's own bytecode cache keeps that code in the user's cache folder
 (``platformdirs.user_cache_dir("wijksessie")``, or ``WIJKSESSIE_CACHE_DIR``), keyed by the
 template's name and checked against a checksum of its source, so a changed template is compiled
 afresh; Jinja2 writes it to a temporary file and renames it. A cache that cannot be read or

@@ -9,9 +9,9 @@ knows what a step is, which changes count as an edit, and the two stacks.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
 from typing import Any
 
+from wijksessie.domain.record import record
 from wijksessie.i18n import ngettext
 from wijksessie.store.session_file import SESSION_TABLE
 
@@ -19,7 +19,7 @@ UNDO_DEPTH = 200
 """How many steps ``undo`` can go back; older ones are forgotten."""
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """One document as it was and as it became; ``None`` means it was not there."""
 
@@ -34,7 +34,7 @@ class Change:
     description: str
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """What one ``undo`` takes back: a single change, or every change of one ``batch``."""
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from wijksessie.domain.analysis.common import key_set, ordered_themes
 from wijksessie.domain.model import Network, ResidentQuestion
+from wijksessie.domain.record import record
 from wijksessie.domain.text import normalise
 from wijksessie.i18n import _
 
 
-@dataclass(frozen=True)
+@record
 class QuestionGap:
     """A residents' question that no initiative answers, and why."""
 
@@ -19,7 +18,7 @@ class QuestionGap:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class Gaps:
     """What residents ask or the wijk needs that nobody in the network works on."""
 

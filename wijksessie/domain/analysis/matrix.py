@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from wijksessie.domain.analysis.common import key_set, name_key, ordered_themes, used_themes
 from wijksessie.domain.model import Network
+from wijksessie.domain.record import record
 from wijksessie.domain.text import normalise
 
 
-@dataclass(frozen=True)
+@record
 class Matrix:
     """Themes × organisations: how many initiatives each organisation runs per theme.
 

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from wijksessie.domain.analysis.common import STANDARD_THEMES, name_key, ordered_themes, partners_of
 from wijksessie.domain.model import ConnectionKind, Initiative, Network
+from wijksessie.domain.record import record
 from wijksessie.domain.text import normalise
 from wijksessie.i18n import _
 
@@ -24,7 +25,7 @@ _SHOWN_SIMILARITY = 50
 _STRONGEST_FIRST = (ConnectionKind.WORK_TOGETHER, ConnectionKind.WANT_TO, ConnectionKind.KNOW)
 
 
-@dataclass(frozen=True)
+@record
 class Overlap:
     """Two initiatives of different organisations that look alike: a reason to connect them.
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass
 
 from wijksessie.domain.analysis.common import STANDARD_SECTORS, name_key, partners_of
 from wijksessie.domain.analysis.matrix import theme_matrix
 from wijksessie.domain.model import SECTORS, ConnectionKind, Network
+from wijksessie.domain.record import record
 from wijksessie.domain.text import normalise
 
 _OTHER_SECTOR = "overig"
 
 
-@dataclass(frozen=True)
+@record
 class OrganisationLinks:
     """An organisation with how many connections of each kind it has to others."""
 
@@ -33,7 +33,7 @@ class OrganisationLinks:
         return sum(count for _, count in self.by_kind)
 
 
-@dataclass(frozen=True)
+@record
 class SectorGroup:
     """The organisations of one sector, by name."""
 
@@ -72,7 +72,7 @@ def _sector_order(sectors: Collection[str]) -> list[str]:
     return [*standard, *extra]
 
 
-@dataclass(frozen=True)
+@record
 class SectorMatrix:
     """Themes × sectors: how many initiatives the organisations of each sector run per theme.
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 
 from wijksessie.domain.analysis.common import name_key, partners_of
 from wijksessie.domain.model import Initiative, Network, Organisation, Participant
+from wijksessie.domain.record import record
 from wijksessie.i18n import N_, _
 
 
@@ -34,7 +34,7 @@ WEAK_LINK_LABELS: dict[WeakLinkKind, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class WeakLink:
     """One place where the network breaks when a single person leaves, with the ids involved."""
 

@@ -30,6 +30,7 @@ from wijksessie.store.wall_position import (
     remove_wall_position,
     write_wall_position,
 )
+from wijksessie.ui import long_lived
 from wijksessie.ui.messages import TabShown
 from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.screens.phase_table import AVAILABLE_PHASES, PHASE_ENTRIES, PHASES
@@ -89,6 +90,9 @@ class SessionScreen(StyledOnce, Screen[None]):
         """The position last written for a wall that follows (``record_position``)."""
         self._esc_at = 0.0
         """When Esc was last pressed on a list (``time.monotonic``); 0: not lately."""
+        self._left = False
+        """Set when the facilitator leaves for the start screen (not when the app quits)."""
+        long_lived.settle_in()  # the session read from its file stays until it closes
         self.AUTO_FOCUS = getattr(PHASE_ENTRIES[self.initial_phase].widget(), "DEFAULT_FOCUS", None)
         """The first phase's list has the keyboard in the first paint. Without it Textual
         focused the first field (the title) and the phase then moved the keyboard to its
@@ -146,6 +150,11 @@ class SessionScreen(StyledOnce, Screen[None]):
             )
         if self.review:
             self.call_after_refresh(self._start_review)
+        # The session's data and this screen live until it closes (see long_lived).
+        self.call_after_refresh(long_lived.settle_in)
+
+    def on_unmount(self) -> None:
+        long_lived.release(collect=self._left)
 
     def _start_review(self) -> None:
         phase = self.query_one(f"#phase-{Phase.COMMITMENTS.value}")
@@ -274,6 +283,7 @@ class SessionScreen(StyledOnce, Screen[None]):
             pane = self.query_one(f"#{phase.value}")
             if not pane.children:
                 await pane.mount(self._phase_widget(phase))
+                self.call_after_refresh(long_lived.settle_in)  # it stays until the session closes
             self.query_one("#phases", ContentSwitcher).current = phase.value
             self._show_tab(phase, tab)
             self._phase_shown(phase)
@@ -443,6 +453,7 @@ class SessionScreen(StyledOnce, Screen[None]):
             self.app.push_screen(UnsavedDialog(self.unsaved_question()), self._close_answered)
             return
         self.finish()
+        self._left = True
         self.dismiss(None)
 
     def _close_answered(self, answer: str | None) -> None:
@@ -453,6 +464,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         except SaveError as error:
             self.notify(str(error), severity="error", markup=False, timeout=30)
             return
+        self._left = True
         self.dismiss(None)
         self.app.notify(told, severity="warning", markup=False, timeout=60)
 

@@ -279,10 +279,15 @@ class EntityPane(Vertical):
         """Add ``rows`` to the empty table: a list longer than the screen a screenful first.
 
         Textual measures every cell of every row it is given, so a thousand commitments kept
-        their phase off the wall for a quarter of a second (issue 20). The rest follows after
-        the paint, ``FILL_CHUNK`` rows at a time; the columns Textual sizes are set beforehand
-        from all the rows' text, so nothing moves, and sized by Textual again once all are in.
-        The rows up to the one the cursor stays on come first.
+        their phase off the wall for a quarter of a second (issue 20). The rest follows
+        ``FILL_PAUSE`` after the paint, ``FILL_CHUNK`` rows at a time; the columns Textual sizes
+        are set beforehand from all the rows' text, so nothing moves, and sized by Textual again
+        once all are in. The rows up to the one the cursor stays on come first.
+
+        The first chunk waits the pause too, not just for the paint: every row added makes
+        Textual measure it and draw the rows on screen anew, and a chunk run the moment the
+        phase was painted kept the app from the next key for as long again (300 participants:
+        a third of the phase's first show).
         """
         self._filling += 1
         items = list(rows.items())
@@ -301,7 +306,8 @@ class EntityPane(Vertical):
         for key, cells in items[:first]:
             table.add_row(*cells, key=key, height=height)
         if lazy:
-            table.call_after_refresh(self._fill_rest, self._filling, items, first, sized)
+            filling = self._filling
+            self.set_timer(FILL_PAUSE, lambda: self._fill_rest(filling, items, first, sized))
 
     def _fill_rest(
         self,
