@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.exchange.hostile import HOSTILE, zip_bomb
@@ -73,6 +73,7 @@ _CSV_PIECES = st.sampled_from(
     text=st.lists(_CSV_PIECES, max_size=60).map("".join),
     encoding=st.sampled_from(["utf-8", "cp1252", "utf-16"]),
 )
+@example(text='";\r\n,"', encoding="utf-8")  # a header with a line break in it
 def test_any_csv_text_is_read_or_refused_in_one_dutch_line(
     text: str, encoding: str, tmp_path: Path
 ) -> None:

@@ -111,47 +111,94 @@ SHORT_TEXT, LONG_TEXT, TEXTS, VOTES, NUMBER, LIST_OF, DICT_OF = range(7)
 
 def _tidy_fields(kind: type, doc: dict[str, Any], top: type, parent: str, fixes: list[Fix]) -> None:
     """Clean, cut and clamp every field of a (nested) dataclass document."""
+    _fields_tidier(kind)(doc, top, parent, fixes)
+
+
+@cache
+def _fields_tidier(kind: type) -> Any:
+    """``_tidy_fields`` for one kind, written out once (as ``codec`` writes its loaders).
+
+    A text field is checked where it is read, without a loop over the kind's plan: the large
+    benchmark session's 2,101 documents and 4,000 nested ones (consent positions, agenda
+    items) are tidied in about half the time the loop took (12 ms). What a text field needs
+    when it is not clean, and every other shape, is the loop's own code (``_tidy_text``,
+    ``_tidy_value``).
+    """
     known, plan = _plan(kind)
-    if not doc.keys() <= known:
-        _drop_deep_unknowns(doc, known, top, parent, fixes)
-    for name, shape, limit, nested, unwanted in plan:
-        value = doc.get(name)
-        if value is None:
-            continue
-        report = parent or name
+    scope: dict[str, Any] = {
+        "known": known,
+        "_drop_deep_unknowns": _drop_deep_unknowns,
+        "_tidy_text": _tidy_text,
+        "_tidy_value": _tidy_value,
+    }
+    lines = [
+        "def tidy_fields(doc, top, parent, fixes):",
+        "    if not doc.keys() <= known:",
+        "        _drop_deep_unknowns(doc, known, top, parent, fixes)",
+    ]
+    for index, (name, shape, limit, nested, unwanted) in enumerate(plan):
+        lines.append(f"    value = doc.get({name!r})")
         if shape in (SHORT_TEXT, LONG_TEXT):
-            if value.__class__ is str and (len(value) > limit or unwanted(value) is not None):
-                doc[name] = _tidy_text(value, shape == SHORT_TEXT, limit, top, report, fixes)
-        elif shape == TEXTS:
-            if value.__class__ is list and not all(
-                item.__class__ is not str or (len(item) <= limit and unwanted(item) is None)
+            scope[f"unwanted{index}"] = unwanted
+            lines += [
+                "    if value.__class__ is str and (",
+                f"        len(value) > {limit} or unwanted{index}(value) is not None",
+                "    ):",
+                f"        doc[{name!r}] = _tidy_text(value, {shape == SHORT_TEXT}, {limit},",
+                f"                                   top, parent or {name!r}, fixes)",
+            ]
+        else:
+            scope[f"field{index}"] = (name, shape, limit, nested, unwanted)
+            lines += [
+                "    if value is not None:",
+                f"        _tidy_value(field{index}, doc, value, top, parent or {name!r}, fixes)",
+            ]
+    namespace: dict[str, Any] = {}
+    exec("\n".join(lines), scope, namespace)  # our own source, as dataclasses write theirs
+    return namespace["tidy_fields"]
+
+
+def _tidy_value(
+    field: tuple[str, int, int, Any, Any],
+    doc: dict[str, Any],
+    value: Any,
+    top: type,
+    report: str,
+    fixes: list[Fix],
+) -> None:
+    """Tidy one field that is not a single text: a list of texts, votes, a number, nested."""
+    name, shape, limit, nested, unwanted = field
+    if shape == TEXTS:
+        if value.__class__ is list and not all(
+            item.__class__ is not str or (len(item) <= limit and unwanted(item) is None)
+            for item in value
+        ):
+            doc[name] = [
+                _tidy_text(item, False, limit, top, report, fixes)
+                if isinstance(item, str)
+                else item
                 for item in value
-            ):
-                doc[name] = [
-                    _tidy_text(item, False, limit, top, report, fixes)
-                    if isinstance(item, str)
-                    else item
-                    for item in value
-                ]
-        elif shape == VOTES and isinstance(value, dict):
-            for key, count in value.items():
-                if _is_int(count) and count < 0:
-                    value[key] = 0
-                    fixes.append(Fix(top, report, CLAMPED))
-        elif shape == NUMBER and _is_int(value):
-            low, high = _RANGES.get(name, (0, None))
-            bounded = max(low, value if high is None else min(high, value))
-            if bounded != value:
-                doc[name] = bounded
+            ]
+    elif shape == VOTES and isinstance(value, dict):
+        for key, count in value.items():
+            if _is_int(count) and count < 0:
+                value[key] = 0
                 fixes.append(Fix(top, report, CLAMPED))
-        elif shape == LIST_OF and isinstance(value, list):
-            for item in value:
-                if isinstance(item, dict):
-                    _tidy_fields(nested, item, top, report, fixes)
-        elif shape == DICT_OF and isinstance(value, dict):
-            for item in value.values():
-                if isinstance(item, dict):
-                    _tidy_fields(nested, item, top, report, fixes)
+    elif shape == NUMBER and _is_int(value):
+        low, high = _RANGES.get(name, (0, None))
+        bounded = max(low, value if high is None else min(high, value))
+        if bounded != value:
+            doc[name] = bounded
+            fixes.append(Fix(top, report, CLAMPED))
+    elif shape == LIST_OF and isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict):
+                _tidy_fields(nested, item, top, report, fixes)
+    elif shape == DICT_OF and isinstance(value, dict):
+        tidy_item = _fields_tidier(nested)
+        for item in value.values():
+            if isinstance(item, dict):
+                tidy_item(item, top, report, fixes)
 
 
 MAX_UNKNOWN_DEPTH = 16

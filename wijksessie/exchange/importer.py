@@ -271,11 +271,14 @@ def _no_header_message(name: str, tables: list[Table]) -> str:
     found = [cell for cell in first.rows[0][1] if cell][:_SHOWN_HEADERS] if first else []
     if not found:
         return _("{name}: er staat niets in dat wijksessie kan lezen.").format(name=name)
-    headers = ", ".join(f"‘{header}’" for header in found)
+    # One line, as every message: a header may hold a line break (headers match with their
+    # white space folded, so the example still works as shown).
+    shown = [" ".join(header.split()) for header in found]
+    headers = ", ".join(f"‘{header}’" for header in shown)
     return _(
         "{name}: wijksessie herkent geen van de kolomkoppen ({headers}). Zeg welke kolom wat is, "
         'bijvoorbeeld --kolom "{example}=naam" (velden: {fields}).'
-    ).format(name=name, headers=headers, example=found[0], fields=field_names())
+    ).format(name=name, headers=headers, example=shown[0], fields=field_names())
 
 
 _SHOWN_HEADERS = 8

@@ -17,10 +17,11 @@ class DecodeCache:
     """Per table: the stored dict a list of entities was decoded from, and that list."""
 
     def __init__(self) -> None:
-        self._decoded: dict[str, tuple[dict[str, Any], list[Any], dict[str, tuple[Any, Any]]]]
-        self._decoded = {}
+        self._decoded: dict[str, tuple[dict[str, Any], list[Any], dict[str, Any]]] = {}
         """Per table: the stored dict a list of entities was decoded from, that list, and per
-        document key the document and its entity."""
+        document key its entity. The stored dict also says which document each entity was
+        decoded from: TinyDB builds a new table dict when it writes, and leaves the old one as
+        it was (a pair per document made the large session 2,152 more objects to keep)."""
         self._changed_in_place: dict[str, set[str]] = {}
         """Per table, the keys of documents TinyDB updated in place since it was decoded."""
 
@@ -37,14 +38,14 @@ class DecodeCache:
         """
         cached = self._decoded.get(table_name)
         if cached is None or cached[0] is not raw:
-            known = cached[2] if cached is not None else {}
+            known_docs, known = (cached[0], cached[2]) if cached is not None else ({}, {})
             changed = self._changed_in_place.pop(table_name, set())
-            pairs: dict[str, tuple[Any, Any]] = {}
+            decoded: dict[str, Any] = {}
             for key, doc in raw.items():
-                pair = known.get(key)
-                if pair is None or pair[0] is not doc or key in changed:
-                    pair = (doc, from_dict(kind, doc))
-                pairs[key] = pair
-            cached = (raw, [entity for _doc, entity in pairs.values()], pairs)
+                if known_docs.get(key) is doc and key not in changed:
+                    decoded[key] = known[key]
+                else:
+                    decoded[key] = from_dict(kind, doc)
+            cached = (raw, list(decoded.values()), decoded)
             self._decoded[table_name] = cached
         return list(cached[1])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -18,7 +18,6 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, TextArea
 
 from wijksessie.domain.dates import DateError, format_date, parse_date
-from wijksessie.domain.followup import previous_name
 from wijksessie.domain.model import THEMES, Phase, ResidentQuestion, Session
 from wijksessie.domain.text import join_list, split_list
 from wijksessie.domain.validation import problems
@@ -30,9 +29,10 @@ from wijksessie.ui.phases.agenda_table import AgendaTable
 from wijksessie.ui.show_error import show_error
 from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
 from wijksessie.ui.widgets.confirm import ConfirmDialog
-from wijksessie.ui.widgets.entity_pane import AUTO_HEIGHT_ROWS
-from wijksessie.ui.widgets.entity_table import EntityTable
-from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
+from wijksessie.ui.widgets.entity_table import AUTO_HEIGHT_ROWS, EntityTable
+
+if TYPE_CHECKING:
+    from wijksessie.ui.widgets.form_dialog import FormField, Values
 
 SAVE_DELAY = 0.4
 
@@ -50,6 +50,10 @@ SESSION_FIELDS: tuple[tuple[str, str, str], ...] = (
 
 class SessionPhase(Horizontal):
     """The form for the session itself beside the list of residents' questions."""
+
+    DEFAULT_FOCUS = "#questions-table"
+    """Where the keyboard goes when the phase shows (``focus_default``); the session screen
+    focuses it as it is built when the session opens on this phase."""
 
     class Saved(Message):
         """The session's own fields were saved (the header may need a new title)."""
@@ -71,6 +75,8 @@ class SessionPhase(Horizontal):
         with VerticalScroll(id="session-form", can_focus=False):
             yield Label(_("De sessie"), classes="panel-title")
             if session.previous_session:
+                from wijksessie.domain.followup import previous_name
+
                 yield Label(
                     literal(_("Vervolg op {previous}").format(previous=previous_name(session))),
                     id="session-previous",
@@ -168,7 +174,7 @@ class SessionPhase(Horizontal):
 
         Not on the title: a key typed on arrival would land in it and be saved at once.
         """
-        self.query_one("#questions-table").focus()
+        self.query_one(self.DEFAULT_FOCUS).focus()
 
     # -- the session form ---------------------------------------------------------------
 
@@ -271,6 +277,8 @@ class SessionPhase(Horizontal):
                 return {"minutes": _("Vul een aantal minuten in, bijv. 25.")}
             return self.save_minutes(phase, int(text))
 
+        from wijksessie.ui.widgets.form_dialog import FormDialog, FormField
+
         field = FormField("minutes", _("Minuten"), placeholder=_("bijv. 25"))
         title = _("Minuten voor {phase}").format(phase=phase.label)
         self.app.push_screen(FormDialog(title, [field], {"minutes": str(planned)}, save))
@@ -355,6 +363,8 @@ class SessionPhase(Horizontal):
             return {}
 
         title = _("Vraag bewerken") if existing else _("Nieuwe vraag van inwoners")
+        from wijksessie.ui.widgets.form_dialog import FormDialog
+
         self.app.push_screen(FormDialog(title, question_fields(self._themes), values, save))
 
     def _themes(self) -> list[str]:
@@ -390,6 +400,8 @@ def _field_values(session: Session) -> tuple[Any, ...]:
 
 def question_fields(vocabulary: Any) -> list[FormField]:
     """The fields of a resident question's form."""
+    from wijksessie.ui.widgets.form_dialog import FormField
+
     return [
         FormField("text", _("Vraag"), placeholder=_("Wat vragen inwoners?")),
         FormField(

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -36,12 +36,12 @@ from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.screens.phase_table import AVAILABLE_PHASES, PHASE_ENTRIES, PHASES
 from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
-from wijksessie.ui.widgets.entity_pane import EntityPane
-from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 from wijksessie.ui.widgets.key_bar import KeyBar
 from wijksessie.ui.widgets.phase_bar import PhaseBar
 from wijksessie.ui.widgets.session_header import SessionHeader
-from wijksessie.ui.widgets.unsaved_dialog import COPY, UnsavedDialog
+
+if TYPE_CHECKING:
+    from wijksessie.ui.widgets.form_dialog import Values
 
 TAB_PREFIX = "tab-"
 """A phase's tabs are ``TabPane``s with the id ``tab-<key>``."""
@@ -93,11 +93,21 @@ class SessionScreen(StyledOnce, Screen[None]):
         self._left = False
         """Set when the facilitator leaves for the start screen (not when the app quits)."""
         long_lived.settle_in()  # the session read from its file stays until it closes
+        self.AUTO_FOCUS = getattr(PHASE_ENTRIES[self.initial_phase].widget(), "DEFAULT_FOCUS", None)
+        """The first phase's list has the keyboard in the first paint. Without it Textual
+        focused the first field (the title) and the phase then moved the keyboard to its
+        list: the screen was styled and painted again for it, and the title saved on leaving
+        (about 30 ms of opening a session)."""
+
+    @property
+    def initial_phase(self) -> Phase:
+        """The phase the screen opens on."""
+        return Phase.COMMITMENTS if self.review else AVAILABLE_PHASES[0]
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="session-header")
         yield Static(id="save-warning")
-        initial = Phase.COMMITMENTS if self.review else AVAILABLE_PHASES[0]
+        initial = self.initial_phase
         yield PhaseBar(AVAILABLE_PHASES, initial, id="phase-bar")
         with ContentSwitcher(id="phases", initial=initial.value):
             for phase in AVAILABLE_PHASES:
@@ -244,8 +254,12 @@ class SessionScreen(StyledOnce, Screen[None]):
             banner.remove_class("visible")
             self.notify(_("Alles is weer opgeslagen."), timeout=4)
 
-    @on(EntityPane.Changed)
-    def _something_changed(self) -> None:
+    def on_entity_pane_changed(self) -> None:
+        """A list changed something (``EntityPane.Changed``): see whether it was saved.
+
+        Handled by name, so this screen does not import the lists' module before a phase
+        with a list is shown.
+        """
         self.check_saved()
 
     async def show_phase(self, phase: Phase, tab: str = "") -> None:
@@ -349,6 +363,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         if self.store.read_only:
             self.notify(_("Alleen-lezen: parkeren kan hier niet."), severity="warning")
             return
+        from wijksessie.ui.widgets.form_dialog import FormDialog, FormField
 
         def save(values: Values) -> dict[str, str]:
             try:
@@ -433,6 +448,8 @@ class SessionScreen(StyledOnce, Screen[None]):
     def leave(self) -> None:
         """Save and go back to the start screen; asks first while saves fail."""
         if self.saves_failing():
+            from wijksessie.ui.widgets.unsaved_dialog import UnsavedDialog
+
             self.app.push_screen(UnsavedDialog(self.unsaved_question()), self._close_answered)
             return
         self.finish()
@@ -496,6 +513,8 @@ class SessionScreen(StyledOnce, Screen[None]):
         ``SaveError`` when the emergency copy fails too: then the session stays open.
         """
         self._settle()
+        from wijksessie.ui.widgets.unsaved_dialog import COPY
+
         name = self.store.path.name if self.store.path is not None else _("de sessie")
         if answer == COPY:
             path = self.store.save_emergency_copy()

@@ -28,16 +28,12 @@ from wijksessie.store import SessionStore
 from wijksessie.ui.show_error import show_error
 from wijksessie.ui.widgets.clean_input import CleanInput
 from wijksessie.ui.widgets.confirm import ConfirmDialog
-from wijksessie.ui.widgets.entity_table import EntityTable
+from wijksessie.ui.widgets.entity_table import AUTO_HEIGHT_ROWS, EntityTable
 from wijksessie.ui.widgets.form_dialog import FormDialog, FormField, Values
 from wijksessie.ui.widgets.list_table import FILL_CHUNK, FILL_PAUSE, cell_width
 
 MIN_COLUMN = 8
 PROJECTOR_GROWTH = 1.5
-AUTO_HEIGHT_ROWS = 25
-"""Up to this many rows (about a screenful), rows grow to show all their text; longer lists get
-one line a row. A growing row is rendered in full to find its height: 200 of them took over half
-a second to show, and a list longer than the wall is read by scrolling anyway."""
 
 
 class EntityPane(Vertical):

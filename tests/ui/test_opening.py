@@ -1,0 +1,128 @@
+"""Opening a session puts phase 1 on the wall with only what phase 1 needs (issue 20).
+
+Counted, not timed: which modules the open imports. A module the first phase does not use
+(the form dialog, the lists of the other phases, the follow-up rules, the dialog for failed
+saves) is imported when it is first needed, so a cold ``wijksessie open`` does not pay for it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.screen import Screen
+
+from tests.ui.conftest import AppFactory
+from wijksessie.domain.model import ResidentQuestion, Session
+from wijksessie.store import SessionStore
+from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
+
+NOT_FOR_PHASE_ONE = (
+    "wijksessie.ui.widgets.form_dialog",
+    "wijksessie.ui.widgets.pick_list",
+    "wijksessie.ui.widgets.entity_pane",
+    "wijksessie.ui.widgets.unsaved_dialog",
+    "wijksessie.domain.followup",
+    "wijksessie.domain.commitments",
+    "wijksessie.domain.analysis",
+)
+
+OPEN_TO_PHASE_ONE = """
+import json, sys
+from pathlib import Path
+import wijksessie.cli
+from wijksessie.store import SessionStore
+from wijksessie.ui.app import WijksessieApp
+from wijksessie.ui.phases.session_phase import SessionPhase
+from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
+
+store = SessionStore.open(Path(sys.argv[1]))
+app = WijksessieApp(Path(sys.argv[1]).parent, store=store)
+seen = []
+
+async def autopilot(pilot):
+    while not app.screen.query(SessionPhase):
+        await pilot.pause()
+    await pilot.pause()
+    seen.append(app.screen.query_one("#questions-table").row_count)
+    app.exit()
+
+app.run(headless=True, size=(120, 40), auto_pilot=autopilot)
+store.close()
+print(json.dumps({"rows": seen[0], "modules": sorted(sys.modules)}))
+"""
+
+
+def test_phase_one_opens_without_the_modules_it_does_not_use(tmp_path: Path) -> None:
+    path = tmp_path / "sessie.json"
+    with SessionStore.create(path, Session(title="Buurt")) as store:
+        store.add(ResidentQuestion("Waar vind ik hulp?"))
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_TO_PHASE_ONE, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["rows"] == 1
+    loaded = set(result["modules"])
+    assert "wijksessie.ui.phases.session_phase" in loaded
+    assert [name for name in NOT_FOR_PHASE_ONE if name in loaded] == []
+
+
+async def test_the_keyboard_goes_to_the_questions_once(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Phase 1 opens with the questions focused, not the title first and the list after.
+
+    Moving the focus after the first paint styled and painted the screen again, and leaving
+    the title set off a save of the form.
+    """
+    focused: list[str | None] = []
+    set_focus = Screen.set_focus
+
+    def record(self: Screen[Any], widget: Any, *args: Any, **kwargs: Any) -> None:
+        if widget is not None and widget is not self.focused:
+            focused.append(widget.id)
+        set_focus(self, widget, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "set_focus", record)
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "questions-table"
+        assert focused == ["questions-table"]
+
+
+async def test_a_compact_field_is_not_styled_before_it_is_mounted(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's ``compact=True`` restyled each field as it was made, before its mount did."""
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        styled: list[Any] = []
+        update_styles = type(app).update_styles
+
+        def count(self: Any, node: Any, animate: bool = True) -> None:
+            styled.append(node)
+            update_styles(self, node, animate)
+
+        monkeypatch.setattr(type(app), "update_styles", count)
+        fields = [
+            CleanInput("Buurt", compact=True, validate_on=()),
+            CleanTextArea("Vraag", compact=True),
+        ]
+        assert styled == []
+        form = app.screen.query_one("#session-form")
+        await form.mount_all(fields)
+        await pilot.pause()
+        for field in fields:
+            assert field.compact
+            assert field.has_class("-textual-compact")
+            assert field.styles.border_top[0] in ("", "none")
