@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from textual import events
 from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from wijksessie.domain.model import ResidentQuestion, Session
@@ -180,3 +181,18 @@ def type_at_once(app: App[Any], *keys: str) -> None:
             app.post_message(events.Key(name, key))
         else:
             app.post_message(events.Key(key, KEY_CHARACTERS.get(key)))
+
+
+def palette_offers(app: App[Any], text: str) -> Callable[[], bool]:
+    """Whether the command palette is up with its highlighted option saying ``text``."""
+
+    def offered() -> bool:
+        if not isinstance(app.screen, CommandPalette):
+            return False
+        options = app.screen.query_one(CommandList)
+        if options.highlighted is None:
+            return False
+        return text in str(options.get_option_at_index(options.highlighted).prompt)
+
+    offered.__name__ = f"the palette offering {text!r}"
+    return offered

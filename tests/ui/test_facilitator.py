@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import errno
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.app import App
-from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable
 
-from tests.ui.conftest import AppFactory, table_docs, wait_until
+from tests.ui.conftest import AppFactory, palette_offers, table_docs, wait_until
 from wijksessie.store import SessionStore
 from wijksessie.store import storage as storage_module
 from wijksessie.ui.app import Restart
@@ -258,20 +255,6 @@ async def test_projector_mode_shows_fewer_columns_and_puts_them_back(
         assert "✉" in " ".join(str(people.get_row_at(r)[-1]) for r in range(people.row_count))
 
 
-def _palette_offers(app: App[object], text: str) -> Callable[[], bool]:
-    """Whether the command palette is up with its highlighted option saying ``text``."""
-
-    def offered() -> bool:
-        if not isinstance(app.screen, CommandPalette):
-            return False
-        options = app.screen.query_one(CommandList)
-        if options.highlighted is None:
-            return False
-        return text in str(options.get_option_at_index(options.highlighted).prompt)
-
-    return offered
-
-
 async def test_choosing_english_in_the_palette_restarts_in_the_open_session(
     make_app: AppFactory, demo_file: Path, own_settings: Path
 ) -> None:
@@ -280,11 +263,11 @@ async def test_choosing_english_in_the_palette_restarts_in_the_open_session(
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p", *"Taal kiezen")
-        await wait_until(pilot, _palette_offers(app, "Taal kiezen"))
+        await wait_until(pilot, palette_offers(app, "Taal kiezen"))
         await pilot.press("enter")
-        await wait_until(pilot, _palette_offers(app, "Nederlands"))
+        await wait_until(pilot, palette_offers(app, "Nederlands"))
         await pilot.press(*"English")
-        await wait_until(pilot, _palette_offers(app, "English"))
+        await wait_until(pilot, palette_offers(app, "English"))
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_value == Restart("en", demo_file, False)

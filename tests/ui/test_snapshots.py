@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests import synced
-from tests.ui.conftest import AppFactory
+from tests.ui.conftest import AppFactory, wait_until
 from wijksessie.store import SessionStore
 
 
@@ -233,13 +233,16 @@ def test_the_wall_following_at_projector_size(
     write_wall_position(demo_file, WallPosition("wie-doet-wat", "initiatieven"))
     app = WijksessieApp(sessions, SessionStore.open(demo_file, read_only=True), follow=True)
 
+    def on_the_editors_tab() -> bool:
+        tabs = list(app.screen.query("#network-tabs"))
+        return (
+            bool(tabs)
+            and isinstance(tabs[0], TabbedContent)
+            and tabs[0].active == ("tab-initiatieven")
+        )
+
     async def run_before(pilot) -> None:
-        for _attempt in range(500):
-            await pilot.pause(0.02)
-            tabs = list(app.screen.query("#network-tabs"))
-            if tabs and isinstance(tabs[0], TabbedContent) and tabs[0].active == "tab-initiatieven":
-                break
-        await pilot.wait_for_scheduled_animations()  # the tab's underline slides there
+        await wait_until(pilot, on_the_editors_tab)  # the wall has no animations to wait for
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)

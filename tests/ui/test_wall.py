@@ -12,10 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.command import CommandList, CommandPalette
 from textual.widgets import TabbedContent
 
-from tests.ui.conftest import AppFactory, wait_until
+from tests.ui.conftest import AppFactory, palette_offers, wait_until
 from wijksessie.domain.model import Goal, Participant, Phase
 from wijksessie.errors import SessionLockedError
 from wijksessie.store import SessionStore
@@ -206,16 +205,7 @@ async def test_the_palette_tells_the_command_for_the_wall(
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
         await pilot.press("ctrl+p", *"Muurscherm")
 
-        def offered() -> bool:
-            if not isinstance(app.screen, CommandPalette):
-                return False
-            options = app.screen.query_one(CommandList)
-            if options.highlighted is None:
-                return False
-            prompt = str(options.get_option_at_index(options.highlighted).prompt)
-            return "Muurscherm openen" in prompt
-
-        await wait_until(pilot, offered)
+        await wait_until(pilot, palette_offers(app, "Muurscherm openen"))
         await pilot.press("enter")
         expected = f"wijksessie view {room_file.resolve()} --volg"
         await wait_until(pilot, lambda: any(expected in n.message for n in app._notifications))
