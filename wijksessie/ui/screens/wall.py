@@ -66,10 +66,10 @@ class WallScreen(SessionScreen, inherit_bindings=False):
         self.call_after_refresh(self._poll)
 
     def _poll(self) -> None:
-        """Look for changes in a worker, not in the timer's own task: following may mount a
-        phase, and a timer task left waiting for a mount while the app closes kept the app
-        from closing (a hang in about one test run in three). A worker is cancelled with its
-        screen."""
+        """Look for changes in a worker, not in the timer's own task: following may wait for a
+        phase to mount, and a worker is cancelled with its screen where a timer's callback
+        would be left waiting. (The hang once blamed on the timer was a tab's animation
+        outliving the app: the wall has none, see ``WijksessieApp``.)"""
         if not self._following and self.is_mounted:
             self.run_worker(self.follow(), group="wall-follow", exit_on_error=False)
 
