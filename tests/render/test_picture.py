@@ -96,3 +96,15 @@ def test_svg_escaping_is_what_the_standard_library_does(text: str) -> None:
 
     assert escape(text) == sax_escape(text)
     assert quoteattr(text) == sax_quoteattr(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a & b", "<script>", "x > y", 'say "hi"', "it's", "both \" and '", "&#39;&amp;"]
+)
+def test_html_escaping_is_what_markupsafe_does(text: str) -> None:
+    """The summary page escapes as its Jinja2 template did, without importing markupsafe."""
+    from markupsafe import escape
+
+    from wijksessie.render.xml_text import escape_html
+
+    assert escape_html(text) == str(escape(text))

@@ -32,6 +32,7 @@ from wijksessie.domain.summary import (
 from wijksessie.domain.text import visible
 from wijksessie.i18n import _, current_language, ngettext
 from wijksessie.render.figures import Figure
+from wijksessie.render.xml_text import escape_html
 
 STYLE = Path(__file__).parent / "templates" / "summary.css"
 COMPACT = 100
@@ -79,25 +80,14 @@ def pages_for(
 # --- how a value and a sentence are shown --------------------------------------------------------
 
 
-def _escape(text: str) -> str:
-    """``text`` safe between tags and in a quoted attribute (markupsafe's five characters)."""
-    return (
-        text.replace("&", "&amp;")
-        .replace(">", "&gt;")
-        .replace("<", "&lt;")
-        .replace("'", "&#39;")
-        .replace('"', "&#34;")
-    )
-
-
 def _v(value: object) -> str:
     """A value as the page shows it: control characters visible, then escaped."""
-    return _escape(visible(value) if isinstance(value, str) else str(value))
+    return escape_html(visible(value) if isinstance(value, str) else str(value))
 
 
 def _fill(sentence: str, **values: object) -> str:
     """A sentence of the catalogue (already translated) with its ``%(name)s`` values escaped."""
-    return sentence % {k: _escape(v) if isinstance(v, str) else v for k, v in values.items()}
+    return sentence % {k: escape_html(v) if isinstance(v, str) else v for k, v in values.items()}
 
 
 @cache

@@ -1,5 +1,5 @@
-"""Text and attribute values made safe for SVG: ``xml.sax.saxutils``'s ``escape`` and
-``quoteattr``, written out.
+"""Text and attribute values made safe for SVG and HTML: ``xml.sax.saxutils``'s ``escape`` and
+``quoteattr``, and markupsafe's ``escape``, written out.
 
 Importing ``xml.sax.saxutils`` imports ``urllib.request`` and with it ``http.client``, ``email``
 and ``ssl``: about 40 ms of a cold ``wijksessie summary --format html`` for two string
@@ -12,6 +12,12 @@ from __future__ import annotations
 def escape(data: str) -> str:
     """``&``, ``<`` and ``>`` as entities, as ``xml.sax.saxutils.escape``."""
     return data.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def escape_html(data: str) -> str:
+    """Safe between tags and in a quoted attribute: markupsafe's five characters, as its
+    ``escape`` writes them (the summary page must not import Jinja2 and markupsafe)."""
+    return escape(data).replace("'", "&#39;").replace('"', "&#34;")
 
 
 def quoteattr(data: str) -> str:
