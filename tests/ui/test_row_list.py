@@ -51,9 +51,10 @@ class Both(App[None]):
 
     CSS = "DataTable, RowList { height: 12; }"
 
-    def __init__(self, rows: list[list[Cell]]) -> None:
+    def __init__(self, rows: list[list[Cell]], widths: tuple[int | None, ...] = ()) -> None:
         super().__init__()
         self.rows = rows
+        self.widths = widths
 
     def compose(self) -> ComposeResult:
         # The start screen's table before the RowList: a DataTable with Home and End on rows.
@@ -62,12 +63,13 @@ class Both(App[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label in LABELS:
-            table.add_column(label)
+        for index, label in enumerate(LABELS):
+            width = self.widths[index] if index < len(self.widths) else None
+            table.add_column(label, width=width)
         for cells in self.rows:
             table.add_row(*(Text(c.text, style=c.style, justify=c.justify) for c in cells))
         texts = [[cell.text for cell in cells] for cells in self.rows]
-        self.query_one(RowList).set_rows(LABELS, texts, self.rows.__getitem__)
+        self.query_one(RowList).set_rows(LABELS, texts, self.rows.__getitem__, self.widths)
 
 
 def _chars(strip: Strip) -> list[tuple[str, Any]]:
@@ -104,6 +106,19 @@ async def test_the_lines_are_a_data_tables(theme: str) -> None:
         assert _screen(rows) == _screen(table) != focused_table
         assert rows.column_widths() == [c.get_render_width(table) for c in table.columns.values()]
         assert len({tuple(line) for line in _screen(rows)}) == rows.size.height
+
+
+async def test_set_widths_are_a_data_tables() -> None:
+    """A column given a width is that wide, its longer texts cut, as ``add_column(width=…)``
+    makes a ``DataTable``'s (the agenda's phase column); the other columns fit their text."""
+    app = Both(_rows(30), widths=(4, None, 16))
+    async with app.run_test(size=(100, 30)) as pilot:
+        table, rows = app.query_one(DataTable), app.query_one(RowList)
+        app.set_focus(None)
+        await pilot.pause()
+        assert rows.column_widths()[0] == 4 + 2 and rows.column_widths()[2] == 16 + 2
+        assert rows.column_widths() == [c.get_render_width(table) for c in table.columns.values()]
+        assert _screen(rows) == _screen(table)
 
 
 async def test_only_the_lines_on_screen_are_built() -> None:

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Input
 from tests.ui.conftest import AppFactory, read_json, table_docs, wait_until
 from wijksessie.domain.model import AgendaItem, Phase, Session
 from wijksessie.store import SessionStore
+from wijksessie.ui.phases.agenda_table import AgendaTable
 from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.screens.session import SessionScreen
 
@@ -151,7 +152,7 @@ async def test_planned_minutes_are_edited_in_phase_one(
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await _open(app, pilot)
-        table = app.screen.query_one("#agenda-table", DataTable)
+        table = app.screen.query_one("#agenda-table", AgendaTable)
         assert [str(table.get_row_at(i)[1]) for i in range(2)] == ["10", "40"]
         table.focus()
         await pilot.press("down", "enter")

@@ -197,18 +197,21 @@ class RowList(ScrollView, can_focus=True):
         labels: Sequence[str],
         texts: Sequence[Sequence[str]],
         cells: Callable[[int], Sequence[Cell]] | None = None,
+        widths: Sequence[int | None] = (),
     ) -> None:
         """Show rows under headers ``labels``, the cursor on the first row, scrolled to the
         top (as a ``DataTable`` cleared and filled again).
 
         ``texts`` holds each row's cells as plain text, which sizes the columns; ``cells``
         makes a row's styled cells when the row is drawn (by default, the texts unstyled),
-        so a row off screen costs no more than its texts.
+        so a row off screen costs no more than its texts. ``widths`` sets a column's width
+        (its text, without padding) as ``DataTable.add_column(width=…)`` does; a column
+        without one (``None``, or past the end) is as wide as its widest text.
         """
         self._labels = list(labels)
         self._texts = texts
         self._cells = cells or (lambda row: [Cell(text) for text in self._texts[row]])
-        widths = [text_width(label) for label in self._labels]
+        measured = [text_width(label) for label in self._labels]
         for index, column in enumerate(zip(*texts, strict=False)):
             joined = "".join(column)
             if joined.isascii() and joined.isprintable():  # one cell a character, in C
@@ -217,8 +220,13 @@ class RowList(ScrollView, can_focus=True):
                 widest = max(map(cell_len, column))
             else:
                 widest = max(map(text_width, column))
-            widths[index] = max(widths[index], widest)
-        self._widths = [width + 2 * CELL_PADDING for width in widths]
+            measured[index] = max(measured[index], widest)
+        fixed = list(widths)
+        self._widths = [
+            (fixed[index] if index < len(fixed) and fixed[index] is not None else width)
+            + 2 * CELL_PADDING
+            for index, width in enumerate(measured)
+        ]
         self._cursor = 0
         self._hover = None
         self.lines_built = 0
