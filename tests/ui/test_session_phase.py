@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from tests.ui.conftest import AppFactory, read_json, table_docs, wait_until
 from wijksessie.domain.model import AgendaItem, Phase, Session
@@ -12,6 +12,7 @@ from wijksessie.store import SessionStore
 from wijksessie.ui.phases.agenda_table import AgendaTable
 from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.screens.session import SessionScreen
+from wijksessie.ui.widgets.entity_list import EntityList
 
 
 def _session_doc(path: Path) -> dict:
@@ -94,7 +95,7 @@ async def test_add_edit_delete_question_by_keys(make_app: AppFactory, session_fi
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await _open(app, pilot)
-        table = app.screen.query_one("#questions-table", DataTable)
+        table = app.screen.query_one("#questions-table", EntityList)
         table.focus()
         await pilot.press("a", *"Waar vind ik een huisarts?", "enter")
         await pilot.press(*"gezondheid, zorg", "enter")
@@ -237,7 +238,7 @@ async def test_showing_the_phase_again_keeps_the_questions_cursor(
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await _open(app, pilot)
-        table = app.screen.query_one("#questions-table", DataTable)
+        table = app.screen.query_one("#questions-table", EntityList)
         assert table.row_count == 2
         table.focus()
         await pilot.press("down")
@@ -264,7 +265,7 @@ async def test_questions_added_elsewhere_appear_when_the_phase_is_shown_again(
         store.add(ResidentQuestion("Is er een buurtbus?", themes=["vervoer"]))
         await pilot.press("f2")  # phase 1
         await pilot.pause()
-        table = app.screen.query_one("#questions-table", DataTable)
+        table = app.screen.query_one("#questions-table", EntityList)
         assert table.row_count == 3
         assert "Is er een buurtbus?" in str(table.get_row_at(2)[0])
         assert "(3)" in str(app.screen.query_one("#questions-title").render())
