@@ -10,11 +10,13 @@ import pytest
 from textual.widgets import DataTable
 
 from tests.ui.conftest import AppFactory, palette_offers, table_docs, wait_until
+from wijksessie.domain.agenda import ClockState
 from wijksessie.store import SessionStore
 from wijksessie.store import storage as storage_module
 from wijksessie.ui.app import Restart
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.widgets.row_list import RowList
+from wijksessie.ui.widgets.session_header import SessionHeader
 
 
 async def test_undo_and_redo_of_add_edit_delete_reach_the_file(
@@ -86,13 +88,13 @@ async def test_clock_counts_the_phase_and_stores_time_spent(
         await pilot.press("f9")
         now["t"] += 9 * 60
         app.screen._tick()
-        clock = app.screen.query_one("#header-clock")
-        assert "01:00" in str(clock.render())
-        assert clock.has_class("-warning")
+        header = app.screen.query_one(SessionHeader)
+        assert "01:00" in str(header.clock())
+        assert header.clock_state is ClockState.WARNING
         now["t"] += 2 * 60
         app.screen._tick()
-        assert clock.has_class("-over")
-        assert "-01:00" in str(clock.render())
+        assert header.clock_state is ClockState.OVER
+        assert "-01:00" in str(header.clock())
         await pilot.press("f3")
         await pilot.pause()
         agenda = {

@@ -13,6 +13,7 @@ from wijksessie.ui.phases.agenda_table import AgendaTable
 from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.widgets.entity_list import EntityList
+from wijksessie.ui.widgets.session_header import SessionHeader
 
 
 def _session_doc(path: Path) -> dict:
@@ -44,7 +45,7 @@ async def test_fields_save_themselves(make_app: AppFactory, session_file: Path) 
         doc = _session_doc(session_file)
         assert doc["title"] == "Netwerksessie De Pijp (2)"
         assert doc["wijk"] == "Pijp-Noord"
-        assert "Pijp-Noord" in str(app.screen.query_one("#header-title").render())
+        assert "Pijp-Noord" in str(app.screen.query_one(SessionHeader).title())
 
 
 async def test_typing_is_saved_after_a_pause_without_leaving_the_field(
@@ -168,7 +169,7 @@ async def test_planned_minutes_are_edited_in_phase_one(
         assert table.cursor_row == 1
         await pilot.press("up", "enter", "ctrl+a", "ctrl+k", *"15", "enter")
         await pilot.pause()
-        assert "15:00" in str(app.screen.query_one("#header-clock").render())
+        assert "15:00" in str(app.screen.query_one(SessionHeader).clock())
         await pilot.press("down")
 
         await pilot.press("down", "enter", "ctrl+a", "ctrl+k", *"999", "enter")
