@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.widgets import DataTable
 
 from tests.ui.conftest import AppFactory, palette_offers, table_docs, wait_until
@@ -91,10 +92,12 @@ async def test_clock_counts_the_phase_and_stores_time_spent(
         header = app.screen.query_one(SessionHeader)
         assert "01:00" in str(header.clock())
         assert header.clock_state is ClockState.WARNING
+        assert _clock_background(app, header) == _component_background(header, "warning")
         now["t"] += 2 * 60
         app.screen._tick()
         assert header.clock_state is ClockState.OVER
         assert "-01:00" in str(header.clock())
+        assert _clock_background(app, header) == _component_background(header, "over")
         await pilot.press("f3")
         await pilot.pause()
         agenda = {
@@ -310,3 +313,13 @@ async def test_a_narrow_terminal_shows_the_secondary_columns_only_when_it_widens
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert "Bestand" in _labels(app.screen.query_one("#sessions", RowList))
+
+
+def _clock_background(app: App[object], header: SessionHeader) -> object:
+    """The background the header draws its countdown's digits on."""
+    line = header.render()
+    return line.get_style_at_offset(app.console, len(line.plain) - 3).bgcolor
+
+
+def _component_background(header: SessionHeader, state: str) -> object:
+    return header.get_component_rich_style(f"session-header--{state}", partial=False).bgcolor
