@@ -8,6 +8,10 @@ its rows at once as plain text with a style, sizes each column from the text's c
 ``DataTable`` does), and builds only the lines the screen shows, each from a handful of
 segments: a thousand rows cost what a screenful does.
 
+Phase 1's residents' questions (``EntityList``) and agenda use it too: rows may be given set
+column widths, and in a short list grow to show all their text (``wrap``), laid out by Rich
+as a ``DataTable`` lays out its rows of several lines.
+
 It looks exactly like a ``DataTable`` with a row cursor and zebra stripes: it has the same
 component classes and CSS, and each cell's styles are those Rich gives the ``DataTable``'s
 cell, taken from one small cell rendered by Rich for each combination of styles (a test
