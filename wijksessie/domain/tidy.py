@@ -230,6 +230,18 @@ def depth_over(value: Any, limit: int = MAX_UNKNOWN_DEPTH) -> bool:
     return False
 
 
+def plan(kind: type) -> tuple[frozenset[str], tuple[tuple[str, int, int, Any, Any], ...]]:
+    """The kind's field names, and per field what ``tidy`` does with it: ``(name, shape,
+    limit, nested kind, unwanted-character search)``, the shape one of ``SHORT_TEXT`` …
+    ``DICT_OF``. For readers that prove a document needs no tidying (``store.clean_read``)."""
+    return _plan(kind)
+
+
+def number_range(name: str) -> tuple[int, int | None]:
+    """The range ``tidy`` keeps a number field of this name in (``None``: no upper bound)."""
+    return _RANGES.get(name, (0, None))
+
+
 @cache
 def _plan(kind: type) -> tuple[frozenset[str], tuple[tuple[str, int, int, Any, Any], ...]]:
     """The kind's field names, and per field what ``tidy`` does with it, worked out once."""
