@@ -296,3 +296,13 @@ def test_generated_damage_is_left_to_the_slow_reader_or_read_the_same(
 def small_session(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     folder = tmp_path_factory.mktemp("small")
     return write_session(folder / "small.json", "small").read_bytes()
+
+
+def test_a_small_file_is_read_the_slow_way_until_the_check_types_are_written(
+    small_session: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(clean_read, "FAST_FROM", len(small_session) + 1)
+    clean_read._checker.cache_clear()
+    assert fast(small_session) is None  # importing msgspec would cost more than it saves
+    clean_read._checker(SESSION_TABLE, CLEAN_TABLES)
+    assert assert_same(small_session)
