@@ -139,7 +139,7 @@ def read_session(path: Path, *, lock: bool = False) -> SessionRead:
     with os.fdopen(fd, "rb") as file:
         identity = _lock_file_itself(path, fd) if lock else None
         try:
-            data, clean = _parse(path, file)
+            data, clean = _parse(path, file, info.st_size)
         except BaseException:
             if identity is not None:
                 identity.release()
@@ -163,11 +163,17 @@ def _lock_file_itself(path: Path, fd: int) -> FileLock | None:
         ) from None
 
 
-def _parse(path: Path, file: BinaryIO) -> tuple[dict[str, Any], bool]:
+def _parse(path: Path, file: BinaryIO, size: int) -> tuple[dict[str, Any], bool]:
     """The file's data, parsed and migrated, and whether it is proven clean (``clean_read``:
-    then only its session document needs tidying)."""
+    then only its session document needs tidying).
+
+    The file is read as large as it was (``size``) and a byte more, to see it grew: asking for
+    the 64 MB limit at once made Python set that aside, 0.6 ms of reading the 1 MB large
+    session instead of 0.06 (as ``reading.read_bytes``)."""
     try:
-        raw = file.read(MAX_FILE_BYTES + 1)
+        raw = file.read(size + 1)
+        if len(raw) > size:
+            raw += file.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as error:
         raise SessionFileError(
             _("{name} is niet te lezen: {error}").format(
