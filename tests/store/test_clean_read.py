@@ -175,6 +175,7 @@ def test_a_store_opened_the_fast_way_holds_what_the_slow_way_gives(
         assert quick.all(kind) == sure.all(kind)
     assert quick.session == sure.session
     assert (quick.load_fixes, quick.repairs) == (sure.load_fixes, sure.repairs)
+    assert quick._docs.doc_ids == sure._docs.doc_ids  # which document holds which entity
     quick.close()
     sure.close()
 
