@@ -22,9 +22,8 @@ from hypothesis import strategies as st
 
 from tests import hostile
 from wijksessie.domain.codec import from_dict
-from wijksessie.domain.model import Participant, Session
+from wijksessie.domain.model import Participant
 from wijksessie.domain.text import unwanted_finder
-from wijksessie.domain.tidy import tidy
 from wijksessie.errors import SessionFileError
 from wijksessie.store import clean_read, session_file
 from wijksessie.store.migrations import session_doc
@@ -63,7 +62,7 @@ def fast(raw: bytes) -> tuple[dict[str, Any], list[Any]] | None:
     data = clean_read.read_clean(raw, SESSION_TABLE, CLEAN_TABLES)
     if data is None:
         return None
-    return data, tidy(Session, session_doc(data))
+    return data, clean_read.tidy_session(session_doc(data))
 
 
 def assert_same(raw: bytes) -> bool:
@@ -307,3 +306,21 @@ def test_a_small_file_is_read_the_slow_way_until_the_check_types_are_written(
     assert fast(small_session) is None  # importing msgspec would cost more than it saves
     clean_read._checker(SESSION_TABLE, CLEAN_TABLES)
     assert assert_same(small_session)
+
+
+@pytest.mark.parametrize(
+    ("title", "follow", "fixed"),
+    [
+        ("Netwerksessie", "2026-12-17", False),
+        ("Netwerksessie", "2026-12-03", True),  # not after the session: dropped
+        ("Netwerksessie", "2026-11-30", True),
+        ("Netwerksessie", None, False),
+        (" \u3000 ", None, True),  # a title of spaces: filled
+    ],
+)
+def test_a_clean_files_session_is_tidied_where_it_needs_it(
+    valid: dict[str, Any], title: str, follow: str | None, fixed: bool
+) -> None:
+    valid["session"]["1"].update(title=title, next_date=follow)
+    assert assert_same(file_bytes(valid))
+    assert bool(fast(file_bytes(valid))[1]) is fixed  # type: ignore[index]

@@ -89,6 +89,18 @@ def read_clean(raw: bytes, session_table: str, tables: Tables) -> dict[str, Any]
     return data  # type: ignore[no-any-return]
 
 
+def tidy_session(doc: dict[str, Any]) -> list[tidy.Fix]:
+    """``tidy`` of a clean file's session document (``read_clean`` returned it).
+
+    Its check type leaves ``tidy`` two things to do: a title of spaces, and a follow-up date
+    not after the session (ISO dates compare as text). Only then is ``tidy`` run: writing out
+    its code for the session and its agenda costs a cold start about 1 ms."""
+    title, when, follow = doc.get("title"), doc.get("date"), doc.get("next_date")
+    if title.isspace() or (when is not None and follow is not None and follow <= when):
+        return tidy.tidy(Session, doc)
+    return []
+
+
 def _characters_clean(raw: bytes, data: dict[str, Any], tables: Tables) -> bool:
     """No text in ``data`` holds a character ``tidy`` would remove (a sufficient test)."""
     try:

@@ -32,7 +32,7 @@ from wijksessie.domain.tidy import DROPPED_DEEP, Fix, depth_over, tidy
 from wijksessie.errors import SessionFileError, SessionLockedError
 from wijksessie.i18n import _
 from wijksessie.store import os_errors
-from wijksessie.store.clean_read import read_clean
+from wijksessie.store.clean_read import read_clean, tidy_session
 from wijksessie.store.lock import FileLock, LockHeld
 from wijksessie.store.migrations import APP_MARK, SCHEMA_VERSION, migrate, session_doc
 from wijksessie.store.reading import (
@@ -144,7 +144,7 @@ def read_session(path: Path, *, lock: bool = False) -> SessionRead:
             if identity is not None:
                 identity.release()
             raise
-    fixes = tidy(Session, session_doc(data)) if clean else tidy_data(data)
+    fixes = tidy_session(session_doc(data)) if clean else tidy_data(data)
     return SessionRead(data, FileState.of(info), identity, fixes, clean)
 
 
