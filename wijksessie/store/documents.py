@@ -106,6 +106,8 @@ class Documents:
         benchmark session needs its 40 questions, not its 2,152 documents (8 ms).
         """
         data = self.storage.read() or {}
+        if clean:
+            self._decoded.clean(set(TABLES.values()))
         try:
             session_doc(data)
             from_dict(Session, self.table(SESSION_TABLE).get(doc_id=1))
