@@ -105,7 +105,10 @@ def extract(
     score_cutoff: float = 0.0,
     limit: None = None,
 ) -> list[tuple[str, float, int]]:
-    """``rapidfuzz.process.extract`` with ``limit=None``, in the choices' order."""
+    """``rapidfuzz.process.extract`` with ``limit=None``, in the choices' order.
+
+    Exactly the scores at or above ``score_cutoff``: rapidfuzz's also lets through some a hair
+    below it, which ``overlap`` drops when it holds each score to its own need."""
     found = []
     for index, choice in enumerate(choices):
         score = scorer(query, choice, score_cutoff=score_cutoff)
