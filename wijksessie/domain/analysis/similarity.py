@@ -142,7 +142,8 @@ def _indel(a: str, b: str) -> int:
 
 def _common(a: str, b: str) -> int:
     """The length of the longest common subsequence (Hyyrö 2004: one bit per character of
-    ``a``, a few integer operations per character of ``b``)."""
+    ``a``, a few integer operations per character of ``b``). Carries run only upwards, so the
+    bits above ``a``'s length are masked off once, at the end."""
     if not a or not b:
         return 0
     if len(a) > len(b):
@@ -152,7 +153,8 @@ def _common(a: str, b: str) -> int:
         where[char] = where.get(char, 0) | (1 << position)
     full = (1 << len(a)) - 1
     row = full
+    bits = where.get
     for char in b:
-        matches = row & where.get(char, 0)
-        row = ((row + matches) | (row - matches)) & full
-    return len(a) - row.bit_count()
+        matches = row & bits(char, 0)
+        row = (row + matches) | (row - matches)
+    return len(a) - (row & full).bit_count()
