@@ -64,9 +64,9 @@ def test_apply_saves_once(
     registrations: Path, store: SessionStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     writes: list[Path] = []
-    real = storage.atomic_write_text
+    real = storage.atomic_write_bytes
     monkeypatch.setattr(
-        storage, "atomic_write_text", lambda path, text: (writes.append(path), real(path, text))
+        storage, "atomic_write_bytes", lambda path, data: (writes.append(path), real(path, data))
     )
     apply_import(store, preview_import(registrations, store.network()))
     assert len(writes) == 1

@@ -21,9 +21,9 @@ def test_batch_saves_once_at_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path = tmp_path / "s.json"
     store = SessionStore.create(path, Session("Sessie"))
     writes: list[Path] = []
-    real = storage_module.atomic_write_text
+    real = storage_module.atomic_write_bytes
     monkeypatch.setattr(
-        storage_module, "atomic_write_text", lambda p, t: (writes.append(p), real(p, t))
+        storage_module, "atomic_write_bytes", lambda p, t: (writes.append(p), real(p, t))
     )
     with store.batch():
         for name in ("A", "B", "C"):

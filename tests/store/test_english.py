@@ -77,10 +77,11 @@ def test_a_newer_file_says_so_in_english(sessions_dir: Path) -> None:
 
 @pytest.mark.usefixtures("english")
 def test_a_failed_save_says_so_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def full(path: Path, text: str) -> None:
+    def full(path: Path, content: str | bytes) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(storage, "atomic_write_text", full)
+    monkeypatch.setattr(storage, "atomic_write_bytes", full)
     with pytest.raises(SaveError, match=r"^Saving the settings in .* failed .* next time"):
         settings.save_settings(settings.Settings(), tmp_path / "settings.json")
     with pytest.raises(SaveError, match=r"^Saving x\.json failed \(the disk is full\)"):

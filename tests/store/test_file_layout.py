@@ -18,7 +18,7 @@ def test_one_document_per_line_and_the_same_data(sessions_dir: Path) -> None:
         store.add(Participant("Zoë", organisation_id=cafe.id))
     text = path.read_text(encoding="utf-8")
     data = json.loads(text)
-    assert dumps(data) == text
+    assert dumps(data) == text.encode()
     assert "Café “De Hoek”" in text and "Zoë" in text
     lines = text.splitlines()
     assert lines[0] == "{" and lines[-1] == "}" and text.endswith("}\n")

@@ -21,14 +21,14 @@ class Disk:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.full = False
         self.attempts = 0
-        self._real = storage.atomic_write_text
-        monkeypatch.setattr(storage, "atomic_write_text", self._write)
+        self._real = storage.atomic_write_bytes
+        monkeypatch.setattr(storage, "atomic_write_bytes", self._write)
 
-    def _write(self, path: Path, text: str) -> None:
+    def _write(self, path: Path, data: bytes) -> None:
         self.attempts += 1
         if self.full:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        self._real(path, text)
+        self._real(path, data)
 
 
 @pytest.fixture

@@ -94,15 +94,15 @@ class Writes:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.count = 0
         self.fail_next = 0
-        self._real = storage_module.atomic_write_text
-        monkeypatch.setattr(storage_module, "atomic_write_text", self._write)
+        self._real = storage_module.atomic_write_bytes
+        monkeypatch.setattr(storage_module, "atomic_write_bytes", self._write)
 
-    def _write(self, path: Path, text: str) -> None:
+    def _write(self, path: Path, data: bytes) -> None:
         self.count += 1
         if self.fail_next:
             self.fail_next -= 1
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        self._real(path, text)
+        self._real(path, data)
 
 
 @pytest.fixture

@@ -38,7 +38,7 @@ def _stale(store: SessionStore, path: Path) -> list[str]:
     """What differs from a fresh reading: the file, a reopened store, each decoded kind."""
     data = store._storage.read()
     stale = []
-    if path.read_text(encoding="utf-8") != dumps(data):  # no cache: every table anew
+    if path.read_bytes() != dumps(data):  # no cache: every table anew
         stale.append("file")
     with SessionStore.open(path, read_only=True) as fresh:
         if fresh.network() != store.network():

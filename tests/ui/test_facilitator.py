@@ -50,15 +50,15 @@ async def test_undo_and_redo_of_add_edit_delete_reach_the_file(
 async def test_failed_save_warns_keeps_the_data_and_catches_up(
     make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = storage_module.atomic_write_text
+    real = storage_module.atomic_write_bytes
     broken = {"on": True}
 
-    def flaky(path: Path, text: str) -> None:
+    def flaky(path: Path, data: bytes) -> None:
         if broken["on"]:
             raise OSError(errno.ENOSPC, "No space left on device")
-        real(path, text)
+        real(path, data)
 
-    monkeypatch.setattr(storage_module, "atomic_write_text", flaky)
+    monkeypatch.setattr(storage_module, "atomic_write_bytes", flaky)
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f3", "2", "a", *"Welzijn Zuid", "enter", "enter", "enter", "escape")

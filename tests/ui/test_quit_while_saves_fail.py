@@ -29,14 +29,14 @@ class Disk:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.full = False
-        real = storage_module.atomic_write_text
+        real = storage_module.atomic_write_bytes
 
-        def write(path: Path, text: str) -> None:
+        def write(path: Path, data: bytes) -> None:
             if self.full:
                 raise OSError(errno.ENOSPC, "No space left on device")
-            real(path, text)
+            real(path, data)
 
-        monkeypatch.setattr(storage_module, "atomic_write_text", write)
+        monkeypatch.setattr(storage_module, "atomic_write_bytes", write)
 
 
 async def _add_organisation(pilot: object, name: str) -> None:

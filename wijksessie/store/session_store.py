@@ -69,7 +69,7 @@ from wijksessie.store.session_file import (
     real_path,
     remove_stale_temp_files,
 )
-from wijksessie.store.storage import AtomicJSONStorage, atomic_write_text, dumps
+from wijksessie.store.storage import AtomicJSONStorage, atomic_write_bytes, dumps
 from wijksessie.store.undo import UNDO_DEPTH, Change, History, keep_time_spent
 
 __all__ = [
@@ -244,7 +244,7 @@ class SessionStore:
         target = emergency_path(self.path)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(target, dumps(self._storage.read() or {}))
+            atomic_write_bytes(target, dumps(self._storage.read() or {}))
         except OSError as error:
             raise SaveError(
                 _("Ook een noodkopie in {folder} lukte niet ({reason}).").format(
