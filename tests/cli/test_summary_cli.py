@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
@@ -10,9 +11,15 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from rich.console import Console
 
+from tests.perf.generate import generate
+from tests.render.conftest import demo_summary, hostile_summary
 from wijksessie.cli import main
+from wijksessie.commands.summary import _terminal_text
 from wijksessie.domain.demo import demo_network
+from wijksessie.domain.summary import Summary, build_summary
+from wijksessie.render.text import summary_renderable
 from wijksessie.services.sessions import write_network
 from wijksessie.store.session_store import SessionStore, lock_path
 
@@ -367,3 +374,40 @@ def test_a_cold_html_summary_writes_few_methods(session: Path, tmp_path: Path) -
     )
     version = _classes_with_written_methods(["--version"])
     assert summary - version == {"wijksessie.store.session_file.SessionRead"}
+
+
+def _printed_by_rich(summary: Summary, console: Console) -> str:
+    """What Rich prints, each line's trailing spaces dropped (Rich pads some)."""
+    with console.capture() as captured:
+        console.print(summary_renderable(summary))
+    return re.sub(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", r"\1", captured.get(), flags=re.M)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+@pytest.mark.parametrize("width", [40, 80, 100, 133])
+def test_piped_text_is_what_rich_prints(encoding: str, width: int) -> None:
+    """Without colour the summary's lines are drawn without Rich laying out every cell
+    (``commands.summary._terminal_text``); they must be what Rich prints, at any width, also on a
+    stream that takes no box-drawing characters (Rich draws ASCII there)."""
+    summaries = [
+        demo_summary(),
+        demo_summary(for_participant="Gerda Willems"),
+        hostile_summary(),
+        build_summary(generate("small"), today=date(2026, 3, 12)),
+    ]
+    for summary in summaries:
+        stream = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="replace")
+        console = Console(file=stream, highlight=False, emoji=False, width=width)
+        assert console.color_system is None
+
+        assert _terminal_text(summary, console) == _printed_by_rich(summary, console)
+
+
+def test_a_colour_terminal_gets_rich_itself() -> None:
+    console = Console(file=io.StringIO(), width=100, force_terminal=True, color_system="256")
+    summary = demo_summary()
+
+    text = _terminal_text(summary, console)
+
+    assert "\x1b[" in text
+    assert text == _printed_by_rich(summary, console)
