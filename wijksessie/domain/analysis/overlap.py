@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from wijksessie.domain.analysis import similarity
 from wijksessie.domain.analysis.common import STANDARD_THEMES, name_key, ordered_themes, partners_of
 from wijksessie.domain.analysis.similarity import Scorers, scorers
 from wijksessie.domain.model import ConnectionKind, Initiative, Network
@@ -48,7 +49,8 @@ class _Item:
 
     ``themes`` and ``groups`` map each normalised key to its spelling; ``blocks`` are the keys
     it is blocked by; the masks hold one bit per theme or group of the analysis. ``shared``
-    is what this item shares with others, per pair of shared masks (see ``_shared``).
+    is what this item shares with others, per pair of shared masks (see ``_shared``); ``size``
+    the characters of its name and description.
 
     This class and ``_Shared`` are plain classes with slots, never compared or shown: a
     ``@dataclass(frozen=True, slots=True)`` compiles its methods whenever a process imports
@@ -65,6 +67,7 @@ class _Item:
         "order",
         "organisation_id",
         "shared",
+        "size",
         "theme_mask",
         "themes",
     )
@@ -82,6 +85,7 @@ class _Item:
         self.organisation_id = initiative.organisation_id
         self.name = normalise(initiative.name)
         self.description = normalise(initiative.description)
+        self.size = len(self.name) + len(self.description)
         self.themes = themes
         self.groups = groups
         self.blocks = (*(f"t:{key}" for key in themes), *(f"g:{key}" for key in groups))
@@ -114,7 +118,7 @@ def overlaps(network: Network, min_score: int = OVERLAP_MIN_SCORE) -> list[Overl
     items = _items(network)
     links = _strongest_links(network)
     blocked = _blocked(items, min_score)
-    fuzzy = scorers(sum(len(chosen) for _item, chosen, _needs in blocked))
+    fuzzy = scorers(_text_size(blocked))
     candidates = (
         _overlap(item, other, links, fuzzy, name, description)
         for item, chosen, needs in blocked
@@ -202,6 +206,17 @@ def _blocked(items: list[_Item], min_score: int) -> list[Candidates]:
         if chosen:
             found.append((item, chosen, needs))
     return found
+
+
+def _text_size(blocked: list[Candidates]) -> int:
+    """The characters of the names and descriptions to compare, counted until there are more
+    than the plain scorers take on (``similarity.PLAIN_UP_TO``)."""
+    size = 0
+    for item, chosen, _needs in blocked:
+        size += item.size * len(chosen) + sum(other.size for other in chosen)
+        if size > similarity.PLAIN_UP_TO:
+            break
+    return size
 
 
 def _candidates(

@@ -4,17 +4,17 @@ The overlap score takes rapidfuzz's ``token_set_ratio`` of two names and ``token
 of two descriptions. Importing rapidfuzz costs 12-15 ms whatever one uses of it: its package
 ``__init__`` loads every compiled module, the ten distance metrics among them (~10 ms), and
 ``rapidfuzz.fuzz`` cannot be imported without it. A cold ``wijksessie summary --format html``
-of the demo compares 26 pairs, which this module scores in well under a millisecond; that
+of the demo makes 26 comparisons, which this module does in well under a millisecond; that
 import was a third of what the command costs beyond ``wijksessie --version`` (issue 17, 9).
-The large benchmark session compares 66,000 pairs, which only rapidfuzz's C does in time, so
-``scorers`` picks by the number of pairs to compare (``PLAIN_UP_TO``).
+The large benchmark session makes 66,000, which only rapidfuzz's C does in time, so
+``scorers`` picks by how much text there is to compare (``PLAIN_UP_TO``).
 
 The plain scorers give the very same floats as rapidfuzz 3 for text that ``text.normalise``
 made (words separated by one space): the same token sets and sorted joins, the Indel distance
 (the two lengths minus twice the longest common subsequence, found here with Hyyrö's
 bit-parallel algorithm on Python ints) and the same floating-point formulas in the same order,
-so a score rounds the same way on a page. A test holds them to rapidfuzz on random text and
-on every pair of the large session.
+so a score rounds the same way on a page. Tests hold them to rapidfuzz on random text, on the
+large session's texts and in whole analyses.
 """
 
 from __future__ import annotations
@@ -30,11 +30,13 @@ Extract = Callable[..., list[tuple[str, float, int]]]
 ``rapidfuzz.process.extract``: ``(choice, score, index)`` for every choice that reaches the
 cutoff (the order is not used here)."""
 
-PLAIN_UP_TO = 300
-"""Pairs the plain scorers take on; above it rapidfuzz is worth its import. A pair costs up to
-two comparisons (the names, and the descriptions when the names fall short) of 20-25 µs each
-here against well under 1 µs in rapidfuzz, so 300 pairs cost at most about what importing
-rapidfuzz does."""
+PLAIN_UP_TO = 20_000
+"""Characters the plain scorers take on (the names and descriptions of both sides of every
+pair to compare); above it rapidfuzz is worth its import. Plain Python compares 0.25-0.5 µs a
+character (a 100-character description pair in 50 µs, two of the longest descriptions, 5,000
+characters, in 5 ms), rapidfuzz a hundredth of that, so 20,000 characters cost at most about
+what importing rapidfuzz does. The demo compares 14 pairs, 2,585 characters; the large
+benchmark session 35,000 pairs, 7 million."""
 
 
 class Scorers:
@@ -51,10 +53,10 @@ class Scorers:
         self.extract = extract
 
 
-def scorers(pairs: int) -> Scorers:
-    """The scorers for comparing ``pairs`` pairs of texts: plain Python for a few, rapidfuzz
-    (imported now, the first time) for more."""
-    if pairs <= PLAIN_UP_TO:
+def scorers(characters: int) -> Scorers:
+    """The scorers for comparing texts of ``characters`` characters in all: plain Python for a
+    few, rapidfuzz (imported now, the first time) for more."""
+    if characters <= PLAIN_UP_TO:
         return PLAIN
     from rapidfuzz import fuzz, process
 
