@@ -19,13 +19,14 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Input, Label
 
 import wijksessie.ui
 from tests.ui.conftest import AppFactory
 from wijksessie import i18n
 from wijksessie.store import SessionStore
 from wijksessie.ui.widgets.confirm import ConfirmDialog
+from wijksessie.ui.widgets.session_header import SessionHeader
 
 DUTCH_CHOICES = {
     "bezig",
@@ -69,7 +70,7 @@ async def test_commitments_and_agreements_show_english_statuses(
     app = make_app(SessionStore.open(demo_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        header = app.screen.query_one("#header-title", Static).render()
+        header = app.screen.query_one(SessionHeader).title()
         assert "Wed 25 Nov 2026" in str(header)
 
         await pilot.press("f6")

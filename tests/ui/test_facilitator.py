@@ -7,14 +7,17 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.widgets import DataTable
 
 from tests.ui.conftest import AppFactory, palette_offers, table_docs, wait_until
+from wijksessie.domain.agenda import ClockState
 from wijksessie.store import SessionStore
 from wijksessie.store import storage as storage_module
 from wijksessie.ui.app import Restart
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.widgets.row_list import RowList
+from wijksessie.ui.widgets.session_header import SessionHeader
 
 
 async def test_undo_and_redo_of_add_edit_delete_reach_the_file(
@@ -86,13 +89,15 @@ async def test_clock_counts_the_phase_and_stores_time_spent(
         await pilot.press("f9")
         now["t"] += 9 * 60
         app.screen._tick()
-        clock = app.screen.query_one("#header-clock")
-        assert "01:00" in str(clock.render())
-        assert clock.has_class("-warning")
+        header = app.screen.query_one(SessionHeader)
+        assert "01:00" in str(header.clock())
+        assert header.clock_state is ClockState.WARNING
+        assert _clock_background(app, header) == _component_background(header, "warning")
         now["t"] += 2 * 60
         app.screen._tick()
-        assert clock.has_class("-over")
-        assert "-01:00" in str(clock.render())
+        assert header.clock_state is ClockState.OVER
+        assert "-01:00" in str(header.clock())
+        assert _clock_background(app, header) == _component_background(header, "over")
         await pilot.press("f3")
         await pilot.pause()
         agenda = {
@@ -308,3 +313,13 @@ async def test_a_narrow_terminal_shows_the_secondary_columns_only_when_it_widens
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert "Bestand" in _labels(app.screen.query_one("#sessions", RowList))
+
+
+def _clock_background(app: App[object], header: SessionHeader) -> object:
+    """The background the header draws its countdown's digits on."""
+    line = header.render()
+    return line.get_style_at_offset(app.console, len(line.plain) - 3).bgcolor
+
+
+def _component_background(header: SessionHeader, state: str) -> object:
+    return header.get_component_rich_style(f"session-header--{state}", partial=False).bgcolor

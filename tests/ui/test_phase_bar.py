@@ -12,6 +12,7 @@ from wijksessie.domain.model import Phase
 from wijksessie.store import SessionStore
 from wijksessie.ui.screens.session import AVAILABLE_PHASES
 from wijksessie.ui.widgets.phase_bar import PhaseBar
+from wijksessie.ui.widgets.session_header import SessionHeader
 
 
 def _lit(bar: PhaseBar) -> str:
@@ -57,7 +58,7 @@ async def test_a_click_on_a_phase_opens_it_and_starts_its_clock(
         await pilot.pause()
         assert app.screen.phase is Phase.GOALS
         assert _lit(bar) == "3 Doelen"
-        assert "Doelen" in str(app.screen.query_one("#header-clock").render())
+        assert "Doelen" in str(app.screen.query_one(SessionHeader).clock())
         assert app.focused is not None
         assert app.screen.query_one("#phase-doelen") in app.focused.ancestors_with_self
 

@@ -14,6 +14,7 @@ from tests.ui.conftest import AppFactory, read_json, table_docs, type_at_once, w
 from wijksessie.store import SessionStore
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.widgets.confirm import ConfirmDialog
+from wijksessie.ui.widgets.entity_list import EntityList
 from wijksessie.ui.widgets.form_dialog import FormDialog
 
 
@@ -67,7 +68,7 @@ async def test_opening_a_session_puts_the_keyboard_on_the_list_not_the_title(
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("k")
         await pilot.pause()
-        assert isinstance(app.focused, DataTable)
+        assert isinstance(app.focused, EntityList)
         assert app.screen.query_one("#session-title", Input).value == "Netwerksessie De Pijp"
         app.screen.query_one("#session-title", Input).focus()
         await pilot.press(*" 2", "tab")
@@ -328,7 +329,7 @@ async def test_a_whole_new_session_typed_at_once_keeps_its_date(make_app: AppFac
         await pilot.pause()
         type_at_once(app, "n", *"Hofstede", "enter", *"Noord", "enter", *"3-12-2026", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
-        await wait_until(pilot, lambda: isinstance(app.focused, DataTable))  # phase 1 is up
+        await wait_until(pilot, lambda: isinstance(app.focused, EntityList))  # phase 1 is up
         assert app.screen.store.session.date is not None
         assert app.screen.store.session.date.isoformat() == "2026-12-03"
         assert app.screen.store.session.wijk == "Noord"

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 from tests.ui.conftest import AppFactory, wait_until
 from wijksessie.store import SessionStore
 from wijksessie.ui.widgets.form_dialog import FormDialog
+from wijksessie.ui.widgets.session_header import SessionHeader
 
 WALL_SIZES = [(80, 24), (120, 35), (160, 45)]
 
@@ -25,9 +26,9 @@ async def test_the_header_keeps_the_date(
     app = make_app(SessionStore.open(demo_file))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        title = app.screen.query_one("#header-title", Static)
-        assert title.render().plain.endswith("25 nov 2026")
-        assert title.render().cell_len <= title.content_region.width
+        header = app.screen.query_one(SessionHeader)
+        assert header.title().plain.endswith("25 nov 2026")
+        assert header.render().cell_len <= header.content_region.width
 
 
 async def test_the_backup_column_stays_on_the_wall(make_app: AppFactory, demo_file: Path) -> None:

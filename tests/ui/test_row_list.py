@@ -51,9 +51,13 @@ class Both(App[None]):
 
     CSS = "DataTable, RowList { height: 12; }"
 
-    def __init__(self, rows: list[list[Cell]]) -> None:
+    def __init__(
+        self, rows: list[list[Cell]], widths: tuple[int | None, ...] = (), wrap: bool = False
+    ) -> None:
         super().__init__()
         self.rows = rows
+        self.widths = widths
+        self.wrap = wrap
 
     def compose(self) -> ComposeResult:
         # The start screen's table before the RowList: a DataTable with Home and End on rows.
@@ -62,12 +66,18 @@ class Both(App[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label in LABELS:
-            table.add_column(label)
+        for index, label in enumerate(LABELS):
+            width = self.widths[index] if index < len(self.widths) else None
+            table.add_column(label, width=width)
         for cells in self.rows:
-            table.add_row(*(Text(c.text, style=c.style, justify=c.justify) for c in cells))
+            table.add_row(
+                *(Text(c.text, style=c.style, justify=c.justify) for c in cells),
+                height=None if self.wrap else 1,
+            )
         texts = [[cell.text for cell in cells] for cells in self.rows]
-        self.query_one(RowList).set_rows(LABELS, texts, self.rows.__getitem__)
+        self.query_one(RowList).set_rows(
+            LABELS, texts, self.rows.__getitem__, self.widths, wrap=self.wrap
+        )
 
 
 def _chars(strip: Strip) -> list[tuple[str, Any]]:
@@ -104,6 +114,52 @@ async def test_the_lines_are_a_data_tables(theme: str) -> None:
         assert _screen(rows) == _screen(table) != focused_table
         assert rows.column_widths() == [c.get_render_width(table) for c in table.columns.values()]
         assert len({tuple(line) for line in _screen(rows)}) == rows.size.height
+
+
+async def test_set_widths_are_a_data_tables() -> None:
+    """A column given a width is that wide, its longer texts cut, as ``add_column(width=…)``
+    makes a ``DataTable``'s (the agenda's phase column); the other columns fit their text."""
+    app = Both(_rows(30), widths=(4, None, 16))
+    async with app.run_test(size=(100, 30)) as pilot:
+        table, rows = app.query_one(DataTable), app.query_one(RowList)
+        app.set_focus(None)
+        await pilot.pause()
+        assert rows.column_widths()[0] == 4 + 2 and rows.column_widths()[2] == 16 + 2
+        assert rows.column_widths() == [c.get_render_width(table) for c in table.columns.values()]
+        assert _screen(rows) == _screen(table)
+
+
+async def test_wrapped_rows_are_a_data_tables() -> None:
+    """Rows that grow to show all their text (``wrap``, a ``DataTable``'s ``height=None``):
+    the same lines, cursor on a tall row or not, focused or not; keys and the mouse find
+    rows by their lines."""
+    rows = _rows(12, seed=5)
+    rows[1][1] = Cell("Waar kan ik terecht als ik niemand meer zie, en wie helpt dan?")
+    rows[4][2] = Cell("armoede & schulden, eenzaamheid", "italic red")
+    app = Both(rows, widths=(10, 16, 12), wrap=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table, rows_list = app.query_one(DataTable), app.query_one(RowList)
+        await pilot.pause()
+        assert rows_list.virtual_size.height == table.virtual_size.height > 13
+        for cursor in (0, 1, 4):
+            table.move_cursor(row=cursor)
+            rows_list.move_cursor(cursor)
+            for focused in (table, rows_list, None):
+                app.set_focus(focused)
+                await pilot.pause()
+                expected = _screen(table) if focused is not rows_list else None
+                if focused is table:
+                    app.set_focus(rows_list)
+                    await pilot.pause()
+                    assert _screen(rows_list) == expected
+                elif focused is None:
+                    assert _screen(rows_list) == _screen(table)
+        rows_list.focus()
+        rows_list.move_cursor(0)
+        await pilot.press("down", "down")
+        assert rows_list.cursor_row == 2
+        await pilot.click(RowList, offset=(3, rows_list._tops[4] + 1))
+        assert rows_list.cursor_row == 4
 
 
 async def test_only_the_lines_on_screen_are_built() -> None:

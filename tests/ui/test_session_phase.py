@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from tests.ui.conftest import AppFactory, read_json, table_docs, wait_until
 from wijksessie.domain.model import AgendaItem, Phase, Session
 from wijksessie.store import SessionStore
+from wijksessie.ui.phases.agenda_table import AgendaTable
 from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.screens.session import SessionScreen
+from wijksessie.ui.widgets.entity_list import EntityList
+from wijksessie.ui.widgets.session_header import SessionHeader
 
 
 def _session_doc(path: Path) -> dict:
@@ -42,7 +45,7 @@ async def test_fields_save_themselves(make_app: AppFactory, session_file: Path) 
         doc = _session_doc(session_file)
         assert doc["title"] == "Netwerksessie De Pijp (2)"
         assert doc["wijk"] == "Pijp-Noord"
-        assert "Pijp-Noord" in str(app.screen.query_one("#header-title").render())
+        assert "Pijp-Noord" in str(app.screen.query_one(SessionHeader).title())
 
 
 async def test_typing_is_saved_after_a_pause_without_leaving_the_field(
@@ -93,7 +96,7 @@ async def test_add_edit_delete_question_by_keys(make_app: AppFactory, session_fi
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await _open(app, pilot)
-        table = app.screen.query_one("#questions-table", DataTable)
+        table = app.screen.query_one("#questions-table", EntityList)
         table.focus()
         await pilot.press("a", *"Waar vind ik een huisarts?", "enter")
         await pilot.press(*"gezondheid, zorg", "enter")
@@ -151,7 +154,7 @@ async def test_planned_minutes_are_edited_in_phase_one(
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await _open(app, pilot)
-        table = app.screen.query_one("#agenda-table", DataTable)
+        table = app.screen.query_one("#agenda-table", AgendaTable)
         assert [str(table.get_row_at(i)[1]) for i in range(2)] == ["10", "40"]
         table.focus()
         await pilot.press("down", "enter")
@@ -166,7 +169,7 @@ async def test_planned_minutes_are_edited_in_phase_one(
         assert table.cursor_row == 1
         await pilot.press("up", "enter", "ctrl+a", "ctrl+k", *"15", "enter")
         await pilot.pause()
-        assert "15:00" in str(app.screen.query_one("#header-clock").render())
+        assert "15:00" in str(app.screen.query_one(SessionHeader).clock())
         await pilot.press("down")
 
         await pilot.press("down", "enter", "ctrl+a", "ctrl+k", *"999", "enter")
@@ -236,7 +239,7 @@ async def test_showing_the_phase_again_keeps_the_questions_cursor(
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await _open(app, pilot)
-        table = app.screen.query_one("#questions-table", DataTable)
+        table = app.screen.query_one("#questions-table", EntityList)
         assert table.row_count == 2
         table.focus()
         await pilot.press("down")
@@ -263,7 +266,7 @@ async def test_questions_added_elsewhere_appear_when_the_phase_is_shown_again(
         store.add(ResidentQuestion("Is er een buurtbus?", themes=["vervoer"]))
         await pilot.press("f2")  # phase 1
         await pilot.pause()
-        table = app.screen.query_one("#questions-table", DataTable)
+        table = app.screen.query_one("#questions-table", EntityList)
         assert table.row_count == 3
         assert "Is er een buurtbus?" in str(table.get_row_at(2)[0])
         assert "(3)" in str(app.screen.query_one("#questions-title").render())

@@ -12,6 +12,7 @@ from wijksessie.store import SessionStore
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.screens.start import StartScreen
 from wijksessie.ui.widgets.row_list import RowList
+from wijksessie.ui.widgets.session_header import SessionHeader
 
 
 async def test_empty_folder_explains_the_way_to_a_session(make_app: AppFactory) -> None:
@@ -109,8 +110,8 @@ async def test_markup_in_title_is_shown_literally(make_app: AppFactory, sessions
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("n", *"[bold red]x[/]", "ctrl+s")
         await pilot.pause()
-        header = app.screen.query_one("#header-title", Static)
-        assert "[bold red]x[/]" in str(header.render())
+        header = app.screen.query_one(SessionHeader)
+        assert "[bold red]x[/]" in str(header.title())
         await pilot.press("escape", "escape")
         await pilot.pause()
         table = app.screen.query_one("#sessions", RowList)
@@ -130,7 +131,7 @@ async def test_locked_session_offers_read_only(make_app: AppFactory, session_fil
             await pilot.pause()
             assert isinstance(app.screen, SessionScreen)
             assert app.screen.store.read_only
-            assert "ALLEEN-LEZEN" in str(app.screen.query_one("#header-title").render())
+            assert "ALLEEN-LEZEN" in str(app.screen.query_one(SessionHeader).title())
 
 
 async def test_delete_refuses_a_session_open_elsewhere(

@@ -30,6 +30,7 @@ from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.screens.wall import WallScreen
 from wijksessie.ui.widgets.entity_table import EntityTable
 from wijksessie.ui.widgets.key_bar import KeyBar
+from wijksessie.ui.widgets.session_header import SessionHeader
 
 
 def _wall(sessions: Path, path: Path) -> WijksessieApp:
@@ -171,7 +172,7 @@ async def test_a_read_only_view_writes_no_position_and_shows_only_what_it_can_do
         assert "Projector" in keys and "Hulp" in keys and "Filter" in keys
         await pilot.press("a", "f9")
         assert isinstance(app.screen, SessionScreen)  # no form opened
-        assert "⏱" not in str(app.screen.query_one("#header-clock").render())
+        assert "⏱" not in str(app.screen.query_one(SessionHeader).clock())
         await pilot.press("f4")
         assert "Stemronde" not in _keys(app)
         await pilot.press("f7")

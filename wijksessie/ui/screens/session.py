@@ -110,13 +110,20 @@ class SessionScreen(StyledOnce, Screen[None]):
         initial = self.initial_phase
         yield PhaseBar(AVAILABLE_PHASES, initial, id="phase-bar")
         with ContentSwitcher(id="phases", initial=initial.value):
-            for phase in AVAILABLE_PHASES:
-                with Container(id=phase.value, classes="phase"):
-                    # Only the first phase is built now; the others when first shown
-                    # (show_phase), so opening a large session styles a third of the widgets.
-                    if phase is initial:
-                        yield self._phase_widget(phase)
+            # Only the first phase and its container are built now; the others when first
+            # shown (show_phase). Five empty, hidden containers were each mounted and styled
+            # on every open (about 14 ms of a cold open of the large session).
+            yield self._phase_pane(initial)
         yield KeyBar()
+
+    def _phase_pane(self, phase: Phase) -> Container:
+        """The container that holds ``phase`` in the switcher, with the phase's widget."""
+        return Container(self._phase_widget(phase), id=phase.value, classes="phase")
+
+    def _shown_pane(self, phase: Phase) -> Widget | None:
+        """The container of ``phase``, or None before the phase was first shown."""
+        switcher = self.query_one("#phases", ContentSwitcher)
+        return next(iter(switcher.query_children(f"#{phase.value}")), None)
 
     @property
     def read_only(self) -> bool:
@@ -280,11 +287,11 @@ class SessionScreen(StyledOnce, Screen[None]):
             if phase is self.phase:
                 self._show_tab(phase, tab)
                 return
-            pane = self.query_one(f"#{phase.value}")
-            if not pane.children:
-                await pane.mount(self._phase_widget(phase))
+            switcher = self.query_one("#phases", ContentSwitcher)
+            if self._shown_pane(phase) is None:
+                await switcher.add_content(self._phase_pane(phase))  # hidden until current
                 self.call_after_refresh(long_lived.settle_in)  # it stays until the session closes
-            self.query_one("#phases", ContentSwitcher).current = phase.value
+            switcher.current = phase.value
             self._show_tab(phase, tab)
             self._phase_shown(phase)
 
@@ -292,7 +299,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         if not tab:
             return
         pane = f"{TAB_PREFIX}{tab}"
-        for tabs in self.query_one(f"#{phase.value}").query(TabbedContent):
+        for tabs in self._tab_sets(phase):
             if tabs.query(f"#{pane}"):
                 tabs.active = pane
 
@@ -309,7 +316,7 @@ class SessionScreen(StyledOnce, Screen[None]):
 
     def shown_tab(self, phase: Phase) -> str:
         """The tab ``phase`` shows now (``""`` for a phase without tabs), by its key."""
-        found = list(self.query_one(f"#{phase.value}").query(TabbedContent))
+        found = self._tab_sets(phase)
         active = found[0].active if found else ""
         return active.removeprefix(TAB_PREFIX)
 
@@ -335,9 +342,15 @@ class SessionScreen(StyledOnce, Screen[None]):
         event.stop()
         self.record_position()
 
+    def _tab_sets(self, phase: Phase) -> list[TabbedContent]:
+        """The tabbed views of ``phase`` (none before it was first shown)."""
+        pane = self._shown_pane(phase)
+        return [] if pane is None else list(pane.query(TabbedContent))
+
     def _phase_widgets(self, phase: Phase) -> list[Widget]:
         """The widget showing ``phase`` (none before it was first shown)."""
-        return list(self.query_one(f"#{phase.value}").children)
+        pane = self._shown_pane(phase)
+        return [] if pane is None else list(pane.children)
 
     @on(PhaseBar.Chosen)
     async def _phase_clicked(self, event: PhaseBar.Chosen) -> None:

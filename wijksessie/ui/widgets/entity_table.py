@@ -12,11 +12,9 @@ from textual.widgets.data_table import RowDoesNotExist
 from wijksessie.i18n import _
 from wijksessie.ui.read_only import LooksOnly
 from wijksessie.ui.widgets.list_table import ListTable
+from wijksessie.ui.widgets.row_list import AUTO_HEIGHT_ROWS
 
-AUTO_HEIGHT_ROWS = 25
-"""Up to this many rows (about a screenful), rows grow to show all their text; longer lists get
-one line a row. A growing row is rendered in full to find its height: 200 of them took over half
-a second to show, and a list longer than the wall is read by scrolling anyway."""
+__all__ = ["AUTO_HEIGHT_ROWS", "EntityTable"]
 
 
 class EntityTable(LooksOnly, ListTable[object]):

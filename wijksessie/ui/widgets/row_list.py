@@ -8,6 +8,10 @@ its rows at once as plain text with a style, sizes each column from the text's c
 ``DataTable`` does), and builds only the lines the screen shows, each from a handful of
 segments: a thousand rows cost what a screenful does.
 
+Phase 1's residents' questions (``EntityList``) and agenda use it too: rows may be given set
+column widths, and in a short list grow to show all their text (``wrap``), laid out by Rich
+as a ``DataTable`` lays out its rows of several lines.
+
 It looks exactly like a ``DataTable`` with a row cursor and zebra stripes: it has the same
 component classes and CSS, and each cell's styles are those Rich gives the ``DataTable``'s
 cell, taken from one small cell rendered by Rich for each combination of styles (a test
@@ -17,6 +21,7 @@ down, page up and down, home and end, enter or a click on the cursor's row to ch
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
@@ -56,6 +61,11 @@ def text_width(text: str) -> int:
         return cell_len(text)
     return max((cell_len(line) for line in text.splitlines()), default=0)
 
+
+AUTO_HEIGHT_ROWS = 25
+"""Up to this many rows (about a screenful), rows grow to show all their text; longer lists get
+one line a row. A growing row is rendered in full to find its height: 200 of them took over half
+a second to show, and a list longer than the wall is read by scrolling anyway."""
 
 CELL_PADDING = 1
 """Spaces each side of a cell, as in ``DataTable``."""
@@ -164,6 +174,11 @@ class RowList(ScrollView, can_focus=True):
         self._cursor = 0
         self._hover: int | None = None
         self._templates: dict[tuple[object, ...], tuple[Style, ...]] = {}
+        self._wrap = False
+        self._tops: list[int] = []
+        """With ``wrap``: the first line of each row (below the header), and after the last."""
+        self._wrapped: dict[tuple[object, ...], list[Strip]] = {}
+        """With ``wrap``: the lines of rows drawn, by row and what the row looked like."""
         self.lines_built = 0
         """How many row lines were built since the rows were set (for tests: the work done)."""
 
@@ -197,18 +212,27 @@ class RowList(ScrollView, can_focus=True):
         labels: Sequence[str],
         texts: Sequence[Sequence[str]],
         cells: Callable[[int], Sequence[Cell]] | None = None,
+        widths: Sequence[int | None] = (),
+        *,
+        wrap: bool = False,
     ) -> None:
         """Show rows under headers ``labels``, the cursor on the first row, scrolled to the
         top (as a ``DataTable`` cleared and filled again).
 
         ``texts`` holds each row's cells as plain text, which sizes the columns; ``cells``
         makes a row's styled cells when the row is drawn (by default, the texts unstyled),
-        so a row off screen costs no more than its texts.
+        so a row off screen costs no more than its texts. ``widths`` sets a column's width
+        (its text, without padding) as ``DataTable.add_column(width=…)`` does; a column
+        without one (``None``, or past the end) is as wide as its widest text.
+
+        With ``wrap`` a row grows to show all of its cells' text, wrapped to the column's
+        width, as a ``DataTable`` row added with ``height=None`` does; each cell is then laid
+        out by Rich as that table does it, so keep it for lists of about a screenful.
         """
         self._labels = list(labels)
         self._texts = texts
         self._cells = cells or (lambda row: [Cell(text) for text in self._texts[row]])
-        widths = [text_width(label) for label in self._labels]
+        measured = [text_width(label) for label in self._labels]
         for index, column in enumerate(zip(*texts, strict=False)):
             joined = "".join(column)
             if joined.isascii() and joined.isprintable():  # one cell a character, in C
@@ -217,15 +241,39 @@ class RowList(ScrollView, can_focus=True):
                 widest = max(map(cell_len, column))
             else:
                 widest = max(map(text_width, column))
-            widths[index] = max(widths[index], widest)
-        self._widths = [width + 2 * CELL_PADDING for width in widths]
+            measured[index] = max(measured[index], widest)
+        fixed = list(widths)
+        self._widths = [
+            (fixed[index] if index < len(fixed) and fixed[index] is not None else width)
+            + 2 * CELL_PADDING
+            for index, width in enumerate(measured)
+        ]
         self._cursor = 0
         self._hover = None
         self.lines_built = 0
-        self.virtual_size = Size(sum(self._widths), len(texts) + 1)
+        self._wrap = wrap
+        self._wrapped.clear()
+        self._tops = list(range(len(texts) + 1))
+        if wrap:
+            for row, row_texts in enumerate(texts):
+                self._tops[row + 1] = self._tops[row] + self._height(row_texts)
+        self.virtual_size = Size(sum(self._widths), self._tops[-1] + 1)
         self.scroll_x = 0
         self.scroll_y = 0
         self.refresh()
+
+    def _height(self, row_texts: Sequence[str]) -> int:
+        """How many lines a row's cells take wrapped to their columns (at least one)."""
+        height = 1
+        for text, width in zip(row_texts, self._widths, strict=False):
+            inner = width - 2 * CELL_PADDING
+            if text.isprintable() and cell_len(text) <= inner:
+                continue  # one line: no need to ask Rich
+            console: Console = self.app.console
+            options = self.app.console_options.update_width(width)
+            padded = Padding(Text(text), (0, CELL_PADDING))
+            height = max(height, len(console.render_lines(padded, options, pad=False)))
+        return height
 
     # -- the cursor ----------------------------------------------------------------------
 
@@ -240,7 +288,8 @@ class RowList(ScrollView, can_focus=True):
     def _cursor_into_view(self) -> None:
         if not self._texts:
             return
-        region = Region(int(self.scroll_x), self._cursor + 1, sum(self._widths), 1)
+        top, bottom = self._tops[self._cursor], self._tops[self._cursor + 1]
+        region = Region(int(self.scroll_x), top + 1, sum(self._widths), bottom - top)
         self.scroll_to_region(region, animate=False, spacing=Spacing(1, 0, 0, 0), force=True)
 
     def _keyboard(self) -> None:
@@ -260,15 +309,21 @@ class RowList(ScrollView, can_focus=True):
     def _page(self) -> int:
         return max(self.scrollable_content_region.height - 1, 1)
 
+    def _row_of_line(self, line: int) -> int:
+        """The row that line ``line`` of the rows (0: the first row's first line) is part of."""
+        if not self._wrap:
+            return line
+        return bisect_right(self._tops, line) - 1
+
     def action_page_up(self) -> None:
         self._keyboard()
         self.scroll_relative(y=-self._page(), animate=False)
-        self.move_cursor(self._cursor - self._page())
+        self.move_cursor(self._row_of_line(max(self._tops[self._cursor] - self._page(), 0)))
 
     def action_page_down(self) -> None:
         self._keyboard()
         self.scroll_relative(y=self._page(), animate=False, force=True)
-        self.move_cursor(self._cursor + self._page())
+        self.move_cursor(self._row_of_line(self._tops[self._cursor] + self._page()))
 
     def action_first_row(self) -> None:
         """Put the cursor on the first row."""
@@ -289,8 +344,8 @@ class RowList(ScrollView, can_focus=True):
         """The row shown at line ``y`` of the widget, if any (the header is line 0)."""
         if y < 1:
             return None
-        row = int(self.scroll_y) + y - 1
-        return row if row < len(self._texts) else None
+        line = int(self.scroll_y) + y - 1
+        return self._row_of_line(line) if line < self._tops[-1] else None
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         row = self._row_at(event.y)
@@ -317,6 +372,7 @@ class RowList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._templates.clear()
+        self._wrapped.clear()
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -327,7 +383,10 @@ class RowList(ScrollView, can_focus=True):
             row = self._row_at(y)
             if row is None:
                 return Strip.blank(width, base)
-            line = self._line(row, base)
+            if self._wrap:
+                line = self._wrapped_line(row, int(self.scroll_y) + y - 1 - self._tops[row], base)
+            else:
+                line = self._line(row, base)
         scroll_x = int(self.scroll_x)
         return line.crop(scroll_x, scroll_x + width).adjust_cell_length(width, base).simplify()
 
@@ -359,6 +418,47 @@ class RowList(ScrollView, can_focus=True):
         segments.append(Segment(" " * rest, extend))
         return Strip(segments)
 
+    def _wrapped_line(self, row: int, line: int, base: Style) -> Strip:
+        """Line ``line`` of a row that may take several (``wrap``), before cropping."""
+        cursor, hover = row == self._cursor, row == self._hover
+        key = (row, cursor, hover, base, self.size.width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            if len(self._wrapped) > 4 * len(self._texts):  # rows drawn in old looks
+                self._wrapped.clear()
+            lines = self._wrapped[key] = self._row_lines(row, base, cursor, hover)
+        return lines[min(line, len(lines) - 1)]
+
+    def _row_lines(self, row: int, base: Style, cursor: bool, hover: bool) -> list[Strip]:
+        """Every line of a row that may take several: as ``_line``, each cell laid out by Rich
+        at the row's height as ``DataTable`` lays out a row of several lines."""
+        height = self._tops[row + 1] - self._tops[row]
+        if height == 1:
+            return [self._line(row, base)]
+        self.lines_built += height
+        row_style = base
+        if self.zebra_stripes:
+            name = "datatable--odd-row" if row % 2 else "datatable--even-row"
+            row_style = self.get_component_styles(name).rich_style
+        lines: list[list[Segment]] = [[] for _ in range(height)]
+        cells = self._cells(row)
+        for column, (cell, width) in enumerate(zip(cells, self._widths, strict=True)):
+            meta = Style.from_meta({"row": row, "column": column})
+            key = (cell.style, cell.justify, row_style, cursor, hover)
+            styles = self._templates.get(key)
+            if styles is None:
+                styles = self._templates[key] = self._template(cell, row_style, cursor, hover)
+            text = Text(cell.text, cell.style, justify=cell.justify)
+            for index, cell_line in enumerate(self._render(text, width, styles, height)):
+                lines[index].extend(
+                    Segment(segment.text, (segment.style or Style.null()) + meta)
+                    for segment in cell_line
+                )
+        rest = max(0, self.size.width - sum(self._widths))
+        extend = row_style + self._component_style(cursor, hover)
+        extend += Style.from_meta({"row": row, "column": 0, "out_of_bounds": True})
+        return [Strip([*segments, Segment(" " * rest, extend)]) for segments in lines]
+
     def _component_style(self, cursor: bool, hover: bool) -> Style:
         style = Style()
         if hover:
@@ -379,7 +479,7 @@ class RowList(ScrollView, can_focus=True):
         inner = width - 2 * CELL_PADDING
         text = cell.text
         if not text.isprintable():  # a line break or a tab: Rich's own rendering
-            return self._render(Text(text, cell.style, justify=cell.justify), width, styles)
+            return self._render(Text(text, cell.style, justify=cell.justify), width, styles)[0]
         room = inner - cell_len(text)
         if room < 0:
             text = set_cell_size(text, inner)
@@ -399,13 +499,17 @@ class RowList(ScrollView, can_focus=True):
             Segment(side, pad),
         ]
 
-    def _render(self, text: Text, width: int, styles: tuple[Style, ...]) -> list[Segment]:
-        """One cell's line as ``DataTable`` renders it: padded, styled before and after."""
+    def _render(
+        self, text: Text, width: int, styles: tuple[Style, ...], height: int = 1
+    ) -> list[list[Segment]]:
+        """One cell's lines as ``DataTable`` renders them: padded, styled before and after,
+        wrapped when ``height`` is more than one line (and padded to it, as Rich does)."""
         pre, post = styles[4], styles[5]
         console: Console = self.app.console
-        options = self.app.console_options.update_dimensions(width, 1).update(no_wrap=True)
-        lines = console.render_lines(Styled(Padding(text, (0, CELL_PADDING)), pre, post), options)
-        return lines[0]
+        options = self.app.console_options.update_dimensions(width, height)
+        if height == 1:
+            options = options.update(no_wrap=True)
+        return console.render_lines(Styled(Padding(text, (0, CELL_PADDING)), pre, post), options)
 
     def _template(
         self, cell: Cell, row_style: Style, cursor: bool, hover: bool
@@ -420,7 +524,7 @@ class RowList(ScrollView, can_focus=True):
         width = 2 * CELL_PADDING + 5
         probe = Text(_PROBE, style=cell.style, justify=cell.justify)
         chars: list[Style] = []
-        for segment in self._render(probe, width, (pre, pre, pre, pre, pre, post)):
+        for segment in self._render(probe, width, (pre, pre, pre, pre, pre, post))[0]:
             chars.extend([segment.style or Style.null()] * cell_len(segment.text))
         text_at = CELL_PADDING + (4 if cell.justify == "right" else 0)
         return (
