@@ -22,6 +22,7 @@ from wijksessie.domain.analysis import (
     theme_matrix,
     weak_links,
 )
+from wijksessie.domain.analysis.similarity import PLAIN_UP_TO, scorers
 from wijksessie.domain.model import (
     SECTORS,
     THEMES,
@@ -151,13 +152,17 @@ def generated_network(count: int, seed: int = 2026) -> tuple[Network, set[frozen
     return network(organisations=orgs, initiatives=initiatives), planted
 
 
+RAPIDFUZZ = scorers(PLAIN_UP_TO + 1)
+
+
 def brute_force(net: Network, min_score: int) -> set[tuple[str, str, int]]:
-    """Every pair compared the slow, obvious way: what the blocking must reproduce exactly."""
+    """Every pair compared the slow, obvious way (and with rapidfuzz, whatever the number of
+    pairs): what the blocking must reproduce exactly."""
     found = set()
     for a, b in itertools.combinations(analysis._items(net), 2):
         shares = a.themes.keys() & b.themes.keys() or a.groups.keys() & b.groups.keys()
         if a.organisation_id != b.organisation_id and shares:
-            overlap = analysis._overlap(a, b, {})
+            overlap = analysis._overlap(a, b, {}, RAPIDFUZZ)
             if overlap.score >= min_score:
                 found.add((overlap.first_id, overlap.second_id, overlap.score))
     return found

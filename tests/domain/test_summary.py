@@ -26,7 +26,7 @@ from wijksessie.domain.model import (
     Session,
     Stance,
 )
-from wijksessie.domain.summary import NO_GOAL, NO_PERSON, Summary, build_summary
+from wijksessie.domain.summary import NO_GOAL, NO_PERSON, Summary, build_summary, for_reader
 from wijksessie.errors import NotFoundError, WijksessieError
 
 TODAY = date(2026, 5, 20)
@@ -411,3 +411,29 @@ def test_summary_lists_the_strongest_overlaps_and_counts_the_rest() -> None:
         assert f"nog {summary.findings.more_overlaps} mogelijke verbindingen" in render(
             summary, fmt
         )
+
+
+def test_some_commitments_come_in_the_order_of_all_of_them() -> None:
+    """``commitments_of`` sorts only the chosen lines (a personal calendar, 300 times over);
+    they must come as filtering every commitment would give them."""
+    summary = build_summary(demo_network(today=date(2026, 3, 12)), today=date(2026, 3, 12))
+    everything = summary.commitments
+    for step in (1, 2, 3):
+        ids = {line.id for line in everything[::step]}
+        expected = tuple(line for line in everything if line.id in ids)
+        assert summary.commitments_of(ids) == expected
+    assert summary.commitments_of(None) == everything
+
+
+def test_a_readers_view_copies_only_the_groups_that_change() -> None:
+    network = demo_network(today=date(2026, 3, 12))
+    summary = build_summary(network, today=date(2026, 3, 12))
+    for person in network.participants:
+        view = for_reader(summary, network, person)
+        own = [group for group in view.by_person if group.own]
+        assert [group.participant_id for group in own] == [person.id]
+        assert view.by_person[0].own
+        unchanged = [g for g in view.by_person if g.participant_id != person.id]
+        assert all(g in summary.by_person and not g.own for g in unchanged)
+        again = for_reader(view, network, network.participants[0])
+        assert [g.participant_id for g in again.by_person if g.own] == [network.participants[0].id]

@@ -102,3 +102,14 @@ def test_each_page_is_exactly_what_voor_gives_that_person() -> None:
         page = files[f"{file_stem(person.name)}.html"]
         alone = build_summary(network, today=TODAY, with_contact=True, for_participant=person.id)
         assert page == to_html(alone, figures), person.name
+
+
+def test_a_page_is_cut_at_its_marks_only_when_they_come_in_order() -> None:
+    """``pages_for`` joins pieces cut once where the own mark comes before the by-person mark,
+    and replaces the marks otherwise, as it always did."""
+    from wijksessie.render import html
+
+    own, by_person = html._OWN, html._BY_PERSON
+    assert html._pieces(f"a{own}b{by_person}c{by_person}") == ("a", "b", f"c{by_person}")
+    assert html._pieces(f"a{by_person}b{own}c") is None
+    assert html._pieces("no marks") is None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Digits
 
-from tests.ui.conftest import AppFactory, table_docs
+from tests.ui.conftest import AppFactory, table_docs, wait_until
 from wijksessie.domain.model import Phase
 from wijksessie.store import SessionStore
 from wijksessie.ui.phases.agreements.consent import ConsentScreen
@@ -153,3 +153,47 @@ async def test_a_long_question_in_a_confirm_dialog_wraps_whole(
         question = app.screen.query_one("#question")
         assert question.size.height > 1
         assert "Doorgaan?" in app.export_screenshot()
+
+
+async def test_the_commitments_list_follows_a_renamed_person_and_a_new_day(
+    make_app: AppFactory, room_file: Path
+) -> None:
+    """The list reuses a row's cells while nothing it shows changed (issue 20); a person renamed
+    in another phase, or a date passing, is something it shows."""
+    from wijksessie.domain.model import Commitment
+
+    with SessionStore.open(room_file) as store:
+        store.add(Commitment("Folder maken", participant_id="1" * 32, due=date(2026, 12, 10)))
+        store.add(Commitment("Koffie zetten", participant_id="0" * 32))
+    app = make_app(SessionStore.open(room_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f6")
+        pane = app.screen.query_one("#pane-commitments")
+        table = pane.query_one(DataTable)
+
+        def row(what: str) -> list[str]:
+            for index in range(table.row_count):
+                cells = [str(cell) for cell in table.get_row_at(index)]
+                if cells[1] == what:
+                    return cells
+            raise AssertionError(f"no row {what!r}")
+
+        await wait_until(pilot, lambda: table.row_count == 2)
+        assert row("Folder maken")[2] == "Bram"
+        await pilot.press("f3", "1", "down", "enter", "end", "ctrl+u", *"Bram de Vries", "ctrl+s")
+        await wait_until(
+            pilot,
+            lambda: any(
+                p["name"] == "Bram de Vries" for p in table_docs(room_file, "participants")
+            ),
+        )
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: row("Folder maken")[2] == "Bram de Vries")
+        assert row("Koffie zetten")[2] == "Anna"
+        assert "!" not in row("Folder maken")[4]
+        pane.today = date(2026, 12, 11)
+        pane.refresh_rows()
+        assert row("Folder maken")[4].endswith("!")  # overdue now
+        patched = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        pane.refresh_rows(full=True)
+        assert [[str(cell) for cell in table.get_row_at(i)] for i in range(2)] == patched

@@ -127,6 +127,12 @@ def _field_lines(index: int, name: str, hint: Any, scope: dict[str, Any]) -> lis
     return lines
 
 
+def field_types(cls: type) -> dict[str, Any]:
+    """Each field's type, as the codec reads it (``from_dict``'s rules): for readers that check
+    a file's types another way and must agree with the codec (``store.clean_read``)."""
+    return {f.name: _resolve(cls, f.type) for f in fields(cls)}
+
+
 _RESOLVED: dict[tuple[str, str], Any] = {}
 
 

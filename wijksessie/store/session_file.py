@@ -32,6 +32,7 @@ from wijksessie.domain.tidy import DROPPED_DEEP, Fix, depth_over, tidy
 from wijksessie.errors import SessionFileError, SessionLockedError
 from wijksessie.i18n import _
 from wijksessie.store import os_errors
+from wijksessie.store.clean_read import read_clean, tidy_session
 from wijksessie.store.lock import FileLock, LockHeld
 from wijksessie.store.migrations import APP_MARK, SCHEMA_VERSION, migrate, session_doc
 from wijksessie.store.reading import (
@@ -65,6 +66,10 @@ TABLES: dict[type, str] = {
 }
 
 
+CLEAN_TABLES = tuple(TABLES.items())
+"""``TABLES`` as ``clean_read`` takes them."""
+
+
 def lock_path(path: Path) -> Path:
     """The hidden lock file beside a session file."""
     return path.with_name(f".{path.name}.lock")
@@ -79,6 +84,9 @@ class SessionRead:
     identity: FileLock | None
     fixes: list[Fix] = field(default_factory=list)
     """What reading changed to bring the data within the rules of typing (``tidy_data``)."""
+    clean: bool = False
+    """Every entity's document is proven to need no tidying and to decode (``clean_read``):
+    the store decodes each kind when it is first asked for, not all at open."""
 
 
 def read_session_file(path: Path) -> dict[str, Any]:
@@ -131,12 +139,13 @@ def read_session(path: Path, *, lock: bool = False) -> SessionRead:
     with os.fdopen(fd, "rb") as file:
         identity = _lock_file_itself(path, fd) if lock else None
         try:
-            data = _parse(path, file)
+            data, clean = _parse(path, file, info.st_size)
         except BaseException:
             if identity is not None:
                 identity.release()
             raise
-    return SessionRead(data, FileState.of(info), identity, tidy_data(data))
+    fixes = tidy_session(session_doc(data)) if clean else tidy_data(data)
+    return SessionRead(data, FileState.of(info), identity, fixes, clean)
 
 
 def _lock_file_itself(path: Path, fd: int) -> FileLock | None:
@@ -154,19 +163,30 @@ def _lock_file_itself(path: Path, fd: int) -> FileLock | None:
         ) from None
 
 
-def _parse(path: Path, file: BinaryIO) -> dict[str, Any]:
+def _parse(path: Path, file: BinaryIO, size: int) -> tuple[dict[str, Any], bool]:
+    """The file's data, parsed and migrated, and whether it is proven clean (``clean_read``:
+    then only its session document needs tidying).
+
+    The file is read as large as it was (``size``) and a byte more, to see it grew: asking for
+    the 64 MB limit at once made Python set that aside, 0.6 ms of reading the 1 MB large
+    session instead of 0.06 (as ``reading.read_bytes``)."""
     try:
-        raw = file.read(MAX_FILE_BYTES + 1)
+        raw = file.read(size + 1)
+        if len(raw) > size:
+            raw += file.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as error:
         raise SessionFileError(
             _("{name} is niet te lezen: {error}").format(
                 name=path.name, error=os_errors.reason(error)
             )
         ) from None
+    data = None if len(raw) > MAX_FILE_BYTES else read_clean(raw, SESSION_TABLE, CLEAN_TABLES)
+    clean = data is not None
     try:
         if len(raw) > MAX_FILE_BYTES:  # grew after the stat
             raise UnreadableFile(TOO_LARGE)
-        data = parse_json(decode(raw))
+        if data is None:
+            data = parse_json(decode(raw))
     except UnreadableFile as error:
         if error.reason == NOT_JSON:
             message = _("{name} is beschadigd: geen geldige JSON.").format(name=path.name)
@@ -180,7 +200,7 @@ def _parse(path: Path, file: BinaryIO) -> dict[str, Any]:
         raise SessionFileError(
             _("{name} is geen wijksessie-bestand.").format(name=path.name)
         ) from None
-    return migrate(data, path.name)
+    return migrate(data, path.name), clean
 
 
 def tidy_data(data: dict[str, Any]) -> list[Fix]:

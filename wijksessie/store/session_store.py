@@ -96,6 +96,7 @@ class SessionStore:
         lock: FileLock | None = None,
         read_only: bool = False,
         undo_depth: int = UNDO_DEPTH,
+        clean: bool = False,
     ) -> None:
         self.path = path
         self.read_only = read_only
@@ -110,7 +111,7 @@ class SessionStore:
         self.load_fixes: list[Fix] = []
         """What loading changed to bring the file within the rules (``domain.tidy``); kept in
         memory only, and saved with the next change."""
-        self._docs.check_and_index(path.name if path is not None else _("sessie"))
+        self._docs.check_and_index(path.name if path is not None else _("sessie"), clean=clean)
 
     # -- opening and closing ------------------------------------------------------------
 
@@ -133,7 +134,7 @@ class SessionStore:
             repairs = repair_ids(read.data, TABLES)
             storage = AtomicJSONStorage(path, read.data, read_only=read_only)
             storage.watch(read.state, read.identity, lock_itself=read.identity is not None)
-            store = cls(storage, path=path, lock=lock, read_only=read_only)
+            store = cls(storage, path=path, lock=lock, read_only=read_only, clean=read.clean)
             store.load_fixes = read.fixes
         except BaseException:
             if read is not None and read.identity is not None:

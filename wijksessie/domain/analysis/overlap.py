@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 
-from rapidfuzz import fuzz, process
-
+from wijksessie.domain.analysis import similarity
 from wijksessie.domain.analysis.common import STANDARD_THEMES, name_key, ordered_themes, partners_of
+from wijksessie.domain.analysis.similarity import Scorers, scorers
 from wijksessie.domain.model import ConnectionKind, Initiative, Network
 from wijksessie.domain.record import record
 from wijksessie.domain.text import normalise
@@ -45,31 +44,65 @@ class Overlap:
     connected: ConnectionKind | None
 
 
-@dataclass(frozen=True, slots=True)
 class _Item:
-    """An initiative prepared once for comparing it with many others."""
+    """An initiative prepared once for comparing it with many others.
 
-    initiative: Initiative
-    order: tuple[str, str]
-    organisation_id: str
-    name: str
-    description: str
-    themes: dict[str, str]
-    groups: dict[str, str]
-    blocks: tuple[str, ...]
-    theme_mask: int
-    group_mask: int
-    shared: dict[tuple[int, int], _Shared] = field(default_factory=dict, compare=False)
-    """What this item shares with others, per pair of shared masks: see ``_shared``."""
+    ``themes`` and ``groups`` map each normalised key to its spelling; ``blocks`` are the keys
+    it is blocked by; the masks hold one bit per theme or group of the analysis. ``shared``
+    is what this item shares with others, per pair of shared masks (see ``_shared``); ``size``
+    the characters of its name and description.
+
+    This class and ``_Shared`` are plain classes with slots, never compared or shown: a
+    ``@dataclass(frozen=True, slots=True)`` compiles its methods whenever a process imports
+    the module (0.9 ms a class of a cold summary, issue 17.9).
+    """
+
+    __slots__ = (
+        "blocks",
+        "description",
+        "group_mask",
+        "groups",
+        "initiative",
+        "name",
+        "order",
+        "organisation_id",
+        "shared",
+        "size",
+        "theme_mask",
+        "themes",
+    )
+
+    def __init__(
+        self,
+        initiative: Initiative,
+        themes: dict[str, str],
+        groups: dict[str, str],
+        theme_mask: int,
+        group_mask: int,
+    ) -> None:
+        self.initiative = initiative
+        self.order = name_key(initiative)
+        self.organisation_id = initiative.organisation_id
+        self.name = normalise(initiative.name)
+        self.description = normalise(initiative.description)
+        self.size = len(self.name) + len(self.description)
+        self.themes = themes
+        self.groups = groups
+        self.blocks = (*(f"t:{key}" for key in themes), *(f"g:{key}" for key in groups))
+        self.theme_mask = theme_mask
+        self.group_mask = group_mask
+        self.shared: dict[tuple[int, int], _Shared] = {}
 
 
-@dataclass(frozen=True, slots=True)
 class _Shared:
     """The themes and target groups two items have in common, and the reason's words for them."""
 
-    themes: tuple[str, ...]
-    groups: tuple[str, ...]
-    reason: str
+    __slots__ = ("groups", "reason", "themes")
+
+    def __init__(self, themes: tuple[str, ...], groups: tuple[str, ...], reason: str) -> None:
+        self.themes = themes
+        self.groups = groups
+        self.reason = reason
 
 
 def overlaps(network: Network, min_score: int = OVERLAP_MIN_SCORE) -> list[Overlap]:
@@ -79,10 +112,18 @@ def overlaps(network: Network, min_score: int = OVERLAP_MIN_SCORE) -> list[Overl
     of the two lists they have in common, and the better of name and description similarity
     (40). Only pairs sharing a theme or target group count: a similar name alone is a hint, not
     overlap. That rule is also the blocking that keeps 500 initiatives well under a second.
+    The texts are compared by ``similarity``'s scorers, in plain Python when there are few
+    pairs to compare (no rapidfuzz import), else by rapidfuzz: the same scores either way.
     """
     items = _items(network)
     links = _strongest_links(network)
-    candidates = (_overlap(a, b, links, n, d) for a, b, n, d in _similar_pairs(items, min_score))
+    blocked = _blocked(items, min_score)
+    fuzzy = scorers(_text_size(blocked))
+    candidates = (
+        _overlap(item, other, links, fuzzy, name, description)
+        for item, chosen, needs in blocked
+        for other, name, description in _reaching(item, chosen, needs, fuzzy)
+    )
     found = [overlap for overlap in candidates if overlap.score >= min_score]
     order = {item.initiative.id: item.order for item in items}
     found.sort(key=lambda o: (-o.score, order[o.first_id], order[o.second_id]))
@@ -104,14 +145,9 @@ def _items(network: Network) -> list[_Item]:
         groups = _spellings(initiative.target_groups)
         items.append(
             _Item(
-                initiative=initiative,
-                order=name_key(initiative),
-                organisation_id=initiative.organisation_id,
-                name=normalise(initiative.name),
-                description=normalise(initiative.description),
-                themes=themes,
-                groups=groups,
-                blocks=(*(f"t:{key}" for key in themes), *(f"g:{key}" for key in groups)),
+                initiative,
+                themes,
+                groups,
                 theme_mask=_mask(themes, theme_bits),
                 group_mask=_mask(groups, group_bits),
             )
@@ -147,35 +183,49 @@ def _strongest_links(network: Network) -> dict[frozenset[str], ConnectionKind]:
     return links
 
 
-Reached = tuple[_Item, _Item, float | None, float | None]
-"""Two items that reach the score, with the name and description similarity when known."""
+Candidates = tuple[_Item, list[_Item], list[float]]
+"""An item, the others whose text could still make the pair reach the score, and per other
+the text similarity it needs (``_candidates``)."""
 
 
-def _similar_pairs(items: list[_Item], min_score: int) -> Iterator[Reached]:
-    """Each pair of different organisations that reaches ``min_score``, once.
+def _blocked(items: list[_Item], min_score: int) -> list[Candidates]:
+    """Per item the later items of other organisations that could reach ``min_score`` with it.
 
     Blocking: an item is only compared with the later items in its theme and group blocks.
+    All are gathered before any text is compared, so that their number chooses the scorers.
     """
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         for key in item.blocks:
             blocks[key].append(index)
+    found: list[Candidates] = []
     for index, item in enumerate(items):
         later = set().union(*(blocks[k][bisect_right(blocks[k], index) :] for k in item.blocks))
         others = (items[i] for i in later if items[i].organisation_id != item.organisation_id)
-        for other, name, description in _reaching(item, others, min_score):
-            yield item, other, name, description
+        chosen, needs = _candidates(item, others, min_score)
+        if chosen:
+            found.append((item, chosen, needs))
+    return found
 
 
-def _reaching(
+def _text_size(blocked: list[Candidates]) -> int:
+    """The characters of the names and descriptions to compare, counted until there are more
+    than the plain scorers take on (``similarity.PLAIN_UP_TO``)."""
+    size = 0
+    for item, chosen, _needs in blocked:
+        size += item.size * len(chosen) + sum(other.size for other in chosen)
+        if size > similarity.PLAIN_UP_TO:
+            break
+    return size
+
+
+def _candidates(
     item: _Item, others: Iterable[_Item], min_score: int
-) -> list[tuple[_Item, float | None, float | None]]:
-    """The others that reach ``min_score`` with ``item``, with the similarities measured.
+) -> tuple[list[_Item], list[float]]:
+    """The others whose text could make them reach ``min_score`` with ``item``, and the text
+    similarity each needs.
 
-    Each other's structural score leaves the text one exact threshold; rapidfuzz then compares
-    all of them in C in one call for the names and one for the descriptions that still fall
-    short, at the lowest threshold, and each is held to its own. (One call per structural
-    bucket cost five calls an item, and the calls' overhead was most of the time.) The score is
+    Each other's structural score leaves the text one exact threshold. The score is
     ``_structural`` written out: this loop runs for every pair that shares a block.
     """
     theme, group = item.theme_mask, item.group_mask
@@ -191,9 +241,21 @@ def _reaching(
         if needed <= 100:
             chosen.append(other)
             needs.append(needed)
-    if not chosen:
-        return []
-    names = _scores(item.name, [other.name for other in chosen], fuzz.token_set_ratio, needs)
+    return chosen, needs
+
+
+def _reaching(
+    item: _Item, chosen: list[_Item], needs: list[float], fuzzy: Scorers
+) -> list[tuple[_Item, float | None, float | None]]:
+    """The ``chosen`` that reach their ``needs`` with ``item``, with the similarities measured.
+
+    rapidfuzz compares all of them in C in one call for the names and one for the descriptions
+    that still fall short, at the lowest threshold, and each is held to its own. (One call per
+    structural bucket cost five calls an item, and the calls' overhead was most of the time.)
+    """
+    names = _scores(
+        item.name, [other.name for other in chosen], fuzzy.token_set_ratio, needs, fuzzy
+    )
     reached = []
     rest = []
     for index, other in enumerate(chosen):
@@ -204,7 +266,9 @@ def _reaching(
             rest.append(index)
     if item.description and rest:
         texts = [chosen[i].description for i in rest]
-        found = _scores(item.description, texts, fuzz.token_sort_ratio, [needs[i] for i in rest])
+        found = _scores(
+            item.description, texts, fuzzy.token_sort_ratio, [needs[i] for i in rest], fuzzy
+        )
         for position, index in enumerate(rest):
             description = found.get(position)
             if (
@@ -217,11 +281,15 @@ def _reaching(
 
 
 def _scores(
-    text: str, others: list[str], scorer: Callable[..., float], needs: list[float]
+    text: str,
+    others: list[str],
+    scorer: Callable[..., float],
+    needs: list[float],
+    fuzzy: Scorers,
 ) -> dict[int, float]:
     """Per index the similarity of ``text`` and ``others[index]``, where at least its need."""
     cutoff = max(min(needs), 0.0)
-    found = process.extract(text, others, scorer=scorer, score_cutoff=cutoff, limit=None)
+    found = fuzzy.extract(text, others, scorer=scorer, score_cutoff=cutoff, limit=None)
     return {index: score for _, score, index in found}
 
 
@@ -241,25 +309,27 @@ def _percent(value: float) -> int:
     return int(value + 0.5)
 
 
-def _description_similarity(a: _Item, b: _Item, cutoff: float = 0.0) -> float:
+def _description_similarity(a: _Item, b: _Item, fuzzy: Scorers) -> float:
     """Token *sort* ratio: a set ratio would call a short description inside a long one 100%."""
     if not (a.description and b.description):
         return 0.0
-    return fuzz.token_sort_ratio(a.description, b.description, score_cutoff=cutoff)
+    return fuzzy.token_sort_ratio(a.description, b.description)
 
 
 def _overlap(
     a: _Item,
     b: _Item,
     links: dict[frozenset[str], ConnectionKind],
+    fuzzy: Scorers,
     name: float | None = None,
     description: float | None = None,
 ) -> Overlap:
-    """The overlap of two items; ``name`` and ``description`` when ``_reaching`` measured them."""
+    """The overlap of two items; ``name`` and ``description`` when ``_reaching`` measured them,
+    else measured with ``fuzzy``."""
     if name is None:
-        name = fuzz.token_set_ratio(a.name, b.name)
+        name = fuzzy.token_set_ratio(a.name, b.name)
     if description is None:
-        description = _description_similarity(a, b)
+        description = _description_similarity(a, b, fuzzy)
     text = max(name, description)
     shared = _shared(a, b)
     return Overlap(
