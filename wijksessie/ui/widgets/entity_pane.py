@@ -402,10 +402,14 @@ class EntityPane(Vertical):
             else:
                 updates.extend((key, column, now) for column, now in changed)
                 shown[key] = tuple(kept)
-        # Sorting goes by the first cell's identity (the sort key sees cells, not row keys).
-        position = {id(cells[0]): index for index, cells in enumerate(shown.values())}
-        if len(position) != len(shown):
-            return False
+        staying = [key for key in before if key in rows and key not in added]
+        position: dict[int, int] = {}
+        if staying + added != list(rows):
+            # Sorting goes by the first cell's identity (the sort key sees cells, not row
+            # keys). Worked out only when the order changed: it is a pass over every row.
+            position = {id(cells[0]): index for index, cells in enumerate(shown.values())}
+            if len(position) != len(shown):
+                return False
         for key in before.keys() - rows.keys():
             table.remove_row(key)
         for key, column, cell in updates:
@@ -414,8 +418,7 @@ class EntityPane(Vertical):
             if key in before:
                 table.remove_row(key)
             table.add_row(*rows[key], key=key, height=height)
-        staying = [key for key in before if key in rows and key not in added]
-        if staying + added != list(rows):
+        if position:
             table.sort(columns[0], key=lambda cell: position[id(cell)])
         self._rows = shown
         return True
