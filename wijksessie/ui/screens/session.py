@@ -289,7 +289,12 @@ class SessionScreen(StyledOnce, Screen[None]):
                 return
             switcher = self.query_one("#phases", ContentSwitcher)
             if self._shown_pane(phase) is None:
-                await switcher.add_content(self._phase_pane(phase))  # hidden until current
+                # Hidden until it is the current one. Not ContentSwitcher.add_content: it
+                # mounts in a batch update, which held back the paint a long list waits for
+                # before it adds the rest of its rows (phase 2 of the large session: 45 ms).
+                pane = self._phase_pane(phase)
+                pane.display = False
+                await switcher.mount(pane)
                 self.call_after_refresh(long_lived.settle_in)  # it stays until the session closes
             switcher.current = phase.value
             self._show_tab(phase, tab)
