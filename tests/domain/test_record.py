@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from wijksessie.domain.record import record
+from wijksessie.domain.record import mutable_record, record
 
 
 def _both() -> tuple[type[Any], type[Any]]:
@@ -138,3 +138,58 @@ def test_what_it_cannot_do_is_refused() -> None:
     for cls in (WithPostInit, KeywordOnly):
         with pytest.raises(TypeError, match="dataclass"):
             record(cls)
+
+
+@mutable_record
+class Card:
+    name: str
+    themes: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class PlainCard:
+    name: str
+    themes: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+def test_a_mutable_record_behaves_as_a_plain_dataclass() -> None:
+    """The model's entities: assignable, equal by fields, unhashable, shown alike."""
+    card, plain = Card("Taalcafé", ["taal"]), PlainCard("Taalcafé", ["taal"])
+    assert repr(card).removeprefix("Card") == repr(plain).removeprefix("PlainCard")
+    card.note = "vrijdag"
+    assert card == Card("Taalcafé", ["taal"], "vrijdag") != Card("Taalcafé", ["taal"])
+    assert card != plain  # another class, as dataclasses compare
+    with pytest.raises(TypeError):
+        hash(card)
+    assert Card("a").themes is not Card("a").themes
+    changed = dataclasses.replace(card, name="Buurtkamer")
+    assert (changed.name, changed.themes, card.name) == ("Buurtkamer", ["taal"], "Taalcafé")
+    assert dataclasses.asdict(card) == dataclasses.asdict(
+        PlainCard("Taalcafé", ["taal"], "vrijdag")
+    )
+    assert copy.deepcopy(card) == card == pickle.loads(pickle.dumps(card))
+    with pytest.raises(TypeError, match="missing 1 required"):
+        Card()  # type: ignore[call-arg]
+
+
+def test_the_model_reads_back_the_same_through_msgspec() -> None:
+    """The store's fast reader builds entities with msgspec, which must see a dataclass."""
+    import msgspec
+
+    from wijksessie.domain.model import Commitment
+
+    made = Commitment("Folder maken", note="samen met Cor")
+    assert msgspec.convert(msgspec.to_builtins(made), Commitment) == made
+
+
+def test_a_mutable_record_refuses_what_it_cannot_do() -> None:
+    with pytest.raises(TypeError, match="__post_init__"):
+
+        @mutable_record
+        class Checked:
+            name: str
+
+            def __post_init__(self) -> None:
+                pass

@@ -8,10 +8,11 @@ file reads naturally to them; the Python names are English.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from enum import StrEnum
 
+from wijksessie.domain.record import mutable_record
 from wijksessie.i18n import N_, _
 
 
@@ -156,7 +157,7 @@ THEMES: tuple[str, ...] = (
 )
 
 
-@dataclass
+@mutable_record
 class AgendaItem:
     """Planned minutes and the real time spent on one phase."""
 
@@ -170,7 +171,7 @@ def default_agenda() -> list[AgendaItem]:
     return [AgendaItem(phase, DEFAULT_MINUTES[phase]) for phase in Phase]
 
 
-@dataclass
+@mutable_record
 class VoteRound:
     """A voting round that is open: its votes per person, and whether it is blind.
 
@@ -184,7 +185,7 @@ class VoteRound:
     budget: int = 3
 
 
-@dataclass
+@mutable_record
 class Session:
     """The meeting itself: what, where, when, who leads it and the question it serves."""
 
@@ -207,7 +208,7 @@ class Session:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@mutable_record
 class ResidentQuestion:
     """A question residents actually ask; the network exists to answer these."""
 
@@ -217,7 +218,7 @@ class ResidentQuestion:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@mutable_record
 class Organisation:
     """A party in the wijk, with its sector and what it needs from the collaboration."""
 
@@ -227,7 +228,7 @@ class Organisation:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@mutable_record
 class Participant:
     """A person in the room. Contact details leave the app only with ``share_contact``."""
 
@@ -241,7 +242,7 @@ class Participant:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@mutable_record
 class Initiative:
     """An activity an organisation runs in the wijk, with a contact and a backup."""
 
@@ -255,7 +256,7 @@ class Initiative:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@mutable_record
 class Connection:
     """How two organisations relate: know each other, work together, or want to."""
 
@@ -266,7 +267,7 @@ class Connection:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@mutable_record
 class Goal:
     """A shared goal, tied to residents' questions and owned by a coalition."""
 
@@ -278,7 +279,7 @@ class Goal:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@mutable_record
 class Position:
     """One participant's answer in a consent round, with an optional note."""
 
@@ -286,7 +287,7 @@ class Position:
     note: str = ""
 
 
-@dataclass
+@mutable_record
 class ConsentRound:
     """One round of putting an agreement's text to the room."""
 
@@ -294,7 +295,7 @@ class ConsentRound:
     positions: dict[str, Position] = field(default_factory=dict)
 
 
-@dataclass
+@mutable_record
 class Agreement:
     """A basic agreement and the history of its consent rounds."""
 
@@ -304,7 +305,7 @@ class Agreement:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@mutable_record
 class Commitment:
     """A promise: who does what, for which goal, by when."""
 
@@ -319,7 +320,7 @@ class Commitment:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@mutable_record
 class ParkingItem:
     """An idea that came up but is not for now (parkeerplaats)."""
 
@@ -365,7 +366,7 @@ ENTITY_TYPES: tuple[type, ...] = (
 )
 
 
-@dataclass
+@mutable_record
 class Network:
     """Everything in one session at one moment: what analysis and summaries read."""
 

@@ -13,11 +13,11 @@ each), so the command line can read this table on every start.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from wijksessie.domain.record import record
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import N_, _
 
@@ -49,7 +49,7 @@ class Contact(Enum):
     NONE = "none"
 
 
-@dataclass(frozen=True)
+@record
 class NetworkOptions:
     """What the user chose for a network export."""
 
@@ -59,7 +59,7 @@ class NetworkOptions:
     """People as elements on the map too (``--met-deelnemers``; Kumu)."""
 
 
-@dataclass(frozen=True)
+@record
 class Format:
     """One output format: what the command line, the app, the services and the README know."""
 
@@ -76,7 +76,7 @@ class Format:
     """What the file's name in ``exports/`` gets after the session's name."""
 
 
-@dataclass(frozen=True)
+@record
 class SummaryFormat(Format):
     """The summary as a file or on the terminal."""
 
@@ -92,7 +92,7 @@ class SummaryFormat(Format):
         return asked or self.contact is Contact.SHARED
 
 
-@dataclass(frozen=True)
+@record
 class NetworkFormat(Format):
     """The network for another tool: a spreadsheet, a map, a graph."""
 
@@ -194,7 +194,7 @@ NETWORK_FORMATS: tuple[NetworkFormat, ...] = (
 # --- the network over time (``wijksessie netwerk``) ---------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class OverviewFormat:
     """The overview of every session in a folder, in one format."""
 

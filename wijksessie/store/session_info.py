@@ -6,12 +6,13 @@ In a module of its own so that the folder listing (``folder``) and the conflict-
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from wijksessie.domain.record import record
 
-@dataclass(frozen=True)
+
+@record
 class SessionInfo:
     """One line of the start screen: a session file and what it holds, or why it won't open.
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
 import platformdirs
 
+from wijksessie.domain.record import record
 from wijksessie.errors import SaveError
 from wijksessie.i18n import _
 from wijksessie.store import storage
@@ -43,7 +43,7 @@ class Language(StrEnum):
     ENGLISH = "en"
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """What the app remembers about its user between runs."""
 

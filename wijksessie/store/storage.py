@@ -13,12 +13,12 @@ import json
 import os
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
+from wijksessie.domain.record import record
 from wijksessie.errors import ReadOnlyError, SaveError
 from wijksessie.i18n import _
 from wijksessie.store import os_errors
@@ -121,7 +121,7 @@ READ_FLAGS = (
 """Read only, never through a link, never waiting (a FIFO would hang a blocking open)."""
 
 
-@dataclass(frozen=True)
+@record
 class FileState:
     """What tells one version of a file from another without reading it.
 

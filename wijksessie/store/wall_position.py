@@ -19,9 +19,9 @@ import contextlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
+from wijksessie.domain.record import record
 from wijksessie.store.reading import UnreadableFile, read_bytes
 from wijksessie.store.storage import NEW_FILE_MODE
 
@@ -29,7 +29,7 @@ MAX_BYTES = 4096
 """A position is a few dozen bytes; anything larger is not ours and is ignored."""
 
 
-@dataclass(frozen=True)
+@record
 class WallPosition:
     """The phase (its stored value, e.g. ``"wie-doet-wat"``) and tab (``""``: none) on screen."""
 

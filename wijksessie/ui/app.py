@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from wijksessie.domain.dates import format_date
+from wijksessie.domain.record import record
 from wijksessie.errors import SessionLockedError, ValidationError, WijksessieError
 from wijksessie.i18n import N_, _, current_language
 from wijksessie.services.sessions import move_to_trash
@@ -45,7 +46,7 @@ NEW_SESSION_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Restart:
     """What the app asks of the command line as it exits: start again in ``language``.
 

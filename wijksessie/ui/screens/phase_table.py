@@ -11,10 +11,10 @@ phase key is bound elsewhere).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wijksessie.domain.model import Phase
+from wijksessie.domain.record import record
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -61,7 +61,7 @@ def _summary() -> PhaseWidget:
     return SummaryPhase
 
 
-@dataclass(frozen=True)
+@record
 class PhaseEntry:
     """One phase of the session screen."""
 
