@@ -262,3 +262,13 @@ def test_rule_problems_come_before_duplicate_problems() -> None:
 def test_several_problems_are_all_reported() -> None:
     participant = Participant("", email="x", phone="y")
     assert set(problems(participant)) == {"name", "email", "phone"}
+
+
+def test_a_name_that_is_an_address_or_a_number_is_told_apart() -> None:
+    from wijksessie.domain.validation import name_looks_like_contact
+
+    assert "e-mailadres" in name_looks_like_contact(" eva@wijk.nl ")
+    assert "telefoonnummer" in name_looks_like_contact("06-12345678")
+    assert "telefoonnummer" in name_looks_like_contact("+31 (0)20 123 4567")
+    for name in ("Eva de Wit", "Jan 2", "Café Noord", "K. 12345", "Zoë", "Bureau 040-2", ""):
+        assert name_looks_like_contact(name) == "", name

@@ -201,6 +201,47 @@ async def test_a_whole_participant_typed_without_pauses(
         assert [o["name"] for o in table_docs(room_file, "organisations")] == ["Welzijn Zuid"]
 
 
+async def test_an_address_typed_into_the_next_persons_name_is_refused_in_place(
+    make_app: AppFactory, room_file: Path
+) -> None:
+    """One ``enter`` too many saves the person and opens the form for the next one: the e-mail
+    address typed after it would have become a person called "eva@wijk.nl"."""
+    app = make_app(SessionStore.open(room_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        type_at_once(
+            app,
+            "f3",
+            "a",
+            *"Eva de Wit",
+            "enter",
+            *"Welzijn Zuid",
+            "enter",
+            "enter",
+            "enter",  # past the e-mail and the phone: the last text field saves
+            *"eva@wijk.nl",
+            "ctrl+s",
+        )
+        await wait_until(pilot, lambda: len(table_docs(room_file, "participants")) == 5)
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, FormDialog)
+                and "e-mailadres" in str([label.render() for label in app.screen.query(Label)])
+            ),
+        )
+        names = sorted(p["name"] for p in table_docs(room_file, "participants"))
+        assert names == ["Anna", "Bram", "Cor", "Dirk", "Eva de Wit"]
+        await pilot.press("ctrl+u", *"0612345678", "ctrl+s")
+        await wait_until(
+            pilot,
+            lambda: "telefoonnummer" in str([label.render() for label in app.screen.query(Label)]),
+        )
+        await pilot.press("ctrl+u", *"Finn Jansen", "ctrl+s")
+        await wait_until(pilot, lambda: len(table_docs(room_file, "participants")) == 6)
+        assert "Finn Jansen" in [p["name"] for p in table_docs(room_file, "participants")]
+
+
 async def test_a_whole_commitment_typed_without_pauses(
     make_app: AppFactory, room_file: Path
 ) -> None:

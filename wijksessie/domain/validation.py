@@ -163,6 +163,24 @@ def _participant_rules(participant: Participant, found: dict[str, str]) -> None:
         found["phone"] = _("Een telefoonnummer heeft 6 tot 20 cijfers, spaties, +, - of haakjes.")
 
 
+def name_looks_like_contact(name: str) -> str:
+    """Why a name typed for a new person is more likely their e-mail address or phone number;
+    empty when it reads as a name.
+
+    The participant form opens again for the next person after a save, and the last field's
+    ``enter`` saves: one ``enter`` too many while typing fast puts the address meant for the
+    e-mail field into the next person's name, and a person called "yara@example.org" joins
+    the session (found trying it in tmux at full speed). Only the form asks this; a file or a
+    sign-up list holding such a name is read as it is.
+    """
+    text = name.strip()
+    if _EMAIL.match(text):
+        return _("Dit lijkt een e-mailadres, geen naam: dat hoort bij E-mail.")
+    if _PHONE.match(text) and sum(c.isdigit() for c in text) >= 6:
+        return _("Dit lijkt een telefoonnummer, geen naam: dat hoort bij Telefoon.")
+    return ""
+
+
 def _initiative_rules(initiative: Initiative, found: dict[str, str]) -> None:
     if not initiative.organisation_id:
         found["organisation_id"] = _("Kies de organisatie die het initiatief draait.")

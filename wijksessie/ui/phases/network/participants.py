@@ -7,6 +7,8 @@ from typing import Any
 from rich.text import Text
 
 from wijksessie.domain.model import Participant, Role, choice_label
+from wijksessie.domain.validation import name_looks_like_contact
+from wijksessie.errors import ValidationError
 from wijksessie.i18n import _
 from wijksessie.ui.literal import literal
 from wijksessie.ui.widgets.entity_pane import EntityPane
@@ -112,6 +114,10 @@ class ParticipantsPane(EntityPane):
         }
 
     def build(self, values: Values, existing: Participant | None) -> Participant:
+        typed = values["name"].strip()
+        unlike = name_looks_like_contact(typed)
+        if unlike and (existing is None or typed != existing.name):
+            raise ValidationError({"name": unlike})
         participant = Participant(
             name=values["name"].strip(),
             organisation_id=self.organisation_id(values["organisation"]),
