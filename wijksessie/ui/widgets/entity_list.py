@@ -11,40 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.binding import Binding
-from textual.message import Message
-
-from wijksessie.i18n import _
-from wijksessie.ui.read_only import LooksOnly
+from wijksessie.ui.widgets.entity_keys import ENTITY_BINDINGS, EntityKeys
 from wijksessie.ui.widgets.row_list import RowList
 
 
-class EntityList(LooksOnly, RowList):
+class EntityList(EntityKeys, RowList):
     """Rows of entities whose keys ask the owner to add, edit or delete the row's entity.
 
     The owner (a phase) does the work and shows the rows again (``show``); rows are known by
     their entity's id.
     """
 
-    EDITS = frozenset({"request"})
-    BINDINGS = [
-        Binding("a,insert", "request('add')", _("Toevoegen"), id="table.add"),
-        Binding("e,enter", "request('edit')", _("Bewerken"), id="table.edit"),
-        Binding("delete,x", "request('delete')", _("Verwijderen"), id="table.delete"),
-    ]
+    BINDINGS = ENTITY_BINDINGS
 
-    class Requested(Message):
-        """The user asked to add, edit or delete (``entity_id`` is empty for add)."""
-
-        def __init__(self, entity_list: EntityList, action: str, entity_id: str) -> None:
-            super().__init__()
-            self.entity_list = entity_list
-            self.action = action
-            self.entity_id = entity_id
-
-        @property
-        def control(self) -> EntityList:
-            return self.entity_list
+    class Requested(EntityKeys.Requested):
+        """A list's add, edit or delete (``EntityKeys.Requested``)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, zebra_stripes=True)
@@ -62,15 +43,6 @@ class EntityList(LooksOnly, RowList):
         on the first row; ``widths`` and ``wrap`` as ``RowList.set_rows`` takes them."""
         self._ids = [entity_id for entity_id, _cells in rows]
         self.set_rows(labels, [cells for _id, cells in rows], widths=widths, wrap=wrap)
-
-    def action_request(self, action: str) -> None:
-        entity_id = ""
-        if action != "add":
-            if self.row_count == 0:
-                self.notify(_("Er is nog niets om te kiezen."), severity="warning")
-                return
-            entity_id = self.current_id()
-        self.post_message(self.Requested(self, action, entity_id))
 
     def current_id(self) -> str:
         """The id of the entity under the cursor."""
