@@ -65,17 +65,7 @@ def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
 @dataclass_transform(frozen_default=True, field_specifiers=(field, Field))
 def record(cls: type[T]) -> type[T]:
     """Make ``cls`` a frozen dataclass with the shared methods of this module."""
-    for name in ("__post_init__", "__init__", "__repr__", "__eq__", "__hash__", "__setattr__"):
-        if name in cls.__dict__:
-            raise TypeError(f"{cls.__qualname__} defines {name}: use @dataclass(frozen=True)")
-    cls = dataclass(init=False, repr=False, eq=False)(cls)
-    found = fields(cls)  # type: ignore[arg-type]
-    if any(f.kw_only is True or not f.init for f in found):
-        raise TypeError(f"{cls.__qualname__}: kw_only and init=False need @dataclass(frozen=True)")
-    cls._record = _Spec(found)  # type: ignore[attr-defined]
-    cls.__init__ = _init  # type: ignore[misc]
-    cls.__repr__ = _repr  # type: ignore[method-assign]
-    cls.__eq__ = _eq  # type: ignore[method-assign]
+    cls = _with_shared_methods(cls, "@dataclass(frozen=True)", frozen=True)
     cls.__hash__ = _hash  # type: ignore[method-assign]
     cls.__setattr__ = _setattr  # type: ignore[method-assign]
     cls.__delattr__ = _delattr  # type: ignore[method-assign]
@@ -91,18 +81,26 @@ def mutable_record(cls: type[T]) -> type[T]:
     start (``__init__``, ``__repr__`` and ``__eq__`` written out and compiled per class); with
     the shared methods 0.6 ms. Like a ``@dataclass`` with ``eq`` they are unhashable.
     """
-    for name in ("__post_init__", "__init__", "__repr__", "__eq__", "__hash__"):
+    cls = _with_shared_methods(cls, "@dataclass", frozen=False)
+    cls.__hash__ = None  # type: ignore[assignment]
+    return cls
+
+
+def _with_shared_methods(cls: type[T], instead: str, *, frozen: bool) -> type[T]:
+    """``cls`` as a dataclass with the shared ``__init__``, ``__repr__`` and ``__eq__``;
+    ``TypeError`` naming ``instead`` for what the shared methods cannot do."""
+    own = ("__post_init__", "__init__", "__repr__", "__eq__", "__hash__")
+    for name in (*own, "__setattr__") if frozen else own:
         if name in cls.__dict__:
-            raise TypeError(f"{cls.__qualname__} defines {name}: use @dataclass")
+            raise TypeError(f"{cls.__qualname__} defines {name}: use {instead}")
     cls = dataclass(init=False, repr=False, eq=False)(cls)
     found = fields(cls)  # type: ignore[arg-type]
     if any(f.kw_only is True or not f.init for f in found):
-        raise TypeError(f"{cls.__qualname__}: kw_only and init=False need @dataclass")
+        raise TypeError(f"{cls.__qualname__}: kw_only and init=False need {instead}")
     cls._record = _Spec(found)  # type: ignore[attr-defined]
     cls.__init__ = _init  # type: ignore[misc]
     cls.__repr__ = _repr  # type: ignore[method-assign]
     cls.__eq__ = _eq  # type: ignore[method-assign]
-    cls.__hash__ = None  # type: ignore[assignment]
     return cls
 
 
