@@ -6,6 +6,7 @@ Each test presses the keys a facilitator would, and checks the screen and the sa
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Input, Label, TabbedContent
@@ -177,23 +178,27 @@ async def test_ctrl_q_in_a_form_with_typed_text_asks_first(
 # -- 6. A fast typist's keys reach the field that will have focus, in order -----------------
 
 
+def _type_eva(app: Any, *then: str) -> None:
+    """A new participant's name and organisation typed at once in Wie doet wat, then ``then``
+    (the organisation's ``enter`` has moved on to the e-mail field)."""
+    type_at_once(app, "f3", "a", *"Eva de Wit", "enter", *"Welzijn Zuid", "enter", *then)
+
+
+def _form_says(app: Any, words: str) -> bool:
+    """Whether a form is open and one of its labels (a field's message) holds ``words``."""
+    screen = app.screen
+    return isinstance(screen, FormDialog) and any(
+        words in str(label.render()) for label in screen.query(Label)
+    )
+
+
 async def test_a_whole_participant_typed_without_pauses(
     make_app: AppFactory, room_file: Path
 ) -> None:
     app = make_app(SessionStore.open(room_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        type_at_once(
-            app,
-            "f3",
-            "a",
-            *"Eva de Wit",
-            "enter",
-            *"Welzijn Zuid",
-            "enter",
-            *"eva@wijk.nl",
-            "ctrl+s",
-        )
+        _type_eva(app, *"eva@wijk.nl", "ctrl+s")
         await wait_until(pilot, lambda: len(table_docs(room_file, "participants")) == 5)
         (eva,) = [p for p in table_docs(room_file, "participants") if p["name"] == "Eva de Wit"]
         assert eva["organisation_id"] == "a" * 32
@@ -209,34 +214,14 @@ async def test_an_address_typed_into_the_next_persons_name_is_refused_in_place(
     app = make_app(SessionStore.open(room_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        type_at_once(
-            app,
-            "f3",
-            "a",
-            *"Eva de Wit",
-            "enter",
-            *"Welzijn Zuid",
-            "enter",
-            "enter",
-            "enter",  # past the e-mail and the phone: the last text field saves
-            *"eva@wijk.nl",
-            "ctrl+s",
-        )
+        # Past the e-mail and the phone: the last text field's enter saves.
+        _type_eva(app, "enter", "enter", *"eva@wijk.nl", "ctrl+s")
         await wait_until(pilot, lambda: len(table_docs(room_file, "participants")) == 5)
-        await wait_until(
-            pilot,
-            lambda: (
-                isinstance(app.screen, FormDialog)
-                and "e-mailadres" in str([label.render() for label in app.screen.query(Label)])
-            ),
-        )
+        await wait_until(pilot, lambda: _form_says(app, "e-mailadres"))
         names = sorted(p["name"] for p in table_docs(room_file, "participants"))
         assert names == ["Anna", "Bram", "Cor", "Dirk", "Eva de Wit"]
         await pilot.press("ctrl+u", *"0612345678", "ctrl+s")
-        await wait_until(
-            pilot,
-            lambda: "telefoonnummer" in str([label.render() for label in app.screen.query(Label)]),
-        )
+        await wait_until(pilot, lambda: _form_says(app, "telefoonnummer"))
         await pilot.press("ctrl+u", *"Finn Jansen", "ctrl+s")
         await wait_until(pilot, lambda: len(table_docs(room_file, "participants")) == 6)
         assert "Finn Jansen" in [p["name"] for p in table_docs(room_file, "participants")]
