@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets import Static
 
-from tests.ui.conftest import AppFactory, read_json
+from tests.ui.conftest import AppFactory, read_json, wait_until
+from wijksessie.domain.model import Phase
 from wijksessie.store import SessionStore
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.screens.start import StartScreen
@@ -151,22 +154,33 @@ async def test_delete_refuses_a_session_open_elsewhere(
 async def test_a_session_opened_from_the_command_line_closes_to_the_start_screen(
     make_app: AppFactory, session_file: Path
 ) -> None:
-    """``wijksessie open FILE`` builds no start screen underneath; closing the session does."""
+    """``wijksessie open FILE`` shows the session as the app's first screen, with nothing
+    underneath (issue 20); closing it builds the start screen and lets the session's screen
+    go, as closing a session opened from the start screen does."""
     app = make_app(SessionStore.open(session_file))
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, SessionScreen)
-        assert not any(isinstance(screen, StartScreen) for screen in app.screen_stack)
+        first = app.screen
+        assert isinstance(first, SessionScreen)
+        assert app.screen_stack == [first]
         await pilot.press("escape", "escape")
-        await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await wait_until(pilot, lambda: not first.is_attached)
+        assert app.screen_stack == [app.screen]
+        SessionStore.open(session_file).close()  # the session let go of its lock
         table = app.screen.query_one("#sessions", RowList)
         assert table.row_count == 1
         assert "Netwerksessie De Pijp" in str(table.get_row_at(0)[1])
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, SessionScreen)
-        assert sum(isinstance(screen, StartScreen) for screen in app.screen_stack) == 1
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        second = app.screen
+        assert second is not first
+        assert [type(screen) for screen in app.screen_stack] == [StartScreen, SessionScreen]
+        await pilot.press("ctrl+pagedown", "escape", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await wait_until(pilot, lambda: not second.is_attached)
+        assert len(app.screen_stack) == 1
+        SessionStore.open(session_file).close()
 
 
 async def test_a_folder_longer_than_the_screen_lists_every_session_at_once(
@@ -237,3 +251,25 @@ async def test_the_cursor_stays_on_its_session_when_the_list_is_read_again(
         assert not chosen.path.exists()
         assert screen.query_one("#sessions", RowList).cursor_row == row
         assert screen.selected() == screen.infos[row]
+
+
+async def test_a_priority_key_before_the_first_screen_mounted_waits_for_it(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session opened from the command line is the app's first screen, and a key bound
+    with priority (ctrl+pagedown) runs from the app's task, even before that screen mounted
+    its phases: it waits in the screen's queue instead (a snapshot test lost it so)."""
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = SessionScreen(SessionStore.open(session_file, read_only=True))
+        waiting: list[tuple[Any, ...]] = []
+        monkeypatch.setattr(screen, "call_later", lambda *call: waiting.append(call) or True)
+        await screen.action_step(1)
+        assert len(waiting) == 1, "not run on the unmounted screen"
+        monkeypatch.undo()  # Textual's own calls go to the queue again
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert screen.phase is Phase.SESSION
+        run, *args = waiting[0]
+        await run(*args)
+        assert screen.phase is Phase.NETWORK

@@ -24,7 +24,7 @@ from wijksessie.services.sessions import move_to_trash
 from wijksessie.store.settings import Language, load_settings, save_settings
 from wijksessie.store.settings import Theme as ThemeChoice
 from wijksessie.ui.key_order import KeysInOrder
-from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession
+from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession, SessionLeft
 from wijksessie.ui.screens.start import StartScreen
 from wijksessie.ui.show_error import show_error
 from wijksessie.ui.themes import PROJECTOR, TEXTUAL_THEMES
@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 # The session screen, the store, forms and dialogs are imported where they are first used: the
 # start screen should not wait for TinyDB, the analysis, summary and import code to load.
+
+START_MODE = "start"
+"""The start screen's own screen stack, after a session opened from the command line closed."""
 
 NEW_SESSION_FIELDS = (
     ("title", N_("Titel"), N_("bijv. Netwerksessie eenzaamheid")),
@@ -121,40 +124,51 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
         )
         """The theme F8 returns to when projector mode goes off."""
 
-    def get_default_screen(self) -> Screen[Any]:
-        """The app's first screen: the start screen, unless a session was opened from the
-        command line.
+    DEFAULT_MODE = "first"
+    """The screen stack the app starts in: the start screen, or a session opened from the
+    command line (``get_default_screen``). Named so that ``close_session`` can let it go."""
 
-        Textual's own default is a blank screen under the first screen pushed: building it
-        (with its toasts and tooltip) cost the start screen about 8 ms of CPU on every cold
-        start. A session opened from the command line is still pushed onto that blank screen:
-        Textual cannot pop the first screen, and closing the session must go back to a start
-        screen and let the session's screen go (``_session_closed``).
+    def get_default_screen(self) -> Screen[Any]:
+        """The app's first screen: the start screen, or the session opened from the command
+        line.
+
+        A first screen is built and styled once, with the app's first layout. A pushed screen
+        is laid out and painted once more when its widgets have mounted (Textual's
+        ``AwaitMount``), and a session pushed from the command line also sat on a blank
+        default screen of its own: together about 65 ms of a cold ``wijksessie open`` of the
+        large session (issue 20). Closing a session that is the first screen gives the start
+        screen a screen stack of its own (``close_session``).
         """
         if self.initial_store is None:
             return StartScreen(self.folder)
-        return super().get_default_screen()
+        return self._session_screen(self.initial_store, follow=self.follow)
 
     def on_mount(self) -> None:
         self.set_class(self.projector, "-projector")
         if self.initial_store is not None:
-            # Opened from the command line: the start screen is built when the session
-            # closes, not underneath it now (that would double the work of opening).
-            self.show_session(self.initial_store, follow=self.follow)
+            self._report_fixes(self.initial_store)
 
-    def show_session(
-        self, store: SessionStore, *, review: bool = False, follow: bool = False
-    ) -> None:
-        """Open the session screen on ``store`` (with the review round for a follow-up), or
-        the wall that follows it (``follow``, on a read-only store)."""
-        from wijksessie.ui.screens.session import SessionScreen
+    def show_session(self, store: SessionStore, *, review: bool = False) -> None:
+        """Open the session screen on ``store`` over the start screen, with the review round
+        for a follow-up (``review``)."""
+        self.push_screen(self._session_screen(store, review=review))
+        self._report_fixes(store)
 
+    @staticmethod
+    def _session_screen(
+        store: SessionStore, *, review: bool = False, follow: bool = False
+    ) -> SessionScreen:
+        """The session screen on ``store``, or the wall that follows it (``follow``, on a
+        read-only store)."""
         if follow:
             from wijksessie.ui.screens.wall import WallScreen
 
-            self.push_screen(WallScreen(store), callback=self._session_closed)
-        else:
-            self.push_screen(SessionScreen(store, review=review), callback=self._session_closed)
+            return WallScreen(store)
+        from wijksessie.ui.screens.session import SessionScreen
+
+        return SessionScreen(store, review=review)
+
+    def _report_fixes(self, store: SessionStore) -> None:
         if store.load_fixes:
             from wijksessie.domain.tidy import summary_line
 
@@ -162,10 +176,26 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
                 summary_line(store.load_fixes), severity="warning", markup=False, timeout=20
             )
 
-    def _session_closed(self, _result: object = None) -> None:
-        """Back from a session: to the start screen, building it if it is not there yet."""
-        if not any(isinstance(screen, StartScreen) for screen in self.screen_stack):
-            self.push_screen(StartScreen(self.folder))
+    @on(SessionLeft)
+    def close_session(self, message: SessionLeft) -> None:
+        """Back from the session screen (saved and closed) to the start screen.
+
+        A session opened from the start screen lies on it: it is dismissed. A session opened
+        from the command line is the first screen, and Textual cannot pop or switch away the
+        first screen of a stack; the start screen gets a mode (a screen stack) of its own, and
+        the first mode is removed, which unmounts the session's screen as a pop does.
+        """
+        screen = message.screen
+        if self.screen_stack[0] is not screen:
+            screen.dismiss(None)
+            return
+        self.add_mode(START_MODE, partial(StartScreen, self.folder))
+        self.switch_mode(START_MODE)
+        # The first mode was not registered when the app started: a registered mode's screen
+        # is built the slower way (see get_default_screen). remove_mode lets only a
+        # registered mode go, so it is registered now, with the screen it already has.
+        self.add_mode(self.DEFAULT_MODE, lambda: screen)
+        self.remove_mode(self.DEFAULT_MODE)
 
     async def action_quit(self) -> None:
         """Save and release every open session before leaving.

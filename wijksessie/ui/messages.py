@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 
 class OpenSession(Message):
@@ -30,6 +34,14 @@ class FollowUpSession(Message):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
+
+
+class SessionLeft(Message):
+    """``screen`` saved and closed its session: back to the start screen."""
+
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__()
+        self.screen = screen
 
 
 class TabShown(Message):

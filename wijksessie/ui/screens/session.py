@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import shlex
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
-from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from functools import partial, wraps
+from inspect import isawaitable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -31,7 +32,7 @@ from wijksessie.store.wall_position import (
     write_wall_position,
 )
 from wijksessie.ui import long_lived
-from wijksessie.ui.messages import TabShown
+from wijksessie.ui.messages import SessionLeft, TabShown
 from wijksessie.ui.phases.session_phase import SessionPhase
 from wijksessie.ui.screens.phase_table import AVAILABLE_PHASES, PHASE_ENTRIES, PHASES
 from wijksessie.ui.show_error import show_error
@@ -49,6 +50,28 @@ SAVE_CHECK_SECONDS = 2
 CLOCK_SAVE_SECONDS = 30
 LEAVE_WITHIN = 2.0
 """Seconds within which a second Esc on a list leaves the session (``action_close``)."""
+
+
+def _once_mounted(action: Callable[..., Any]) -> Callable[..., Awaitable[None]]:
+    """Run a key's ``action`` once the screen has mounted.
+
+    A key bound with ``priority`` runs from the app's own task, ahead of the screen's queue.
+    A session opened from the command line is the app's first screen, and keys typed (or
+    pasted) while the terminal starts reach it before its phase is mounted: such a key now
+    waits in the screen's queue, behind the mount, instead of changing a half-built screen
+    (whose switcher then went back to the first phase as it mounted).
+    """
+
+    @wraps(action)
+    async def run(screen: SessionScreen, *args: Any) -> None:
+        if not screen.is_mounted:
+            screen.call_later(run, screen, *args)
+            return
+        result = action(screen, *args)
+        if isawaitable(result):
+            await result
+
+    return run
 
 
 class SessionScreen(StyledOnce, Screen[None]):
@@ -92,6 +115,8 @@ class SessionScreen(StyledOnce, Screen[None]):
         """When Esc was last pressed on a list (``time.monotonic``); 0: not lately."""
         self._left = False
         """Set when the facilitator leaves for the start screen (not when the app quits)."""
+        self.clock = AgendaClock(store.session.agenda, self.clock_source)
+        """Made here, not on mount: the app's first screen gets the first keys before that."""
         long_lived.settle_in()  # the session read from its file stays until it closes
         self.AUTO_FOCUS = getattr(PHASE_ENTRIES[self.initial_phase].widget(), "DEFAULT_FOCUS", None)
         """The first phase's list has the keyboard in the first paint. Without it Textual
@@ -143,7 +168,6 @@ class SessionScreen(StyledOnce, Screen[None]):
         return PHASE_ENTRIES[phase].build(self.store)
 
     def on_mount(self) -> None:
-        self.clock = AgendaClock(self.store.session.agenda, self.clock_source)
         self._phase_shown(self.phase)
         self.set_interval(1, self._tick)
         self.set_interval(SAVE_CHECK_SECONDS, self.check_saved)
@@ -200,6 +224,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         except SaveError:
             self.check_saved()
 
+    @_once_mounted
     def action_toggle_clock(self) -> None:
         """Start, pause or resume the countdown of the current phase."""
         if self.clock.phase is None or (not self.clock.running and self.clock.spent() == 0):
@@ -367,6 +392,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         self.refresh_header()
         self.check_saved()
 
+    @_once_mounted
     async def action_step(self, delta: int) -> None:
         """Go to the next or previous phase."""
         index = AVAILABLE_PHASES.index(self.phase) + delta
@@ -376,6 +402,7 @@ class SessionScreen(StyledOnce, Screen[None]):
         """Go to one phase."""
         await self.show_phase(Phase(phase))
 
+    @_once_mounted
     def action_park(self) -> None:
         """Put an idea on the parking lot without leaving the phase."""
         if self.store.read_only:
@@ -472,7 +499,7 @@ class SessionScreen(StyledOnce, Screen[None]):
             return
         self.finish()
         self._left = True
-        self.dismiss(None)
+        self.post_message(SessionLeft(self))
 
     def _close_answered(self, answer: str | None) -> None:
         if answer is None:
@@ -483,7 +510,7 @@ class SessionScreen(StyledOnce, Screen[None]):
             self.notify(str(error), severity="error", markup=False, timeout=30)
             return
         self._left = True
-        self.dismiss(None)
+        self.post_message(SessionLeft(self))
         self.app.notify(told, severity="warning", markup=False, timeout=60)
 
     def finish(self) -> None:
