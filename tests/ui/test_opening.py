@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
+from textual.geometry import Size
 from textual.screen import Screen
 
 from tests.ui.conftest import AppFactory
@@ -126,3 +128,26 @@ async def test_a_compact_field_is_not_styled_before_it_is_mounted(
             assert field.compact
             assert field.has_class("-textual-compact")
             assert field.styles.border_top[0] in ("", "none")
+
+
+async def test_a_resize_to_the_same_size_lays_nothing_out_again(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    """A new first screen gets three Resize events at the size it was just laid out at; each
+    was a full layout and paint (issue 20). A real resize still lays the screen out, and its
+    breakpoint classes follow it."""
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        layouts: list[object] = []
+        screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)
+        screen.post_message(events.Resize(Size(120, 35), Size(120, 35)))
+        await pilot.pause()
+        assert layouts == []
+        assert screen.has_class("-wide") and not screen.has_class("-narrow")
+        await pilot.resize_terminal(90, 35)
+        await pilot.pause()
+        assert layouts, "a new size is laid out"
+        assert screen.outer_size == Size(90, 35)
+        assert screen.has_class("-narrow") and not screen.has_class("-wide")

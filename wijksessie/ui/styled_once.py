@@ -31,6 +31,40 @@ class StyledOnce:
             event.refresh_styles = False
         super()._on_screen_resume(event)  # type: ignore[misc]
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Leave out the relayout of a Resize to the size the screen is laid out at.
+
+        Textual lays a screen out again for every Resize it gets, even one that changes
+        nothing. A new first screen gets three at the size it was just laid out at: the
+        app's first size, the terminal's size (the same: the app keeps it for its next idle
+        moment), and the one its own first layout sends it. Each was a full layout and paint
+        of every widget: about 40 ms of a cold open of the large session (issue 20). A
+        widget that changes its size after the first layout still asks for a layout itself.
+        Any other Resize, or one that would change the breakpoint classes, is Textual's.
+        """
+        screen: Screen[Any] = self  # type: ignore[assignment]
+        if event.size != screen.outer_size or not screen.is_attached:
+            return
+        wanted = breakpoint_classes(screen, event.size)
+        if all(screen.has_class(name) == on for name, on in wanted.items()):
+            event.prevent_default()
+
+
+def breakpoint_classes(screen: Screen[Any], size: tuple[int, int]) -> dict[str, bool]:
+    """Each breakpoint class of ``screen``, and whether a screen of ``size`` has it."""
+    app = screen.app
+    width, height = size
+    horizontal = screen.HORIZONTAL_BREAKPOINTS
+    vertical = screen.VERTICAL_BREAKPOINTS
+    horizontal = (app.HORIZONTAL_BREAKPOINTS if horizontal is None else horizontal) or []
+    vertical = (app.VERTICAL_BREAKPOINTS if vertical is None else vertical) or []
+    wanted = {name: False for _, name in (*horizontal, *vertical)}
+    for name in screen._get_breakpoint_classes(width, horizontal):
+        wanted[name] = True
+    for name in screen._get_breakpoint_classes(height, vertical):
+        wanted[name] = True
+    return wanted
+
 
 def preset_breakpoints(screen: Screen[Any]) -> None:
     """Give a new screen the breakpoint classes its first Resize event would give it."""
@@ -38,11 +72,5 @@ def preset_breakpoints(screen: Screen[Any]) -> None:
         app = active_app.get()
     except LookupError:
         return
-    width, height = app.size
-    horizontal = screen.HORIZONTAL_BREAKPOINTS
-    vertical = screen.VERTICAL_BREAKPOINTS
-    horizontal = (app.HORIZONTAL_BREAKPOINTS if horizontal is None else horizontal) or []
-    vertical = (app.VERTICAL_BREAKPOINTS if vertical is None else vertical) or []
-    classes = screen._get_breakpoint_classes(width, horizontal)
-    classes |= screen._get_breakpoint_classes(height, vertical)
-    screen.add_class(*classes, update=False)
+    wanted = breakpoint_classes(screen, app.size)
+    screen.add_class(*(name for name, on in wanted.items() if on), update=False)
