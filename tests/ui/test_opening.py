@@ -7,6 +7,7 @@ saves) is imported when it is first needed, so a cold ``wijksessie open`` does n
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from textual import events
 from textual.geometry import Size
 from textual.screen import Screen
 
-from tests.ui.conftest import AppFactory
+from tests.ui.conftest import AppFactory, wait_until
 from wijksessie.domain.model import ResidentQuestion, Session
 from wijksessie.store import SessionStore
 from wijksessie.ui.widgets.clean_input import CleanInput, CleanTextArea
@@ -151,3 +152,32 @@ async def test_a_resize_to_the_same_size_lays_nothing_out_again(
         assert layouts, "a new size is laid out"
         assert screen.outer_size == Size(90, 35)
         assert screen.has_class("-narrow") and not screen.has_class("-wide")
+
+
+async def test_the_collector_waits_for_the_first_paint(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No garbage collection while the app builds and paints its first screen (issue 20);
+    after the paint the collector runs again, and after the app it sees everything again."""
+    from wijksessie.ui.screens.session import SessionScreen
+
+    while_built: list[bool] = []
+    on_mount = SessionScreen.on_mount
+
+    def record(self: SessionScreen) -> None:
+        while_built.append(gc.isenabled())
+        on_mount(self)
+
+    monkeypatch.setattr(SessionScreen, "on_mount", record)
+    assert gc.isenabled()
+    try:
+        app = make_app(SessionStore.open(session_file))
+        async with app.run_test(size=(120, 35)) as pilot:
+            await wait_until(pilot, gc.isenabled)
+            assert while_built == [False]
+            assert gc.get_freeze_count() > 0, "what the start made is out of the way"
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
+        gc.enable()

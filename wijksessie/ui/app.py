@@ -23,6 +23,7 @@ from wijksessie.i18n import N_, _, current_language
 from wijksessie.services.sessions import move_to_trash
 from wijksessie.store.settings import Language, load_settings, save_settings
 from wijksessie.store.settings import Theme as ThemeChoice
+from wijksessie.ui import long_lived
 from wijksessie.ui.key_order import KeysInOrder
 from wijksessie.ui.messages import DeleteSession, FollowUpSession, OpenSession, SessionLeft
 from wijksessie.ui.screens.start import StartScreen
@@ -143,7 +144,14 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
             return StartScreen(self.folder)
         return self._session_screen(self.initial_store, follow=self.follow)
 
+    def on_load(self) -> None:
+        long_lived.hold_collections()
+
+    def on_unmount(self) -> None:
+        long_lived.stopped()
+
     def on_mount(self) -> None:
+        self.call_after_refresh(long_lived.started)
         self.set_class(self.projector, "-projector")
         if self.initial_store is not None:
             self._report_fixes(self.initial_store)
