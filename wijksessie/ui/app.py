@@ -136,9 +136,9 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
         A first screen is built and styled once, with the app's first layout. A pushed screen
         is laid out and painted once more when its widgets have mounted (Textual's
         ``AwaitMount``), and a session pushed from the command line also sat on a blank
-        default screen of its own: together about 65 ms of a cold ``wijksessie open`` of the
-        large session (issue 20). Closing a session that is the first screen gives the start
-        screen a screen stack of its own (``close_session``).
+        default screen of its own (issue 20; with ``StyledOnce.on_resize``, three of the six
+        paints before a cold-opened session settles are gone). Closing a session that is the
+        first screen gives the start screen a screen stack of its own (``close_session``).
         """
         if self.initial_store is None:
             return StartScreen(self.folder)

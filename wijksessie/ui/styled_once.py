@@ -38,8 +38,8 @@ class StyledOnce:
         nothing. A new first screen gets three at the size it was just laid out at: the
         app's first size, the terminal's size (the same: the app keeps it for its next idle
         moment), and the one its own first layout sends it. Each was a full layout and paint
-        of every widget: about 40 ms of a cold open of the large session (issue 20). A
-        widget that changes its size after the first layout still asks for a layout itself.
+        of every widget (issue 20; traced in a cold open of the large session). A widget
+        that changes its size after the first layout still asks for a layout itself.
         Any other Resize, or one that would change the breakpoint classes, is Textual's.
         """
         screen: Screen[Any] = self  # type: ignore[assignment]
