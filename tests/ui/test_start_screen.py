@@ -273,3 +273,24 @@ async def test_a_priority_key_before_the_first_screen_mounted_waits_for_it(
         run, *args = waiting[0]
         await run(*args)
         assert screen.phase is Phase.NETWORK
+
+
+async def test_a_session_viewed_from_the_command_line_closes_to_the_start_screen_unchanged(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    """``wijksessie view FILE`` is the first screen too; leaving it writes nothing and leaves
+    no lock behind."""
+    before = session_file.read_bytes()
+    lock = session_file.with_name(f".{session_file.name}.lock")
+    lock.unlink(missing_ok=True)  # left by the fixture's save; a view must not make one
+    app = make_app(SessionStore.open(session_file, read_only=True))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, SessionScreen) and first.read_only
+        await pilot.press("escape", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await wait_until(pilot, lambda: not first.is_attached)
+        assert app.screen_stack == [app.screen]
+    assert session_file.read_bytes() == before
+    assert not lock.exists()
