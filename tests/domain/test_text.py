@@ -72,3 +72,19 @@ def test_join_list_is_the_inverse_of_split_list() -> None:
     assert join_list(items) == "eenzaamheid, armoede & schulden, werk & participatie"
     assert split_list(join_list(items)) == items
     assert join_list([]) == ""
+
+
+def test_the_patterns_are_compiled_when_first_used() -> None:
+    """Compiling the seven character classes cost 4-6 ms of every cold start (issue 20);
+    importing the module compiles none, and a text needing one compiles only that one."""
+    import subprocess
+    import sys
+
+    script = (
+        "from wijksessie.domain import text\n"
+        "before = text._pattern.cache_info().currsize\n"
+        "shown = text.visible('rood\\x1b[31m')\n"
+        "print(before, text._pattern.cache_info().currsize, shown == 'rood\\u241b[31m')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.split() == ["0", "1", "True"], done.stderr

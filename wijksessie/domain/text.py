@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 """Marks and overrides that change the direction text is shown in (the "Trojan Source" trick:
@@ -21,15 +21,30 @@ _SURROGATE = "\ud800-\udfff"
 """Half of a UTF-16 pair on its own: no encoder can write it, so a file holding one
 (``"\\ud800"`` in JSON) made every later write fail."""
 
-_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}{_SURROGATE}]")
-_UNWANTED_LONG = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}\\u2028\\u2029{_SURROGATE}]")
-_UNWANTED_SHORT = re.compile(
-    f"[\\x00-\\x1f\\x7f-\\x9f{_BIDI}{_ZERO_WIDTH}\\u2028\\u2029{_SURROGATE}]"
-)
-_REMOVE_LONG = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]")
-_REMOVE_SHORT = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}{_ZERO_WIDTH}]")
-_LINE_BREAK = re.compile("\r\n?|[\u2028\u2029]")
-_SURROGATES = re.compile(f"[{_SURROGATE}]")
+_SOURCES = {
+    "control": f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}{_SURROGATE}]",
+    "unwanted_long": f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}\\u2028\\u2029{_SURROGATE}]",
+    "unwanted_short": f"[\\x00-\\x1f\\x7f-\\x9f{_BIDI}{_ZERO_WIDTH}\\u2028\\u2029{_SURROGATE}]",
+    "remove_long": f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]",
+    "remove_short": f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}{_ZERO_WIDTH}]",
+    "line_break": "\r\n?|[\u2028\u2029]",
+    "surrogates": f"[{_SURROGATE}]",
+}
+
+
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    """One of the ``_SOURCES``, compiled the first time it is used.
+
+    Their character classes reach far beyond Latin-1, and Python's regex compiler builds a
+    table for each: compiling all seven cost 4-6 ms of every cold start (issue 20), while
+    opening a clean session or showing printable names needs none of them.
+    """
+    return re.compile(_SOURCES[name])
+
+
+def _unwanted(short: bool) -> re.Pattern[str]:
+    return _pattern("unwanted_short" if short else "unwanted_long")
 
 
 def clean(text: str, *, short: bool = False) -> str:
@@ -44,25 +59,24 @@ def clean(text: str, *, short: bool = False) -> str:
     Text without any of these is returned as it is (one regex search), so cleaning what is
     already clean costs next to nothing.
     """
-    unwanted = _UNWANTED_SHORT if short else _UNWANTED_LONG
-    if unwanted.search(text) is None:
+    if _unwanted(short).search(text) is None:
         return text
-    text = _SURROGATES.sub("\ufffd", text)
-    text = _LINE_BREAK.sub("\n", text)
+    text = _pattern("surrogates").sub("\ufffd", text)
+    text = _pattern("line_break").sub("\n", text)
     if short:
-        text = _REMOVE_SHORT.sub("", text).replace("\n", " ").replace("\t", " ")
+        text = _pattern("remove_short").sub("", text).replace("\n", " ").replace("\t", " ")
         return text
-    return _REMOVE_LONG.sub("", text)
+    return _pattern("remove_long").sub("", text)
 
 
 def is_clean(text: str, *, short: bool = False) -> bool:
     """True when ``clean`` would leave ``text`` as it is (one regex search)."""
-    return (_UNWANTED_SHORT if short else _UNWANTED_LONG).search(text) is None
+    return _unwanted(short).search(text) is None
 
 
 def unwanted_finder(*, short: bool = False) -> Callable[[str], re.Match[str] | None]:
     """The search ``is_clean`` makes, for loops that check thousands of texts (``tidy``)."""
-    return (_UNWANTED_SHORT if short else _UNWANTED_LONG).search
+    return _unwanted(short).search
 
 
 def visible(text: str) -> str:
@@ -74,7 +88,7 @@ def visible(text: str) -> str:
     """
     if text.isprintable():  # no control character is printable: the common case, in C
         return text
-    return _CONTROL.sub(_picture, text)
+    return _pattern("control").sub(_picture, text)
 
 
 def _picture(match: re.Match[str]) -> str:
