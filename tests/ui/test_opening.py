@@ -32,6 +32,7 @@ NOT_FOR_PHASE_ONE = (
     "wijksessie.domain.followup",
     "wijksessie.domain.commitments",
     "wijksessie.domain.analysis",
+    "textual.widgets._tabbed_content",
 )
 
 OPEN_TO_PHASE_ONE = """
