@@ -8,9 +8,12 @@ each of them byte for byte as it was.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -18,6 +21,7 @@ from tests.cli.test_cli import assert_user_error
 from tests.domain.over_time_sessions import EMAILS, PHONES, RESIDENT_NAMES, four_sessions
 from wijksessie.cli import main
 from wijksessie.domain.model import Network
+from wijksessie.exchange.graphml import GRAPHML_NS
 from wijksessie.services.network_over_time import DECISIONS_FILE
 from wijksessie.store.session_store import SessionStore
 
@@ -46,6 +50,9 @@ def save(path: Path, network: Network) -> None:
             for entity in kind:
                 store.add(entity)
     store.close()
+
+
+G = f"{{{GRAPHML_NS}}}"
 
 
 @pytest.fixture
@@ -362,3 +369,48 @@ def test_graphml_is_the_merged_network_with_first_and_last_seen(
     assert len(edges) == 4
     text = target.read_text("utf-8")
     assert not any(name in text for name in RESIDENT_NAMES)
+
+
+def test_graphml_names_every_organisation_in_gephi_and_yed(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Gephi took networkx's key ``d3`` (the last date seen) as every label, and yEd showed
+    blank nodes: the file is now written with the session export's keys and graphics."""
+    from tests.exchange.test_graph_tools import gephi, yed
+
+    target = tmp_path / "netwerk.graphml"
+    run(folder, capsys, "--format", "graphml", "-o", str(target))
+
+    labels, columns, edge_properties = gephi(target)
+    names = {
+        "Welzijn Waterveen",
+        "Buurtzorg Oost",
+        "Basisschool De Linde",
+        "Gemeente Waterveen",
+        "Voedselbank Oost",
+    }
+    assert set(labels.values()) == names
+    assert yed(target) == labels
+    welzijn = next(node for node, name in labels.items() if name == "Welzijn Waterveen")
+    assert columns[welzijn]["last_seen"] == "2026-06-01"
+    assert edge_properties == set()  # kind and dates stay columns: no weight, no label
+    root = ElementTree.parse(target).getroot()
+    kinds = {key.get("attr.name"): key.get("attr.type") for key in root.iter(f"{G}key")}
+    assert kinds["sessions"] == "int"
+
+
+def test_graphml_is_written_to_share_like_every_export(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was written with ``mkstemp``'s private mode 0600."""
+    target = tmp_path / "netwerk.graphml"
+    old = os.umask(0o022)
+    try:
+        run(folder, capsys, "--format", "graphml", "-o", str(target))
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+        target.chmod(0o640)
+        run(folder, capsys, "--format", "graphml", "-o", str(target))
+        assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []

@@ -17,6 +17,7 @@ with its label, sized to the name and coloured by type.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from xml.etree.ElementTree import Element, ElementTree, SubElement, register_namespace
 
@@ -34,11 +35,11 @@ INITIATIVE = N_("initiatief")
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 YED_NS = "http://www.yworks.com/xml/graphml"
-NODE_KEYS = (
+NODE_KEYS: dict[str, str] = {name: name for name in (
     "label", "type", "sector", "interests", "organisation", "themes", "target_groups",
     "description",
-)  # fmt: skip
-"""Node attributes in the order of their keys; each key's id is its name."""
+)}  # fmt: skip
+"""Node key id → attribute name, in the order of the keys; each key's id is its name."""
 EDGE_KEYS = {"edge_type": "type", "edge_note": "note"}
 """Edge key id → attribute name: ids say what they are and do not collide with node keys."""
 YED_GRAPHICS = "yed_graphics"
@@ -82,37 +83,50 @@ def export_graphml(network: Network, path: Path) -> None:
     replace_atomically(Path(path), lambda temp: tree.write(temp, "utf-8", xml_declaration=True))
 
 
-def graphml_element(graph: nx.Graph) -> Element:
-    """The GraphML document of ``graph``: keys with meaningful ids, data, yEd node graphics."""
+def graphml_element(
+    graph: nx.Graph,
+    node_keys: Mapping[str, str] = NODE_KEYS,
+    edge_keys: Mapping[str, str] = EDGE_KEYS,
+    numbers: Collection[str] = (),
+) -> Element:
+    """The GraphML document of ``graph``: keys with meaningful ids, data, yEd node graphics.
+
+    ``node_keys`` and ``edge_keys`` map each key's id to the attribute it holds (an id must not
+    be one Gephi reserves, see the module); the attributes named in ``numbers`` are whole
+    numbers (``attr.type="int"``, so Gephi can size or filter by them), the rest text. An
+    attribute that is empty, or missing, is left out of its node or edge."""
     register_namespace("", GRAPHML_NS)
     register_namespace("y", YED_NS)
     root = Element(f"{{{GRAPHML_NS}}}graphml")
-    for name in NODE_KEYS:
-        _key(root, name, "node", name)
-    for key_id, name in EDGE_KEYS.items():
-        _key(root, key_id, "edge", name)
-    yed = _key(root, YED_GRAPHICS, "node", YED_GRAPHICS)
+    for key_id, name in node_keys.items():
+        _key(root, key_id, "node", name, "int" if name in numbers else "string")
+    for key_id, name in edge_keys.items():
+        _key(root, key_id, "edge", name, "int" if name in numbers else "string")
+    yed = _key(root, YED_GRAPHICS, "node", YED_GRAPHICS, "string")
     yed.set("yfiles.type", "nodegraphics")
     body = SubElement(root, f"{{{GRAPHML_NS}}}graph", id="G", edgedefault="undirected")
     for node, data in graph.nodes(data=True):
         element = SubElement(body, f"{{{GRAPHML_NS}}}node", id=str(node))
-        for name in NODE_KEYS:
-            if data.get(name):
-                _data(element, name, str(data[name]))
+        _all_data(element, node_keys, data)
         _yed_node(SubElement(element, f"{{{GRAPHML_NS}}}data", key=YED_GRAPHICS), data)
     for number, (source, target, data) in enumerate(graph.edges(data=True)):
         element = SubElement(
             body, f"{{{GRAPHML_NS}}}edge", id=f"e{number}", source=str(source), target=str(target)
         )
-        for key_id, name in EDGE_KEYS.items():
-            if data.get(name):
-                _data(element, key_id, str(data[name]))
+        _all_data(element, edge_keys, data)
     return root
 
 
-def _key(root: Element, key_id: str, scope: str, name: str) -> Element:
-    attributes = {"id": key_id, "for": scope, "attr.name": name, "attr.type": "string"}
+def _key(root: Element, key_id: str, scope: str, name: str, kind: str) -> Element:
+    attributes = {"id": key_id, "for": scope, "attr.name": name, "attr.type": kind}
     return SubElement(root, f"{{{GRAPHML_NS}}}key", attributes)
+
+
+def _all_data(element: Element, keys: Mapping[str, str], data: Mapping[str, object]) -> None:
+    for key_id, name in keys.items():
+        value = data.get(name)
+        if value is not None and value != "":
+            _data(element, key_id, str(value))
 
 
 def _data(parent: Element, key: str, text: str) -> None:

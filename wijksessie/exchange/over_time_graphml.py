@@ -5,23 +5,34 @@ was ever connected one edge; each carries the dates of the first and the last se
 (``first_seen``, ``last_seen``, ISO dates, empty for sessions without a date) and in how many
 sessions, and an edge its latest and its strongest kind. Organisations only: no people, so no
 resident is named and no contact detail leaves.
+
+It is written as the session's network is (``graphml.graphml_element``): keys whose ids say what
+they are, since Gephi takes the key with the id ``d3`` as every node's label (networkx's own
+writer numbered them, so the first date seen became the organisation's name in Gephi), the
+number of sessions as a whole number, and yEd's node graphics with the name; and it replaces
+the file as every export does, with the mode a new file gets rather than ``mkstemp``'s 0600.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
+from xml.etree.ElementTree import ElementTree
 
 import networkx as nx
 
 from wijksessie.domain.model import ConnectionKind, choice_label
 from wijksessie.domain.over_time import KIND_ORDER, Overview
 from wijksessie.domain.text import visible
-from wijksessie.exchange.errors import ExchangeFileError
+from wijksessie.exchange.cells import replace_atomically
+from wijksessie.exchange.graphml import ORGANISATION, graphml_element
 from wijksessie.i18n import _
+
+WHEN = ("first_seen", "last_seen", "sessions")
+NODE_KEYS = {name: name for name in ("label", "type", "sector", *WHEN)}
+"""Node key id → attribute name."""
+EDGE_KEYS = {f"edge_{name}": name for name in ("kind", "strongest", *WHEN)}
+"""Edge key id → attribute name: ids that do not collide with the nodes'."""
 
 
 def merged_graph(overview: Overview) -> nx.Graph:
@@ -42,6 +53,7 @@ def merged_graph(overview: Overview) -> nx.Graph:
         graph.add_node(
             ident,
             label=visible(row.name if row else ""),
+            type=_(ORGANISATION),
             sector=visible(row.sector if row else ""),
             **_when(seen[ident]),
         )
@@ -69,15 +81,6 @@ def _when(dates: list[date | None]) -> dict[str, object]:
 
 def export_overview_graphml(overview: Overview, path: Path) -> None:
     """Write the merged graph to ``path`` as GraphML (replacing the file in one step)."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ExchangeFileError(_("De map {folder} bestaat niet.").format(folder=path.parent))
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        nx.write_graphml(merged_graph(overview), temp)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    root = graphml_element(merged_graph(overview), NODE_KEYS, EDGE_KEYS, numbers={"sessions"})
+    tree = ElementTree(root)
+    replace_atomically(Path(path), lambda temp: tree.write(temp, "utf-8", xml_declaration=True))
