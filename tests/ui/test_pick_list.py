@@ -60,3 +60,29 @@ async def test_accents_do_not_matter_and_fast_keys_are_not_held(
         type_at_once(app, "escape", *"huiswérk", "space")
         await wait_until(pilot, lambda: bool(questions.chosen))
         assert questions.option_count == 1 and not app.holding_keys
+
+
+async def test_a_burst_that_empties_the_list_leaves_the_form_working(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    """ "wx" at once: "w" highlighted the first option, "x" took every option away before the
+    list handled that highlight, and handling it raised (the form and the app stopped)."""
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f4", "a")
+        await wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
+        await pilot.press(*"Doel C", "tab", "tab", "tab")
+        coalition = app.screen.query_one("#field-coalition", PickList)
+        assert app.focused is coalition
+        total = coalition.option_count
+        type_at_once(app, *"wx")
+        await wait_until(pilot, lambda: coalition.query == "wx")
+        await pilot.pause()
+        assert coalition.option_count == 0
+        type_at_once(app, "backspace", "backspace", *"welz", "space")
+        await wait_until(pilot, lambda: bool(coalition.chosen))
+        assert coalition.option_count == 1 < total
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(app.screen, FormDialog))
+    goal = next(g for g in table_docs(demo_file, "goals") if g["text"] == "Doel C")
+    assert goal["coalition"] == [_org_ids(demo_file)["Welzijn Waterveen"]]

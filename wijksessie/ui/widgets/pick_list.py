@@ -9,9 +9,9 @@ the filter hides it: ``chosen`` is every ticked value, shown or not.
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, on
 from textual.message import Message
-from textual.widgets import SelectionList
+from textual.widgets import OptionList, SelectionList
 from textual.widgets.selection_list import Selection
 
 from wijksessie.domain.analysis.search import matches
@@ -72,6 +72,22 @@ class PickList(SelectionList[str]):
         used = getattr(self.app, "key_used", None)
         if used is not None:
             used()
+
+    @on(OptionList.OptionHighlighted)
+    @on(OptionList.OptionSelected)
+    def _drop_stale(self, event: OptionList.OptionHighlighted | OptionList.OptionSelected) -> None:
+        """Leave out a highlight (or a choice) of options a later filter has taken away.
+
+        Keys that come at once ("wx" in one burst) filter twice before the list handles the
+        messages of the first: the highlight ``filter`` set on the first option of "w" then
+        arrives when "wx" shows none, and ``SelectionList`` turning it into its own message
+        asked for an option that is gone. That error stopped the form, with what was typed in
+        it. Here, before ``SelectionList``'s handler (``prevent_default``), a message about an
+        option that is no longer at its place goes no further."""
+        index = event.option_index
+        if index >= self.option_count or self.get_option_at_index(index) is not event.option:
+            event.stop()
+            event.prevent_default()
 
     def filter(self, query: str) -> None:
         """Show only the choices whose label matches ``query``, keeping every tick."""
