@@ -79,10 +79,10 @@ async def test_a_burst_that_empties_the_list_leaves_the_form_working(
         await wait_until(pilot, lambda: coalition.query == "wx")
         await pilot.pause()
         assert coalition.option_count == 0
-        type_at_once(app, "backspace", "backspace", *"welz", "space")
-        await wait_until(pilot, lambda: bool(coalition.chosen))
-        assert coalition.option_count == 1 < total
-        await pilot.press("ctrl+s")
+        # The tick and the save in the same burst: the save reads the tick (it read the list
+        # before the list's own message about the space had ticked it).
+        type_at_once(app, "backspace", "backspace", *"welz", "space", "ctrl+s")
         await wait_until(pilot, lambda: not isinstance(app.screen, FormDialog))
+        assert coalition.option_count == 1 < total
     goal = next(g for g in table_docs(demo_file, "goals") if g["text"] == "Doel C")
     assert goal["coalition"] == [_org_ids(demo_file)["Welzijn Waterveen"]]

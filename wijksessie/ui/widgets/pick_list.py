@@ -57,18 +57,29 @@ class PickList(SelectionList[str]):
         return {self.get_option_at_index(i).value for i in range(self.option_count)}
 
     def on_key(self, event: events.Key) -> None:
-        """Letters narrow the list, backspace widens it, esc clears it; space is left to tick."""
+        """Letters narrow the list, backspace widens it, esc clears it, space ticks."""
         if event.key == "backspace" and self.query:
             query = self.query[:-1]
         elif event.key == "escape" and self.query:
             query = ""
         elif event.is_printable and event.character and not event.character.isspace():
             query = self.query + event.character
+        elif event.key == "space" and self.highlighted is not None:
+            # Ticked here and now rather than by the list's own message, which a save typed
+            # right after it (space ctrl+s in one burst) could read the list before.
+            self.toggle(self.get_option_at_index(self.highlighted))
+            event.stop()
+            event.prevent_default()
+            self._used()
+            return
         else:
             return
         event.stop()
         event.prevent_default()
         self.filter(query)
+        self._used()
+
+    def _used(self) -> None:
         used = getattr(self.app, "key_used", None)
         if used is not None:
             used()
