@@ -120,6 +120,17 @@ def bad_minutes(folder: Path) -> Path:
     return path
 
 
+def huge_number(folder: Path) -> Path:
+    """A number of 5,001 digits: more than Python turns into an int (its ``ValueError``)."""
+    data = valid_data(folder)
+    _session(data)["agenda"][0]["planned_minutes"] = 123456789
+    path = folder / "getal.json"
+    _write(path, data)
+    text = path.read_text("utf-8").replace("123456789", "1" + "0" * 5000, 1)
+    path.write_text(text, "utf-8")
+    return path
+
+
 def title_of_spaces(folder: Path) -> Path:
     data = valid_data(folder)
     _session(data)["title"] = "    "
@@ -145,6 +156,7 @@ BAD: dict[str, Maker] = {
     "fifo": fifo,
     "folder": folder_named_json,
     "dev-zero": link_to_dev_zero,
+    "huge-number": huge_number,
 }
 """Listed as bad with a reason; refused on open without hanging."""
 

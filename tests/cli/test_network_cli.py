@@ -414,3 +414,23 @@ def test_graphml_is_written_to_share_like_every_export(
     finally:
         os.umask(old)
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
+
+
+def test_a_file_too_deep_or_with_a_huge_number_is_left_out_not_the_overview(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file nested far too deep, or holding a number of 5,000 digits, stopped the whole
+    overview with an unexpected error: the check for a newer version read it with a bare
+    ``json.loads``."""
+    (folder / "diep.json").write_text("[" * 100_000, "utf-8")
+    demo = (folder / "a.json").read_text("utf-8")
+    (folder / "groot.json").write_text(demo.replace(": 10,", ": 1" + "0" * 5000 + ",", 1), "utf-8")
+    assert "0" * 5000 in (folder / "groot.json").read_text("utf-8")
+
+    data = json.loads(run(folder, capsys, "--format", "json"))
+
+    problems = {p["file"]: p for p in data["problems"]}
+    assert {"diep.json", "groot.json", "kapot.json"} <= set(problems)
+    assert not problems["groot.json"]["newer"]
+    assert "beschadigd" in problems["groot.json"]["message"]
+    assert data["totals"]["organisations"] == 5

@@ -66,6 +66,7 @@ def test_every_hostile_file_is_listed_and_the_good_one_too(folder: Path) -> None
         "fifo": "geen gewoon bestand (een map, pipe of apparaat)",
         "folder": "geen gewoon bestand (een map, pipe of apparaat)",
         "dev-zero": "geen gewoon bestand (een map, pipe of apparaat)",
+        "huge-number": "beschadigd of onleesbaar",
     }
     for name in hostile.FIXED:
         info = by_name[made[name].name]

@@ -34,6 +34,7 @@ from wijksessie.domain.over_time import (
 from wijksessie.errors import SessionFileError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store.migrations import SCHEMA_VERSION, session_doc
+from wijksessie.store.reading import UnreadableFile, read_json
 from wijksessie.store.session_store import TABLES, read_session_file
 from wijksessie.store.storage import atomic_write_bytes, atomic_write_text
 
@@ -156,9 +157,9 @@ def _documents(data: dict[str, Any], table: str) -> list[Any]:
 
 def _is_newer(path: Path) -> bool:
     """Whether an unreadable file is a session of a newer format version (skipped, not broken)."""
-    try:
-        version = session_doc(json.loads(path.read_text(encoding="utf-8"))).get("schema_version")
-    except (OSError, ValueError, SessionFileError):
+    try:  # read as every session file is: within its size, its depth and its numbers
+        version = session_doc(read_json(path)).get("schema_version")
+    except (OSError, UnreadableFile, SessionFileError):
         return False
     return isinstance(version, int) and version > SCHEMA_VERSION
 

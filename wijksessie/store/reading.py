@@ -107,12 +107,14 @@ def _check_regular(info: os.stat_result) -> None:
 
 
 def parse_json(text: str) -> Any:
-    """``json.loads`` that refuses, instead of crashing on, very deep or broken JSON."""
+    """``json.loads`` that refuses, instead of crashing on, very deep or broken JSON, and
+    numbers longer than Python turns into ints (4,300 digits: its ``ValueError`` is not a
+    ``JSONDecodeError``)."""
     try:
         data = json.loads(text)
     except RecursionError:
         raise UnreadableFile(TOO_DEEP) from None
-    except json.JSONDecodeError:
+    except ValueError:
         raise UnreadableFile(NOT_JSON) from None
     return data
 
