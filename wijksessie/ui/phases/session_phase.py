@@ -373,6 +373,8 @@ class SessionPhase(Horizontal):
                     self.store.update(question)
                 else:
                     self.store.add(question)
+            except SaveError:
+                pass  # kept in memory: the screen warns and saves it once it can
             except WijksessieError as error:
                 return getattr(error, "problems", None) or {"text": str(error)}
             self.refresh_questions(keep=question.id)
@@ -395,6 +397,8 @@ class SessionPhase(Horizontal):
                 return
             try:
                 self.store.remove(question)
+            except SaveError:
+                pass  # kept in memory: the screen warns and saves it once it can
             except WijksessieError as error:
                 show_error(self, error)
                 return

@@ -419,6 +419,8 @@ class SessionScreen(StyledOnce, Screen[None]):
         def save(values: Values) -> dict[str, str]:
             try:
                 self.store.add(ParkingItem(values["text"].strip()))
+            except SaveError:
+                pass  # kept in memory: the screen warns and saves it once it can
             except WijksessieError as error:
                 return getattr(error, "problems", None) or {"text": str(error)}
             self.notify(_("Geparkeerd."), timeout=2)

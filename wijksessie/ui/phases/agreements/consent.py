@@ -23,7 +23,7 @@ from wijksessie.domain.consent import (
     tally,
 )
 from wijksessie.domain.model import Agreement, AgreementStatus, Participant, Stance, choice_label
-from wijksessie.errors import ValidationError, WijksessieError
+from wijksessie.errors import SaveError, ValidationError, WijksessieError
 from wijksessie.i18n import N_, _, current_language
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
@@ -201,6 +201,8 @@ class ConsentScreen(StyledOnce, Screen[None]):
         person = self.people[self.index]
         try:
             self.store.update(record_stance(self.agreement(), person, stance, note))
+        except SaveError:
+            pass  # kept in memory: the screen warns and saves it once it can
         except WijksessieError as error:
             # A rule the stance breaks is a warning; anything else (the store) an error.
             show_error(
@@ -242,6 +244,8 @@ class ConsentScreen(StyledOnce, Screen[None]):
         try:
             decided = close_round(self.agreement(), self.people)
             self.store.update(decided)
+        except SaveError:
+            pass  # kept in memory: the screen warns and saves it once it can
         except WijksessieError as error:
             show_error(self, error, severity="warning", timeout=8)
             return
@@ -271,5 +275,7 @@ class ConsentScreen(StyledOnce, Screen[None]):
             return
         try:
             self.store.update(self._opened_on)
+        except SaveError:
+            pass  # kept in memory: the screen warns and saves it once it can
         except WijksessieError as error:
             show_error(self, error)

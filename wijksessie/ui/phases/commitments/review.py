@@ -26,7 +26,7 @@ from wijksessie.domain.model import (
     Participant,
     choice_label,
 )
-from wijksessie.errors import WijksessieError
+from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.i18n import _, current_language
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
@@ -131,6 +131,8 @@ class ReviewScreen(StyledOnce, Screen[None]):
         commitment = self.store.get(Commitment, self.ids[self.index])
         try:
             self.store.update(replace(commitment, status=CommitmentStatus(value)))
+        except SaveError:
+            pass  # kept in memory: the screen warns and saves it once it can
         except WijksessieError as error:
             show_error(self, error)
             return

@@ -151,6 +151,8 @@ class VotingScreen(StyledOnce, Screen[None]):
         try:
             goal = domain_give_vote(goals, goals[number - 1].id, person, self.budget)
             self.store.update(goal)
+        except SaveError:
+            pass  # kept in memory: the screen warns and saves it once it can
         except WijksessieError as error:
             show_error(self, error, severity="warning")
             return
@@ -172,6 +174,8 @@ class VotingScreen(StyledOnce, Screen[None]):
             return
         try:
             self.store.update(take_vote(self.goals(), history[-1], person))
+        except SaveError:
+            pass  # kept in memory: the screen warns and saves it once it can
         except WijksessieError as error:
             show_error(self, error, severity="warning")
             return
