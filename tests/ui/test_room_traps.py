@@ -12,6 +12,7 @@ import pytest
 from textual.widgets import DataTable, Input, Label, TabbedContent
 
 from tests.ui.conftest import AppFactory, read_json, table_docs, type_at_once, wait_until
+from wijksessie.domain.model import Organisation
 from wijksessie.store import SessionStore
 from wijksessie.ui.screens.session import SessionScreen
 from wijksessie.ui.widgets.confirm import ConfirmDialog
@@ -393,3 +394,32 @@ async def test_one_stray_esc_on_a_list_never_leaves_the_session(
         assert "esc" in shown
         await pilot.press("escape")  # the second one leaves
         await wait_until(pilot, lambda: not isinstance(app.screen, SessionScreen))
+
+
+async def test_keys_typed_after_a_refused_save_do_not_go_into_the_refused_form(
+    make_app: AppFactory, demo_file: Path
+) -> None:
+    """A name already there is refused with the form kept open; the next organisation, typed
+    on at speed, went into its fields and was saved as one organisation out of two
+    ("Gemeente WaterveenVoedselbank Waterveen"). Those keys are now set aside and shown."""
+    before = [doc["name"] for doc in table_docs(demo_file, "organisations")]
+    taken = before[0]
+    store = SessionStore.open(demo_file)
+    app = make_app(store)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f3", "2")
+        await pilot.pause()
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
+        type_at_once(
+            app,
+            *taken, "enter", *"gemeente", "enter", *"geld", "enter",
+            *"Voedselbank Waterveen", "enter", *"overig", "enter",
+        )  # fmt: skip
+        await wait_until(pilot, lambda: not app.holding_keys)
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.query_one("#field-name", Input).value == taken
+        shown = [n.message for n in app._notifications]
+        assert any("Voedselbank Waterveen overig" in message for message in shown), shown
+        assert [org.name for org in store.all(Organisation)] == before

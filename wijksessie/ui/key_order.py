@@ -123,6 +123,26 @@ class KeysInOrder(App[ReturnT]):
             return True
         return self.screen.is_mounted
 
+    def drop_held_keys(self) -> str:
+        """Take the keys still waiting their turn out of the queue; what they would have typed.
+
+        For a form whose save was refused: the keys typed after its Enter were meant for what
+        a save leads to (the next entry, the list), and typed into the refused form they made
+        one entry out of two. The text is for saying so: printable keys as typed, Enter and
+        Tab as a space, backspace taking back the character before it.
+        """
+        text: list[str] = []
+        while self._held:
+            key = self._held.popleft()
+            if key.key == "backspace":
+                if text:
+                    text.pop()
+            elif key.key in ("enter", "tab", "shift+tab"):
+                text.append(" ")
+            elif key.is_printable and key.character:
+                text.append(key.character)
+        return " ".join("".join(text).split())
+
     def _let_go(self) -> None:
         if not self._busy:
             return
