@@ -199,7 +199,9 @@ def test_lookup_follow_up_and_codec_messages_are_english() -> None:
     with pytest.raises(ValidationError) as caught:
         follow_up(network(), title=" ", when=None, today=TODAY, previous="x.json")
     assert caught.value.problems == {"title": "Give the follow-up session a title."}
-    with pytest.raises(ValueError, match=r"^Goal: expected an object, got list$"):
+    with pytest.raises(ValueError, match=r"^expected an object, got a list$"):
         codec.from_dict(Goal, [])
-    with pytest.raises(ValueError, match=r"^expected a number, got '3'$"):
+    with pytest.raises(ValueError, match=r"^votes: expected a whole number, got ‘3’$"):
         codec.from_dict(Goal, {"text": "x", "votes": {"a": "3"}})
+    with pytest.raises(ValueError, match=r"^date: not a valid date: ‘2026-02-30’$"):
+        codec.from_dict(Session, {"title": "x", "date": "2026-02-30"})

@@ -55,14 +55,31 @@ DAMAGED: dict[str, tuple[bytes, str]] = {
         json.dumps({"session": {"1": {"app": "wijksessie", "schema_version": 1}}}).encode(),
         "is beschadigd",
     ),
-    "bad-date": (json.dumps(_session_with(date="morgen")).encode(), "is beschadigd"),
+    "bad-date": (
+        json.dumps(_session_with(date="morgen")).encode(),
+        "is beschadigd: sessie, datum: geen geldige datum: ‘morgen’",
+    ),
+    "impossible-date": (  # Python's own words were "day is out of range for month"
+        json.dumps(_session_with(date="2026-02-30")).encode(),
+        "is beschadigd: sessie, datum: geen geldige datum: ‘2026-02-30’",
+    ),
+    "name-a-number": (
+        json.dumps({**_session_with(), "participants": {"3": {"name": 42}}}).encode(),
+        "is beschadigd: deelnemer 3, naam: verwacht tekst, kreeg 42",
+    ),
+    "huge-number": (
+        json.dumps(_session_with(agenda=[{"phase": "sessie", "planned_minutes": 7}]))
+        .replace("7", "7" * 5000)
+        .encode(),
+        "is beschadigd: geen geldige JSON.",
+    ),
     "table-is-a-list": (
         json.dumps({**_session_with(), "organisations": [1, 2]}).encode(),
         "is beschadigd",
     ),
     "entity-is-a-number": (
         json.dumps({**_session_with(), "organisations": {"1": 7}}).encode(),
-        "is beschadigd",
+        "is beschadigd: organisatie 1: verwacht een object, kreeg 7",
     ),
     "entity-without-name": (
         json.dumps({**_session_with(), "organisations": {"1": {"id": "o1"}}}).encode(),
@@ -72,7 +89,7 @@ DAMAGED: dict[str, tuple[bytes, str]] = {
         json.dumps(
             {**_session_with(), "participants": {"1": {"name": "Jan", "role": "koning"}}}
         ).encode(),
-        "is beschadigd",
+        "is beschadigd: deelnemer 1, rol: onbekende keuze ‘koning’",
     ),
     "version-zero": (
         json.dumps(_session_with(schema_version=0)).encode(),

@@ -16,7 +16,7 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin
 
-from wijksessie.i18n import _
+from wijksessie.i18n import N_, _
 
 T = TypeVar("T")
 
@@ -41,8 +41,33 @@ def _dump(value: Any) -> Any:
 
 
 def from_dict(cls: type[T], data: Any) -> T:
-    """Build a ``cls`` from a dict; raises ``ValueError`` when the data does not fit."""
+    """Build a ``cls`` from a dict; raises ``ValueError`` when the data does not fit
+    (``FieldError`` when one field's value does not)."""
     return _loader(cls)(data)
+
+
+class FieldError(ValueError):
+    """A stored value that does not fit its field: where (``path``, the field names as stored,
+    from the outside in: ``("agenda", "planned_minutes")``) and what is wrong (``problem``)."""
+
+    def __init__(self, path: tuple[str, ...], problem: str) -> None:
+        super().__init__(f"{'.'.join(path)}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+def _in_field(name: str, convert: Convert) -> Convert:
+    """``convert``, its refusals saying which field they are about."""
+
+    def checked(value: Any) -> Any:
+        try:
+            return convert(value)
+        except FieldError as error:
+            raise FieldError((name, *error.path), error.problem) from None
+        except (ValueError, TypeError) as error:
+            raise FieldError((name,), str(error)) from None
+
+    return checked
 
 
 Convert = Callable[[Any], Any]
@@ -84,17 +109,13 @@ _ABSENT = object()
 
 
 def _refuse(cls: type, data: Any) -> None:
-    raise ValueError(
-        _("{kind}: verwacht een object, kreeg {found}").format(
-            kind=cls.__name__, found=type(data).__name__
-        )
-    )
+    raise ValueError(_("verwacht een object, kreeg {found}").format(found=_what(data)))
 
 
 def _field_lines(index: int, name: str, hint: Any, scope: dict[str, Any]) -> list[str]:
     """The lines of ``load`` that read one field into ``kwargs``, checked as its type says."""
     convert = f"convert{index}"
-    scope[convert] = _converter(hint)
+    scope[convert] = _in_field(name, _converter(hint))
     lines = [f"    value = data.get({name!r}, _ABSENT)", "    if value is not _ABSENT:"]
     indent = " " * 8
     kind = hint
@@ -163,25 +184,69 @@ def _converter(kind: Any) -> Convert:
     if is_dataclass(kind):
         return _loader(kind)  # type: ignore[arg-type]
     if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind
+        return _choice(kind)
     if kind is date:
-        return lambda value: date.fromisoformat(_expect(value, str))
+        return _date
     if kind is int:
         return _int
     return lambda value: _expect(value, kind)
 
 
+def _choice(kind: type[Enum]) -> Convert:
+    def convert(value: Any) -> Any:
+        try:
+            return kind(value)
+        except ValueError:
+            raise ValueError(_("onbekende keuze {found}").format(found=_what(value))) from None
+
+    return convert
+
+
+def _date(value: Any) -> date:
+    try:
+        return date.fromisoformat(_expect(value, str))
+    except ValueError as error:
+        if isinstance(value, str):
+            raise ValueError(_("geen geldige datum: {found}").format(found=_what(value))) from None
+        raise error from None
+
+
 def _int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(_("verwacht een getal, kreeg {found}").format(found=repr(value)))
+        raise ValueError(_("verwacht een heel getal, kreeg {found}").format(found=_what(value)))
     return value
 
 
 def _expect(value: Any, kind: type) -> Any:
     if not isinstance(value, kind):
+        expected = _(_KINDS[kind]) if kind in _KINDS else kind.__name__
         raise ValueError(
-            _("verwacht {expected}, kreeg {found}").format(
-                expected=kind.__name__, found=type(value).__name__
-            )
+            _("verwacht {expected}, kreeg {found}").format(expected=expected, found=_what(value))
         )
     return value
+
+
+_KINDS: dict[type, str] = {
+    str: N_("tekst"),
+    int: N_("een heel getal"),
+    float: N_("een getal"),
+    bool: N_("ja of nee (true of false)"),
+    list: N_("een lijst"),
+    dict: N_("een object"),
+    type(None): N_("niets (null)"),
+}
+"""The kinds of stored value, as a message names them."""
+
+
+def _what(value: Any) -> str:
+    """A stored value as a message shows it: a text or number itself (cut short), else its
+    kind, so a damaged file's message says what was found without pages of it."""
+    if isinstance(value, str):
+        return f"‘{value[:40]}…’" if len(value) > 40 else f"‘{value}’"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            text = repr(value)
+        except ValueError:  # more digits than Python writes out
+            text = ""
+        return text if text and len(text) <= 20 else _("een te groot getal")
+    return _(_KINDS[type(value)]) if type(value) in _KINDS else type(value).__name__

@@ -82,6 +82,15 @@ FIELD_LABELS: dict[str, str] = {
     "votes": N_("stemmen"),
     "rounds": N_("consentrondes"),
     "what": N_("wat"),
+    "date": N_("datum"),
+    "due": N_("uiterlijk"),
+    "present": N_("aanwezig"),
+    "share_contact": N_("contact delen"),
+    "role": N_("rol"),
+    "kind": N_("soort"),
+    "status": N_("status"),
+    "phase": N_("fase"),
+    "planned_minutes": N_("minuten"),
 }
 
 

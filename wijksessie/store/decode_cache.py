@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from wijksessie.domain.codec import from_dict
+from wijksessie.domain.codec import FieldError, from_dict
+from wijksessie.domain.model import KIND_NOUNS
+from wijksessie.domain.tidy import FIELD_LABELS
+from wijksessie.i18n import _
 
 
 class DecodeCache:
@@ -58,7 +61,10 @@ class DecodeCache:
                 if known_docs.get(key) is doc and key not in changed:
                     decoded[key] = known[key]
                 else:
-                    decoded[key] = from_dict(kind, doc)
+                    try:
+                        decoded[key] = from_dict(kind, doc)
+                    except ValueError as error:
+                        raise ValueError(damage_of(kind, key, error)) from None
             cached = (raw, list(decoded.values()), decoded)
             self._decoded[table_name] = cached
         return list(cached[1])
@@ -78,3 +84,17 @@ def _decode_all(kind: type, raw: dict[str, Any]) -> list[Any] | None:
         return msgspec.convert(list(raw.values()), list[kind])  # type: ignore[valid-type]
     except (msgspec.MsgspecError, TypeError, ValueError):
         return None
+
+
+def damage_of(kind: type, key: str | None, error: ValueError) -> str:
+    """Where a stored document does not fit the model, for the "is beschadigd" message: its
+    kind and place in the file, the field in words where there is one, and what is wrong
+    (``deelnemer 3, naam: verwacht tekst, kreeg 42``)."""
+    noun = _(KIND_NOUNS[kind]) if kind in KIND_NOUNS else _("sessie")
+    where = noun if key is None else f"{noun} {key}"
+    if not isinstance(error, FieldError):
+        return f"{where}: {error}"
+    field = " › ".join(
+        _(FIELD_LABELS[name]) if name in FIELD_LABELS else name for name in error.path
+    )
+    return f"{where}, {field}: {error.problem}"
