@@ -434,3 +434,16 @@ def test_a_file_too_deep_or_with_a_huge_number_is_left_out_not_the_overview(
     assert not problems["groot.json"]["newer"]
     assert "beschadigd" in problems["groot.json"]["message"]
     assert data["totals"]["organisations"] == 5
+
+
+def test_a_decisions_file_too_deep_is_refused_in_dutch(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It raised RecursionError: an unexpected error instead of one Dutch line."""
+    decisions = tmp_path / "koppelingen.json"
+    decisions.write_text("[" * 100_000, "utf-8")
+    assert_user_error(
+        capsys,
+        ["--dir", str(folder), "netwerk", "--koppelingen", str(decisions)],
+        "koppelingen.json is geen bruikbaar koppelingenbestand: te diep genest.",
+    )

@@ -34,7 +34,7 @@ from wijksessie.domain.over_time import (
 from wijksessie.errors import SessionFileError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store.migrations import SCHEMA_VERSION, session_doc
-from wijksessie.store.reading import UnreadableFile, read_json
+from wijksessie.store.reading import NOT_JSON, TOO_DEEP, UnreadableFile, read_json
 from wijksessie.store.session_store import TABLES, read_session_file
 from wijksessie.store.storage import atomic_write_bytes, atomic_write_text
 
@@ -170,20 +170,25 @@ def read_decisions(path: Path | None, *, default: Path) -> Decisions:
         if not default.is_file():
             return Decisions()
         path = default
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    try:  # read as a session file is: within its size, its depth and its numbers
+        data = read_json(path)
+    except (FileNotFoundError, IsADirectoryError):
         raise WijksessieError(
             _("Koppelingenbestand niet gevonden: {path}").format(path=path)
         ) from None
-    except (OSError, UnicodeDecodeError) as error:
+    except UnreadableFile as error:
+        if error.reason in (NOT_JSON, TOO_DEEP):
+            reason = _("geen geldige JSON") if error.reason == NOT_JSON else _("te diep genest")
+        else:
+            reason = _(error.reason) + (f" ({error.detail})" if error.detail else "")
         raise WijksessieError(
-            _("{name} is niet te lezen: {error}").format(name=path.name, error=error)
+            _("{name} is geen bruikbaar koppelingenbestand: {reason}.").format(
+                name=path.name, reason=reason
+            )
         ) from None
     try:
-        return parse_decisions(json.loads(text))
-    except ValueError as error:
-        reason = error if not isinstance(error, json.JSONDecodeError) else _("geen geldige JSON")
+        return parse_decisions(data)
+    except ValueError as reason:
         raise WijksessieError(
             _("{name} is geen bruikbaar koppelingenbestand: {reason}.").format(
                 name=path.name, reason=reason
