@@ -189,3 +189,21 @@ def test_a_valid_file_with_unknown_extra_keys_opens(sessions_dir: Path) -> None:
     with SessionStore.open(path, read_only=True) as store:
         assert store.session.title == "Sessie"
         assert store.get(ParkingItem, "p1") == ParkingItem("idee", id="p1")
+
+
+def test_a_file_saved_with_a_byte_order_mark_opens_and_is_not_rewritten(
+    make_store: MakeStore, sessions_dir: Path
+) -> None:
+    """Notepad saves UTF-8 with a byte order mark; the file was refused as 'geen geldige
+    JSON'. It opens, and opening (read-only or not) does not write it."""
+    path = sessions_dir / "kladblok.json"
+    content = b"\xef\xbb\xbf" + _valid_file_text(make_store).encode("utf-8")
+    path.write_bytes(content)
+    for read_only in (True, False):
+        with SessionStore.open(path, read_only=read_only) as store:
+            assert [item.text for item in store.all(ParkingItem)] == ["Buurtapp"]
+        assert path.read_bytes() == content
+    from wijksessie.store.folder import list_sessions
+
+    (info,) = [i for i in list_sessions(sessions_dir) if i.path.name == "kladblok.json"]
+    assert not info.problem

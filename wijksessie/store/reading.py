@@ -58,9 +58,10 @@ def read_text(path: Path) -> str:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 text, or ``UnreadableFile``."""
+    """UTF-8 text, or ``UnreadableFile``. A byte order mark before it (Windows Notepad saves
+    one) is not part of the text: JSON does not allow it, so the file was refused as broken."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise UnreadableFile(UNREADABLE, "UTF-8") from None
 
