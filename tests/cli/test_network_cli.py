@@ -447,3 +447,35 @@ def test_a_decisions_file_too_deep_is_refused_in_dutch(
         ["--dir", str(folder), "netwerk", "--koppelingen", str(decisions)],
         "koppelingen.json is geen bruikbaar koppelingenbestand: te diep genest.",
     )
+
+
+def test_o_onto_a_link_writes_the_file_it_names_and_keeps_the_link(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The report was written beside the link and renamed over it: the link became a file of
+    its own, and the file it named kept the old report."""
+    real = tmp_path / "echt.html"
+    real.write_text("oud", "utf-8")
+    link = tmp_path / "link.html"
+    link.symlink_to(real)
+    run(folder, capsys, "--format", "html", "-o", str(link))
+    assert link.is_symlink()
+    assert "Het netwerk door de tijd" in real.read_text("utf-8")
+
+
+def test_o_onto_a_pipe_or_a_folder_is_refused(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "pijp.html"
+    os.mkfifo(pipe)
+    assert_user_error(
+        capsys,
+        ["--dir", str(folder), "netwerk", "--format", "html", "-o", str(pipe)],
+        "is geen gewoon bestand",
+    )
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert_user_error(
+        capsys,
+        ["--dir", str(folder), "netwerk", "--format", "html", "-o", str(tmp_path)],
+        "is geen gewoon bestand",
+    )

@@ -35,6 +35,27 @@ EXPORTS = "exports"
 # --- the summary ---------------------------------------------------------------------------------
 
 
+def output_target(target: Path) -> Path:
+    """The file an export asked for with ``-o`` is written to.
+
+    A link is followed: the file it points to gets the new contents, and the link stays (the
+    export was written beside the link and renamed over it, so the link became a file of its
+    own and the file it named kept the old export). A pipe, a device or a folder is refused:
+    renaming a file over it would not give its reader anything.
+    """
+    path = Path(target)
+    if path.is_symlink():
+        path = path.resolve()
+    if path.exists() and not path.is_file():
+        raise WijksessieError(
+            _(
+                "{target} is geen gewoon bestand (een map, pipe of apparaat); kies een ander "
+                "-o BESTAND."
+            ).format(target=target)
+        )
+    return path
+
+
 def make_summary(
     network: Network,
     fmt: str,
@@ -80,6 +101,7 @@ def save_summary(
     summary = make_summary(
         network, fmt, today=today, for_participant=for_participant, with_contact=with_contact
     )
+    target = output_target(target)
     if target.exists() and target.resolve() == session.resolve():
         raise WijksessieError(
             _("{target} is het sessiebestand zelf; kies een ander -o BESTAND.").format(
@@ -204,6 +226,7 @@ def save_network(
     format has room for them); ``with_participants`` puts the people on a Kumu map too.
     """
     write = network_format(fmt).load()
+    target = output_target(target)
     write(network, target, NetworkOptions(with_contact, with_participants))
     return target
 

@@ -238,9 +238,11 @@ def save_overview(overview: Overview, fmt: str, target: Path, folders: Sequence[
     A report written as ``*.json`` into a sessions folder would be read as a session next
     time, and ``target`` naming an existing session would replace it: both are refused.
     """
+    from wijksessie.services.exports import output_target
     from wijksessie.services.formats import overview_format
 
     chosen = overview_format(fmt)
+    target = output_target(target)
     inside = any(target.resolve().parent == folder.resolve() for folder in folders)
     if inside and target.suffix.lower() == ".json":
         raise WijksessieError(
