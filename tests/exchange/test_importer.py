@@ -433,3 +433,21 @@ def test_invisible_characters_in_an_excel_list_are_cleaned(
     network = store.network()
     assert [p.name for p in network.participants] == ["Fatima kooB"]
     assert [o.name for o in network.organisations] == ["Welzijn Zuid"]
+
+
+def test_the_formula_guard_of_our_own_csv_is_taken_off(tmp_path: Path, store: SessionStore) -> None:
+    """``deelnemers.csv`` writes "'+Plus Naam" so a spreadsheet shows text, not a formula; read
+    back, the quote made a near-twin of the person. An apostrophe of the name itself stays."""
+    path = write_csv(
+        tmp_path / "deelnemers.csv",
+        [
+            ("Naam", "Organisatie"),
+            ("'+Plus Naam", "'=Stichting Som"),
+            ("'t Hart", "'s-Hertogenbosch"),
+        ],
+    )
+    preview = preview_import(path, store.network())
+    apply_import(store, preview)
+    names = {p.name for p in store.all(Participant)}
+    assert names == {"+Plus Naam", "'t Hart"}
+    assert {o.name for o in store.all(Organisation)} == {"=Stichting Som", "'s-Hertogenbosch"}

@@ -372,6 +372,15 @@ def _values(cells: tuple[str, ...], chosen: dict[Field, tuple[int, ...]]) -> dic
     for field, indexes in chosen.items():
         raw = next((cells[i] for i in indexes if i < len(cells) and cells[i].strip()), "")
         text = clean(raw, short=field not in _MULTI_LINE).strip()
+        if text[:1] == "'" and text[1:2] in _GUARDED:
+            text = text[1:]  # our own exports' guard against formulas, not part of the name
         if text:
             values[field] = text
     return values
+
+
+_GUARDED = frozenset("=+-@")
+"""What a cell of our CSV exports may start with only behind a ``'`` (so a spreadsheet takes
+it as text, not a formula): the ``'`` is taken off again when such a list is imported, or
+"+31 Buurtbedrijf" came back as a new organisation "'+31 Buurtbedrijf". A name such as
+"'t Hart" keeps its apostrophe."""
