@@ -218,11 +218,15 @@ class FormDialog(StyledOnce, Modal[bool]):
         """Enter goes to the next text field; on the last one it saves.
 
         Choices and check boxes are skipped (Tab reaches them), so a row of names goes in
-        with the Enter key alone. It comes after the field has taken every key typed before
-        it, and the app routes no key after it until the focus has moved (``KeysInOrder``).
+        with the Enter key alone. A long text after the last line (an initiative's
+        description) is the next field too: Enter saved before it, and what a fast typist
+        meant for the description went to the list as its keys ('e' opened an edit form,
+        'i' the import). In the long text Enter is a new line, and ctrl+s saves. Enter comes
+        after the field has taken every key typed before it, and the app routes no key after
+        it until the focus has moved (``KeysInOrder``).
         """
         event.stop()
-        texts = [spec.name for spec in self.fields if spec.kind == "text"]
+        texts = [spec.name for spec in self.fields if spec.kind in ("text", "long")]
         current = (event.input.id or "").removeprefix("field-")
         if current not in texts or current == texts[-1]:
             self.action_save()
