@@ -423,3 +423,38 @@ async def test_keys_typed_after_a_refused_save_do_not_go_into_the_refused_form(
         shown = [n.message for n in app._notifications]
         assert any("Voedselbank Waterveen overig" in message for message in shown), shown
         assert [org.name for org in store.all(Organisation)] == before
+
+
+async def test_backspace_and_shift_tab_in_a_burst_keep_their_place(
+    make_app: AppFactory, session_file: Path
+) -> None:
+    """A text area's backspace is a binding, run when the key comes back up to the app: the
+    keys typed after it went in first ('Alphxa ee'), and every field after it got the next
+    field's text ('Brxavoover 4 weke', 'CharlieDelta')."""
+    store = SessionStore.open(session_file)
+    session = store.session
+    app = make_app(store)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#session-notes").focus()
+        await pilot.pause()
+        type_at_once(
+            app,
+            *"Alphx", "backspace", *"a een", "shift+tab",
+            *"Brx", "backspace", *"avo", "shift+tab",
+            *"over 4 weken", "shift+tab", *"Charlie", "shift+tab",
+        )  # fmt: skip
+        await wait_until(pilot, lambda: not app.holding_keys)
+        await pilot.pause()
+        texts = {
+            name: app.screen.query_one(f"#session-{name}").text
+            if name in ("notes", "question")
+            else app.screen.query_one(f"#session-{name}", Input).value
+            for name in ("notes", "question", "next_date", "facilitator")
+        }
+    assert texts == {
+        "notes": "Alpha een",
+        "question": "Bravo" + session.question,  # a text area's cursor starts at the top
+        "next_date": "over 4 weken",
+        "facilitator": session.facilitator + "Charlie",
+    }

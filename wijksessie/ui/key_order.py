@@ -76,7 +76,11 @@ class KeysInOrder(App[ReturnT]):
         if getattr(focused, "typing", False):  # a widget's own typing mode (the plate's find)
             return key.is_printable or key.key == "backspace"
         if isinstance(focused, TextArea):
-            return key.key not in ("escape", "tab", "shift+tab") and not key.key.startswith("ctrl+")
+            # What the text area takes in its own key handler: letters and Enter. Backspace,
+            # Delete and the arrows are its bindings, run when the key has come back up to the
+            # app, after the keys behind it went straight in: 'Alphx', backspace, 'a een' in
+            # one burst gave 'Alphxa ee'.
+            return key.is_printable or key.key == "enter"
         if isinstance(focused, Input | OptionList | Select):
             return key.is_printable
         return False
