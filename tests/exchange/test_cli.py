@@ -255,6 +255,31 @@ def test_export_with_the_wrong_suffix_or_format(
     assert code == 2 and "bestaat niet" in err
 
 
+@pytest.mark.parametrize(
+    ("format_", "option", "words"),
+    [
+        ("graphml", "--met-deelnemers", "geldt voor kumu"),
+        ("xlsx", "--met-deelnemers", "geldt voor kumu"),
+        ("graphml", "--met-contact", "geen contactgegevens"),
+    ],
+)
+def test_an_option_the_format_cannot_follow_is_refused_not_ignored(
+    demo_session: Path,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    format_: str,
+    option: str,
+    words: str,
+) -> None:
+    """``--met-deelnemers`` with GraphML gave the same file as without it, without a word."""
+    target = tmp_path / f"uit.{'xlsx' if format_ == 'xlsx' else 'graphml'}"
+    code, _out, err = _run(
+        capsys, "export", str(demo_session), "--format", format_, "-o", str(target), option
+    )
+    assert code == 2 and words in err and len(err.strip().splitlines()) == 1
+    assert not target.exists()
+
+
 def test_an_import_says_which_ids_it_repaired_as_the_session_opened(
     session: Path, registrations: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

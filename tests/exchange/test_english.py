@@ -243,7 +243,7 @@ def test_kumu_keeps_its_own_columns_and_writes_our_words_in_english(
     assert {row[2] for row in elements[1:]} == {"Organisation", "Initiative", "Participant"}
     assert any(str(row[3]).startswith("Interests: ") for row in elements[1:])
     connections = list(workbook["Connections"].iter_rows(values_only=True))
-    assert connections[0] == ("ID", "From", "To", "Type", "Description")
+    assert connections[0] == ("ID", "From", "To", "Type", "Direction", "Description")
     assert {"work-together", "initiative-of", "possible-connection", "works-at"} <= {
         row[3] for row in connections[1:]
     }

@@ -99,7 +99,7 @@ def test_a_map_exported_in_dutch_and_in_english_keeps_one_set_of_fields(
     i18n.set_language("nl")
     assert kumu.fields == {
         "ID", "Label", "Type", "Description", "Tags", "Sector", "Organization", "Email", "From",
-        "To",
+        "To", "Direction",
     }  # fmt: skip
     assert len(kumu.elements) == len(network.organisations) + len(network.initiatives)
 
@@ -127,3 +127,20 @@ def test_types_and_tags_are_selector_friendly_and_interests_are_description(
 )  # fmt: skip
 def test_selector_word(text: str, word: str) -> None:
     assert selector_word(text) == word
+
+
+def test_only_lines_that_go_one_way_are_arrows(network: Network, tmp_path: Path) -> None:
+    """Without a Direction Kumu drew every line as an arrow: "werken samen" from one
+    organisation to the other. An initiative points to its organisation, a person to theirs."""
+    path = tmp_path / "kumu.xlsx"
+    export_kumu(network, path, with_participants=True)
+    sheet = load_workbook(path)["Connections"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header, lines = rows[0], rows[1:]
+    direction = {row[header.index("Type")]: row[header.index("Direction")] for row in lines}
+    assert direction["initiatief-van"] == "directed"
+    assert direction["werkt-bij"] == "directed"
+    assert {
+        direction[kind] for kind in direction if kind not in ("initiatief-van", "werkt-bij")
+    } == {"undirected"}
+    assert len(direction) > 2

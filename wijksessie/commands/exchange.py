@@ -17,9 +17,16 @@ from typing import TYPE_CHECKING, Any
 from wijksessie.commands.common import Subcommands, add_command, add_output, session_path, tell
 from wijksessie.domain.model import KIND_NOUNS
 from wijksessie.domain.text import visible
+from wijksessie.errors import WijksessieError
 from wijksessie.exchange.errors import ExchangeFileError, ImportRefusedError
 from wijksessie.i18n import _, ngettext
-from wijksessie.services.formats import NETWORK_FORMATS, NETWORK_NAMES, network_format, spoken
+from wijksessie.services.formats import (
+    NETWORK_FORMATS,
+    NETWORK_NAMES,
+    Contact,
+    network_format,
+    spoken,
+)
 
 if TYPE_CHECKING:
     from wijksessie.exchange.importer import ImportPreview
@@ -302,6 +309,17 @@ def run_export(args: argparse.Namespace) -> int:
     from wijksessie.services.exports import save_network
     from wijksessie.services.sessions import read_network
 
+    chosen = network_format(args.format)
+    if args.met_deelnemers and not chosen.people:
+        raise WijksessieError(
+            _("--met-deelnemers geldt voor kumu; in {format} komen geen deelnemers.").format(
+                format=chosen.name
+            )
+        )
+    if args.met_contact and chosen.contact is Contact.NONE:
+        raise WijksessieError(
+            _("--met-contact: in {format} komen geen contactgegevens.").format(format=chosen.name)
+        )
     session = session_path(args.session, args)
     target = _target(Path(args.output), args.format)
     network = read_network(session, tell=tell)

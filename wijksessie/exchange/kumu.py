@@ -22,14 +22,24 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from wijksessie.domain.edges import kind_label, network_edges, participant_edges
+from wijksessie.domain.edges import (
+    INITIATIVE_OF,
+    MEMBER_OF,
+    kind_label,
+    network_edges,
+    participant_edges,
+)
 from wijksessie.domain.model import Network
 from wijksessie.exchange.cells import Value, add_sheet, new_workbook, save_workbook
 from wijksessie.i18n import N_, _
 
 ELEMENT_HEADERS = ("ID", "Label", "Type", "Description", "Tags", "Sector", "Organization", "Email")
 """Kumu's columns, the same in every language."""
-CONNECTION_HEADERS = ("ID", "From", "To", "Type", "Description")
+CONNECTION_HEADERS = ("ID", "From", "To", "Type", "Direction", "Description")
+DIRECTED = frozenset({INITIATIVE_OF, MEMBER_OF})
+"""Lines that go one way (an initiative to its organisation, a person to theirs); every other
+kind (how two organisations relate, a possible link) is ``undirected``: without a Direction
+Kumu draws each line as an arrow, as if "werken samen" went from one to the other."""
 ORGANISATION = N_("Organisatie")
 INITIATIVE = N_("Initiatief")
 PARTICIPANT = N_("Deelnemer")
@@ -55,7 +65,14 @@ def export_kumu(
         workbook, "Elements", ELEMENT_HEADERS, _elements(network, with_participants, with_contact)
     )
     rows = (
-        (edge.key, edge.source, edge.target, selector_word(kind_label(edge.kind)), edge.note)
+        (
+            edge.key,
+            edge.source,
+            edge.target,
+            selector_word(kind_label(edge.kind)),
+            "directed" if edge.kind in DIRECTED else "undirected",
+            edge.note,
+        )
         for edge in edges
     )
     add_sheet(workbook, "Connections", CONNECTION_HEADERS, rows)

@@ -98,6 +98,8 @@ class NetworkFormat(Format):
 
     load: Callable[[], NetworkWriter]
     """Imports the writer (on first use: its libraries are heavy)."""
+    people: bool = False
+    """Whether ``--met-deelnemers`` can put the participants in (as elements of a map)."""
 
 
 # --- the summary's formats -----------------------------------------------------------------------
@@ -186,7 +188,9 @@ def _graphml() -> NetworkWriter:
 
 NETWORK_FORMATS: tuple[NetworkFormat, ...] = (
     NetworkFormat("xlsx", ".xlsx", "Excel", "x", Contact.SHARED_ALL_ASKED, "", _xlsx),
-    NetworkFormat("kumu", ".xlsx", "Kumu", "u", Contact.SHARED_ALL_ASKED, "-kumu", _kumu),
+    NetworkFormat(
+        "kumu", ".xlsx", "Kumu", "u", Contact.SHARED_ALL_ASKED, "-kumu", _kumu, people=True
+    ),
     NetworkFormat("graphml", ".graphml", "GraphML", "n", Contact.NONE, "-netwerk", _graphml),
 )
 
