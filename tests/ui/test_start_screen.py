@@ -288,6 +288,9 @@ async def test_a_session_viewed_from_the_command_line_closes_to_the_start_screen
         await pilot.pause()
         first = app.screen
         assert isinstance(first, SessionScreen) and first.read_only
+        # Nothing can be added here, so no hint says "a: vraag toevoegen".
+        hints = [str(label.render()) for label in first.query(".panel-hint")]
+        assert not any("toevoegen" in hint for hint in hints), hints
         await pilot.press("escape", "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
         await wait_until(pilot, lambda: not first.is_attached)

@@ -112,10 +112,11 @@ class SessionPhase(Horizontal):
         with Vertical(id="questions"):
             yield Label("", id="questions-title", classes="panel-title")
             yield EntityList(id="questions-table")
-            yield Label(
-                _("a: vraag toevoegen · enter: bewerken · del: verwijderen"),
-                classes="panel-hint",
-            )
+            if not self.store.read_only:  # a window that only looks (the wall) adds nothing
+                yield Label(
+                    _("a: vraag toevoegen · enter: bewerken · del: verwijderen"),
+                    classes="panel-hint",
+                )
 
     @staticmethod
     def _field(name: str, kind: str, value: Any) -> Input | TextArea:
