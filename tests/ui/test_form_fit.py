@@ -54,6 +54,11 @@ def _check_fits(form: str, dialog: FormDialog, size: tuple[int, int]) -> None:
     assert box.region.contains_region(viewport.region), f"{form}: fields run over the dialog"
     for button in dialog.query("#buttons Button"):
         assert box.region.contains_region(button.region), f"{form}: button {button.id} cut"
+    # Opened, the form shows its first field with its label above it (at 80×24 the
+    # initiative's "Naam" was scrolled off: the form had scrolled to the field itself).
+    first_label = dialog.query(".field-label").first()
+    assert viewport.region.contains_region(first_label.region), f"{form}: first label hidden"
+    assert viewport.region.contains_region(_fields(dialog)[0].region), f"{form}: first field"
     if size[1] >= 35:
         assert viewport.max_scroll_y == 0, f"{form}: the form scrolls"
         for widget in _fields(dialog):

@@ -177,7 +177,10 @@ class FormDialog(StyledOnce, Modal[bool]):
             overlay.styles.offset = (0, -(height + select.region.height))
 
     def _focus_first(self) -> None:
-        self._focus_field(self.fields[0].name)
+        """The first field, with the form scrolled to its top: scrolling to the field left its
+        label above the edge in a short terminal (the initiative's "Naam" at 80×24)."""
+        self.set_focus(self.query_one(f"#field-{self.fields[0].name}"), scroll_visible=False)
+        self.query_one("#fields", VerticalScroll).scroll_home(animate=False)
 
     def _focus_field(self, name: str) -> None:
         """Focus a field now, not after the messages in flight: keys typed meanwhile go there."""
