@@ -62,3 +62,24 @@ async def test_a_burst_of_entries_while_the_disk_is_full_adds_each_once(
         "Vraag twee",
     ]
     assert _texts(session_file, "parking", "text") == ["Idee voor later"]
+
+
+async def test_the_warning_goes_when_a_later_change_is_saved(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the disk took a later change, the banner still said the changes were only in
+    memory: the screen's check looked only while something was unsaved."""
+    disk = Disk(monkeypatch)
+    store = SessionStore.open(session_file)
+    app = make_app(store)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one("#save-warning")
+        disk.full = True
+        await pilot.press("ctrl+t", *"Eerste idee", "enter")
+        await wait_until(pilot, lambda: banner.has_class("visible"))
+        disk.full = False
+        store.add(ParkingItem("Tweede idee"))  # saved by the store, not by the screen's retry
+        assert not store.unsaved
+        await wait_until(pilot, lambda: not banner.has_class("visible"))
+    assert _texts(session_file, "parking", "text") == ["Eerste idee", "Tweede idee"]

@@ -274,16 +274,18 @@ class SessionScreen(StyledOnce, Screen[None]):
             widget.reload()  # type: ignore[attr-defined]
 
     def check_saved(self) -> None:
-        """While a save has failed, retry it and keep a warning up until it succeeds."""
-        if not self.store.unsaved:
-            return
+        """While a save has failed, retry it and keep a warning up until it succeeds.
+
+        The warning also goes when a later change was saved by the store itself: it stayed up
+        then, saying changes were only in memory while everything was on disk."""
         banner = self.query_one("#save-warning", Static)
-        try:
-            self.store.flush()
-        except SaveError as error:
-            banner.update(Text(f"⚠ {error}"))
-            banner.add_class("visible")
-            return
+        if self.store.unsaved:
+            try:
+                self.store.flush()
+            except SaveError as error:
+                banner.update(Text(f"⚠ {error}"))
+                banner.add_class("visible")
+                return
         if banner.has_class("visible"):
             banner.remove_class("visible")
             self.notify(_("Alles is weer opgeslagen."), timeout=4)
