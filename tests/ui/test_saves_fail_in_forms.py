@@ -83,3 +83,32 @@ async def test_the_warning_goes_when_a_later_change_is_saved(
         assert not store.unsaved
         await wait_until(pilot, lambda: not banner.has_class("visible"))
     assert _texts(session_file, "parking", "text") == ["Eerste idee", "Tweede idee"]
+
+
+async def test_hanging_up_saves_the_field_being_typed_and_copies_what_the_disk_refused(
+    make_app: AppFactory, session_file: Path, monkeypatch: pytest.MonkeyPatch, own_data_dir: Path
+) -> None:
+    """A closed terminal window (SIGHUP) ended the app at once: the field being typed (saved a
+    moment after the last key) and whatever a full disk held in memory were lost."""
+    disk = Disk(monkeypatch)
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#session-notes").focus()
+        await pilot.press(*"Notitie vlak voor het sluiten")
+        app.hang_up()  # what SIGHUP and SIGTERM call in a terminal
+        await wait_until(pilot, lambda: not app.is_running)
+    notes = json.loads(session_file.read_text("utf-8"))["session"]["1"]["notes"]
+    assert notes.startswith("Notitie vlak voor het sluiten")
+
+    disk.full = True
+    app = make_app(SessionStore.open(session_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t", *"Idee bij volle schijf", "enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, FormDialog))
+        app.hang_up()
+        await wait_until(pilot, lambda: not app.is_running)
+    (copy,) = sorted((own_data_dir / "noodkopieen").glob("*.json"))
+    assert _texts(copy, "parking", "text") == ["Idee bij volle schijf"]
+    assert str(copy) in app.farewell

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -118,6 +119,8 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
             self.animation_level = "none"
         self.farewell = ""
         """What the app said as it quit (also printed below the terminal's prompt)."""
+        self._signals: list[int] = []
+        """The signals ``hang_up`` answers (removed again as the app ends)."""
         self._desk_theme = (
             ThemeChoice.DARK
             if self.settings.theme is ThemeChoice.PROJECTOR
@@ -149,9 +152,11 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
 
     def on_unmount(self) -> None:
         long_lived.stopped()
+        self._off_hang_up()
 
     def on_mount(self) -> None:
         self.call_after_refresh(long_lived.started)
+        self._on_hang_up()
         self.set_class(self.projector, "-projector")
         if self.initial_store is not None:
             self._report_fixes(self.initial_store)
@@ -220,6 +225,53 @@ class WijksessieApp(KeysInOrder["Restart | None"]):
             return
         self._finish_sessions()
         self.exit()
+
+    def _on_hang_up(self) -> None:
+        """Close as ``ctrl+q`` does when the terminal goes (its window closed, an SSH link
+        lost: SIGHUP) or the system asks the app to stop (SIGTERM).
+
+        Python's own answer to either is to end at once: the edits the form saves a moment
+        after the last key (the session's fields) were lost, the wall's position file stayed,
+        and changes a full disk held in memory were gone without an emergency copy.
+        """
+        if self.is_headless:  # no terminal to lose (tests call ``hang_up`` themselves)
+            return
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is None:  # not on Windows
+                continue
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self.hang_up)
+                self._signals.append(number)
+
+    def _off_hang_up(self) -> None:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for number in self._signals:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(number)
+        self._signals.clear()
+
+    def hang_up(self) -> None:
+        """Save and close every open session with nobody to ask, and end the app: what a full
+        disk keeps from being saved goes into an emergency copy (``ctrl+q`` would ask)."""
+        from wijksessie.ui.widgets.unsaved_dialog import COPY
+
+        told = []
+        for screen in self._session_screens():
+            if screen.saves_failing():
+                try:
+                    told.append(screen.rescue(COPY))
+                except WijksessieError as error:
+                    told.append(str(error))
+        self._finish_sessions()
+        self.farewell = "\n".join(told)
+        self.exit(message=Text(self.farewell) if told else None)
 
     def _quit_answered(self, failing: list[SessionScreen], answer: str | None) -> None:
         if answer is None:
