@@ -425,6 +425,9 @@ def test_a_file_too_deep_or_with_a_huge_number_is_left_out_not_the_overview(
     (folder / "diep.json").write_text("[" * 100_000, "utf-8")
     demo = (folder / "a.json").read_text("utf-8")
     (folder / "groot.json").write_text(demo.replace(": 10,", ": 1" + "0" * 5000 + ",", 1), "utf-8")
+    dated = json.loads(demo)
+    next(iter(dated["session"].values()))["date"] = "2026-02-30"
+    (folder / "datum.json").write_text(json.dumps(dated), "utf-8")
     assert "0" * 5000 in (folder / "groot.json").read_text("utf-8")
 
     data = json.loads(run(folder, capsys, "--format", "json"))
@@ -433,6 +436,8 @@ def test_a_file_too_deep_or_with_a_huge_number_is_left_out_not_the_overview(
     assert {"diep.json", "groot.json", "kapot.json"} <= set(problems)
     assert not problems["groot.json"]["newer"]
     assert "beschadigd" in problems["groot.json"]["message"]
+    # Where and what, as opening it says (not Python's "day is out of range for month").
+    assert "sessie, datum: geen geldige datum: ‘2026-02-30’" in problems["datum.json"]["message"]
     assert data["totals"]["organisations"] == 5
 
 

@@ -33,6 +33,7 @@ from wijksessie.domain.over_time import (
 )
 from wijksessie.errors import SessionFileError, WijksessieError
 from wijksessie.i18n import _
+from wijksessie.store.decode_cache import damage_of
 from wijksessie.store.migrations import SCHEMA_VERSION, session_doc
 from wijksessie.store.reading import NOT_JSON, TOO_DEEP, UnreadableFile, read_json
 from wijksessie.store.session_store import TABLES, read_session_file
@@ -114,12 +115,13 @@ def read_network(path: Path) -> Network:
     data = read_session_file(path)
     try:
         tables = {kind: _documents(data, table) for kind, table in TABLES.items()}
+        try:
+            session = from_dict(Session, session_doc(data))
+        except ValueError as error:
+            raise ValueError(damage_of(Session, None, error)) from None
         return Network(
-            session=from_dict(Session, session_doc(data)),
-            **{
-                _FIELDS[kind]: [from_dict(kind, doc) for doc in docs]
-                for kind, docs in tables.items()
-            },
+            session=session,
+            **{_FIELDS[kind]: _decoded(kind, docs) for kind, docs in tables.items()},
         )
     except (ValueError, TypeError, AttributeError) as error:
         raise SessionFileError(
@@ -148,11 +150,22 @@ _FIELDS: dict[type, str] = {
 """The ``Network`` field each stored table fills (in ``TABLES``' order)."""
 
 
-def _documents(data: dict[str, Any], table: str) -> list[Any]:
+def _documents(data: dict[str, Any], table: str) -> dict[str, Any]:
     docs = data.get(table, {})
     if not isinstance(docs, dict):
         raise ValueError(_("tabel {table} is geen object").format(table=table))
-    return list(docs.values())
+    return docs
+
+
+def _decoded(kind: type, docs: dict[str, Any]) -> list[Any]:
+    """The table's entities; a document that does not fit is named as the store names it."""
+    entities = []
+    for key, doc in docs.items():
+        try:
+            entities.append(from_dict(kind, doc))
+        except ValueError as error:
+            raise ValueError(damage_of(kind, key, error)) from None
+    return entities
 
 
 def _is_newer(path: Path) -> bool:
