@@ -107,3 +107,18 @@ def test_every_sentence_of_the_page_is_seen_by_the_catalogue() -> None:
 
     source = Path(html.__file__).read_text(encoding="utf-8")
     assert re.findall(r"\{\s*(?:_|ngettext)\(", source) == []
+
+
+def test_a_right_to_left_name_is_isolated_from_what_stands_next_to_it() -> None:
+    """An Arabic organisation's name ran into the text beside it: the browser showed the
+    count after it before it. Each such name is in its own ``<bdi>``; Latin ones are not."""
+    from tests.render.conftest import TODAY
+    from wijksessie.domain.demo import demo_network
+    from wijksessie.domain.summary import build_summary
+
+    network = demo_network(today=TODAY)
+    network.organisations[0].name = "جمعية الجيران <b>"
+    html = to_html(build_summary(network, today=TODAY))
+    assert "<bdi>جمعية الجيران &lt;b&gt;</bdi>" in html
+    assert "<bdi>" + network.organisations[1].name not in html
+    assert html.count("<bdi>") == html.count("</bdi>")

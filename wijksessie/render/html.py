@@ -18,6 +18,7 @@ the summary. The page is byte for byte what the template made, and keeps its rul
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -101,13 +102,33 @@ def _pieces(base: str) -> tuple[str, str, str] | None:
 
 
 def _v(value: object) -> str:
-    """A value as the page shows it: control characters visible, then escaped."""
-    return escape_html(visible(value) if isinstance(value, str) else str(value))
+    """A value as the page shows it: control characters visible, then escaped; a text with
+    right-to-left letters in its own ``<bdi>`` (see ``_isolated``)."""
+    if not isinstance(value, str):
+        return escape_html(str(value))
+    return _isolated(value, escape_html(visible(value)))
 
 
 def _fill(sentence: str, **values: object) -> str:
     """A sentence of the catalogue (already translated) with its ``%(name)s`` values escaped."""
-    return sentence % {k: escape_html(v) if isinstance(v, str) else v for k, v in values.items()}
+    return sentence % {
+        k: _isolated(v, escape_html(v)) if isinstance(v, str) else v for k, v in values.items()
+    }
+
+
+_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left scripts."""
+
+
+def _isolated(text: str, html: str) -> str:
+    """``html`` (``text`` escaped) in a ``<bdi>`` when ``text`` has right-to-left letters.
+
+    Without it the browser's bidirectional ordering runs an Arabic name into what stands next
+    to it: "…, جمعية الجيران (1)" showed its "(1)" before the name, as if it were the count
+    of the name before. Latin text is left as it is (no extra markup in every cell)."""
+    return f"<bdi>{html}</bdi>" if _RIGHT_TO_LEFT.search(text) else html
 
 
 @cache
