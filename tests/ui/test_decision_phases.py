@@ -76,6 +76,9 @@ async def test_voting_round_by_digits(make_app: AppFactory, room_file: Path) -> 
         assert isinstance(app.screen, VotingScreen)
         await pilot.press("1", "1", "2")  # Anna's three votes used: on to Bram by itself
         assert app.screen.index == 1
+        # and it says so, or a → pressed as well skipped Bram (found in tmux)
+        said = [n.message for n in app._notifications]
+        assert any("nu Bram" in message for message in said), said
         await pilot.press("2", "backspace", "1")
         await pilot.press("escape")
         await pilot.pause()

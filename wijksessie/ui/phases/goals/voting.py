@@ -161,6 +161,14 @@ class VotingScreen(StyledOnce, Screen[None]):
         last = self.index == len(self.people) - 1
         if not last and remaining_votes(self.goals(), person.id, self.budget) == 0:
             self.index += 1
+            # Said, so nobody presses → as well and skips the next person.
+            self.notify(
+                _("{name} heeft alle stemmen gegeven; nu {next}.").format(
+                    name=person.name, next=self.people[self.index].name
+                ),
+                markup=False,
+                timeout=4,
+            )
         self.redraw()
 
     def action_take_back(self) -> None:
