@@ -133,3 +133,26 @@ async def test_esc_in_the_match_dialog_decides_nothing(make_app: AppFactory, fou
         await pilot.pause()
         assert isinstance(app.screen, NetworkOverTimeScreen)
     assert not (four / ".wijksessie-koppelingen.json").exists()
+
+
+async def test_a_decisions_file_broken_while_the_screen_is_open_is_said_not_a_crash(
+    make_app: AppFactory, four: Path
+) -> None:
+    """Broken from outside after the overview was read, the file made the answer to a match
+    end the app with a traceback (found in tmux). It is said, and written over by nothing."""
+    decisions = four / ".wijksessie-koppelingen.json"
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await show(pilot)
+        decisions.write_text("{kapot", "utf-8")
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, MatchDialog)
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, NetworkOverTimeScreen)
+        said = [n.message for n in app._notifications]
+        assert any("koppelingenbestand" in message for message in said), said
+    assert decisions.read_text("utf-8") == "{kapot"

@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from wijksessie.domain.matching import Candidate, Kind
 from wijksessie.domain.over_time import INDICATORS, Overview
+from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _, ngettext
 from wijksessie.render.over_time import cell, short_date, shown_candidates
 from wijksessie.services.network_over_time import (
@@ -29,6 +30,7 @@ from wijksessie.services.network_over_time import (
     record_decision,
 )
 from wijksessie.ui.literal import literal
+from wijksessie.ui.show_error import show_error
 from wijksessie.ui.styled_once import StyledOnce
 from wijksessie.ui.widgets.key_bar import KeyBar
 
@@ -107,7 +109,11 @@ class NetworkOverTimeScreen(StyledOnce, Screen[None]):
             same = await self.app.push_screen_wait(MatchDialog(candidate))
             if same is None:
                 break
-            record_decision(self.folder / DECISIONS_FILE, candidate, same)
+            try:
+                record_decision(self.folder / DECISIONS_FILE, candidate, same)
+            except WijksessieError as error:  # the file broke, or cannot be written
+                show_error(self, error, timeout=15)
+                break
             answered += 1
         if answered:
             self.action_refresh()
