@@ -186,6 +186,20 @@ def test_several_folders(folder: Path, tmp_path: Path, capsys: pytest.CaptureFix
     assert [s["file"] for s in data["sessions"]] == ["a.json", "b.json", "d.json", "c.json"]
 
 
+def test_each_session_counts_once(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The sessions folder named again with --map counted every session twice, and a sync
+    client's conflict copy of a session (the same session id) counted it again."""
+    import shutil
+
+    shutil.copyfile(folder / "b.json", folder / "b-LAPTOP-ILSE.json")
+
+    data = json.loads(run(folder, capsys, "--format", "json", "--map", str(folder)))
+
+    assert [s["file"] for s in data["sessions"]] == ["a.json", "b.json", "d.json", "c.json"]
+    problems = {p["file"]: p["message"] for p in data["problems"]}
+    assert "conflictkopie van b.json" in problems["b-LAPTOP-ILSE.json"]
+
+
 def test_writes_a_file_with_o(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

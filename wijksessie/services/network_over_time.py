@@ -33,6 +33,7 @@ from wijksessie.domain.over_time import (
 )
 from wijksessie.errors import SessionFileError, WijksessieError
 from wijksessie.i18n import _
+from wijksessie.store.conflicts import conflict_rank
 from wijksessie.store.decode_cache import damage_of
 from wijksessie.store.migrations import SCHEMA_VERSION, session_doc
 from wijksessie.store.reading import NOT_JSON, TOO_DEEP, UnreadableFile, read_json
@@ -89,21 +90,49 @@ def network_over_time(
 
 
 def read_sessions(folders: Sequence[Path]) -> tuple[list[SessionSource], list[SessionProblem]]:
-    """Every ``*.json`` session in ``folders`` (not hidden files, not sub-folders), and problems."""
+    """Every ``*.json`` session in ``folders`` (not hidden files, not sub-folders), and problems.
+
+    Each file once, and each session once: a folder named twice (or the sessions folder again
+    with ``--map``) counted every session twice, and a sync client's conflict copy of a session
+    (``…-LAPTOP-ILSE.json``: the same session id) counted it again. The copy is listed as not
+    counted, against the file it copies, as the start screen names it."""
     sources: list[SessionSource] = []
     problems: list[SessionProblem] = []
     names: set[str] = set()
+    seen: set[Path] = set()
     for folder in folders:
         for path in sorted(folder.glob("*.json")):
-            if path.name.startswith(".") or not path.is_file():
+            if path.name.startswith(".") or not path.is_file() or path.resolve() in seen:
                 continue
+            seen.add(path.resolve())
             name = path.name if path.name not in names else f"{folder.name}/{path.name}"
             names.add(name)
             try:
                 sources.append(SessionSource(name, read_network(path)))
             except SessionFileError as error:
                 problems.append(SessionProblem(name, str(error), newer=_is_newer(path)))
-    return sources, problems
+    return _without_copies(sources, problems)
+
+
+def _without_copies(
+    sources: list[SessionSource], problems: list[SessionProblem]
+) -> tuple[list[SessionSource], list[SessionProblem]]:
+    by_id: dict[str, list[SessionSource]] = {}
+    for source in sources:
+        by_id.setdefault(source.network.session.id, []).append(source)
+    copies: set[str] = set()
+    for group in by_id.values():
+        if len(group) < 2:
+            continue
+        original = min(group, key=lambda s: (conflict_rank(Path(s.file).stem), len(s.file)))
+        for source in group:
+            if source is not original:
+                copies.add(source.file)
+                message = _(
+                    "een conflictkopie van {original} (dezelfde sessie): niet meegeteld"
+                ).format(original=original.file)
+                problems.append(SessionProblem(source.file, message))
+    return [source for source in sources if source.file not in copies], problems
 
 
 def read_network(path: Path) -> Network:
