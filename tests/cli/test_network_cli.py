@@ -498,3 +498,23 @@ def test_o_onto_a_pipe_or_a_folder_is_refused(
         ["--dir", str(folder), "netwerk", "--format", "html", "-o", str(tmp_path)],
         "is geen gewoon bestand",
     )
+
+
+def test_o_without_a_format_writes_what_its_name_says(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``-o rapport.docx`` without --formaat wrote the terminal's text into it: Word could not
+    open the file. A name that says another format than --formaat is refused."""
+    from docx import Document
+
+    target = tmp_path / "rapport.docx"
+    run(folder, capsys, "-o", str(target))
+    assert "Het netwerk door de tijd" in "\n".join(p.text for p in Document(target).paragraphs)
+    page = tmp_path / "rapport.html"
+    run(folder, capsys, "-o", str(page))
+    assert page.read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert_user_error(
+        capsys,
+        ["--dir", str(folder), "netwerk", "--format", "html", "-o", str(tmp_path / "x.docx")],
+        "is een .docx-bestand, maar --formaat is html",
+    )

@@ -411,3 +411,15 @@ def test_a_colour_terminal_gets_rich_itself() -> None:
 
     assert "\x1b[" in text
     assert text == _printed_by_rich(summary, console)
+
+
+def test_o_without_a_format_writes_what_its_name_says(
+    session: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``summary -o x.html`` wrote the terminal's text into a file named .html."""
+    page = tmp_path / "samenvatting.html"
+    _run(capsys, str(session), "-o", str(page))
+    assert page.read_text("utf-8").startswith("<!DOCTYPE html>")
+    calendar = tmp_path / "toezeggingen.ics"
+    _run(capsys, str(session), "-o", str(calendar))
+    assert calendar.read_text("utf-8").startswith("BEGIN:VCALENDAR")

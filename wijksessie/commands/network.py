@@ -16,7 +16,7 @@ from pathlib import Path
 from wijksessie.commands.common import Subcommands, add_command, add_output, sessions_folder
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
-from wijksessie.services.formats import OVERVIEW_NAMES
+from wijksessie.services.formats import OVERVIEW_FORMATS, OVERVIEW_NAMES, format_for_output
 
 
 def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
@@ -36,12 +36,12 @@ def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
         "--formaat",
         "--format",
         dest="format",
-        default="text",
+        default=None,
         choices=OVERVIEW_NAMES,
         metavar=_("FORMAAT"),
         help=_(
-            "text (standaard), md, html, json, svg (poster), docx (Word), xlsx (Excel) of "
-            "graphml; docx, xlsx en graphml met -o"
+            "text (standaard, of wat de naam bij -o zegt), md, html, json, svg (poster), "
+            "docx (Word), xlsx (Excel) of graphml; docx, xlsx en graphml met -o"
         ),
     )
     add_output(options)
@@ -70,6 +70,7 @@ def run_network(args: argparse.Namespace) -> int:
         save_overview,
     )
 
+    args.format = format_for_output(args.format, args.output, OVERVIEW_FORMATS)
     folders = [sessions_folder(args), *(Path(extra).expanduser() for extra in args.map)]
     filters = Filters(
         wijk=args.wijk.strip(),

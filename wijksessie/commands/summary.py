@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING
 from wijksessie.commands.common import Subcommands, add_command, add_output, session_path, tell
 from wijksessie.errors import WijksessieError
 from wijksessie.i18n import _
-from wijksessie.services.formats import SUMMARY_FORMATS, SUMMARY_NAMES, contact_allowed, spoken
+from wijksessie.services.formats import (
+    SUMMARY_FORMATS,
+    SUMMARY_NAMES,
+    contact_allowed,
+    format_for_output,
+    spoken,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -44,7 +50,7 @@ def register(commands: Subcommands[argparse.ArgumentParser]) -> None:
         "--formaat",
         "--format",
         dest="format",
-        default="text",
+        default=None,
         choices=SUMMARY_NAMES,
         help=spoken(SUMMARY_FORMATS),
     )
@@ -95,6 +101,7 @@ def run_summary(args: argparse.Namespace) -> int:
     )
     from wijksessie.services.sessions import read_network
 
+    args.format = format_for_output(args.format, args.output, SUMMARY_FORMATS)
     if args.iedereen:
         if not args.output:
             raise WijksessieError(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from wijksessie.domain.record import record
 from wijksessie.errors import WijksessieError
@@ -265,6 +265,38 @@ OVERVIEW_FORMATS: tuple[OverviewFormat, ...] = (
 )
 """In the command line's order (the default first)."""
 OVERVIEW_NAMES = tuple(fmt.name for fmt in OVERVIEW_FORMATS)
+
+
+class _Suffixed(Protocol):
+    name: str
+    suffix: str
+
+
+def format_for_output(
+    given: str | None, output: str | None, formats: Sequence[_Suffixed], default: str = "text"
+) -> str:
+    """The format a command writes: ``given`` (``--formaat``), else the one ``output``'s suffix
+    names (``-o rapport.docx`` is Word), else ``default``.
+
+    Without this, ``-o rapport.docx`` wrote the terminal's text into a file Word cannot open.
+    A suffix that names another of the command's formats than ``given`` is refused: the file
+    would not be what its name says.
+    """
+    suffix = Path(output).suffix.lower() if output else ""
+    named = next((fmt.name for fmt in formats if fmt.suffix == suffix), None)
+    if given is None:
+        return named or default
+    if named is not None and named != given and suffix not in _suffixes_of(given, formats):
+        raise WijksessieError(
+            _("-o {output} is een {suffix}-bestand, maar --formaat is {format}.").format(
+                output=output, suffix=suffix, format=given
+            )
+        )
+    return given
+
+
+def _suffixes_of(name: str, formats: Sequence[_Suffixed]) -> set[str]:
+    return {fmt.suffix for fmt in formats if fmt.name == name}
 
 
 def overview_format(name: str) -> OverviewFormat:
