@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.domain.over_time_sessions import RESIDENT_NAMES, four_sessions
 from wijksessie.domain.matching import parse_decisions
 from wijksessie.domain.over_time import SessionSource, build_overview
@@ -80,9 +82,29 @@ def test_the_poster_is_one_a0_svg_with_every_plate() -> None:
     text = poster_svg(overview())
 
     root = ElementTree.fromstring(text)
+    _x, _y, width, height = (float(n) for n in root.get("viewBox", "").split())
+    assert width > height
     assert (root.get("width"), root.get("height")) == ("1189mm", "841mm")
     plates = root.findall("{http://www.w3.org/2000/svg}svg")
     assert len(plates) == 4 * 4
     assert len({(p.get("x"), p.get("y")) for p in plates}) == 16
     assert "<script" not in text
     assert not any(name in text for name in RESIDENT_NAMES)
+
+
+def test_the_poster_turns_to_portrait_when_the_plates_are_taller_than_wide(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two sessions with eight themes: on the landscape sheet the plates filled two fifths of
+    its width (found printing one in Chromium)."""
+    from xml.etree import ElementTree
+
+    from wijksessie.render import plates
+
+    rows = plates.plate_rows(overview())
+    tall = [(f"{title} {n}", row[:2]) for n in range(2) for title, row in rows]
+    monkeypatch.setattr(plates, "plate_rows", lambda _overview: tall)
+    root = ElementTree.fromstring(plates.poster_svg(overview()))
+    _x, _y, width, height = (float(n) for n in root.get("viewBox", "").split())
+    assert height > width
+    assert (root.get("width"), root.get("height")) == ("841mm", "1189mm")

@@ -155,17 +155,19 @@ _GAP = 12
 
 
 def poster_svg(overview: Overview) -> str:
-    """Every plate on one sheet: A0 landscape (1189 × 841 mm), to print for an evening with the
-    whole sector. The plates keep their layout; the sheet's scale follows the number of plates.
-    """
+    """Every plate on one sheet of A0, to print for an evening with the whole sector. The plates
+    keep their layout; the sheet's scale follows the number of plates, and it is landscape
+    (1189 × 841 mm) when they are wider than tall, else portrait: a few sessions of several
+    rows on a landscape sheet filled two fifths of its width."""
     from wijksessie.domain.dates import short_date
 
     rows = plate_rows(overview)
     columns = max((len(plates) for _title, plates in rows), default=0)
     width = _LABEL_WIDTH + columns * (SIZE + _GAP) + _GAP
     height = _HEAD + len(rows) * (SIZE + _GAP) + 60
+    sheet_width, sheet_height = ("841mm", "1189mm") if height > width else ("1189mm", "841mm")
     parts = [
-        '<svg xmlns="http://www.w3.org/2000/svg" width="1189mm" height="841mm" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{sheet_width}" height="{sheet_height}" '
         f'viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMin meet" '
         'font-family="DejaVu Sans, Arial, Helvetica, sans-serif">',
         f'<text x="{_GAP}" y="40" font-size="32" font-weight="bold">'
