@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.command import CommandList
 from textual.widgets import DataTable, Input
@@ -77,3 +78,23 @@ async def test_home_and_end_go_to_the_first_and_last_row(
         await pilot.press("home")
         await pilot.pause()
         assert table.cursor_row == 0
+
+
+@pytest.mark.parametrize("phase_key", ["f2", "f3", "f4", "f5", "f6", "f7"])
+async def test_no_phase_help_lists_textuals_english_words(
+    make_app: AppFactory, demo_file: Path, phase_key: str
+) -> None:
+    """The Samenvatting's help listed "Scroll Left", "Page Up" and more in English: Textual's
+    own descriptions of its scrolling keys, which the help did not know yet."""
+    from wijksessie.ui.widgets.help_screen import TEXTUAL_WORDS
+
+    app = make_app(SessionStore.open(demo_file))
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press(phase_key)
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        screen_keys, general = app.screen.rows()
+        english = set(TEXTUAL_WORDS) | {"Scroll Left", "Scroll Right", "Page Up", "Page Down"}
+        left = [d for _key, d in screen_keys + general if d in english]
+        assert not left, left
