@@ -458,3 +458,25 @@ async def test_backspace_and_shift_tab_in_a_burst_keep_their_place(
         "next_date": "over 4 weken",
         "facilitator": session.facilitator + "Charlie",
     }
+
+
+async def test_a_refusal_is_said_once_and_goes_when_the_field_changes(
+    make_app: AppFactory, room_file: Path
+) -> None:
+    """'na de zomer' refused at save stood twice (the refusal and the preview), and stayed
+    above the new preview once the field said a date ("→ vr 4 dec 2026")."""
+    app = make_app(SessionStore.open(room_file))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f6", "a")
+        await wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
+        app.screen.query_one("#field-due", Input).focus()
+        await pilot.press(*"na de zomer", "ctrl+s")
+        await pilot.pause()
+        error = app.screen.query_one("#error-due", Label)
+        preview = app.screen.query_one("#preview-due", Label)
+        assert error.has_class("visible") and "geen datum" in str(error.render())
+        assert "geen datum" not in str(preview.render())
+        await pilot.press("ctrl+a", "ctrl+k", *"over 2 weken")
+        await pilot.pause()
+        assert not error.has_class("visible")
+        assert str(preview.render()).startswith("→")

@@ -208,10 +208,16 @@ class FormDialog(StyledOnce, Modal[bool]):
         for name, message in problems.items():
             target = name if name in names else self.fields[0].name
             placed[target] = f"{placed[target]} {message}" if target in placed else message
+        values = self.values()
         for spec in self.fields:
+            message = placed.get(spec.name, "")
+            preview = spec.preview
+            if message and preview is not None and message == preview(str(values[spec.name])):
+                # Said once, as the refusal: the preview below said it too, twice over.
+                self.query_one(f"#preview-{spec.name}", Label).update("")
             label = self.query_one(f"#error-{spec.name}", Label)
-            label.update(literal(placed.get(spec.name, "")))  # typed names in it: no markup
-            label.set_class(spec.name in placed, "visible")
+            label.update(literal(message))  # typed names in it: no markup
+            label.set_class(bool(message), "visible")
         if placed:
             first = next(spec.name for spec in self.fields if spec.name in placed)
             self._focus_field(first)
@@ -275,10 +281,15 @@ class FormDialog(StyledOnce, Modal[bool]):
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
-        """Show, as it is typed, what a field with a preview will be read as."""
+        """Show, as it is typed, what a field with a preview will be read as; a refusal under
+        the field goes as soon as the field changes (it stayed above the new preview, "is not
+        a date" over "→ vr 4 dec 2026")."""
         name = (event.input.id or "").removeprefix("field-")
         spec = next((f for f in self.fields if f.name == name), None)
-        if spec is not None and spec.preview is not None:
+        if spec is None:
+            return
+        self.query_one(f"#error-{name}", Label).set_class(False, "visible")
+        if spec.preview is not None:
             self.query_one(f"#preview-{name}", Label).update(literal(spec.preview(event.value)))
 
     @on(Button.Pressed, "#save")
