@@ -96,6 +96,14 @@ async def test_refused_participant_creates_no_organisation(
         assert "e-mailadres" in str(app.screen.query_one("#error-email").render())
         assert table_docs(session_file, "organisations") == []
         assert table_docs(session_file, "participants") == []
+        # and it does not say one was made ("Nieuwe organisatie: Nieuw Team" was said)
+        said = [n.message for n in app._notifications]
+        assert not any("Nieuwe organisatie" in message for message in said), said
+        app.screen.query_one("#field-email", Input).value = "ans@example.org"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: bool(table_docs(session_file, "participants")))
+        said = [n.message for n in app._notifications]
+        assert any("Nieuwe organisatie: Nieuw Team" in message for message in said), said
 
 
 async def test_delete_organisation_says_what_goes_with_it(

@@ -82,6 +82,8 @@ class EntityPane(Vertical):
         self._fill_pending: str | None = None
         """Set (to the row to keep the cursor on) while a fill waits for the table's first
         size; see ``refresh_rows``."""
+        self._news: list[str] = []
+        """What a save made besides its entity (a new organisation), said once it is done."""
         self._cells_cache: dict[str, tuple[Any, tuple[Text, ...]]] = {}
         """By entity id: the ``row_key`` its cells were built for, and those cells."""
         self._confirmed_new = ""
@@ -477,6 +479,7 @@ class EntityPane(Vertical):
         self.app.push_screen(form)
 
     def _save(self, values: Values, existing: Any | None) -> dict[str, str]:
+        self._news.clear()
         try:
             with self.store.batch():
                 entity = self.build(values, existing)
@@ -487,9 +490,14 @@ class EntityPane(Vertical):
         except SaveError:
             pass  # kept in memory; the session screen warns and retries until it is on disk
         except ValidationError as error:
+            self._news.clear()
             return {self.FORM_FIELD_OF.get(k, k): v for k, v in error.problems.items()}
         except WijksessieError as error:
+            self._news.clear()
             return {"": str(error)}
+        for news in self._news:
+            self.notify(news, markup=False, timeout=3)
+        self._news.clear()
         self.refresh_rows(keep=entity.id)
         self.post_message(self.Changed(self))
         if existing is None and self.keep_open:
@@ -525,7 +533,9 @@ class EntityPane(Vertical):
             self.store.add(organisation)
         except ValidationError as error:
             raise ValidationError({"organisation": " ".join(error.problems.values())}) from None
-        self.notify(_("Nieuwe organisatie: {name}").format(name=name), markup=False, timeout=3)
+        # Said once the save goes through: a refused form takes the organisation back with it,
+        # and "Nieuwe organisatie" was said for one that was never made.
+        self._news.append(_("Nieuwe organisatie: {name}").format(name=name))
         return organisation.id
 
     def _ask_about_lookalike(self, name: str) -> None:
