@@ -24,6 +24,10 @@ async def test_import_with_preview_and_manual_mapping(
         preview = app.screen.preview
         assert preview is not None and len(preview.participants) == 1
         assert "Lievelingskleur" in preview.unmapped
+        from wijksessie.ui.phases.network.import_screen import preview_renderable
+
+        said = str(preview_renderable(preview).renderables[0])
+        assert "1 rij in lijst.csv: 1 nieuwe deelnemer, 1 nieuwe organisatie, " in said, said
         assert table_docs(session_file, "participants") == []
         await pilot.press("ctrl+s")
         await pilot.pause()

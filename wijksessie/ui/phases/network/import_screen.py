@@ -21,7 +21,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from wijksessie.errors import SaveError, WijksessieError
 from wijksessie.exchange.fields import FIELD_LABELS
-from wijksessie.i18n import _
+from wijksessie.i18n import _, ngettext
 from wijksessie.services.importing import ImportPreview, apply_import, preview_import
 from wijksessie.store import SessionStore
 from wijksessie.ui.literal import literal
@@ -150,20 +150,27 @@ class ImportScreen(StyledOnce, Modal[bool]):
 def preview_renderable(preview: ImportPreview) -> Any:
     """Counts, what each column becomes, and the first bad rows, for the dialog."""
     summary = Text()
-    summary.append(_("{rows} rijen in ").format(rows=preview.rows), style="bold")
-    summary.append_text(literal(preview.source, "bold"))
+    rows = preview.rows
     summary.append(
-        _(
-            ": {participants} nieuwe deelnemers, {organisations} nieuwe organisaties, "
-            "{initiatives} nieuwe initiatieven, {matches} al bekend, {bad} fout."
-        ).format(
-            participants=len(preview.participants),
-            organisations=len(preview.organisations),
-            initiatives=len(preview.initiatives),
-            matches=len(preview.matches),
-            bad=len(preview.bad_rows),
-        )
+        ngettext("{rows} rij in ", "{rows} rijen in ", rows).format(rows=rows), style="bold"
     )
+    summary.append_text(literal(preview.source, "bold"))
+    # Each count with its own plural ("1 nieuwe deelnemers" was said).
+    people, orgs, initiatives = (
+        len(preview.participants),
+        len(preview.organisations),
+        len(preview.initiatives),
+    )
+    parts = [
+        ngettext("{n} nieuwe deelnemer", "{n} nieuwe deelnemers", people).format(n=people),
+        ngettext("{n} nieuwe organisatie", "{n} nieuwe organisaties", orgs).format(n=orgs),
+        ngettext("{n} nieuw initiatief", "{n} nieuwe initiatieven", initiatives).format(
+            n=initiatives
+        ),
+        _("{n} al bekend").format(n=len(preview.matches)),
+        _("{n} fout").format(n=len(preview.bad_rows)),
+    ]
+    summary.append(": " + ", ".join(parts) + ".")
     columns = Table(box=None, show_header=True, pad_edge=False)
     columns.add_column(_("Kolom"))
     columns.add_column(_("wordt"))
