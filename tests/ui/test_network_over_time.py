@@ -116,9 +116,9 @@ async def test_k_confirms_a_match_into_the_decisions_file_and_counts_again(
         assert "5 organisaties" in str(screen.query_one("#network-status", Static).render())
     saved = json.loads((four / ".wijksessie-koppelingen.json").read_text("utf-8"))
     assert saved["organisaties"] == [
-        {"a": "gemeente waterfeen", "b": "gemeente waterveen", "zelfde": True}
+        {"a": "Gemeente Waterfeen", "b": "Gemeente Waterveen", "zelfde": True}
     ]
-    assert saved["personen"] == [{"a": "bea jansen", "b": "bea janssen", "zelfde": False}]
+    assert saved["personen"] == [{"a": "Bea Jansen", "b": "Bea Janssen", "zelfde": False}]
     assert sessions_only(four) == before
 
 
@@ -156,3 +156,49 @@ async def test_a_decisions_file_broken_while_the_screen_is_open_is_said_not_a_cr
         said = [n.message for n in app._notifications]
         assert any("koppelingenbestand" in message for message in said), said
     assert decisions.read_text("utf-8") == "{kapot"
+
+
+async def test_an_answer_keeps_what_the_file_holds_besides(
+    make_app: AppFactory, four: Path
+) -> None:
+    """Answering wrote the file anew from the decisions: a note added by hand ("opmerking")
+    was dropped, and names were folded to lower case. Now only the answer changes."""
+    decisions = four / ".wijksessie-koppelingen.json"
+    decisions.write_text(
+        json.dumps(
+            {
+                "format": "wijksessie-koppelingen",
+                "versie": 1,
+                "organisaties": [
+                    {
+                        "a": "Gemeente Waterveen",
+                        "b": "Gemeente Waterfeen",
+                        "zelfde": None,
+                        "opmerking": "vragen aan Marloes",
+                    }
+                ],
+                "personen": [],
+                "door": "Marloes",
+            }
+        ),
+        "utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await show(pilot)
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, MatchDialog)
+        await pilot.press("j", "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    saved = json.loads(decisions.read_text("utf-8"))
+    assert saved["door"] == "Marloes"
+    assert saved["organisaties"] == [
+        {
+            "a": "Gemeente Waterveen",
+            "b": "Gemeente Waterfeen",
+            "zelfde": True,
+            "opmerking": "vragen aan Marloes",
+        }
+    ]

@@ -242,15 +242,28 @@ def record_decision(path: Path, candidate: Candidate, same: bool) -> None:
     """Remember the facilitator's answer on one proposed match in the decisions file ``path``.
 
     The file is read (or started), the answer added or changed, and the file replaced in one
-    step; a session file is never touched.
+    step; a session file is never touched. The file is changed where the answer goes and kept
+    as it is everywhere else: it was written anew from the decisions, which dropped what a
+    facilitator had added by hand (an "opmerking" with an entry) and folded every name to
+    lower case. Every entry on the same pair gets the answer, so two that contradict each
+    other agree again.
     """
-    decisions = read_decisions(path, default=path) if path.is_file() else Decisions()
-    answers = {kind: dict(pairs) for kind, pairs in decisions.answers.items()}
-    pair = frozenset(
-        (name_key(candidate.first, candidate.kind), name_key(candidate.second, candidate.kind))
-    )
-    answers.setdefault(candidate.kind, {})[pair] = same
-    data = decisions_data(Decisions(answers))
+    kind = candidate.kind
+    if path.is_file():
+        read_decisions(path, default=path)  # one Dutch line for a file that does not fit
+        data = read_json(path)
+    else:
+        data = decisions_data(Decisions())
+    pair = frozenset((name_key(candidate.first, kind), name_key(candidate.second, kind)))
+    entries = data.setdefault(kind.value, [])
+    found = False
+    for entry in entries:
+        names = frozenset(name_key(str(entry.get(end, "")), kind) for end in ("a", "b"))
+        if names == pair:
+            entry["zelfde"] = same
+            found = True
+    if not found:
+        entries.append({"a": candidate.first, "b": candidate.second, "zelfde": same})
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
