@@ -203,12 +203,11 @@ def _choice(kind: type[Enum]) -> Convert:
 
 
 def _date(value: Any) -> date:
+    text = _expect(value, str)
     try:
-        return date.fromisoformat(_expect(value, str))
-    except ValueError as error:
-        if isinstance(value, str):
-            raise ValueError(_("geen geldige datum: {found}").format(found=_what(value))) from None
-        raise error from None
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(_("geen geldige datum: {found}").format(found=_what(text))) from None
 
 
 def _int(value: Any) -> int:

@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wijksessie.domain.codec import from_dict
 from wijksessie.domain.matching import (
     Candidate,
     Decisions,
@@ -34,7 +33,7 @@ from wijksessie.domain.over_time import (
 from wijksessie.errors import SessionFileError, WijksessieError
 from wijksessie.i18n import _
 from wijksessie.store.conflicts import conflict_rank
-from wijksessie.store.decode_cache import damage_of
+from wijksessie.store.decode_cache import decode
 from wijksessie.store.migrations import SCHEMA_VERSION, session_doc
 from wijksessie.store.reading import NOT_JSON, TOO_DEEP, UnreadableFile, read_json
 from wijksessie.store.session_store import TABLES, read_session_file
@@ -102,9 +101,12 @@ def read_sessions(folders: Sequence[Path]) -> tuple[list[SessionSource], list[Se
     seen: set[Path] = set()
     for folder in folders:
         for path in sorted(folder.glob("*.json")):
-            if path.name.startswith(".") or not path.is_file() or path.resolve() in seen:
+            if path.name.startswith(".") or not path.is_file():
                 continue
-            seen.add(path.resolve())
+            real = path.resolve()
+            if real in seen:
+                continue
+            seen.add(real)
             name = path.name if path.name not in names else f"{folder.name}/{path.name}"
             names.add(name)
             try:
@@ -144,13 +146,12 @@ def read_network(path: Path) -> Network:
     data = read_session_file(path)
     try:
         tables = {kind: _documents(data, table) for kind, table in TABLES.items()}
-        try:
-            session = from_dict(Session, session_doc(data))
-        except ValueError as error:
-            raise ValueError(damage_of(Session, None, error)) from None
         return Network(
-            session=session,
-            **{_FIELDS[kind]: _decoded(kind, docs) for kind, docs in tables.items()},
+            session=decode(Session, None, session_doc(data)),
+            **{
+                _FIELDS[kind]: [decode(kind, key, doc) for key, doc in docs.items()]
+                for kind, docs in tables.items()
+            },
         )
     except (ValueError, TypeError, AttributeError) as error:
         raise SessionFileError(
@@ -184,17 +185,6 @@ def _documents(data: dict[str, Any], table: str) -> dict[str, Any]:
     if not isinstance(docs, dict):
         raise ValueError(_("tabel {table} is geen object").format(table=table))
     return docs
-
-
-def _decoded(kind: type, docs: dict[str, Any]) -> list[Any]:
-    """The table's entities; a document that does not fit is named as the store names it."""
-    entities = []
-    for key, doc in docs.items():
-        try:
-            entities.append(from_dict(kind, doc))
-        except ValueError as error:
-            raise ValueError(damage_of(kind, key, error)) from None
-    return entities
 
 
 def _is_newer(path: Path) -> bool:

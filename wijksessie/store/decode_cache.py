@@ -61,10 +61,7 @@ class DecodeCache:
                 if known_docs.get(key) is doc and key not in changed:
                     decoded[key] = known[key]
                 else:
-                    try:
-                        decoded[key] = from_dict(kind, doc)
-                    except ValueError as error:
-                        raise ValueError(damage_of(kind, key, error)) from None
+                    decoded[key] = decode(kind, key, doc)
             cached = (raw, list(decoded.values()), decoded)
             self._decoded[table_name] = cached
         return list(cached[1])
@@ -84,6 +81,15 @@ def _decode_all(kind: type, raw: dict[str, Any]) -> list[Any] | None:
         return msgspec.convert(list(raw.values()), list[kind])  # type: ignore[valid-type]
     except (msgspec.MsgspecError, TypeError, ValueError):
         return None
+
+
+def decode(kind: type, key: str | None, doc: Any) -> Any:
+    """``from_dict(kind, doc)``; a document that does not fit raises ``ValueError`` saying
+    where (``damage_of``): ``key`` is its place in its table, ``None`` for the session."""
+    try:
+        return from_dict(kind, doc)
+    except ValueError as error:
+        raise ValueError(damage_of(kind, key, error)) from None
 
 
 def damage_of(kind: type, key: str | None, error: ValueError) -> str:

@@ -16,11 +16,10 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from wijksessie.domain.codec import from_dict
 from wijksessie.domain.model import Session
 from wijksessie.errors import NotFoundError, SessionFileError
 from wijksessie.i18n import _
-from wijksessie.store.decode_cache import DecodeCache, damage_of
+from wijksessie.store.decode_cache import DecodeCache, decode
 from wijksessie.store.migrations import session_doc
 from wijksessie.store.session_file import SESSION_TABLE, TABLES
 from wijksessie.store.storage import AtomicJSONStorage
@@ -110,10 +109,7 @@ class Documents:
             self._decoded.clean(set(TABLES.values()))
         try:
             session_doc(data)
-            try:
-                from_dict(Session, self.table(SESSION_TABLE).get(doc_id=1))
-            except ValueError as error:
-                raise ValueError(damage_of(Session, None, error)) from None
+            decode(Session, None, self.table(SESSION_TABLE).get(doc_id=1))
             for kind, table_name in TABLES.items():
                 raw = self.raw(table_name)
                 if clean:
