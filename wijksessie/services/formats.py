@@ -283,20 +283,16 @@ def format_for_output(
     would not be what its name says.
     """
     suffix = Path(output).suffix.lower() if output else ""
-    named = next((fmt.name for fmt in formats if fmt.suffix == suffix), None)
+    named = [fmt.name for fmt in formats if fmt.suffix == suffix]
     if given is None:
-        return named or default
-    if named is not None and named != given and suffix not in _suffixes_of(given, formats):
+        return named[0] if named else default
+    if named and given not in named:
         raise WijksessieError(
             _("-o {output} is een {suffix}-bestand, maar --formaat is {format}.").format(
                 output=output, suffix=suffix, format=given
             )
         )
     return given
-
-
-def _suffixes_of(name: str, formats: Sequence[_Suffixed]) -> set[str]:
-    return {fmt.suffix for fmt in formats if fmt.name == name}
 
 
 def overview_format(name: str) -> OverviewFormat:

@@ -202,6 +202,12 @@ def read_decisions(path: Path | None, *, default: Path) -> Decisions:
         if not default.is_file():
             return Decisions()
         path = default
+    return _decisions_in(path)[1]
+
+
+def _decisions_in(path: Path) -> tuple[Any, Decisions]:
+    """The decisions file's JSON as it is, and the decisions it holds; ``WijksessieError`` in
+    Dutch when it is missing or does not fit."""
     try:  # read as a session file is: within its size, its depth and its numbers
         data = read_json(path)
     except (FileNotFoundError, IsADirectoryError):
@@ -219,7 +225,7 @@ def read_decisions(path: Path | None, *, default: Path) -> Decisions:
             )
         ) from None
     try:
-        return parse_decisions(data)
+        return data, parse_decisions(data)
     except ValueError as reason:
         raise WijksessieError(
             _("{name} is geen bruikbaar koppelingenbestand: {reason}.").format(
@@ -240,8 +246,7 @@ def record_decision(path: Path, candidate: Candidate, same: bool) -> None:
     """
     kind = candidate.kind
     if path.is_file():
-        read_decisions(path, default=path)  # one Dutch line for a file that does not fit
-        data = read_json(path)
+        data, _decisions = _decisions_in(path)  # one Dutch line for a file that does not fit
     else:
         data = decisions_data(Decisions())
     pair = frozenset((name_key(candidate.first, kind), name_key(candidate.second, kind)))
