@@ -490,14 +490,11 @@ class EntityPane(Vertical):
         except SaveError:
             pass  # kept in memory; the session screen warns and retries until it is on disk
         except ValidationError as error:
-            self._news.clear()
             return {self.FORM_FIELD_OF.get(k, k): v for k, v in error.problems.items()}
         except WijksessieError as error:
-            self._news.clear()
             return {"": str(error)}
         for news in self._news:
             self.notify(news, markup=False, timeout=3)
-        self._news.clear()
         self.refresh_rows(keep=entity.id)
         self.post_message(self.Changed(self))
         if existing is None and self.keep_open:

@@ -208,13 +208,13 @@ class FormDialog(StyledOnce, Modal[bool]):
         for name, message in problems.items():
             target = name if name in names else self.fields[0].name
             placed[target] = f"{placed[target]} {message}" if target in placed else message
-        values = self.values()
         for spec in self.fields:
             message = placed.get(spec.name, "")
-            preview = spec.preview
-            if message and preview is not None and message == preview(str(values[spec.name])):
-                # Said once, as the refusal: the preview below said it too, twice over.
-                self.query_one(f"#preview-{spec.name}", Label).update("")
+            if message and spec.preview is not None:
+                typed = self.query_one(f"#field-{spec.name}", Input).value
+                if message == spec.preview(typed):
+                    # Said once, as the refusal: the preview below said it too, twice over.
+                    self.query_one(f"#preview-{spec.name}", Label).update("")
             label = self.query_one(f"#error-{spec.name}", Label)
             label.update(literal(message))  # typed names in it: no markup
             label.set_class(bool(message), "visible")

@@ -65,21 +65,17 @@ class PickList(SelectionList[str]):
         elif event.is_printable and event.character and not event.character.isspace():
             query = self.query + event.character
         elif event.key == "space" and self.highlighted is not None:
-            # Ticked here and now rather than by the list's own message, which a save typed
-            # right after it (space ctrl+s in one burst) could read the list before.
-            self.toggle(self.get_option_at_index(self.highlighted))
-            event.stop()
-            event.prevent_default()
-            self._used()
-            return
+            query = None
         else:
             return
         event.stop()
         event.prevent_default()
-        self.filter(query)
-        self._used()
-
-    def _used(self) -> None:
+        if query is None:
+            # Ticked here and now rather than by the list's own message, which a save typed
+            # right after it (space ctrl+s in one burst) could read the list before.
+            self.toggle(self.get_option_at_index(self.highlighted))
+        else:
+            self.filter(query)
         used = getattr(self.app, "key_used", None)
         if used is not None:
             used()
