@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tests.ui.conftest import AppFactory, table_docs, type_at_once, wait_until
 from wijksessie.store import SessionStore
 from wijksessie.ui.widgets.form_dialog import FormDialog
 from wijksessie.ui.widgets.pick_list import PickList
+
+
+async def _goal_coalition(pilot: Any, title: str) -> PickList:
+    """A new goal's form, ``title`` typed, the focus on its coalition (each key settled)."""
+    app = pilot.app
+    await pilot.press("f4", "a")
+    await wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
+    await pilot.press(*title, "tab", "tab", "tab")
+    coalition = app.screen.query_one("#field-coalition", PickList)
+    assert app.focused is coalition
+    return coalition
 
 
 def _org_ids(path: Path) -> dict[str, str]:
@@ -20,11 +32,7 @@ async def test_typing_narrows_the_coalition_and_keeps_what_was_ticked(
     orgs = _org_ids(demo_file)
     app = make_app(SessionStore.open(demo_file))
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.press("f4", "a")
-        await wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
-        await pilot.press(*"Samen sterker", "tab", "tab", "tab")
-        coalition = app.screen.query_one("#field-coalition", PickList)
-        assert app.focused is coalition
+        coalition = await _goal_coalition(pilot, "Samen sterker")
         total = coalition.option_count
         await pilot.press(*"WELZ")  # case does not matter
         assert coalition.option_count == 1
@@ -69,11 +77,7 @@ async def test_a_burst_that_empties_the_list_leaves_the_form_working(
     list handled that highlight, and handling it raised (the form and the app stopped)."""
     app = make_app(SessionStore.open(demo_file))
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.press("f4", "a")
-        await wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
-        await pilot.press(*"Doel C", "tab", "tab", "tab")
-        coalition = app.screen.query_one("#field-coalition", PickList)
-        assert app.focused is coalition
+        coalition = await _goal_coalition(pilot, "Doel C")
         total = coalition.option_count
         type_at_once(app, *"wx")
         await wait_until(pilot, lambda: coalition.query == "wx")

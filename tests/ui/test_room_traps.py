@@ -257,16 +257,22 @@ async def test_a_whole_commitment_typed_without_pauses(
 # -- 7. A field's message is shown whole ---------------------------------------------------
 
 
+async def _save_with_due(pilot: Any, due: str) -> None:
+    """A new commitment's form, ``due`` typed as its date and ctrl+s pressed."""
+    app = pilot.app
+    await pilot.press("f6", "a")
+    await wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
+    app.screen.query_one("#field-due", Input).focus()
+    await pilot.press(*due, "ctrl+s")
+    await pilot.pause()
+
+
 async def test_a_long_field_message_wraps_instead_of_being_cut(
     make_app: AppFactory, room_file: Path
 ) -> None:
     app = make_app(SessionStore.open(room_file))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f6", "a")
-        await wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
-        app.screen.query_one("#field-due", Input).focus()
-        await pilot.press(*"na de zomer", "ctrl+s")
-        await pilot.pause()
+        await _save_with_due(pilot, "na de zomer")
         label = app.screen.query_one("#error-due", Label)
         message = str(label.render())
         assert "geen datum" in message
@@ -467,11 +473,7 @@ async def test_a_refusal_is_said_once_and_goes_when_the_field_changes(
     above the new preview once the field said a date ("→ vr 4 dec 2026")."""
     app = make_app(SessionStore.open(room_file))
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.press("f6", "a")
-        await wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
-        app.screen.query_one("#field-due", Input).focus()
-        await pilot.press(*"na de zomer", "ctrl+s")
-        await pilot.pause()
+        await _save_with_due(pilot, "na de zomer")
         error = app.screen.query_one("#error-due", Label)
         preview = app.screen.query_one("#preview-due", Label)
         assert error.has_class("visible") and "geen datum" in str(error.render())
